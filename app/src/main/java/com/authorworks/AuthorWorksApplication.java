@@ -1,0 +1,19 @@
+package com.authorworks;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+
+/**
+ * The platform server. Services are not component-scanned: each registers itself through its
+ * auto-configuration, guarded by {@code AUTHORWORKS_SERVICES}, so the same jar runs every service
+ * or only some.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class AuthorWorksApplication {
+
+    public static void serve(String[] args) {
+        SpringApplication.run(AuthorWorksApplication.class, args);
+    }
+}

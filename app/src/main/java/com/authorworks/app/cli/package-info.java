@@ -1,0 +1,2 @@
+/** The command line: {@code ./authorworks <command>}. */
+package com.authorworks.app.cli;

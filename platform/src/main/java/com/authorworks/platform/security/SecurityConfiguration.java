@@ -1,0 +1,146 @@
+package com.authorworks.platform.security;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import com.authorworks.platform.web.Problems;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
+/**
+ * One security decision for every service in the process: {@code /api/**} needs a valid access
+ * token unless a service declared the endpoint public; everything else (the web app, health,
+ * API docs) is open. Sessions are never created.
+ */
+@AutoConfiguration
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
+            List<RequestAuthenticator> authenticators, JwtDecoder jwtDecoder) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(Customizer.withDefaults())
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
+                                        + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(f -> f.deny()))
+                .authorizeHttpRequests(auth -> {
+                    for (PublicEndpoints contribution : publicEndpoints) {
+                        for (PublicEndpoints.Endpoint e : contribution.endpoints()) {
+                            auth.requestMatchers(PathPatternRequestMatcher.pathPattern(e.method(), e.pattern())).permitAll();
+                        }
+                    }
+                    auth.requestMatchers(PathPatternRequestMatcher.pathPattern("/api/**")).authenticated();
+                    auth.anyRequest().permitAll();
+                })
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                        .authenticationEntryPoint((request, response, e) -> Problems.write(request, response,
+                                Problems.of(HttpStatus.UNAUTHORIZED, "authentication-required",
+                                        "A valid access token is required: sign in again.")))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(request, response,
+                                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this."))))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> Problems.write(request, response,
+                                Problems.of(HttpStatus.UNAUTHORIZED, "authentication-required", "Sign in to do this.")))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(request, response,
+                                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this."))));
+        for (RequestAuthenticator authenticator : authenticators) {
+            authenticator.configure(http);
+        }
+        return http.build();
+    }
+
+    static JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::roles);
+        return converter;
+    }
+
+    private static Collection<GrantedAuthority> roles(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList(AccessTokens.ROLES_CLAIM);
+        if (roles == null) {
+            return List.of();
+        }
+        return roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    }
+
+    /**
+     * Verifies RS256 access tokens: with the in-process identity service's keys when it runs
+     * here, else with the keys published at {@code authorworks.security.jwks-uri}.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(ObjectProvider<AccessTokenKeys> localKeys, Environment environment) {
+        JWKSource<SecurityContext> keys;
+        AccessTokenKeys local = localKeys.getIfAvailable();
+        if (local != null) {
+            keys = (selector, context) -> selector.select(local.publicKeys());
+        } else {
+            String uri = environment.getProperty("authorworks.security.jwks-uri");
+            if (uri == null || uri.isBlank()) {
+                throw new IllegalStateException("The identity service is not in this process: set AUTHORWORKS_JWKS_URI "
+                        + "to its JWKS endpoint, e.g. http://identity:3001/.well-known/jwks.json");
+            }
+            try {
+                keys = JWKSourceBuilder.create(URI.create(uri).toURL()).build();
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException("AUTHORWORKS_JWKS_URI is not a valid URL: " + uri, e);
+            }
+        }
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER));
+        return decoder;
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(Environment environment) {
+        String origins = environment.getProperty("authorworks.allowed-origins", "");
+        CorsConfiguration cors = new CorsConfiguration();
+        Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .forEach(cors::addAllowedOriginPattern);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id", "Last-Event-ID"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}

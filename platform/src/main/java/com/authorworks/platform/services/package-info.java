@@ -1,0 +1,2 @@
+/** Which services this process runs (AUTHORWORKS_SERVICES). */
+package com.authorworks.platform.services;

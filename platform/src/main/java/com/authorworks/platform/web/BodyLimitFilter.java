@@ -1,0 +1,127 @@
+package com.authorworks.platform.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over the limit with 413, whether the size is declared up front or only
+ * discovered while reading a chunked body. Paths that take uploads have their own, larger limit.
+ */
+public class BodyLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+    private final List<String> exemptPrefixes;
+
+    public BodyLimitFilter(DataSize max, List<String> exemptPrefixes) {
+        this.maxBytes = max.toBytes();
+        this.exemptPrefixes = List.copyOf(exemptPrefixes);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return exemptPrefixes.stream().anyMatch(path::startsWith);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            Problems.write(request, response, tooLarge());
+            return;
+        }
+        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+    }
+
+    private org.springframework.http.ProblemDetail tooLarge() {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                "The request body is larger than the limit of " + maxBytes + " bytes.");
+    }
+
+    /** Thrown while reading a body that turns out larger than declared; mapped to 413. */
+    public static final class BodyTooLargeException extends IOException {
+        public BodyTooLargeException(long limit) {
+            super("The request body is larger than the limit of " + limit + " bytes.");
+        }
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CountingStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
+
+        CountingStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        private int count(int n) throws BodyTooLargeException {
+            if (n > 0) {
+                read += n;
+                if (read > limit) {
+                    throw new BodyTooLargeException(limit);
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return count(in.read(b, off, len));
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

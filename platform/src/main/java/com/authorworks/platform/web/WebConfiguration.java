@@ -1,0 +1,35 @@
+package com.authorworks.platform.web;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
+
+/** Registers the HTTP edge: request ids first, then the body limit, then everything else. */
+@AutoConfiguration
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
+public class WebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(Environment environment) {
+        DataSize max = DataSize.parse(environment.getProperty("authorworks.web.max-body", "1MB"));
+        List<String> exempt = List.of(environment.getProperty("authorworks.web.body-limit-exempt", String[].class,
+                new String[0]));
+        FilterRegistrationBean<BodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodyLimitFilter(max, exempt));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}
