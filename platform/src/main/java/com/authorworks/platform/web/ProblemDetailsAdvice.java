@@ -76,6 +76,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        // A Problem wrapped by a framework (e.g. thrown while binding a request record) is still the caller's.
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof Problem wrapped) {
+                return problem(wrapped);
+            }
+        }
         log.error("Unexpected failure", e);
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error", "Something went wrong on our side. Quote the request id when you report it."));
