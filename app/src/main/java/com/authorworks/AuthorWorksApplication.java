@@ -3,6 +3,7 @@ package com.authorworks;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.modulith.Modulithic;
 
 /**
  * The platform server. Services are not component-scanned: each registers itself through its
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@Modulithic(systemName = "AuthorWorks", sharedModules = "platform")
 public class AuthorWorksApplication {
 
     public static void serve(String[] args) {
