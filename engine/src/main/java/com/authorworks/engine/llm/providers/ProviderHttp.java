@@ -25,6 +25,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +51,9 @@ final class ProviderHttp {
     interface Failures {
         LanguageModelException map(int status, HttpHeaders headers, String body, ApiKey key);
     }
+
+    /** Closes streams that fell silent; closing the body is what unblocks a reader stuck on a dead connection. */
+    private static final ScheduledExecutorService WATCHDOG = watchdog();
 
     private final String provider;
     private final HttpClient client;
@@ -78,7 +85,7 @@ final class ProviderHttp {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new Unavailable(provider, provider + " did not answer within " + timeout.toSeconds() + "s", e);
+            throw new Unavailable(provider, provider + " did not answer within " + describe(timeout), e);
         } catch (ConnectException e) {
             throw new Unavailable(provider, "Could not connect to " + provider + " at " + origin(uri), e);
         } catch (IOException e) {
@@ -120,10 +127,12 @@ final class ProviderHttp {
      * (OpenRouter's keep-alives) are skipped; an event cut off before its blank line is dropped.
      */
     void readEvents(HttpResponse<InputStream> response, Consumer<String> onData) {
+        Silence silence = new Silence(response.body());
         try (BufferedReader reader = reader(response)) {
             StringBuilder data = new StringBuilder();
             String line;
             while ((line = reader.readLine()) != null) {
+                silence.heard();
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
                         onData.accept(data.toString());
@@ -137,21 +146,27 @@ final class ProviderHttp {
                 }
             }
         } catch (IOException e) {
-            throw broken(e);
+            throw silence.fell() ? silent(e) : broken(e);
+        } finally {
+            silence.stop();
         }
     }
 
     /** Reads a newline-delimited JSON stream (Ollama). */
     void readLines(HttpResponse<InputStream> response, Consumer<String> onLine) {
+        Silence silence = new Silence(response.body());
         try (BufferedReader reader = reader(response)) {
             String line;
             while ((line = reader.readLine()) != null) {
+                silence.heard();
                 if (!line.isBlank()) {
                     onLine.accept(line);
                 }
             }
         } catch (IOException e) {
-            throw broken(e);
+            throw silence.fell() ? silent(e) : broken(e);
+        } finally {
+            silence.stop();
         }
     }
 
@@ -168,8 +183,65 @@ final class ProviderHttp {
         return new Unavailable(provider, "The stream from " + provider + " ended before the answer was complete", null);
     }
 
+    private Unavailable silent(IOException e) {
+        return new Unavailable(provider, "The stream from " + provider + " fell silent for " + describe(timeout), e);
+    }
+
+    /**
+     * A stream may run for as long as it keeps talking: the timeout counts from the last line heard,
+     * so a long chapter streams to its end while a dead connection fails after one timeout.
+     */
+    private final class Silence {
+        private final InputStream body;
+        private ScheduledFuture<?> alarm;
+        private volatile boolean fell;
+
+        Silence(InputStream body) {
+            this.body = body;
+            heard();
+        }
+
+        synchronized void heard() {
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
+            alarm = WATCHDOG.schedule(this::close, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        boolean fell() {
+            return fell;
+        }
+
+        synchronized void stop() {
+            alarm.cancel(false);
+        }
+
+        private void close() {
+            fell = true;
+            try {
+                body.close();
+            } catch (IOException ignored) {
+                // the reader sees the stream closed either way
+            }
+        }
+    }
+
+    private static ScheduledExecutorService watchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "llm-stream-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
     private Unavailable broken(IOException e) {
         return new Unavailable(provider, "The connection to " + provider + " broke while reading the answer", e);
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
     }
 
     private static BufferedReader reader(HttpResponse<InputStream> response) {

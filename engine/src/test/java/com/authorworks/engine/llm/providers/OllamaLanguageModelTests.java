@@ -13,6 +13,16 @@ import com.authorworks.engine.llm.LanguageModel;
 import com.authorworks.engine.llm.LanguageModelException;
 import com.authorworks.engine.llm.Usage;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.authorworks.engine.llm.LanguageModels;
+import com.authorworks.engine.llm.ProviderSettings;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +110,49 @@ class OllamaLanguageModelTests {
 
         assertThatThrownBy(() -> ollama.complete(Calls.streamed(MODEL, null, delta -> { })))
                 .isInstanceOf(LanguageModelException.Unavailable.class);
+    }
+
+    @Test
+    void aStreamThatFallsSilentIsUnavailable() throws Exception {
+        // WireMock can only delay a whole response, so a bare socket plays the server that sends
+        // its headers and a first line, then goes quiet without closing the connection.
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (Socket connection = socket.accept()) {
+                    connection.getOutputStream().write(("HTTP/1.1 200 OK\r\ncontent-type: application/x-ndjson\r\n"
+                            + "transfer-encoding: chunked\r\n\r\n" + chunk("""
+                            {"model":"llama3.2","message":{"role":"assistant","content":"The rain"},"done":false}
+                            """)).getBytes(StandardCharsets.UTF_8));
+                    connection.getOutputStream().flush();
+                    connection.getInputStream().transferTo(OutputStream.nullOutputStream());
+                } catch (IOException closedByTheClient) {
+                    // the adapter hung up, as it should
+                }
+            });
+            LanguageModel impatient = LanguageModels.create(new ProviderSettings("ollama",
+                    URI.create("http://127.0.0.1:" + socket.getLocalPort()), Duration.ofMillis(300)));
+            List<String> deltas = new ArrayList<>();
+
+            assertThatThrownBy(() -> impatient.complete(Calls.streamed(MODEL, null, deltas::add)))
+                    .isInstanceOf(LanguageModelException.Unavailable.class)
+                    .hasMessageContaining("fell silent");
+            assertThat(deltas).containsExactly("The rain");
+        }
+    }
+
+    private static String chunk(String text) {
+        return Integer.toHexString(text.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + text + "\r\n";
+    }
+
+    @Test
+    void noAnswerWithinTheTimeoutIsUnavailable() {
+        server.stubFor(post("/api/chat").willReturn(okJson(RESPONSE).withFixedDelay(5_000)));
+        LanguageModel impatient = LanguageModels.create(
+                new ProviderSettings("ollama", URI.create(server.baseUrl()), Duration.ofMillis(300)));
+
+        assertThatThrownBy(() -> impatient.complete(Calls.text(MODEL, null)))
+                .isInstanceOf(LanguageModelException.Unavailable.class)
+                .hasMessageContaining("did not answer");
     }
 
     @Test
