@@ -91,7 +91,7 @@ final class AnthropicLanguageModel implements LanguageModel {
             ObjectNode tool = body.putArray("tools").addObject();
             tool.put("name", json.name());
             tool.put("description", "Give the answer as " + json.name() + ", matching the input schema.");
-            tool.set("input_schema", ProviderHttp.JSON.readTree(json.jsonSchema()));
+            tool.set("input_schema", http.schema(json));
             ObjectNode choice = body.putObject("tool_choice");
             choice.put("type", "tool");
             choice.put("name", json.name());
@@ -147,6 +147,9 @@ final class AnthropicLanguageModel implements LanguageModel {
         }
 
         void message(JsonNode message) {
+            if (!message.has("content")) {
+                throw new LanguageModelException.BadRequest(PROVIDER, "Anthropic answered without content", null);
+            }
             model = message.path("model").asString(model);
             for (JsonNode block : message.path("content")) {
                 switch (block.path("type").asString("")) {
@@ -157,9 +160,6 @@ final class AnthropicLanguageModel implements LanguageModel {
             }
             stopReason = message.path("stop_reason").asString(null);
             startUsage = message.path("usage");
-            if (!message.has("content")) {
-                throw new LanguageModelException.BadRequest(PROVIDER, "Anthropic answered without content", null);
-            }
         }
 
         void event(JsonNode event, ApiKey key) {

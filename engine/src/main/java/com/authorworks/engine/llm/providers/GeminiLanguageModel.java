@@ -58,7 +58,9 @@ final class GeminiLanguageModel implements LanguageModel {
         if (key == null) {
             throw new InvalidKey(PROVIDER, "No Gemini API key was given (set GEMINI_API_KEY).");
         }
-        String model = URLEncoder.encode(request.model(), StandardCharsets.UTF_8);
+        // Google names models both "gemini-2.5-flash" and "models/gemini-2.5-flash".
+        String name = request.model().startsWith("models/") ? request.model().substring(7) : request.model();
+        String model = URLEncoder.encode(name, StandardCharsets.UTF_8);
         URI endpoint = ProviderHttp.resolve(baseUrl, "/v1beta/models/" + model
                 + (request.streaming() ? ":streamGenerateContent?alt=sse" : ":generateContent"));
         var response = http.post(endpoint, Map.of("x-goog-api-key", key.secret()), body(request), key, this::failure);
@@ -90,7 +92,7 @@ final class GeminiLanguageModel implements LanguageModel {
         config.put("maxOutputTokens", request.maxTokens());
         if (request.output() instanceof OutputFormat.Json json) {
             config.put("responseMimeType", "application/json");
-            config.set("responseJsonSchema", ProviderHttp.JSON.readTree(json.jsonSchema()));
+            config.set("responseJsonSchema", http.schema(json));
         }
         return body;
     }

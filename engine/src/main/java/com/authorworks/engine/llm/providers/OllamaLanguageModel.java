@@ -77,7 +77,7 @@ final class OllamaLanguageModel implements LanguageModel {
         // Ollama streams unless told not to.
         body.put("stream", request.streaming());
         if (request.output() instanceof OutputFormat.Json json) {
-            body.set("format", ProviderHttp.JSON.readTree(json.jsonSchema()));
+            body.set("format", http.schema(json));
         }
         ObjectNode options = body.putObject("options");
         options.put("temperature", request.temperature());

@@ -112,7 +112,7 @@ final class OpenAiLanguageModel implements LanguageModel {
             ObjectNode schema = format.putObject("json_schema");
             schema.put("name", json.name());
             schema.put("strict", true);
-            schema.set("schema", ProviderHttp.JSON.readTree(json.jsonSchema()));
+            schema.set("schema", http.schema(json));
         }
         if (request.streaming()) {
             body.put("stream", true);

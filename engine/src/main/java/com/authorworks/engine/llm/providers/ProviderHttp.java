@@ -7,6 +7,7 @@ import com.authorworks.engine.llm.LanguageModelException.ContextTooLong;
 import com.authorworks.engine.llm.LanguageModelException.InvalidKey;
 import com.authorworks.engine.llm.LanguageModelException.RateLimited;
 import com.authorworks.engine.llm.LanguageModelException.Unavailable;
+import com.authorworks.engine.llm.OutputFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,6 +106,15 @@ final class ProviderHttp {
             text = "";
         }
         throw failures.map(status, response.headers(), text, key);
+    }
+
+    /** The schema of a structured call as a JSON tree, to embed in the request. */
+    JsonNode schema(OutputFormat.Json json) {
+        try {
+            return JSON.readTree(json.jsonSchema());
+        } catch (JacksonException e) {
+            throw new BadRequest(provider, "The JSON schema '" + json.name() + "' is not valid JSON", e);
+        }
     }
 
     /** Reads a whole JSON answer. */
@@ -259,6 +269,8 @@ final class ProviderHttp {
         return switch (status) {
             case 401, 403 -> new InvalidKey(provider, "The " + provider + " API key was rejected (invalid, expired or "
                     + "without permission for this model). Check the key and try again.");
+            case 402 -> new InvalidKey(provider, "The account behind this " + provider + " API key has no credit left; "
+                    + "check its plan and billing.");
             case 429 -> new RateLimited(provider, provider + " is rate limiting these calls: " + message,
                     retryAfter(headers));
             case 413 -> new ContextTooLong(provider, "The request is too large for " + provider + ": " + message);

@@ -137,6 +137,51 @@ class AnthropicLanguageModelTests {
     }
 
     @Test
+    void streamedStructuredOutputHandsOverTheToolInputAsItArrives() {
+        server.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(200)
+                .withHeader("content-type", "text/event-stream").withBody(Calls.sse(
+                        """
+                        {"type":"message_start","message":{"id":"msg_5","type":"message","role":"assistant","content":[],"model":"claude-sonnet-4-5-20250929","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":120,"output_tokens":1}}}""",
+                        """
+                        {"type":"content_block_start","index":0,"content_block":{"type":"tool_use","id":"toolu_01T1x1fJ34qAmk2tNTrN7Up6","name":"outline","input":{}}}""",
+                        """
+                        {"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":""}}""",
+                        """
+                        {"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":"{\\"title\\": \\"Ra"}}""",
+                        """
+                        {"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":"in\\", \\"chapters\\": []}"}}""",
+                        """
+                        {"type":"content_block_stop","index":0}""",
+                        """
+                        {"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null},"usage":{"output_tokens":19}}""",
+                        """
+                        {"type":"message_stop"}"""))));
+        List<String> deltas = new ArrayList<>();
+        var request = Calls.json(MODEL, KEY);
+        request = new com.authorworks.engine.llm.CompletionRequest(request.model(), request.system(), request.messages(),
+                request.temperature(), request.maxTokens(), request.output(), false, KEY, deltas::add);
+
+        Completion completion = anthropic.complete(request);
+
+        assertThat(String.join("", deltas)).isEqualTo(completion.text());
+        assertThat(ProviderHttp.JSON.readTree(completion.text()))
+                .isEqualTo(ProviderHttp.JSON.readTree("{\"title\":\"Rain\",\"chapters\":[]}"));
+        assertThat(completion.usage()).isEqualTo(new Usage(120, 19, 0, 0));
+    }
+
+    @Test
+    void aSchemaThatIsNotJsonIsBadRequestBeforeAnyCall() {
+        var request = new com.authorworks.engine.llm.CompletionRequest(MODEL, null,
+                List.of(com.authorworks.engine.llm.Message.user("Outline it.")), 0.2, 100,
+                com.authorworks.engine.llm.OutputFormat.json("outline", "{type: object"), false, KEY, null);
+
+        assertThatThrownBy(() -> anthropic.complete(request))
+                .isInstanceOf(LanguageModelException.BadRequest.class)
+                .hasMessageContaining("outline");
+        assertThat(Calls.received(server)).isEmpty();
+    }
+
+    @Test
     void rateLimitedCallWaitsAsLongAsRetryAfterSaysThenSucceeds() {
         server.stubFor(post("/v1/messages").inScenario("limit").whenScenarioStateIs(STARTED).willSetStateTo("ok")
                 .willReturn(aResponse().withStatus(429).withHeader("retry-after", "7")

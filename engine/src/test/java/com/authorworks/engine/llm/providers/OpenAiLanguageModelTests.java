@@ -224,6 +224,33 @@ class OpenAiLanguageModelTests {
     }
 
     @Test
+    void routerWithoutCreditFailsFastAsInvalidKey() {
+        server.stubFor(post(PATH).willReturn(aResponse().withStatus(402).withBody("""
+                {"error":{"code":402,"message":"Insufficient credits. Add more using https://openrouter.ai/settings/credits"}}""")));
+        LanguageModel router = Calls.model("openai-compatible", server.baseUrl() + "/v1");
+
+        assertThatThrownBy(() -> Calls.retrying(router, waits).complete(Calls.text("anthropic/claude-sonnet-4.5", KEY)))
+                .isInstanceOf(LanguageModelException.InvalidKey.class)
+                .hasMessageContaining("no credit");
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void anErrorSentInsideTheStreamIsTyped() {
+        server.stubFor(post(PATH).willReturn(aResponse().withStatus(200)
+                .withHeader("content-type", "text/event-stream").withBody(": OPENROUTER PROCESSING\n\n" + Calls.sse(
+                        """
+                        {"id":"gen-1","object":"chat.completion.chunk","created":1,"model":"anthropic/claude-sonnet-4.5","choices":[{"index":0,"delta":{"content":"The"},"finish_reason":null}]}""",
+                        """
+                        {"id":"gen-1","object":"chat.completion.chunk","created":1,"model":"anthropic/claude-sonnet-4.5","error":{"code":"server_error","message":"Provider disconnected"},"choices":[{"index":0,"delta":{"content":""},"finish_reason":"error"}]}"""))));
+        LanguageModel router = Calls.model("openai-compatible", server.baseUrl() + "/v1");
+
+        assertThatThrownBy(() -> router.complete(Calls.streamed("anthropic/claude-sonnet-4.5", KEY, delta -> { })))
+                .isInstanceOf(LanguageModelException.Unavailable.class)
+                .hasMessageContaining("Provider disconnected");
+    }
+
+    @Test
     void compatibleServerNeedsABaseUrl() {
         assertThatThrownBy(() -> com.authorworks.engine.llm.LanguageModels.create(
                 com.authorworks.engine.llm.ProviderSettings.of("openai-compatible")))
