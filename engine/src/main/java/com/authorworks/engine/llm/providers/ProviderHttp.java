@@ -120,10 +120,13 @@ final class ProviderHttp {
     /** Reads a whole JSON answer. */
     JsonNode readJson(HttpResponse<InputStream> response) {
         String text;
+        Silence silence = new Silence(response.body());
         try (InputStream in = response.body()) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw broken(e);
+            throw silence.fell() ? silent(e) : broken(e);
+        } finally {
+            silence.stop();
         }
         try {
             return JSON.readTree(text);
@@ -199,7 +202,8 @@ final class ProviderHttp {
 
     /**
      * A stream may run for as long as it keeps talking: the timeout counts from the last line heard,
-     * so a long chapter streams to its end while a dead connection fails after one timeout.
+     * so a long chapter streams to its end while a dead connection fails after one timeout. (A whole
+     * JSON body gets one timeout in all.)
      */
     private final class Silence {
         private final InputStream body;
