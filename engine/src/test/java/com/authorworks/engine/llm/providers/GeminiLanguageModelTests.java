@@ -142,6 +142,17 @@ class GeminiLanguageModelTests {
     }
 
     @Test
+    void aKeyEchoedInAnErrorIsMasked() {
+        server.stubFor(post(GENERATE).willReturn(aResponse().withStatus(400).withBody("""
+                {"error":{"code":400,"message":"Request with key AIzaSy-secret-test-key-41be has an invalid field generationConfig.foo","status":"INVALID_ARGUMENT"}}""")));
+
+        assertThatThrownBy(() -> gemini.complete(Calls.text(MODEL, KEY)))
+                .isInstanceOf(LanguageModelException.BadRequest.class)
+                .hasMessageContaining("…41be has an invalid field")
+                .hasMessageNotContaining(KEY.secret());
+    }
+
+    @Test
     void tooManyInputTokensIsContextTooLong() {
         server.stubFor(post(GENERATE).willReturn(aResponse().withStatus(400).withBody("""
                 {"error":{"code":400,"message":"The input token count (1203456) exceeds the maximum number of tokens allowed (1048576).","status":"INVALID_ARGUMENT"}}""")));
