@@ -12,12 +12,14 @@ import com.authorworks.publishing.internal.render.Fonts;
 import com.authorworks.publishing.internal.render.Resources;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.logging.Level;
 import javax.imageio.ImageIO;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
@@ -28,6 +30,11 @@ import org.jsoup.nodes.Document;
  * numbers in the footer and every chapter starting on a right-hand page.
  */
 public final class PdfWriter implements ManuscriptWriter {
+
+    static {
+        // openhtmltopdf reports timings and font loading at INFO on every export; only problems are worth logging
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
 
     @Override
     public Format format() {

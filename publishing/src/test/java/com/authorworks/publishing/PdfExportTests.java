@@ -1,0 +1,111 @@
+package com.authorworks.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+class PdfExportTests {
+
+    @Test
+    void pagesHaveTheDefaultSixByNineTrimSize() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(Manuscripts.export(Manuscripts.novel(), Format.PDF))) {
+            for (PDPage page : pdf.getPages()) {
+                PDRectangle box = page.getMediaBox();
+                assertThat(box.getWidth()).isCloseTo(6 * 72f, org.assertj.core.data.Offset.offset(0.5f));
+                assertThat(box.getHeight()).isCloseTo(9 * 72f, org.assertj.core.data.Offset.offset(0.5f));
+            }
+        }
+    }
+
+    @Test
+    void trimSizeIsConfigurable() throws IOException {
+        ExportOptions a5 = ExportOptions.defaults().withTrimSize(TrimSize.A5);
+        try (PDDocument pdf = Loader.loadPDF(Manuscripts.export(Manuscripts.novel(), Format.PDF, a5))) {
+            PDRectangle box = pdf.getPage(0).getMediaBox();
+            assertThat(box.getWidth()).isCloseTo(148 * 72 / 25.4f, org.assertj.core.data.Offset.offset(0.5f));
+            assertThat(box.getHeight()).isCloseTo(210 * 72 / 25.4f, org.assertj.core.data.Offset.offset(0.5f));
+        }
+    }
+
+    @Test
+    void everyFontOnEveryPageIsEmbedded() throws IOException {
+        for (Manuscript manuscript : List.of(Manuscripts.novel(), Manuscripts.screenplay())) {
+            try (PDDocument pdf = Loader.loadPDF(Manuscripts.export(manuscript, Format.PDF))) {
+                int fonts = 0;
+                for (PDPage page : pdf.getPages()) {
+                    PDResources resources = page.getResources();
+                    for (COSName name : resources.getFontNames()) {
+                        PDFont font = resources.getFont(name);
+                        assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+                        fonts++;
+                    }
+                }
+                assertThat(fonts).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void hasCoverTitleCopyrightContentsAndChaptersOnRightHandPages() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(Manuscripts.export(Manuscripts.novel(), Format.PDF))) {
+            List<String> pages = pageTexts(pdf);
+            // cover, blank verso, title, copyright, contents (recto), blank, then 3 chapters each on a recto
+            assertThat(pages.size()).isBetween(9, 20);
+            int title = indexOf(pages, "A Novel of the Coast");
+            assertThat(title % 2).as("title page on a recto (odd page number)").isEqualTo(0);
+            assertThat(pages.get(title + 1)).contains("© 2026 Ada Writer");
+            int contents = indexOf(pages, "Contents");
+            for (String chapter : List.of("The Harbour", "Fog", "The Crossing")) {
+                int page = indexOfAfter(pages, chapter, contents);
+                assertThat(page % 2).as(chapter + " starts on a recto").isEqualTo(0);
+                assertThat(pages.get(contents)).containsPattern(chapter + "[ .]*" + (page + 1));
+            }
+            assertThat(pages.get(indexOfAfter(pages, "Fog", contents))).contains("<script>alert('x')<");
+        }
+    }
+
+    @Test
+    void pageNumbersAreInTheFooterOfBodyPages() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(Manuscripts.export(Manuscripts.novel(), Format.PDF))) {
+            List<String> pages = pageTexts(pdf);
+            int chapter = indexOfAfter(pages, "The Harbour", indexOf(pages, "Contents"));
+            assertThat(pages.get(chapter).strip()).endsWith(String.valueOf(chapter + 1));
+        }
+    }
+
+    private static List<String> pageTexts(PDDocument pdf) throws IOException {
+        List<String> pages = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setSortByPosition(true);
+        for (int i = 1; i <= pdf.getNumberOfPages(); i++) {
+            stripper.setStartPage(i);
+            stripper.setEndPage(i);
+            pages.add(stripper.getText(pdf));
+        }
+        return pages;
+    }
+
+    private static int indexOf(List<String> pages, String text) {
+        return indexOfAfter(pages, text, -1);
+    }
+
+    private static int indexOfAfter(List<String> pages, String text, int after) {
+        for (int i = after + 1; i < pages.size(); i++) {
+            if (pages.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError(text + " not found after page " + (after + 1) + " in " + pages);
+    }
+}
