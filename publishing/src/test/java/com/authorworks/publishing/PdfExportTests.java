@@ -84,6 +84,39 @@ class PdfExportTests {
         }
     }
 
+    @Test
+    void marginsAreMirroredWithTheWiderMarginOnTheBindingSide() throws IOException {
+        String paragraphs = "Paragraph of a long chapter that runs over several pages. ".repeat(12) + "\n\n";
+        Manuscript longChapter = new Manuscript("Long", null, "A", "en", Form.NOVEL, null, null, null,
+                List.of(new Chapter("Endless", List.of(Scene.of(paragraphs.repeat(30))))), false);
+        try (PDDocument pdf = Loader.loadPDF(Manuscripts.export(longChapter, Format.PDF))) {
+            List<String> pages = pageTexts(pdf);
+            int recto = indexOfAfter(pages, "Endless", indexOf(pages, "Contents"));
+            int verso = recto + 1;
+            assertThat(pages.get(verso)).contains("Paragraph of a long chapter");
+            float pageWidth = pdf.getPage(recto).getMediaBox().getWidth();
+            float rectoLeft = leftmostText(pdf, recto);
+            float versoLeft = leftmostText(pdf, verso);
+            // on a right-hand page the binding is on the left, so its text starts further from the left edge
+            assertThat(rectoLeft).isGreaterThan(versoLeft + 10);
+            assertThat(rectoLeft).isLessThan(pageWidth / 4);
+        }
+    }
+
+    private static float leftmostText(PDDocument pdf, int pageIndex) throws IOException {
+        float[] left = {Float.MAX_VALUE};
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                positions.forEach(p -> left[0] = Math.min(left[0], p.getXDirAdj()));
+            }
+        };
+        stripper.setStartPage(pageIndex + 1);
+        stripper.setEndPage(pageIndex + 1);
+        stripper.getText(pdf);
+        return left[0];
+    }
+
     private static List<String> pageTexts(PDDocument pdf) throws IOException {
         List<String> pages = new ArrayList<>();
         PDFTextStripper stripper = new PDFTextStripper();
