@@ -62,6 +62,9 @@ class PdfExportTests {
             List<String> pages = pageTexts(pdf);
             // cover, blank verso, title, copyright, contents (recto), blank, then 3 chapters each on a recto
             assertThat(pages.size()).isBetween(9, 20);
+            var firstPage = pdf.getPage(0).getResources();
+            assertThat(firstPage.getXObjectNames()).as("cover image on the first page")
+                    .anyMatch(name -> isImage(firstPage, name));
             int title = indexOf(pages, "A Novel of the Coast");
             assertThat(title % 2).as("title page on a recto (odd page number)").isEqualTo(0);
             assertThat(pages.get(title + 1)).contains("© 2026 Ada Writer");
@@ -100,6 +103,14 @@ class PdfExportTests {
             // on a right-hand page the binding is on the left, so its text starts further from the left edge
             assertThat(rectoLeft).isGreaterThan(versoLeft + 10);
             assertThat(rectoLeft).isLessThan(pageWidth / 4);
+        }
+    }
+
+    private static boolean isImage(PDResources resources, COSName name) {
+        try {
+            return resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
