@@ -80,11 +80,15 @@ public final class PdfWriter implements ManuscriptWriter {
                 @page :right { margin-left: %6$.3fin; margin-right: %4$.3fin; }
                 @page front { @bottom-center { content: none; } }
                 @page cover { margin: 0; @bottom-center { content: none; } }
+                @page cover:left { margin: 0; }
+                @page cover:right { margin: 0; }
                 * { font-family: "%7$s"; }
                 .script, .script * { font-family: "%8$s"; }
                 body { max-width: none; margin: 0; padding: 0; font-size: %9$s; line-height: 1.4; }
                 .cover { page: cover; text-align: center; }
-                .cover img { width: %10$.3fin; height: %11$.3fin; margin: 0; }
+                .cover-verso { display: block; page: cover; page-break-before: always; }
+                .cover img { width: %10$.3fin; height: %11$.3fin; max-width: none; margin: 0; }
+                .sample-notice { border: 1pt solid #a33; margin: 1.5em 3pt 3pt; padding: 0.5em; }
                 .title-page { page: front; page-break-before: right; margin: 1.5in 0 0; }
                 .copyright-page { page: front; page-break-before: always; margin: 0; padding-top: 40%%; }
                 .toc { page: front; page-break-before: right; }

@@ -25,6 +25,8 @@ public final class BookHtml {
         if (coverSource != null) {
             Element cover = body.appendElement("section").addClass("cover");
             cover.appendElement("img").attr("src", coverSource).attr("alt", "Cover of " + manuscript.title());
+            // the inside of the cover stays blank so the title page falls on a right-hand page in print
+            body.appendElement("div").addClass("cover-verso").attr("aria-hidden", "true").text("\u00a0");
         }
         titlePage(manuscript, body);
         copyrightPage(manuscript, body);
