@@ -1,6 +1,7 @@
 package com.authorworks.publishing;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public record Manuscript(String title, String subtitle, String author, String la
         }
         subtitle = blankToNull(subtitle);
         author = Objects.requireNonNullElse(blankToNull(author), "Anonymous");
-        language = Objects.requireNonNullElse(blankToNull(language), "en");
+        language = languageTag(language);
         form = Objects.requireNonNullElse(form, Form.NOVEL);
         rights = blankToNull(rights);
         description = blankToNull(description);
@@ -41,6 +42,13 @@ public record Manuscript(String title, String subtitle, String author, String la
     /** The copyright line shown on the copyright page: the given one, else "© author". */
     public String rightsLine() {
         return rights != null ? rights : "© " + author + ". All rights reserved.";
+    }
+
+    /** A well-formed BCP 47 tag ("pt_BR" becomes "pt-BR"), since EPUB and HTML reject malformed ones. */
+    private static String languageTag(String language) {
+        String tag = language == null || language.isBlank() ? "en"
+                : Locale.forLanguageTag(language.strip().replace('_', '-')).toLanguageTag();
+        return "und".equals(tag) ? "en" : tag;
     }
 
     private static String blankToNull(String value) {

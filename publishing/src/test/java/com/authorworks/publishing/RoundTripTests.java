@@ -93,6 +93,17 @@ class RoundTripTests {
         assertThat(imported.chapters().get(1).scenes()).extracting(Scene::body).containsExactly("Third.", "Fourth.");
     }
 
+    @Test
+    void languageTagsAreNormalisedForEpubAndHtml() {
+        assertThat(withLanguage("pt_BR").language()).isEqualTo("pt-BR");
+        assertThat(withLanguage(" ").language()).isEqualTo("en");
+        assertThat(withLanguage("not a language!").language()).isEqualTo("en");
+    }
+
+    private static Manuscript withLanguage(String language) {
+        return new Manuscript("T", null, null, language, null, null, null, null, List.of(), false);
+    }
+
     private static Manuscript reimport(Manuscript manuscript, Format format) {
         return Publishing.importer(format).read(new ByteArrayInputStream(Manuscripts.export(manuscript, format)));
     }
