@@ -87,7 +87,7 @@ public final class PdfWriter implements ManuscriptWriter {
                 body { max-width: none; margin: 0; padding: 0; font-size: %9$s; line-height: 1.4; }
                 .cover { page: cover; text-align: center; }
                 .cover-verso { display: block; page: cover; page-break-before: always; }
-                .cover img { width: %10$.3fin; height: %11$.3fin; max-width: none; margin: 0; }
+                .cover img { display: block; width: %10$.3fin; height: %11$.3fin; max-width: none; margin: %12$.3fin 0 0 %13$.3fin; }
                 .sample-notice { border: 1pt solid #a33; margin: 1.5em 3pt 3pt; padding: 0.5em; }
                 .title-page { page: front; page-break-before: right; margin: 1.5in 0 0; }
                 .copyright-page { page: front; page-break-before: always; margin: 0; padding-top: 40%%; }
@@ -102,6 +102,6 @@ public final class PdfWriter implements ManuscriptWriter {
                 h1, h2, h3, .chapter-title, .scene-title { page-break-after: avoid; }
                 p { orphans: 2; widows: 2; }
                 """, width, height, top, outer, bottom, inner, Fonts.SERIF, Fonts.MONO, script ? "10pt" : "11pt",
-                coverWidth, coverHeight);
+                coverWidth, coverHeight, (height - coverHeight) / 2, (width - coverWidth) / 2);
     }
 }
