@@ -39,6 +39,8 @@ class S3FilesIntegrationTests {
         registry.add("MINIO_ENDPOINT", () -> S3.endpoint().toString());
         registry.add("MINIO_ACCESS_KEY", () -> S3ProxyServer.ACCESS_KEY);
         registry.add("MINIO_SECRET_KEY", () -> S3ProxyServer.SECRET_KEY);
+        // browsers reach the store under another name than the service does
+        registry.add("MINIO_PUBLIC_ENDPOINT", () -> "http://localhost:" + S3.endpoint().getPort());
     }
 
     @AfterAll
@@ -68,6 +70,7 @@ class S3FilesIntegrationTests {
 
         URI url = URI.create(Http.json(http.get(author, "/api/v1/files/" + id + "/download?redirect=false"))
                 .get("url").asString());
+        assertThat(url.getHost()).isEqualTo("localhost");
         assertThat(url.getPort()).isEqualTo(S3.endpoint().getPort());
         HttpResponse<byte[]> download = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

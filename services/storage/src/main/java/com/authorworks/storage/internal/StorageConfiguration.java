@@ -58,8 +58,10 @@ public class StorageConfiguration {
             throw new IllegalStateException("MINIO_ENDPOINT is set: set MINIO_ACCESS_KEY and MINIO_SECRET_KEY too");
         }
         String region = firstSet(environment.getProperty("MINIO_REGION"), s3.region());
+        String publicEndpoint = firstSet(s3.publicEndpoint(), environment.getProperty("MINIO_PUBLIC_ENDPOINT"));
         log.info("Blobs are kept in S3 at {} (region {})", endpoint, region);
-        S3BlobStore store = new S3BlobStore(URI.create(endpoint), region, accessKey, secretKey, s3.partSize().toBytes());
+        S3BlobStore store = new S3BlobStore(URI.create(endpoint), publicEndpoint == null ? null : URI.create(publicEndpoint),
+                region, accessKey, secretKey, s3.partSize().toBytes());
         // Startup never waits for S3: buckets are created in the background now, or on first use.
         Thread.ofVirtual().name("storage-buckets").start(() -> store.prepareBuckets(Buckets.ALL));
         return store;

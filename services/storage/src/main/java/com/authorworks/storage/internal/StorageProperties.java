@@ -26,9 +26,10 @@ public record StorageProperties(
         @DefaultValue S3 s3) {
 
     /**
+     * @param publicEndpoint the endpoint browsers use for presigned downloads, when it differs
      * @param partSize uploads larger than this go up in parts of this size (S3's minimum is 5 MB)
      */
-    public record S3(String endpoint, String accessKey, String secretKey, @DefaultValue("us-east-1") String region,
-            @DefaultValue("8MB") DataSize partSize) {
+    public record S3(String endpoint, String publicEndpoint, String accessKey, String secretKey,
+            @DefaultValue("us-east-1") String region, @DefaultValue("8MB") DataSize partSize) {
     }
 }

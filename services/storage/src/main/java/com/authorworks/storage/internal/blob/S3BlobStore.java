@@ -54,7 +54,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     private final long partSize;
     private final Set<String> readyBuckets = ConcurrentHashMap.newKeySet();
 
-    public S3BlobStore(URI endpoint, String region, String accessKey, String secretKey, long partSize) {
+    /**
+     * @param publicEndpoint where browsers reach the same store, for presigned URLs (a MinIO inside
+     *        a private network is often published under another host name); null for {@code endpoint}
+     */
+    public S3BlobStore(URI endpoint, URI publicEndpoint, String region, String accessKey, String secretKey,
+            long partSize) {
         if (partSize < 5L * 1024 * 1024) {
             throw new IllegalArgumentException("S3 parts must be at least 5 MB, was " + partSize + " bytes");
         }
@@ -71,7 +76,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMinutes(10)))
                 .build();
         this.presigner = S3Presigner.builder()
-                .endpointOverride(endpoint)
+                .endpointOverride(publicEndpoint == null ? endpoint : publicEndpoint)
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())

@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipFile;
 
 import org.apache.tika.Tika;
 
 /**
  * What a file really is, judged from its first bytes (Apache Tika's magic numbers), with the
- * name only allowed to refine that judgement (a zip named {@code .docx} whose first entry is
- * {@code [Content_Types].xml} is a DOCX; a PNG named {@code .txt} stays a PNG). The client's
+ * name only allowed to refine that judgement, never to replace it (text named {@code .md} is
+ * Markdown; a PNG named {@code .txt} stays a PNG; unknown bytes named {@code .mp3} stay unknown;
+ * a zip named {@code .docx} must hold a Word document). The client's
  * declared content type is never consulted. Only the types below are accepted: what authors put
  * into books (images, audio, manuscripts, ebooks); no executables, archives, HTML or SVG, which
  * could carry code.
@@ -41,12 +43,37 @@ final class ContentTypes {
             Map.entry("audio/vorbis", "audio/ogg"),
             Map.entry("audio/opus", "audio/ogg"));
 
+    private static final String UNKNOWN = "application/octet-stream";
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     private final Tika tika = new Tika();
 
     /** The detected type as Tika names it. */
     String detect(Path content, String name) throws IOException {
+        if (UNKNOWN.equals(sniff(content, null))) {
+            // Tika would fall back to the name alone: random bytes named .mp3 must not pass as audio.
+            return UNKNOWN;
+        }
+        String detected = sniff(content, name);
+        // Any zip named .docx would pass as DOCX on the name alone: look inside for a Word document.
+        if (DOCX.equals(detected) && !isWordDocument(content)) {
+            return "application/zip";
+        }
+        return detected;
+    }
+
+    /** Tika's judgement from the first bytes, refined by the name when one is given. */
+    private String sniff(Path content, String name) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(content))) {
-            return tika.detect(in, name);
+            return name == null ? tika.detect(in) : tika.detect(in, name);
+        }
+    }
+
+    private static boolean isWordDocument(Path content) {
+        try (ZipFile zip = new ZipFile(content.toFile())) {
+            return zip.getEntry("[Content_Types].xml") != null && zip.getEntry("word/document.xml") != null;
+        } catch (IOException notAZip) {
+            return false;
         }
     }
 

@@ -37,7 +37,7 @@ class S3BlobStoreIntegrationTests {
     @BeforeAll
     static void start() {
         server = S3ProxyServer.start(directory);
-        store = new S3BlobStore(server.endpoint(), "us-east-1", S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY,
+        store = new S3BlobStore(server.endpoint(), null, "us-east-1", S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY,
                 PART_SIZE);
     }
 
@@ -110,7 +110,7 @@ class S3BlobStoreIntegrationTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (S3BlobStore down = new S3BlobStore(URI.create("http://127.0.0.1:" + closedPort), "us-east-1", "a", "b",
+        try (S3BlobStore down = new S3BlobStore(URI.create("http://127.0.0.1:" + closedPort), null, "us-east-1", "a", "b",
                 PART_SIZE)) {
             down.prepareBuckets(Buckets.ALL); // logs, does not throw: startup must not depend on S3
 
