@@ -2,18 +2,26 @@ package com.authorworks.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,6 +51,9 @@ class FilesApiIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Files files;
 
     private Http http() {
         return new Http(port);
@@ -84,6 +95,22 @@ class FilesApiIntegrationTests {
         assertThat(content.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 d -> assertThat(d).startsWith("attachment").contains("chapter-one.md"));
         assertThat(content.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void otherServicesStoreExportsThroughTheJavaApiAndShareThemByLink() {
+        UserId author = UserId.random();
+        byte[] pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+        StoredFile export = files.store(author, Buckets.EXPORTS, "My Novel.pdf", new ByteArrayInputStream(pdf));
+        DownloadLink link = files.signedUrl(export.id(), author);
+
+        assertThat(export.contentType()).isEqualTo("application/pdf");
+        assertThat(export.bucket()).isEqualTo(Buckets.EXPORTS);
+        assertThat(files.find(export.id(), author)).contains(export);
+        assertThat(files.find(export.id(), UserId.random())).isEmpty();
+        assertThat(link.url().isAbsolute()).isFalse();
+        assertThat(http().get(null, link.url().toString()).body()).isEqualTo(pdf);
     }
 
     @Test
@@ -155,6 +182,31 @@ class FilesApiIntegrationTests {
         // another user's quota is their own
         assertThat(http().upload(UserId.random(), "three.txt", "text/plain", Fixtures.text(900 * 1024)).statusCode())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void parallelUploadsCannotOvershootTheQuotaTogether() throws Exception {
+        UserId author = UserId.random();
+        List<Integer> statuses;
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<Integer>> uploads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String name = "part-" + i + ".txt";
+                uploads.add(pool.submit(() -> http().upload(author, name, "text/plain", Fixtures.text(900 * 1024))
+                        .statusCode()));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Integer> upload : uploads) {
+                statuses.add(upload.get());
+            }
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(201, 201, 409, 409);
+        assertThat(Http.json(http().get(author, "/api/v1/files")).get("total").asLong()).isEqualTo(2);
+        try (Stream<Path> blobs = java.nio.file.Files.list(
+                DATA.resolve("blobs").resolve(Buckets.UPLOADS).resolve(author.toString()))) {
+            assertThat(blobs.filter(p -> !p.getFileName().toString().startsWith("."))).hasSize(2);
+        }
     }
 
     @Test
