@@ -24,6 +24,11 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     public static S3ProxyServer start(Path directory) {
+        return start(directory, 0);
+    }
+
+    /** On a given port, e.g. one a service was already told about while nothing listened there. */
+    public static S3ProxyServer start(Path directory, int port) {
         Properties properties = new Properties();
         properties.setProperty("jclouds.identity", ACCESS_KEY);
         properties.setProperty("jclouds.credential", SECRET_KEY);
@@ -31,7 +36,7 @@ public final class S3ProxyServer implements AutoCloseable {
         try {
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(BlobStores.create("filesystem", properties))
-                    .endpoint(URI.create("http://127.0.0.1:0"))
+                    .endpoint(URI.create("http://127.0.0.1:" + port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                     .build();
             proxy.start();

@@ -23,7 +23,6 @@ import com.authorworks.storage.StorageUnavailableException;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -33,7 +32,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -153,8 +151,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     public InputStream get(String bucket, String key) {
         BlobKeys.check(bucket, key);
         try {
-            ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(key));
-            return in;
+            return s3.getObject(r -> r.bucket(bucket).key(key));
         } catch (NoSuchKeyException | NoSuchBucketException e) {
             throw new BlobNotFoundException(bucket, key);
         } catch (SdkException e) {

@@ -32,6 +32,7 @@ import com.authorworks.storage.Buckets;
 import com.authorworks.storage.DownloadLink;
 import com.authorworks.storage.FileId;
 import com.authorworks.storage.StoredFile;
+import com.authorworks.storage.internal.StorageProperties;
 
 /**
  * The files API. A user sees only their own files: anyone else's is "not found", admins
@@ -55,7 +56,7 @@ class FilesController {
     private final StoredFiles files;
     private final long maxFileSize;
 
-    FilesController(StoredFiles files, com.authorworks.storage.internal.StorageProperties properties) {
+    FilesController(StoredFiles files, StorageProperties properties) {
         this.files = files;
         this.maxFileSize = properties.maxFileSize().toBytes();
     }
