@@ -65,6 +65,10 @@ class StoredFiles implements Files {
         this.maxFileSize = properties.maxFileSize().toBytes();
         this.quota = properties.quota().toBytes();
         this.linkTtl = properties.signedUrlTtl();
+        // S3 refuses presigned URLs valid for more than a week; one rule for both stores.
+        if (linkTtl.isNegative() || linkTtl.isZero() || linkTtl.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalStateException("authorworks.storage.signed-url-ttl must be between 1s and 7d, was " + linkTtl);
+        }
         String configuredKey = properties.signingKey() != null ? properties.signingKey()
                 : environment.getProperty("AUTHORWORKS_SIGNING_KEY");
         Path data = Path.of(environment.getProperty("authorworks.data", "data"));
