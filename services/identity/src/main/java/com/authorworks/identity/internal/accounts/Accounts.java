@@ -29,7 +29,7 @@ public class Accounts {
     private final RefreshTokens refreshTokens;
     private final AccessTokenIssuer accessTokens;
     private final PasswordEncoder passwords;
-    private final LoginRateLimiter rateLimiter;
+    private final RateLimits rateLimits;
     private final Mailer mailer;
     private final TransactionTemplate transactions;
     private final IdentitySettings settings;
@@ -37,14 +37,14 @@ public class Accounts {
     private final String dummyHash;
 
     Accounts(UserAccounts users, EmailTokens emailTokens, RefreshTokens refreshTokens, AccessTokenIssuer accessTokens,
-            PasswordEncoder passwords, LoginRateLimiter rateLimiter, Mailer mailer, TransactionTemplate transactions,
+            PasswordEncoder passwords, RateLimits rateLimits, Mailer mailer, TransactionTemplate transactions,
             IdentitySettings settings) {
         this.users = users;
         this.emailTokens = emailTokens;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.passwords = passwords;
-        this.rateLimiter = rateLimiter;
+        this.rateLimits = rateLimits;
         this.mailer = mailer;
         this.transactions = transactions;
         this.settings = settings;
@@ -78,7 +78,7 @@ public class Accounts {
     }
 
     public SignedIn login(String email, String password, String clientAddress) {
-        rateLimiter.attempt(email.toLowerCase(Locale.ROOT), clientAddress);
+        rateLimits.passwordAttempt(email.toLowerCase(Locale.ROOT), clientAddress);
         var account = users.findByEmail(email);
         String hash = account.map(Account::passwordHash).orElse(null);
         boolean matches = passwords.matches(password, hash == null ? dummyHash : hash);
@@ -120,12 +120,14 @@ public class Accounts {
 
     /** Same outcome whether or not the email has an account, so nobody learns who is registered. */
     public void resendVerification(String email) {
+        rateLimits.mailRequest(email.toLowerCase(Locale.ROOT));
         users.findByEmail(email).filter(account -> !account.emailVerified()).ifPresent(account ->
                 sendVerification(account, emailTokens.issue(account.id(), EmailTokens.Purpose.VERIFY_EMAIL)));
     }
 
     /** Same outcome whether or not the email has an account, so nobody learns who is registered. */
     public void forgotPassword(String email) {
+        rateLimits.mailRequest(email.toLowerCase(Locale.ROOT));
         users.findByEmail(email).ifPresent(account -> {
             String token = emailTokens.issue(account.id(), EmailTokens.Purpose.RESET_PASSWORD);
             mailer.send(new OutgoingMail(account.email(), "Reset your AuthorWorks password", """
@@ -154,7 +156,7 @@ public class Accounts {
 
     public void changePassword(UserId id, String currentPassword, String newPassword, String clientAddress) {
         Account account = users.find(id).orElseThrow(() -> Problem.notFound("user-not-found", "There is no such user."));
-        rateLimiter.attempt(account.email().toLowerCase(Locale.ROOT), clientAddress);
+        rateLimits.passwordAttempt(account.email().toLowerCase(Locale.ROOT), clientAddress);
         if (account.passwordHash() == null) {
             throw Problem.badRequest("no-password", "This account signs in through the proxy and has no password here.");
         }

@@ -14,7 +14,7 @@ class TooManyAttempts extends Problem {
 
     TooManyAttempts(Duration retryAfter) {
         super(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
-                "Too many sign-in attempts. Try again in " + retryAfter.toSeconds() + " seconds.",
+                "Too many attempts. Try again in " + retryAfter.toSeconds() + " seconds.",
                 Map.of("retryAfter", retryAfter.toSeconds()));
         this.retryAfter = retryAfter;
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** Defaults: 5 attempts a minute per account, 30 a minute per client address. */
-class LoginRateLimitIntegrationTests extends IdentityIntegrationTest {
+/** Defaults: 5 password attempts a minute per account, 30 a minute per client address, 3 mails per mailbox in 15 minutes. */
+class RateLimitIntegrationTests extends IdentityIntegrationTest {
 
     @Test
     void tooManyAttemptsOnOneAccountAnswer429WithRetryAfter() {
@@ -37,5 +37,17 @@ class LoginRateLimitIntegrationTests extends IdentityIntegrationTest {
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         // Another address is not affected.
         assertThat(login(unique("bystander") + "@example.test", "whatever it is").status()).isEqualTo(401);
+    }
+
+    @Test
+    void mailRequestsToOneMailboxAreLimitedWhetherOrNotItHasAnAccount() {
+        String email = unique("flooded") + "@example.test";
+        for (int request = 0; request < 3; request++) {
+            assertThat(api().post("/api/v1/auth/forgot-password", Map.of("email", email)).status()).isEqualTo(202);
+        }
+        Api.Response limited = api().post("/api/v1/auth/resend-verification", Map.of("email", email));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.code()).isEqualTo("too-many-attempts");
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
     }
 }
