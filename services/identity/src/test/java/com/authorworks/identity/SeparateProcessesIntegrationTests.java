@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.authorworks.platform.CurrentUser;
@@ -61,13 +63,19 @@ class SeparateProcessesIntegrationTests {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
-    private static String data(String name) {
-        return "authorworks.data=" + Path.of("target", "it-data", name + "-" + UUID.randomUUID()).toAbsolutePath();
+    private final Path identityData = Path.of("target", "it-data", "identity-" + UUID.randomUUID()).toAbsolutePath();
+    private final Path otherData = Path.of("target", "it-data", "other-" + UUID.randomUUID()).toAbsolutePath();
+
+    @AfterEach
+    void removeData() throws Exception {
+        FileSystemUtils.deleteRecursively(identityData);
+        FileSystemUtils.deleteRecursively(otherData);
     }
 
     @Test
     void tokensFromTheIdentityProcessAreAcceptedByAnotherProcessAndForgeriesAreNot() throws Exception {
-        try (var identity = start(IdentityTestApplication.class, "authorworks.services=identity", data("identity"))) {
+        try (var identity = start(IdentityTestApplication.class, "authorworks.services=identity",
+                "authorworks.data=" + identityData)) {
             Api identityApi = new Api(port(identity));
             // No AUTHORWORKS_ADMIN_EMAIL here: the very first account becomes admin, later ones do not.
             Map<String, String> first = Map.of("email", "first@example.test", "username", "first", "password",
@@ -82,7 +90,7 @@ class SeparateProcessesIntegrationTests {
                     "password", IdentityIntegrationTest.PASSWORD)).body().get("accessToken").asString();
 
             String jwks = "http://localhost:" + port(identity) + "/.well-known/jwks.json";
-            try (var other = start(OtherService.class, "authorworks.services=none", data("other"),
+            try (var other = start(OtherService.class, "authorworks.services=none", "authorworks.data=" + otherData,
                     "authorworks.security.jwks-uri=" + jwks)) {
                 assertThat(other.getBeanNamesForType(Users.class)).isEmpty();
                 Api otherApi = new Api(port(other));

@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.util.FileSystemUtils;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -51,6 +52,8 @@ class SmtpMailIntegrationTests {
 
             assertThat(api.post("/api/v1/auth/verify-email", Map.of("token", token.group(1))).status()).isEqualTo(204);
             assertThat(Files.exists(data.resolve("mail"))).isFalse();
+        } finally {
+            FileSystemUtils.deleteRecursively(data);
         }
     }
 }
