@@ -1,0 +1,110 @@
+package com.authorworks.identity.internal.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.authorworks.platform.Role;
+import com.authorworks.platform.UserId;
+
+/** The {@code users} table: the one place that reads and writes accounts. */
+@Component
+public class UserAccounts {
+
+    /** What new accounts may do: read, and write their own stories. */
+    public static final Set<Role> DEFAULT_ROLES = Set.of(Role.READER, Role.CREATOR);
+
+    private static final String COLUMNS = "id, email, username, password_hash, email_verified, roles, created_at";
+
+    private final JdbcClient jdbc;
+
+    public UserAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Account> find(UserId id) {
+        return jdbc.sql("select " + COLUMNS + " from identity.users where id = :id")
+                .param("id", id.value()).query(UserAccounts::account).optional();
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from identity.users where lower(email) = lower(:email)")
+                .param("email", email).query(UserAccounts::account).optional();
+    }
+
+    public Optional<Account> findByRemoteUser(String remoteUser) {
+        return jdbc.sql("select " + COLUMNS + " from identity.users where remote_user = :remote")
+                .param("remote", remoteUser).query(UserAccounts::account).optional();
+    }
+
+    public boolean emailTaken(String email) {
+        return jdbc.sql("select exists (select 1 from identity.users where lower(email) = lower(:email))")
+                .param("email", email).query(Boolean.class).single();
+    }
+
+    public boolean usernameTaken(String username) {
+        return jdbc.sql("select exists (select 1 from identity.users where lower(username) = lower(:username))")
+                .param("username", username).query(Boolean.class).single();
+    }
+
+    public boolean anyExists() {
+        return jdbc.sql("select exists (select 1 from identity.users)").query(Boolean.class).single();
+    }
+
+    public void insert(UserId id, String email, String username, String passwordHash, boolean emailVerified,
+            Set<Role> roles, String remoteUser, String displayName) {
+        jdbc.sql("""
+                insert into identity.users (id, email, username, password_hash, email_verified, roles, remote_user)
+                values (:id, :email, :username, :hash, :verified, :roles, :remote)""")
+                .param("id", id.value())
+                .param("email", email)
+                .param("username", username)
+                .param("hash", passwordHash)
+                .param("verified", emailVerified)
+                .param("roles", roleArray(roles))
+                .param("remote", remoteUser)
+                .update();
+        jdbc.sql("insert into identity.profiles (user_id, display_name) values (:id, :name)")
+                .param("id", id.value()).param("name", displayName).update();
+    }
+
+    public void setPassword(UserId id, String passwordHash) {
+        jdbc.sql("update identity.users set password_hash = :hash, updated_at = now() where id = :id")
+                .param("hash", passwordHash).param("id", id.value()).update();
+    }
+
+    public void markEmailVerified(UserId id) {
+        jdbc.sql("update identity.users set email_verified = true, updated_at = now() where id = :id")
+                .param("id", id.value()).update();
+    }
+
+    public void setRoles(UserId id, Set<Role> roles) {
+        jdbc.sql("update identity.users set roles = :roles, updated_at = now() where id = :id")
+                .param("roles", roleArray(roles)).param("id", id.value()).update();
+    }
+
+    /** Serialises sign-ups, so "the first user becomes admin" holds even for two at once. */
+    public void lockSignUps() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('identity.sign-up'))").query().listOfRows();
+    }
+
+    private static String[] roleArray(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().toArray(String[]::new);
+    }
+
+    static Account account(ResultSet rs, int row) throws SQLException {
+        String[] roles = (String[]) rs.getArray("roles").getArray();
+        Set<Role> parsed = EnumSet.noneOf(Role.class);
+        Arrays.stream(roles).map(Role::valueOf).forEach(parsed::add);
+        return new Account(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"), rs.getString("username"),
+                rs.getString("password_hash"), rs.getBoolean("email_verified"), Set.copyOf(parsed),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

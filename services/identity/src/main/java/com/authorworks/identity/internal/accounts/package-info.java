@@ -1,0 +1,2 @@
+/** Accounts: registration, sign-in, refresh, sign-out, email verification and passwords. */
+package com.authorworks.identity.internal.accounts;

@@ -1,0 +1,59 @@
+package com.authorworks.identity.internal.profiles;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.authorworks.platform.Page;
+import com.authorworks.platform.PageRequest;
+import com.authorworks.platform.Problem;
+import com.authorworks.platform.UserId;
+
+/** Who follows whom. Following and unfollowing are idempotent. */
+@Service
+class Follows {
+
+    private final JdbcClient jdbc;
+    private final Profiles profiles;
+
+    Follows(JdbcClient jdbc, Profiles profiles) {
+        this.jdbc = jdbc;
+        this.profiles = profiles;
+    }
+
+    void follow(UserId follower, UserId followee) {
+        if (follower.equals(followee)) {
+            throw Problem.badRequest("cannot-follow-yourself", "You cannot follow yourself.");
+        }
+        profiles.requireExists(followee);
+        jdbc.sql("insert into identity.follows (follower_id, followee_id) values (:follower, :followee) on conflict do nothing")
+                .param("follower", follower.value()).param("followee", followee.value()).update();
+    }
+
+    void unfollow(UserId follower, UserId followee) {
+        profiles.requireExists(followee);
+        jdbc.sql("delete from identity.follows where follower_id = :follower and followee_id = :followee")
+                .param("follower", follower.value()).param("followee", followee.value()).update();
+    }
+
+    Page<UserView> followers(UserId user, PageRequest page) {
+        return listing(user, page, "f.follower_id", "f.followee_id");
+    }
+
+    Page<UserView> following(UserId user, PageRequest page) {
+        return listing(user, page, "f.followee_id", "f.follower_id");
+    }
+
+    /** {@code shown} and {@code anchor} are fixed column names from the two callers above, never input. */
+    private Page<UserView> listing(UserId user, PageRequest page, String shown, String anchor) {
+        profiles.requireExists(user);
+        List<UserView> items = jdbc.sql(Profiles.SELECT + " join identity.follows f on " + shown + " = u.id where "
+                        + anchor + " = :user order by f.created_at desc, u.id limit :size offset :offset")
+                .param("user", user.value()).param("size", page.size()).param("offset", page.offset())
+                .query((rs, n) -> Profiles.view(rs, false)).list();
+        long total = jdbc.sql("select count(*) from identity.follows f where " + anchor + " = :user")
+                .param("user", user.value()).query(Long.class).single();
+        return Page.of(items, page, total);
+    }
+}

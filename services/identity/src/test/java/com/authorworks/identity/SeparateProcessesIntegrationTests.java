@@ -1,0 +1,125 @@
+package com.authorworks.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.authorworks.platform.CurrentUser;
+import com.authorworks.platform.security.AccessTokens;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Identity in one server, another service without identity in a second server (as two processes
+ * would be deployed): the second trusts tokens from the first through its JWKS endpoint only.
+ */
+class SeparateProcessesIntegrationTests {
+
+    /** Stands for any other service: says who the platform thinks is calling. */
+    @RestController
+    static class WhoAmIController {
+        @GetMapping("/api/test/whoami")
+        Map<String, Object> whoami() {
+            CurrentUser user = CurrentUser.require();
+            return Map.of("id", user.id().toString(), "roles", user.roles().stream().map(Enum::name).sorted().toList());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    @Import(WhoAmIController.class)
+    static class OtherService {
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> application, String... properties) {
+        return new SpringApplicationBuilder(application)
+                .properties("server.port=0", "logging.level.root=WARN")
+                .properties(properties)
+                .run();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private final Path identityData = Path.of("target", "it-data", "identity-" + UUID.randomUUID()).toAbsolutePath();
+    private final Path otherData = Path.of("target", "it-data", "other-" + UUID.randomUUID()).toAbsolutePath();
+
+    @AfterEach
+    void removeData() throws Exception {
+        FileSystemUtils.deleteRecursively(identityData);
+        FileSystemUtils.deleteRecursively(otherData);
+    }
+
+    @Test
+    void tokensFromTheIdentityProcessAreAcceptedByAnotherProcessAndForgeriesAreNot() throws Exception {
+        try (var identity = start(IdentityTestApplication.class, "authorworks.services=identity",
+                "authorworks.data=" + identityData)) {
+            Api identityApi = new Api(port(identity));
+            // No AUTHORWORKS_ADMIN_EMAIL here: the very first account becomes admin, later ones do not.
+            Map<String, String> first = Map.of("email", "first@example.test", "username", "first", "password",
+                    IdentityIntegrationTest.PASSWORD);
+            Api.Response firstUser = identityApi.post("/api/v1/auth/register", first);
+            assertThat(firstUser.body().get("roles").toString()).contains("ADMIN");
+            Api.Response secondUser = identityApi.post("/api/v1/auth/register", Map.of("email", "second@example.test",
+                    "username", "second", "password", IdentityIntegrationTest.PASSWORD));
+            assertThat(secondUser.body().get("roles").toString()).doesNotContain("ADMIN");
+
+            String token = identityApi.post("/api/v1/auth/login", Map.of("email", "second@example.test",
+                    "password", IdentityIntegrationTest.PASSWORD)).body().get("accessToken").asString();
+
+            String jwks = "http://localhost:" + port(identity) + "/.well-known/jwks.json";
+            try (var other = start(OtherService.class, "authorworks.services=none", "authorworks.data=" + otherData,
+                    "authorworks.security.jwks-uri=" + jwks)) {
+                assertThat(other.getBeanNamesForType(Users.class)).isEmpty();
+                Api otherApi = new Api(port(other));
+
+                Api.Response accepted = otherApi.as(token).get("/api/test/whoami");
+                assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+                assertThat(accepted.body().get("id").asString()).isEqualTo(secondUser.body().get("id").asString());
+                assertThat(accepted.body().get("roles").toString()).contains("CREATOR", "READER");
+
+                String kid = JWKSet.parse(identityApi.get("/.well-known/jwks.json").raw()).getKeys().getFirst().getKeyID();
+                Api.Response forged = otherApi.as(forgedAdminToken(kid, secondUser.body().get("id").asString()))
+                        .get("/api/test/whoami");
+                assertThat(forged.status()).isEqualTo(401);
+                assertThat(otherApi.get("/api/test/whoami").status()).isEqualTo(401);
+                // Identity's endpoints are not served here.
+                assertThat(otherApi.get("/.well-known/jwks.json").status()).isEqualTo(404);
+            }
+        }
+    }
+
+    private static String forgedAdminToken(String kid, String subject) throws Exception {
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Instant now = Instant.now();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(),
+                new JWTClaimsSet.Builder().issuer(AccessTokens.ISSUER).subject(subject)
+                        .claim(AccessTokens.ROLES_CLAIM, List.of("ADMIN"))
+                        .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600))).build());
+        jwt.sign(new RSASSASigner(generator.generateKeyPair().getPrivate()));
+        return jwt.serialize();
+    }
+}
