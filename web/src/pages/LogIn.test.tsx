@@ -1,0 +1,58 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { problem, renderApp, TestServer, writer } from '../test/server';
+
+describe('Log in', () => {
+  let server: TestServer;
+
+  beforeEach(async () => {
+    server = await new TestServer().start();
+  });
+
+  afterEach(() => server.stop());
+
+  it('takes the writer to their books, which start empty', async () => {
+    server.on('POST', '/api/v1/auth/login', () => ({
+      status: 200,
+      body: { accessToken: 'a1', refreshToken: 'r1', expiresIn: 900, user: writer },
+    }));
+    server.on('GET', '/api/v1/books', (r) =>
+      r.headers.authorization === 'Bearer a1'
+        ? { status: 200, body: { items: [], page: 0, size: 20, total: 0 } }
+        : problem(401, 'authentication-required', 'Sign in.'),
+    );
+    const user = userEvent.setup();
+    renderApp('/login', server.api());
+
+    await user.type(screen.getByLabelText('Email or username'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByRole('heading', { name: 'No books yet' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'My books' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'New book' })).toHaveAttribute('href', '/books/new');
+  });
+
+  it('says in words when the password is wrong, and keeps what was typed', async () => {
+    server.on('POST', '/api/v1/auth/login', () => problem(401, 'invalid-credentials', 'Bad credentials'));
+    const user = userEvent.setup();
+    renderApp('/login', server.api());
+
+    await user.type(screen.getByLabelText('Email or username'), 'ada');
+    await user.type(screen.getByLabelText('Password'), 'wrong password');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "That email or username and password don't match. Check them and try again.",
+    );
+    expect(screen.getByLabelText('Email or username')).toHaveValue('ada');
+  });
+
+  it('sends a signed-out visitor of a private screen to log in', async () => {
+    renderApp('/settings', server.api());
+
+    expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
+    expect(server.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import type { User } from '../api/identity';
+import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
+import { TextArea, TextField } from '../components/Field';
+import { useForm, type Errors } from '../components/useForm';
+import { usePageTitle } from '../components/usePageTitle';
+import { useSession } from '../session/session';
+import { validateNewPassword } from './ResetPassword';
+
+type Profile = { displayName: string; bio: string; avatarUrl: string; links: string };
+
+function isWebAddress(text: string) {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+export function validateProfile(v: Profile): Errors<Profile> {
+  const errors: Errors<Profile> = {};
+  if (v.displayName.length > 100) errors.displayName = 'Keep your display name under 100 characters.';
+  if (v.bio.length > 2000) errors.bio = 'Keep your bio under 2,000 characters.';
+  if (v.avatarUrl.trim() && !v.avatarUrl.trim().startsWith('https://'))
+    errors.avatarUrl = 'Use an address starting with https://';
+  const bad = splitLinks(v.links).find((l) => !isWebAddress(l));
+  if (bad) errors.links = `“${bad}” is not a web address. Start each link with https://`;
+  return errors;
+}
+
+function splitLinks(text: string) {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+function ProfileForm({ user }: { user: User }) {
+  const { api, setUser } = useSession();
+  const [saved, setSaved] = useState(false);
+  const form = useForm<Profile>(
+    {
+      displayName: user.displayName ?? '',
+      bio: user.bio ?? '',
+      avatarUrl: user.avatarUrl ?? '',
+      links: (user.links ?? []).join('\n'),
+    },
+    validateProfile,
+    async (v) => {
+      setSaved(false);
+      const updated = await api.identity.updateProfile(user.id, {
+        displayName: v.displayName.trim(),
+        bio: v.bio.trim(),
+        avatarUrl: v.avatarUrl.trim(),
+        links: splitLinks(v.links),
+      });
+      setUser(updated);
+      setSaved(true);
+    },
+  );
+  return (
+    <form noValidate onSubmit={form.onSubmit} aria-labelledby="profile-heading">
+      <h2 id="profile-heading">Profile</h2>
+      <ErrorNotice error={form.failure} />
+      {saved && (
+        <SuccessNotice>
+          <p>Your profile is saved.</p>
+        </SuccessNotice>
+      )}
+      <TextField label="Display name" autoComplete="name" {...form.bind('displayName')} />
+      <TextArea label="Bio" rows={5} hint="A few lines readers see on your profile." {...form.bind('bio')} />
+      <TextField label="Avatar URL" type="url" inputMode="url" {...form.bind('avatarUrl')} />
+      {form.values.avatarUrl.startsWith('https://') && !form.errors.avatarUrl && (
+        <img className="avatar" src={form.values.avatarUrl} alt="Your avatar" width={64} height={64} />
+      )}
+      <TextArea label="Links" rows={3} hint="One web address per line: your site, newsletter, social profiles." {...form.bind('links')} />
+      <button type="submit" className="button" disabled={form.pending}>
+        {form.pending ? 'Saving…' : 'Save profile'}
+      </button>
+    </form>
+  );
+}
+
+type Passwords = { currentPassword: string; password: string; confirm: string };
+
+function PasswordForm() {
+  const { api } = useSession();
+  const [changed, setChanged] = useState(false);
+  const form = useForm<Passwords>(
+    { currentPassword: '', password: '', confirm: '' },
+    (v) => ({
+      ...(v.currentPassword ? {} : { currentPassword: 'Enter your current password.' }),
+      ...validateNewPassword(v.password, v),
+    }),
+    async (v) => {
+      setChanged(false);
+      await api.identity.changePassword(v.currentPassword, v.password);
+      form.setValues({ currentPassword: '', password: '', confirm: '' });
+      setChanged(true);
+    },
+  );
+  return (
+    <form noValidate onSubmit={form.onSubmit} aria-labelledby="password-heading">
+      <h2 id="password-heading">Password</h2>
+      <ErrorNotice error={form.failure} />
+      {changed && (
+        <SuccessNotice>
+          <p>Your password is changed.</p>
+        </SuccessNotice>
+      )}
+      <TextField label="Current password" type="password" autoComplete="current-password" {...form.bind('currentPassword')} />
+      <TextField label="New password" type="password" autoComplete="new-password" {...form.bind('password')} />
+      <TextField label="New password, again" type="password" autoComplete="new-password" {...form.bind('confirm')} />
+      <button type="submit" className="button" disabled={form.pending}>
+        {form.pending ? 'Changing…' : 'Change password'}
+      </button>
+    </form>
+  );
+}
+
+function VerificationNotice({ user }: { user: User }) {
+  const { api } = useSession();
+  const [sent, setSent] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  if (user.emailVerified !== false) return null;
+  const resend = () => {
+    setFailure(null);
+    api.identity
+      .resendVerification()
+      .then(() => setSent(true))
+      .catch(setFailure);
+  };
+  return (
+    <div className="notice notice-info">
+      <p>Your email {user.email} is not verified yet.</p>
+      {sent ? (
+        <p role="status">We sent a new link. Check your inbox.</p>
+      ) : (
+        <button type="button" className="button button-secondary" onClick={resend}>
+          Send a new verification link
+        </button>
+      )}
+      <ErrorNotice error={failure} />
+    </div>
+  );
+}
+
+export function Settings() {
+  usePageTitle('Settings');
+  const { user } = useSession();
+  if (!user) return <p role="status">Loading your settings…</p>;
+  return (
+    <section className="narrow">
+      <h1>Settings</h1>
+      <p className="meta">
+        Signed in as <strong>{user.username}</strong> ({user.email})
+      </p>
+      <VerificationNotice user={user} />
+      <ProfileForm user={user} />
+      <PasswordForm />
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import type { Api } from '../api';
+import type { User } from '../api/identity';
+
+type Status = 'loading' | 'signed-in' | 'signed-out';
+
+interface SessionValue {
+  api: Api;
+  status: Status;
+  user: User | null;
+  logIn(login: string, password: string): Promise<User>;
+  logOut(): Promise<void>;
+  /** After the writer edited their profile. */
+  setUser(user: User): void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+/** Who is signed in, restored on load from the refresh token the API client keeps. */
+export function SessionProvider({ api, children }: { api: Api; children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [status, setStatus] = useState<Status>(api.client.hasSession ? 'loading' : 'signed-out');
+
+  useEffect(() => {
+    const unsubscribe = api.client.onSessionChange((signedIn) => {
+      if (!signedIn) {
+        setUser(null);
+        setStatus('signed-out');
+      }
+    });
+    if (api.client.hasSession) {
+      api.identity
+        .me()
+        .then((me) => {
+          setUser(me);
+          setStatus('signed-in');
+        })
+        .catch(() => setStatus(api.client.hasSession ? 'signed-in' : 'signed-out'));
+    }
+    return unsubscribe;
+  }, [api]);
+
+  const logIn = useCallback(
+    async (login: string, password: string) => {
+      const me = await api.identity.logIn(login, password);
+      setUser(me);
+      setStatus('signed-in');
+      return me;
+    },
+    [api],
+  );
+
+  const logOut = useCallback(() => api.identity.logOut(), [api]);
+
+  const value = useMemo(() => ({ api, status, user, logIn, logOut, setUser }), [api, status, user, logIn, logOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const session = useContext(SessionContext);
+  if (!session) {
+    throw new Error('useSession needs a SessionProvider');
+  }
+  return session;
+}
+
+export function useApi(): Api {
+  return useSession().api;
+}
+
+/** Screens for signed-in writers: others are sent to log in, and come back afterwards. */
+export function RequireSignIn({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'loading') {
+    return <p role="status">Loading…</p>;
+  }
+  if (status === 'signed-out') {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/login?next=${next}`} replace />;
+  }
+  return <>{children}</>;
+}
