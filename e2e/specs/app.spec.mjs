@@ -35,7 +35,7 @@ test('sign up shows what to fix, in words, without asking the server', async () 
 
   await page.getByText('Enter an email address like name@example.com.').waitFor();
   assert.equal(await page.getByText('Choose a username.').count(), 1);
-  assert.equal(await page.getByText('Use at least 8 characters.').count(), 1);
+  assert.equal(await page.getByText('Use at least 10 characters.').count(), 1);
   assert.equal(await page.getByLabel('Email').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'email');
   await screenshot(page, 'signup-errors');

@@ -64,7 +64,6 @@ test('sign up, verify the email, log in, see my books and edit my profile', asyn
   await page.goto('/signup');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Username').fill(`writer_${id}`);
-  await page.getByLabel('Display name (optional)').fill('Ada Writer');
   await page.getByLabel('Password', { exact: false }).fill(password);
   await page.getByRole('button', { name: 'Sign up' }).click();
   await page.getByRole('heading', { name: 'Check your email' }).waitFor();
@@ -73,8 +72,8 @@ test('sign up, verify the email, log in, see my books and edit my profile', asyn
   await page.getByText('Your email is verified.').waitFor();
   await screenshot(page, 'verify-email');
 
-  await page.getByRole('link', { name: 'Log in' }).first().click();
-  await page.getByLabel('Email or username').fill(email);
+  await page.getByRole('main').getByRole('link', { name: 'Log in' }).click();
+  await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { level: 1, name: 'My books' }).waitFor();
@@ -87,6 +86,7 @@ test('sign up, verify the email, log in, see my books and edit my profile', asyn
   await screenshot(page, 'new-book');
 
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Display name').fill('Ada Writer');
   await page.getByLabel('Bio').fill('Writes about the sea.');
   await page.getByLabel('Links').fill('https://ada.example');
   await page.getByRole('button', { name: 'Save profile' }).click();
@@ -98,6 +98,7 @@ test('sign up, verify the email, log in, see my books and edit my profile', asyn
   await page.getByLabel('Bio').waitFor();
   assert.equal(await page.getByLabel('Bio').inputValue(), 'Writes about the sea.');
   assert.equal(await page.getByLabel('Links').inputValue(), 'https://ada.example');
+  assert.equal(await page.getByLabel('Display name').inputValue(), 'Ada Writer');
   assert.deepEqual(problems.filter((p) => p.startsWith('uncaught')), []);
   await context.close();
 });

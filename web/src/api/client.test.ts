@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, REFRESH_TOKEN_KEY } from './client';
 import { identityApi, renewTokens } from './identity';
 import { ApiError } from './problems';
-import { problem, TestServer, writer } from '../test/server';
+import { problem, signedIn, TestServer, writer } from '../test/server';
 
 describe('ApiClient', () => {
   let server: TestServer;
@@ -23,10 +23,7 @@ describe('ApiClient', () => {
 
   it('refreshes the session once on a 401 and retries the request with the new token', async () => {
     localStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
-    server.on('POST', '/api/v1/auth/refresh', () => ({
-      status: 200,
-      body: { accessToken: 'fresh-access', refreshToken: 'refresh-2', expiresIn: 900, user: writer },
-    }));
+    server.on('POST', '/api/v1/auth/refresh', () => signedIn('fresh-access', 'refresh-2'));
 
     const me = await identityApi(client).me();
 
@@ -38,10 +35,7 @@ describe('ApiClient', () => {
 
   it('shares one refresh between requests that fail at the same time', async () => {
     localStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
-    server.on('POST', '/api/v1/auth/refresh', () => ({
-      status: 200,
-      body: { accessToken: 'fresh-access', refreshToken: 'refresh-2', expiresIn: 900, user: writer },
-    }));
+    server.on('POST', '/api/v1/auth/refresh', () => signedIn('fresh-access', 'refresh-2'));
     const identity = identityApi(client);
 
     const answers = await Promise.all([identity.me(), identity.me(), identity.me()]);
@@ -67,15 +61,12 @@ describe('ApiClient', () => {
   });
 
   it('keeps the access token in memory and only the refresh token in storage after logging in', async () => {
-    server.on('POST', '/api/v1/auth/login', () => ({
-      status: 200,
-      body: { accessToken: 'fresh-access', refreshToken: 'refresh-9', expiresIn: 900, user: writer },
-    }));
+    server.on('POST', '/api/v1/auth/login', () => signedIn('fresh-access', 'refresh-9'));
 
-    await identityApi(client).logIn('ada@example.com', 'correct horse battery');
-    const me = await identityApi(client).me();
+    const me = await identityApi(client).logIn('ada@example.com', 'correct horse battery');
 
     expect(me.email).toBe('ada@example.com');
+    expect(server.calls('GET', '/api/v1/users/me')[0].headers.authorization).toBe('Bearer fresh-access');
     expect(server.calls('POST', '/api/v1/auth/login')[0].body).toEqual({
       email: 'ada@example.com',
       password: 'correct horse battery',
@@ -84,14 +75,27 @@ describe('ApiClient', () => {
     expect(Object.values({ ...localStorage })).toEqual(['refresh-9']);
   });
 
-  it('sends a username as a username', async () => {
-    server.on('POST', '/api/v1/auth/login', () => problem(401, 'invalid-credentials', 'Wrong email or password.'));
+  it('says a wrong password in words and does not try to refresh a sign-in', async () => {
+    server.on('POST', '/api/v1/auth/login', () => problem(401, 'invalid-credentials', 'The email or the password is wrong.'));
 
-    const failure = (await identityApi(client).logIn('ada', 'nope').catch((e: unknown) => e)) as ApiError;
+    const failure = (await identityApi(client).logIn('ada@example.com', 'nope').catch((e: unknown) => e)) as ApiError;
 
-    expect(server.calls('POST', '/api/v1/auth/login')[0].body).toEqual({ username: 'ada', password: 'nope' });
-    expect(failure.message).toBe("That email or username and password don't match. Check them and try again.");
+    expect(failure.message).toBe("That email and password don't match. Check them and try again.");
+    expect(server.calls('POST', '/api/v1/auth/login')).toHaveLength(1);
     expect(server.calls('POST', '/api/v1/auth/refresh')).toHaveLength(0);
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+  });
+
+  it('says so when a reused refresh token made the server sign the writer out everywhere', async () => {
+    localStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
+    server.on('POST', '/api/v1/auth/refresh', () =>
+      problem(401, 'refresh-token-reused', 'This refresh token was already used.'),
+    );
+
+    const failure = (await client.post('/api/v1/auth/refresh', { refreshToken: 'refresh-1' }, { anonymous: true })
+      .catch((e: unknown) => e)) as ApiError;
+
+    expect(failure.message).toBe('For your safety we signed you out everywhere. Please log in again.');
   });
 
   it('turns problem details into words, field errors and a request id', async () => {

@@ -2,29 +2,34 @@
 // app to a change in that API is an edit here (and nowhere else).
 import type { ApiClient, TokenPair } from './client';
 
+/** A user as `GET /api/v1/users/me` shows them (the private fields only to themselves). */
 export interface User {
   id: string;
-  email: string;
   username: string;
   displayName?: string | null;
   bio?: string | null;
   avatarUrl?: string | null;
-  /** Assumed to be plain URLs (a website, a newsletter...). */
+  /** https:// addresses, at most `rules.maxLinks`. */
   links?: string[] | null;
+  followers?: number;
+  following?: number;
+  joinedAt?: string;
+  email?: string;
   emailVerified?: boolean;
   roles?: string[];
 }
 
+/** What sign-in and refresh answer: tokens only, the user is `me()`. */
 export interface TokenResponse extends TokenPair {
+  tokenType: string;
   expiresIn: number;
-  user: User;
+  refreshExpiresIn: number;
 }
 
 export interface Registration {
   email: string;
   username: string;
   password: string;
-  displayName?: string;
 }
 
 export interface ProfileChange {
@@ -36,21 +41,23 @@ export interface ProfileChange {
 
 /** What the forms check before asking the server, which has the last word. */
 export const rules = {
-  passwordMinLength: 8,
-  usernamePattern: /^[A-Za-z0-9_.-]{3,32}$/,
+  passwordMinLength: 10,
+  passwordMaxLength: 128,
+  usernamePattern: /^[A-Za-z0-9_-]{3,32}$/,
   emailPattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  displayNameMaxLength: 80,
+  bioMaxLength: 2000,
+  maxLinks: 5,
 };
 
 export function identityApi(client: ApiClient) {
   return {
     register: (r: Registration) => client.post<User>('/api/v1/auth/register', r, { anonymous: true }),
 
-    /** `login` is an email or a username; the server tells them apart by the "@". */
-    async logIn(login: string, password: string): Promise<User> {
-      const body = login.includes('@') ? { email: login, password } : { username: login, password };
-      const tokens = await client.post<TokenResponse>('/api/v1/auth/login', body, { anonymous: true });
+    async logIn(email: string, password: string): Promise<User> {
+      const tokens = await client.post<TokenResponse>('/api/v1/auth/login', { email, password }, { anonymous: true });
       client.signIn(tokens);
-      return tokens.user;
+      return client.get<User>('/api/v1/users/me');
     },
 
     async logOut(): Promise<void> {
@@ -65,11 +72,12 @@ export function identityApi(client: ApiClient) {
     },
 
     verifyEmail: (token: string) => client.post<unknown>('/api/v1/auth/verify-email', { token }, { anonymous: true }),
-    resendVerification: () => client.post<unknown>('/api/v1/auth/resend-verification'),
+    resendVerification: (email: string) =>
+      client.post<unknown>('/api/v1/auth/resend-verification', { email }, { anonymous: true }),
     forgotPassword: (email: string) =>
       client.post<unknown>('/api/v1/auth/forgot-password', { email }, { anonymous: true }),
-    resetPassword: (token: string, password: string) =>
-      client.post<unknown>('/api/v1/auth/reset-password', { token, password }, { anonymous: true }),
+    resetPassword: (token: string, newPassword: string) =>
+      client.post<unknown>('/api/v1/auth/reset-password', { token, newPassword }, { anonymous: true }),
 
     me: () => client.get<User>('/api/v1/users/me'),
     updateProfile: (id: string, change: ProfileChange) =>

@@ -13,17 +13,22 @@ export interface Problem {
 // server's own `detail`, so a new service error is still shown, just less polished.
 const MESSAGES: Record<string, string> = {
   'network-error': "We couldn't reach AuthorWorks. Check your connection and try again.",
-  'invalid-credentials': "That email or username and password don't match. Check them and try again.",
+  'invalid-credentials': "That email and password don't match. Check them and try again.",
   'email-taken': 'An account with this email already exists. Log in, or reset your password if you forgot it.',
   'username-taken': 'That username is already taken. Please choose another one.',
   'email-not-verified': 'Please verify your email first: follow the link we sent you.',
   'invalid-token': 'This link has expired or has already been used. Ask for a new one.',
-  'token-expired': 'This link has expired. Ask for a new one.',
-  'weak-password': 'Please choose a longer or less common password.',
   'wrong-password': "Your current password isn't right.",
-  'rate-limited': 'Too many attempts. Please wait a minute, then try again.',
-  'too-many-requests': 'Too many attempts. Please wait a minute, then try again.',
+  'too-many-attempts': 'Too many attempts. Please wait a minute, then try again.',
   'authentication-required': 'Your session has ended. Please log in again.',
+  'invalid-refresh-token': 'Your session has ended. Please log in again.',
+  'refresh-token-expired': 'Your session has expired. Please log in again.',
+  'refresh-token-reused': 'For your safety we signed you out everywhere. Please log in again.',
+  'invalid-avatar-url': 'The avatar must be an https:// web address.',
+  'invalid-link': 'Each link must be an https:// web address.',
+  'too-many-links': 'A profile can have at most 5 links.',
+  'not-your-profile': 'You can only change your own profile.',
+  'user-not-found': "We couldn't find that writer.",
   forbidden: "You don't have permission to do that.",
   'not-found': "We couldn't find that. It may have been moved or deleted.",
   'body-too-large': "That's too large to send in one go. Try something shorter.",
@@ -38,7 +43,7 @@ const BY_STATUS: Record<number, string> = {
   404: MESSAGES['not-found'],
   409: 'That conflicts with something that already exists.',
   413: MESSAGES['body-too-large'],
-  429: MESSAGES['rate-limited'],
+  429: MESSAGES['too-many-attempts'],
 };
 
 /** The sentence to show a writer for a problem. */

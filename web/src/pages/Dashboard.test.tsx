@@ -2,15 +2,12 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REFRESH_TOKEN_KEY } from '../api/client';
-import { renderApp, TestServer, writer } from '../test/server';
+import { renderApp, signedIn, TestServer, writer } from '../test/server';
 
 /** A writer who comes back: the refresh token from last time restores the session. */
 function returningWriter(server: TestServer) {
   localStorage.setItem(REFRESH_TOKEN_KEY, 'r1');
-  server.on('POST', '/api/v1/auth/refresh', () => ({
-    status: 200,
-    body: { accessToken: 'a2', refreshToken: 'r2', expiresIn: 900, user: writer },
-  }));
+  server.on('POST', '/api/v1/auth/refresh', () => signedIn('a2', 'r2'));
   server.on('GET', '/api/v1/users/me', (r) =>
     r.headers.authorization === 'Bearer a2' ? { status: 200, body: writer } : { status: 401, body: { status: 401 } },
   );
@@ -93,7 +90,7 @@ describe('My books and a new book', () => {
     await user.type(await screen.findByLabelText('Bio'), 'Writes sea stories.');
     await user.type(screen.getByLabelText('Links'), 'https://ada.example{Enter}ftp://nope');
     await user.click(screen.getByRole('button', { name: 'Save profile' }));
-    expect(screen.getByLabelText('Links')).toHaveAccessibleDescription(/“ftp:\/\/nope” is not a web address/);
+    expect(screen.getByLabelText('Links')).toHaveAccessibleDescription(/“ftp:\/\/nope” is not a secure web address/);
     expect(server.calls('PATCH', `/api/v1/users/${writer.id}`)).toHaveLength(0);
 
     await user.clear(screen.getByLabelText('Links'));

@@ -38,7 +38,7 @@ export function Dashboard() {
           New book
         </Link>
       </div>
-      {user && !user.emailVerified && user.emailVerified !== undefined && (
+      {user?.emailVerified === false && (
         <p className="notice notice-info">
           Please verify your email: follow the link we sent to {user.email}. <Link to="/settings">Send a new link</Link>
         </p>

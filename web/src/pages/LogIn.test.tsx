@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { problem, renderApp, TestServer, writer } from '../test/server';
+import { problem, renderApp, signedIn, TestServer, writer } from '../test/server';
 
 describe('Log in', () => {
   let server: TestServer;
@@ -13,10 +13,10 @@ describe('Log in', () => {
   afterEach(() => server.stop());
 
   it('takes the writer to their books, which start empty', async () => {
-    server.on('POST', '/api/v1/auth/login', () => ({
-      status: 200,
-      body: { accessToken: 'a1', refreshToken: 'r1', expiresIn: 900, user: writer },
-    }));
+    server.on('POST', '/api/v1/auth/login', () => signedIn('a1', 'r1'));
+    server.on('GET', '/api/v1/users/me', (r) =>
+      r.headers.authorization === 'Bearer a1' ? { status: 200, body: writer } : problem(401, 'authentication-required', 'Sign in.'),
+    );
     server.on('GET', '/api/v1/books', (r) =>
       r.headers.authorization === 'Bearer a1'
         ? { status: 200, body: { items: [], page: 0, size: 20, total: 0 } }
@@ -25,7 +25,7 @@ describe('Log in', () => {
     const user = userEvent.setup();
     renderApp('/login', server.api());
 
-    await user.type(screen.getByLabelText('Email or username'), 'ada@example.com');
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
     await user.type(screen.getByLabelText('Password'), 'correct horse battery');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
 
@@ -39,14 +39,14 @@ describe('Log in', () => {
     const user = userEvent.setup();
     renderApp('/login', server.api());
 
-    await user.type(screen.getByLabelText('Email or username'), 'ada');
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
     await user.type(screen.getByLabelText('Password'), 'wrong password');
     await user.click(screen.getByRole('button', { name: 'Log in' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      "That email or username and password don't match. Check them and try again.",
+      "That email and password don't match. Check them and try again.",
     );
-    expect(screen.getByLabelText('Email or username')).toHaveValue('ada');
+    expect(screen.getByLabelText('Email')).toHaveValue('ada@example.com');
   });
 
   it('sends a signed-out visitor of a private screen to log in', async () => {

@@ -1,15 +1,17 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { rules } from '../api/identity';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../components/Field';
 import { useForm, type Errors } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
 
-type Values = { login: string; password: string };
+type Values = { email: string; password: string };
 
 function validate(v: Values): Errors<Values> {
   const errors: Errors<Values> = {};
-  if (!v.login.trim()) errors.login = 'Enter your email or username.';
+  if (!v.email.trim()) errors.email = 'Enter your email address.';
+  else if (!rules.emailPattern.test(v.email.trim())) errors.email = 'Enter an email address like name@example.com.';
   if (!v.password) errors.password = 'Enter your password.';
   return errors;
 }
@@ -24,8 +26,8 @@ export function LogIn() {
   const { logIn } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const form = useForm<Values>({ login: '', password: '' }, validate, async (v) => {
-    await logIn(v.login.trim(), v.password);
+  const form = useForm<Values>({ email: '', password: '' }, validate, async (v) => {
+    await logIn(v.email.trim(), v.password);
     navigate(safeNext(params.get('next')), { replace: true });
   });
 
@@ -34,7 +36,7 @@ export function LogIn() {
       <h1>Log in</h1>
       <form noValidate onSubmit={form.onSubmit} aria-label="Log in">
         <ErrorNotice error={form.failure} />
-        <TextField label="Email or username" autoComplete="username" required {...form.bind('login')} />
+        <TextField label="Email" type="email" autoComplete="username" required {...form.bind('email')} />
         <TextField
           label="Password"
           type="password"

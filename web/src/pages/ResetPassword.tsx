@@ -12,6 +12,7 @@ type Values = { password: string; confirm: string };
 export function validateNewPassword<V extends { confirm: string }>(password: string, v: V): Errors<V> {
   const errors: Record<string, string> = {};
   if (password.length < rules.passwordMinLength) errors.password = `Use at least ${rules.passwordMinLength} characters.`;
+  else if (password.length > rules.passwordMaxLength) errors.password = `Use at most ${rules.passwordMaxLength} characters.`;
   if (v.confirm !== password) errors.confirm = "The two passwords don't match.";
   return errors as Errors<V>;
 }

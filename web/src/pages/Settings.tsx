@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { User } from '../api/identity';
+import { rules, type User } from '../api/identity';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { TextArea, TextField } from '../components/Field';
 import { useForm, type Errors } from '../components/useForm';
@@ -9,10 +9,9 @@ import { validateNewPassword } from './ResetPassword';
 
 type Profile = { displayName: string; bio: string; avatarUrl: string; links: string };
 
-function isWebAddress(text: string) {
+function isHttpsAddress(text: string) {
   try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:';
+    return new URL(text).protocol === 'https:';
   } catch {
     return false;
   }
@@ -20,12 +19,15 @@ function isWebAddress(text: string) {
 
 export function validateProfile(v: Profile): Errors<Profile> {
   const errors: Errors<Profile> = {};
-  if (v.displayName.length > 100) errors.displayName = 'Keep your display name under 100 characters.';
-  if (v.bio.length > 2000) errors.bio = 'Keep your bio under 2,000 characters.';
-  if (v.avatarUrl.trim() && !v.avatarUrl.trim().startsWith('https://'))
-    errors.avatarUrl = 'Use an address starting with https://';
-  const bad = splitLinks(v.links).find((l) => !isWebAddress(l));
-  if (bad) errors.links = `“${bad}” is not a web address. Start each link with https://`;
+  if (v.displayName.trim().length > rules.displayNameMaxLength)
+    errors.displayName = `Keep your display name to ${rules.displayNameMaxLength} characters.`;
+  if (v.bio.trim().length > rules.bioMaxLength) errors.bio = `Keep your bio to ${rules.bioMaxLength} characters.`;
+  if (v.avatarUrl.trim() && !isHttpsAddress(v.avatarUrl.trim()))
+    errors.avatarUrl = 'Use a web address starting with https://';
+  const links = splitLinks(v.links);
+  const bad = links.find((l) => !isHttpsAddress(l));
+  if (bad) errors.links = `“${bad}” is not a secure web address. Start each link with https://`;
+  else if (links.length > rules.maxLinks) errors.links = `Add at most ${rules.maxLinks} links.`;
   return errors;
 }
 
@@ -71,10 +73,10 @@ function ProfileForm({ user }: { user: User }) {
       <TextField label="Display name" autoComplete="name" {...form.bind('displayName')} />
       <TextArea label="Bio" rows={5} hint="A few lines readers see on your profile." {...form.bind('bio')} />
       <TextField label="Avatar URL" type="url" inputMode="url" {...form.bind('avatarUrl')} />
-      {form.values.avatarUrl.startsWith('https://') && !form.errors.avatarUrl && (
+      {isHttpsAddress(form.values.avatarUrl.trim()) && !form.errors.avatarUrl && (
         <img className="avatar" src={form.values.avatarUrl} alt="Your avatar" width={64} height={64} />
       )}
-      <TextArea label="Links" rows={3} hint="One web address per line: your site, newsletter, social profiles." {...form.bind('links')} />
+      <TextArea label="Links" rows={3} hint={`One https:// address per line, up to ${rules.maxLinks}: your site, newsletter, social profiles.`} {...form.bind('links')} />
       <button type="submit" className="button" disabled={form.pending}>
         {form.pending ? 'Saving…' : 'Save profile'}
       </button>
@@ -123,11 +125,12 @@ function VerificationNotice({ user }: { user: User }) {
   const { api } = useSession();
   const [sent, setSent] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  if (user.emailVerified !== false) return null;
+  if (user.emailVerified !== false || !user.email) return null;
+  const email = user.email;
   const resend = () => {
     setFailure(null);
     api.identity
-      .resendVerification()
+      .resendVerification(email)
       .then(() => setSent(true))
       .catch(setFailure);
   };

@@ -7,7 +7,7 @@ import { useForm, type Errors } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
 import { useApi } from '../session/session';
 
-type Values = { email: string; username: string; displayName: string; password: string };
+type Values = { email: string; username: string; password: string };
 
 export function validateSignUp(v: Values): Errors<Values> {
   const errors: Errors<Values> = {};
@@ -15,9 +15,11 @@ export function validateSignUp(v: Values): Errors<Values> {
   else if (!rules.emailPattern.test(v.email.trim())) errors.email = 'Enter an email address like name@example.com.';
   if (!v.username.trim()) errors.username = 'Choose a username.';
   else if (!rules.usernamePattern.test(v.username.trim()))
-    errors.username = 'Use 3 to 32 letters, digits, dots, dashes or underscores.';
+    errors.username = 'Use 3 to 32 letters, digits, dashes or underscores.';
   if (v.password.length < rules.passwordMinLength)
     errors.password = `Use at least ${rules.passwordMinLength} characters.`;
+  else if (v.password.length > rules.passwordMaxLength)
+    errors.password = `Use at most ${rules.passwordMaxLength} characters.`;
   return errors;
 }
 
@@ -26,14 +28,13 @@ export function SignUp() {
   const api = useApi();
   const [registered, setRegistered] = useState<string | null>(null);
   const form = useForm<Values>(
-    { email: '', username: '', displayName: '', password: '' },
+    { email: '', username: '', password: '' },
     validateSignUp,
     async (v) => {
       await api.identity.register({
         email: v.email.trim(),
         username: v.username.trim(),
         password: v.password,
-        displayName: v.displayName.trim() || undefined,
       });
       setRegistered(v.email.trim());
     },
@@ -45,7 +46,8 @@ export function SignUp() {
         <h1>Check your email</h1>
         <SuccessNotice>
           <p>
-            We sent a link to <strong>{registered}</strong>. Follow it to verify your address, then log in.
+            We sent a link to <strong>{registered}</strong>. Follow it to verify your address. You can log in
+            already.
           </p>
         </SuccessNotice>
         <p>
@@ -65,10 +67,9 @@ export function SignUp() {
           label="Username"
           autoComplete="username"
           required
-          hint="Shown on your public profile."
+          hint="Shown on your public profile: letters, digits, dashes or underscores."
           {...form.bind('username')}
         />
-        <TextField label="Display name (optional)" autoComplete="name" {...form.bind('displayName')} />
         <TextField
           label="Password"
           type="password"

@@ -1,8 +1,44 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { rules } from '../api/identity';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
+import { TextField } from '../components/Field';
+import { useForm } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
-import { useSession } from '../session/session';
+import { useApi, useSession } from '../session/session';
+
+/** A new link for an expired or used one: the server answers the same whether the account exists. */
+function ResendVerification() {
+  const api = useApi();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const form = useForm(
+    { email: '' },
+    (v) => (rules.emailPattern.test(v.email.trim()) ? {} : { email: 'Enter the email address of your account.' }),
+    async (v) => {
+      await api.identity.resendVerification(v.email.trim());
+      setSentTo(v.email.trim());
+    },
+  );
+  if (sentTo) {
+    return (
+      <SuccessNotice>
+        <p>
+          If <strong>{sentTo}</strong> belongs to an account that still needs verifying, a new link is on its way.
+        </p>
+      </SuccessNotice>
+    );
+  }
+  return (
+    <form noValidate onSubmit={form.onSubmit} aria-labelledby="resend-heading">
+      <h2 id="resend-heading">Get a new link</h2>
+      <ErrorNotice error={form.failure} />
+      <TextField label="Email" type="email" autoComplete="email" {...form.bind('email')} />
+      <button type="submit" className="button" disabled={form.pending}>
+        {form.pending ? 'Sending…' : 'Send a new link'}
+      </button>
+    </form>
+  );
+}
 
 /** Landing page of the link in the verification email. */
 export function VerifyEmail() {
@@ -42,13 +78,7 @@ export function VerifyEmail() {
       {state === 'failed' && (
         <>
           <ErrorNotice error={failure} />
-          <p>
-            {status === 'signed-in' ? (
-              <Link to="/settings">Send a new link from your settings</Link>
-            ) : (
-              <Link to="/login">Log in to ask for a new link</Link>
-            )}
-          </p>
+          <ResendVerification />
         </>
       )}
     </section>

@@ -9,7 +9,7 @@ interface SessionValue {
   api: Api;
   status: Status;
   user: User | null;
-  logIn(login: string, password: string): Promise<User>;
+  logIn(email: string, password: string): Promise<User>;
   logOut(): Promise<void>;
   /** After the writer edited their profile. */
   setUser(user: User): void;
@@ -42,8 +42,8 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
   }, [api]);
 
   const logIn = useCallback(
-    async (login: string, password: string) => {
-      const me = await api.identity.logIn(login, password);
+    async (email: string, password: string) => {
+      const me = await api.identity.logIn(email, password);
       setUser(me);
       setStatus('signed-in');
       return me;

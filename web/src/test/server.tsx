@@ -84,6 +84,14 @@ export function problem(status: number, code: string, detail: string, errors?: {
   return { status, body: { type: `https://authorworks.dev/problems/${code}`, title: 'Error', status, code, detail, errors } };
 }
 
+/** What sign-in and refresh answer. */
+export function signedIn(accessToken: string, refreshToken: string): Reply {
+  return {
+    status: 200,
+    body: { accessToken, tokenType: 'Bearer', expiresIn: 900, refreshToken, refreshExpiresIn: 2592000 },
+  };
+}
+
 export const writer = {
   id: '6f1c1e0e-2b1a-4c9e-9a57-2f1d3c4b5a69',
   email: 'ada@example.com',
