@@ -23,6 +23,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     css: false,
-    restoreMocks: true,
+    // findBy* waits up to 5 s (src/test/setup.ts); a test needs room for a few of those
+    testTimeout: 20000,
   },
 });

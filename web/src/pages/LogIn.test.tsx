@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REFRESH_TOKEN_KEY } from '../api/client';
 import { problem, renderApp, signedIn, TestServer, writer } from '../test/server';
 
 describe('Log in', () => {
@@ -54,5 +55,38 @@ describe('Log in', () => {
 
     expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('A returning writer', () => {
+  let server: TestServer;
+
+  beforeEach(async () => {
+    server = await new TestServer().start();
+  });
+
+  afterEach(() => server.stop());
+
+  it('is told in words when the server cannot be reached, and stays signed in for a later try', async () => {
+    localStorage.setItem(REFRESH_TOKEN_KEY, 'r1');
+    const api = server.api();
+    await server.stop();
+    renderApp('/books', api);
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "We couldn't reach AuthorWorks. Check your connection and try again.",
+    );
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('r1');
+  });
+
+  it('whose kept session was refused is asked to log in again', async () => {
+    localStorage.setItem(REFRESH_TOKEN_KEY, 'r-old');
+    server.on('GET', '/api/v1/users/me', () => problem(401, 'authentication-required', 'Sign in.'));
+    server.on('POST', '/api/v1/auth/refresh', () => problem(401, 'refresh-token-expired', 'This session has expired.'));
+    renderApp('/books', server.api());
+
+    expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { Navigate, useLocation } from 'react-router';
 import type { Api } from '../api';
 import type { User } from '../api/identity';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 type Status = 'loading' | 'signed-in' | 'signed-out';
 
@@ -9,6 +10,8 @@ interface SessionValue {
   api: Api;
   status: Status;
   user: User | null;
+  /** Why a kept session could not be restored (the server was unreachable, say). */
+  failure: unknown;
   logIn(email: string, password: string): Promise<User>;
   logOut(): Promise<void>;
   /** After the writer edited their profile. */
@@ -21,6 +24,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 export function SessionProvider({ api, children }: { api: Api; children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [status, setStatus] = useState<Status>(api.client.hasSession ? 'loading' : 'signed-out');
+  const [failure, setFailure] = useState<unknown>(null);
 
   useEffect(() => {
     const unsubscribe = api.client.onSessionChange((signedIn) => {
@@ -36,7 +40,11 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
           setUser(me);
           setStatus('signed-in');
         })
-        .catch(() => setStatus(api.client.hasSession ? 'signed-in' : 'signed-out'));
+        .catch((e) => {
+          // a refused session has already signed out; anything else leaves it for a later try
+          setFailure(e);
+          setStatus(api.client.hasSession ? 'signed-in' : 'signed-out');
+        });
     }
     return unsubscribe;
   }, [api]);
@@ -45,6 +53,7 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
     async (email: string, password: string) => {
       const me = await api.identity.logIn(email, password);
       setUser(me);
+      setFailure(null);
       setStatus('signed-in');
       return me;
     },
@@ -53,7 +62,10 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
 
   const logOut = useCallback(() => api.identity.logOut(), [api]);
 
-  const value = useMemo(() => ({ api, status, user, logIn, logOut, setUser }), [api, status, user, logIn, logOut]);
+  const value = useMemo(
+    () => ({ api, status, user, failure, logIn, logOut, setUser }),
+    [api, status, user, failure, logIn, logOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -71,10 +83,20 @@ export function useApi(): Api {
 
 /** Screens for signed-in writers: others are sent to log in, and come back afterwards. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
-  const { status } = useSession();
+  const { status, user, failure } = useSession();
   const location = useLocation();
   if (status === 'loading') {
     return <p role="status">Loading…</p>;
+  }
+  if (status === 'signed-in' && !user) {
+    return (
+      <>
+        <ErrorNotice error={failure} />
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          Try again
+        </button>
+      </>
+    );
   }
   if (status === 'signed-out') {
     const next = encodeURIComponent(location.pathname + location.search);
