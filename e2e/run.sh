@@ -8,7 +8,8 @@ cd "$(dirname "$0")"
 E2E=$(pwd)
 ROOT=$(cd .. && pwd)
 JAR="$ROOT/app/target/authorworks.jar"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+[ -n "${JAVA_HOME:-}" ] || { echo "e2e: set JAVA_HOME to a JDK 21 or newer (./authorworks test does it for you)" >&2; exit 1; }
+JAVA="$JAVA_HOME/bin/java"
 
 [ -f "$JAR" ] || { echo "e2e: $JAR is missing: build it first (./authorworks build)" >&2; exit 1; }
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "e2e: no Chromium: apt-get install -y chromium" >&2; exit 1; }

@@ -61,5 +61,3 @@ export function booksApi(client: ApiClient) {
     generate: (request: GenerationRequest) => client.post<GenerationJob>('/api/v1/books/generate', request),
   };
 }
-
-export type BooksApi = ReturnType<typeof booksApi>;

@@ -87,8 +87,6 @@ export function identityApi(client: ApiClient) {
   };
 }
 
-export type IdentityApi = ReturnType<typeof identityApi>;
-
 /** The refresh call the API client makes by itself when an access token has expired. */
 export function renewTokens(client: ApiClient, refreshToken: string): Promise<TokenResponse> {
   return client.post<TokenResponse>('/api/v1/auth/refresh', { refreshToken }, { anonymous: true });
