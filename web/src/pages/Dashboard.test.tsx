@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REFRESH_TOKEN_KEY } from '../api/client';
-import { renderApp, signedIn, TestServer, writer } from '../test/server';
+import { problem, renderApp, signedIn, TestServer, writer } from '../test/server';
 
 /** A writer who comes back: the refresh token from last time restores the session. */
 function returningWriter(server: TestServer) {
@@ -117,5 +117,49 @@ describe('My books and a new book', () => {
 
     expect(screen.getByLabelText('New password, again')).toHaveAccessibleDescription("The two passwords don't match.");
     expect(server.calls('POST', '/api/v1/users/me/password')).toHaveLength(0);
+  });
+});
+
+describe('Changing the password', () => {
+  let server: TestServer;
+
+  beforeEach(async () => {
+    server = await new TestServer().start();
+    returningWriter(server);
+  });
+
+  afterEach(() => server.stop());
+
+  it('sends the writer to log in again, since the server ended every session', async () => {
+    server.on('POST', '/api/v1/users/me/password', () => ({ status: 204 }));
+    const user = userEvent.setup();
+    renderApp('/settings', server.api());
+
+    await user.type(await screen.findByLabelText('Current password'), 'old password one');
+    await user.type(screen.getByLabelText('New password'), 'new password two');
+    await user.type(screen.getByLabelText('New password, again'), 'new password two');
+    await user.click(screen.getByRole('button', { name: 'Change password' }));
+
+    expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Your password is changed and you are signed out everywhere.');
+    expect(server.calls('POST', '/api/v1/users/me/password')[0].body).toEqual({
+      currentPassword: 'old password one',
+      newPassword: 'new password two',
+    });
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+  });
+
+  it('says so when the current password is wrong', async () => {
+    server.on('POST', '/api/v1/users/me/password', () => problem(400, 'wrong-password', 'The current password is wrong.'));
+    const user = userEvent.setup();
+    renderApp('/settings', server.api());
+
+    await user.type(await screen.findByLabelText('Current password'), 'not my password');
+    await user.type(screen.getByLabelText('New password'), 'new password two');
+    await user.type(screen.getByLabelText('New password, again'), 'new password two');
+    await user.click(screen.getByRole('button', { name: 'Change password' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent("Your current password isn't right.");
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('r2');
   });
 });

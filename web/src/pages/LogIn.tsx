@@ -1,6 +1,6 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { rules } from '../api/identity';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { TextField } from '../components/Field';
 import { useForm, type Errors } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
@@ -23,7 +23,7 @@ function safeNext(next: string | null): string {
 
 export function LogIn() {
   usePageTitle('Log in');
-  const { logIn } = useSession();
+  const { logIn, notice } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const form = useForm<Values>({ email: '', password: '' }, validate, async (v) => {
@@ -34,6 +34,11 @@ export function LogIn() {
   return (
     <section className="narrow">
       <h1>Log in</h1>
+      {notice && (
+        <SuccessNotice>
+          <p>{notice}</p>
+        </SuccessNotice>
+      )}
       <form noValidate onSubmit={form.onSubmit} aria-label="Log in">
         <ErrorNotice error={form.failure} />
         <TextField label="Email" type="email" autoComplete="username" required {...form.bind('email')} />

@@ -86,9 +86,9 @@ function ProfileForm({ user }: { user: User }) {
 
 type Passwords = { currentPassword: string; password: string; confirm: string };
 
+/** The server ends every session when the password changes, this one included: log in again. */
 function PasswordForm() {
-  const { api } = useSession();
-  const [changed, setChanged] = useState(false);
+  const { api, endSession } = useSession();
   const form = useForm<Passwords>(
     { currentPassword: '', password: '', confirm: '' },
     (v) => ({
@@ -96,21 +96,14 @@ function PasswordForm() {
       ...validateNewPassword(v.password, v),
     }),
     async (v) => {
-      setChanged(false);
       await api.identity.changePassword(v.currentPassword, v.password);
-      form.setValues({ currentPassword: '', password: '', confirm: '' });
-      setChanged(true);
+      endSession('Your password is changed and you are signed out everywhere. Log in with your new password.');
     },
   );
   return (
     <form noValidate onSubmit={form.onSubmit} aria-labelledby="password-heading">
       <h2 id="password-heading">Password</h2>
       <ErrorNotice error={form.failure} />
-      {changed && (
-        <SuccessNotice>
-          <p>Your password is changed.</p>
-        </SuccessNotice>
-      )}
       <TextField label="Current password" type="password" autoComplete="current-password" {...form.bind('currentPassword')} />
       <TextField label="New password" type="password" autoComplete="new-password" {...form.bind('password')} />
       <TextField label="New password, again" type="password" autoComplete="new-password" {...form.bind('confirm')} />

@@ -12,8 +12,12 @@ interface SessionValue {
   user: User | null;
   /** Why a kept session could not be restored (the server was unreachable, say). */
   failure: unknown;
+  /** What the log-in screen should tell a writer whose session the app ended on purpose. */
+  notice: string | null;
   logIn(email: string, password: string): Promise<User>;
   logOut(): Promise<void>;
+  /** Forgets the session after the server ended it (a password change), saying why. */
+  endSession(notice: string): void;
   /** After the writer edited their profile. */
   setUser(user: User): void;
 }
@@ -25,6 +29,7 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
   const [user, setUser] = useState<User | null>(null);
   const [status, setStatus] = useState<Status>(api.client.hasSession ? 'loading' : 'signed-out');
   const [failure, setFailure] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     const unsubscribe = api.client.onSessionChange((signedIn) => {
@@ -54,6 +59,7 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
       const me = await api.identity.logIn(email, password);
       setUser(me);
       setFailure(null);
+      setNotice(null);
       setStatus('signed-in');
       return me;
     },
@@ -62,9 +68,17 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
 
   const logOut = useCallback(() => api.identity.logOut(), [api]);
 
+  const endSession = useCallback(
+    (why: string) => {
+      setNotice(why);
+      api.client.signOut();
+    },
+    [api],
+  );
+
   const value = useMemo(
-    () => ({ api, status, user, failure, logIn, logOut, setUser }),
-    [api, status, user, failure, logIn, logOut],
+    () => ({ api, status, user, failure, notice, logIn, logOut, endSession, setUser }),
+    [api, status, user, failure, notice, logIn, logOut, endSession],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
