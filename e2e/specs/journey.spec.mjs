@@ -1,5 +1,6 @@
 // A writer's first visit, end to end through the identity service: sign up, verify the address
-// from the email the platform wrote to <data>/mail, log in, see the books, edit the profile.
+// from the email the platform wrote to <data>/mail, log in, see the books, edit the profile,
+// change the password and log in with the new one.
 // Skipped (and says so) while the identity service is not part of the jar.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -51,7 +52,7 @@ before(async () => {
 });
 after(() => chromium?.close());
 
-test('sign up, verify the email, log in, see my books and edit my profile', async (t) => {
+test('sign up, verify the email, log in, see my books, edit my profile and change my password', async (t) => {
   if (!identity) {
     t.skip('the identity service is not in this jar yet');
     return;
@@ -99,6 +100,19 @@ test('sign up, verify the email, log in, see my books and edit my profile', asyn
   assert.equal(await page.getByLabel('Bio').inputValue(), 'Writes about the sea.');
   assert.equal(await page.getByLabel('Links').inputValue(), 'https://ada.example');
   assert.equal(await page.getByLabel('Display name').inputValue(), 'Ada Writer');
+
+  // a new password ends every session: the app sends the writer to log in again, then back here
+  const newPassword = 'a completely new passphrase';
+  await page.getByLabel('Current password').fill(password);
+  await page.getByLabel('New password', { exact: true }).fill(newPassword);
+  await page.getByLabel('New password, again').fill(newPassword);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByText('Your password is changed and you are signed out everywhere.').waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(newPassword);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+
   assert.deepEqual(problems.filter((p) => p.startsWith('uncaught')), []);
   await context.close();
 });
