@@ -1,0 +1,2 @@
+/** Serves the browser app: hashed assets cached for good, every app route answered with its index.html. */
+package com.authorworks.app.web;

@@ -1,0 +1,63 @@
+// Paths and field names of the content service's book API (one place, like identity.ts).
+import type { ApiClient } from './client';
+import { ApiError } from './problems';
+
+export interface BookSummary {
+  id: string;
+  title: string;
+  format?: string;
+  status?: string;
+  updatedAt?: string;
+  /** True when the text came from the offline sample writer, not a language model. */
+  sample?: boolean;
+}
+
+export const FORMATS = [
+  { value: 'NOVEL', label: 'Novel' },
+  { value: 'NOVELLA', label: 'Novella' },
+  { value: 'SHORT_STORY', label: 'Short story' },
+  { value: 'SCREENPLAY', label: 'Screenplay' },
+  { value: 'STAGE_PLAY', label: 'Stage play' },
+  { value: 'TV_EPISODE', label: 'TV episode' },
+  { value: 'NON_FICTION', label: 'Non-fiction' },
+] as const;
+
+export const LENGTHS = [
+  { value: 'SHORT', label: 'Short' },
+  { value: 'MEDIUM', label: 'Medium' },
+  { value: 'LONG', label: 'Long' },
+] as const;
+
+export const PROVIDERS = [{ value: 'sample', label: 'Sample writer (offline, no AI)' }] as const;
+
+export interface GenerationRequest {
+  title: string;
+  braindump: string;
+  format: (typeof FORMATS)[number]['value'];
+  targetLength: (typeof LENGTHS)[number]['value'];
+  provider: string;
+}
+
+export interface GenerationJob {
+  bookId?: string;
+  jobId?: string;
+}
+
+export function booksApi(client: ApiClient) {
+  return {
+    /** The writer's books; an API that is not there yet (404) reads as "no books". */
+    async list(): Promise<BookSummary[]> {
+      try {
+        const body = await client.get<BookSummary[] | { items: BookSummary[] }>('/api/v1/books');
+        return Array.isArray(body) ? body : (body?.items ?? []);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) {
+          return [];
+        }
+        throw e;
+      }
+    },
+
+    generate: (request: GenerationRequest) => client.post<GenerationJob>('/api/v1/books/generate', request),
+  };
+}

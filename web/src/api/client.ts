@@ -1,0 +1,160 @@
+import { ApiError, readProblem } from './problems';
+
+/** The two tokens a sign-in or a refresh hands out. */
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Calls that must not carry a token nor trigger a refresh (sign in, refresh itself...). */
+  anonymous?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface ApiClientOptions {
+  /** Empty in the browser: the app and the API share one origin. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** Where the refresh token lives between visits. */
+  storage?: Storage;
+  /** Exchanges a refresh token for new tokens; wired to the identity API in `api/index.ts`. */
+  renew?: (client: ApiClient, refreshToken: string) => Promise<TokenPair>;
+}
+
+export const REFRESH_TOKEN_KEY = 'authorworks.refreshToken';
+const REFRESH_LOCK = 'authorworks.refresh';
+
+type SessionListener = (signedIn: boolean) => void;
+
+/**
+ * The one way the app talks to the API. The access token lives only in memory (a script
+ * injected into the page cannot find it in storage after a reload); the refresh token is kept in
+ * localStorage so a writer stays signed in across tabs and visits. A 401 triggers one refresh and
+ * one retry; refreshes are serialised across tabs with the Web Locks API because refresh tokens
+ * rotate and a token used twice ends the session.
+ */
+export class ApiClient {
+  private accessToken: string | null = null;
+  private renewing: Promise<boolean> | null = null;
+  private readonly listeners = new Set<SessionListener>();
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly storage: Storage;
+  private readonly renew?: ApiClientOptions['renew'];
+
+  constructor(options: ApiClientOptions = {}) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.storage = options.storage ?? localStorage;
+    this.renew = options.renew;
+  }
+
+  get hasSession(): boolean {
+    return this.accessToken !== null || this.storage.getItem(REFRESH_TOKEN_KEY) !== null;
+  }
+
+  get refreshToken(): string | null {
+    return this.storage.getItem(REFRESH_TOKEN_KEY);
+  }
+
+  /** Keeps the tokens of a sign-in or refresh. */
+  signIn(tokens: TokenPair): void {
+    this.accessToken = tokens.accessToken;
+    this.storage.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
+    this.listeners.forEach((l) => l(true));
+  }
+
+  /** Forgets both tokens (the server-side logout is the identity API's business). */
+  signOut(): void {
+    this.accessToken = null;
+    this.storage.removeItem(REFRESH_TOKEN_KEY);
+    this.listeners.forEach((l) => l(false));
+  }
+
+  /** Told when the session starts or ends, including when a refresh is refused. */
+  onSessionChange(listener: SessionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get<T>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>('GET', path, options);
+  }
+
+  post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+    return this.request<T>('POST', path, { ...options, body });
+  }
+
+  patch<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+    return this.request<T>('PATCH', path, { ...options, body });
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    let response = await this.send(method, path, options);
+    if (response.status === 401 && !options.anonymous && (await this.renewSession())) {
+      response = await this.send(method, path, options);
+    }
+    if (!response.ok) {
+      throw new ApiError(await readProblem(response));
+    }
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (!options.anonymous && this.accessToken) {
+      headers.Authorization = `Bearer ${this.accessToken}`;
+    }
+    try {
+      return await this.fetchImpl(this.baseUrl + path, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') {
+        throw e;
+      }
+      throw new ApiError({ status: 0, code: 'network-error' });
+    }
+  }
+
+  /** One refresh at a time; callers that hit a 401 meanwhile wait for its outcome. */
+  private renewSession(): Promise<boolean> {
+    this.renewing ??= this.lockedRenew().finally(() => {
+      this.renewing = null;
+    });
+    return this.renewing;
+  }
+
+  private lockedRenew(): Promise<boolean> {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    // the lock holds until renewOnce settles; then() unwraps the promise it resolves with
+    return locks ? locks.request(REFRESH_LOCK, () => this.renewOnce()).then((renewed) => renewed) : this.renewOnce();
+  }
+
+  private async renewOnce(): Promise<boolean> {
+    // read it only now: another tab may have rotated it while this one waited for the lock
+    const refreshToken = this.storage.getItem(REFRESH_TOKEN_KEY);
+    if (!refreshToken || !this.renew) {
+      return false;
+    }
+    try {
+      this.signIn(await this.renew(this, refreshToken));
+      return true;
+    } catch (e) {
+      // a refused token ends the session; a network failure leaves it for the next attempt
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
+        this.signOut();
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import { ApiClient } from './client';
+import { booksApi } from './books';
+import { identityApi, renewTokens } from './identity';
+
+/** The app's API: one client, so one access token and one refresh at a time. */
+export function createApi(client = new ApiClient({ renew: renewTokens })) {
+  return { client, identity: identityApi(client), books: booksApi(client) };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,105 @@
+/** An RFC 9457 problem as every AuthorWorks service answers errors. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  requestId?: string;
+  errors?: { field: string; message: string }[];
+}
+
+// Stable codes put into words a writer understands. A code not listed here falls back to the
+// server's own `detail`, so a new service error is still shown, just less polished.
+const MESSAGES: Record<string, string> = {
+  'network-error': "We couldn't reach AuthorWorks. Check your connection and try again.",
+  'invalid-credentials': "That email and password don't match. Check them and try again.",
+  'email-taken': 'An account with this email already exists. Log in, or reset your password if you forgot it.',
+  'username-taken': 'That username is already taken. Please choose another one.',
+  'email-not-verified': 'Please verify your email first: follow the link we sent you.',
+  'invalid-token': 'This link has expired or has already been used. Ask for a new one.',
+  'wrong-password': "Your current password isn't right.",
+  'too-many-attempts': 'Too many attempts. Please wait a minute, then try again.',
+  'authentication-required': 'Your session has ended. Please log in again.',
+  'invalid-refresh-token': 'Your session has ended. Please log in again.',
+  'refresh-token-expired': 'Your session has expired. Please log in again.',
+  'refresh-token-reused': 'For your safety we signed you out everywhere. Please log in again.',
+  'invalid-avatar-url': 'The avatar must be an https:// web address.',
+  'invalid-link': 'Each link must be an https:// web address.',
+  'too-many-links': 'A profile can have at most 5 links.',
+  'not-your-profile': 'You can only change your own profile.',
+  'user-not-found': "We couldn't find that writer.",
+  forbidden: "You don't have permission to do that.",
+  'not-found': "We couldn't find that. It may have been moved or deleted.",
+  'body-too-large': "That's too large to send in one go. Try something shorter.",
+  'validation-failed': 'Some fields need your attention.',
+  'internal-error': 'Something went wrong on our side. Please try again; if it keeps happening, contact support with the reference below.',
+};
+
+const BY_STATUS: Record<number, string> = {
+  400: 'Something in the form needs your attention.',
+  401: MESSAGES['authentication-required'],
+  403: MESSAGES.forbidden,
+  404: MESSAGES['not-found'],
+  409: 'That conflicts with something that already exists.',
+  413: MESSAGES['body-too-large'],
+  429: MESSAGES['too-many-attempts'],
+};
+
+/** The sentence to show a writer for a problem. */
+export function describeProblem(problem: Problem): string {
+  return (
+    (problem.code && MESSAGES[problem.code]) ||
+    problem.detail ||
+    BY_STATUS[problem.status] ||
+    (problem.status >= 500 ? MESSAGES['internal-error'] : problem.title) ||
+    'Something went wrong. Please try again.'
+  );
+}
+
+/** Turns any response into a problem, also when a proxy answered with HTML. */
+export async function readProblem(response: Response): Promise<Problem> {
+  const requestId = response.headers.get('X-Request-Id') ?? undefined;
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = (await response.json()) as Partial<Problem>;
+      return { ...body, status: body.status ?? response.status, requestId: body.requestId ?? requestId };
+    } catch {
+      // a malformed body still leaves the status to explain the failure
+    }
+  }
+  return { status: response.status, title: response.statusText, requestId };
+}
+
+/** A failed API call, carrying the problem and the sentence for the writer. */
+export class ApiError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(describeProblem(problem));
+    this.name = 'ApiError';
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get code(): string | undefined {
+    return this.problem.code;
+  }
+
+  get requestId(): string | undefined {
+    return this.problem.requestId;
+  }
+
+  /** Field name -> message, to show each next to its input. */
+  get fieldErrors(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) {
+      errors[e.field] ??= e.message;
+    }
+    return errors;
+  }
+}
