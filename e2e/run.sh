@@ -2,7 +2,8 @@
 # Browser tests against the built platform. Builds nothing: run ./authorworks build (or
 # ./mvnw package) first. Starts app/target/authorworks.jar on a free port with its data in a
 # temporary directory, runs every e2e/specs/*.spec.mjs with the system Chromium, writes
-# screenshots to docs/screenshots/, and stops the server.
+# screenshots to e2e/target/screenshots/ (SCREENSHOTS=docs/screenshots to refresh the ones in the
+# docs), and stops the server.
 set -euo pipefail
 cd "$(dirname "$0")"
 E2E=$(pwd)
@@ -30,10 +31,7 @@ stop() {
 trap stop EXIT
 
 echo "e2e: starting the platform at $BASE_URL (data in $DATA)" >&2
-# AUTHORWORKS_JWKS_URI only matters while the identity service is not part of the jar: the
-# platform then needs somewhere to fetch keys from, and no token is ever checked in these tests.
 AUTHORWORKS_DATA="$DATA" SERVICE_PORT="$PORT" HOST=127.0.0.1 LOG_FORMAT= \
-  AUTHORWORKS_JWKS_URI="${AUTHORWORKS_JWKS_URI:-http://127.0.0.1:9/jwks.json}" \
   "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" > "$DATA/server.log" 2>&1 &
 SERVER=$!
 
@@ -47,7 +45,7 @@ done
 curl -sf "$BASE_URL/health" >/dev/null || { echo "e2e: the platform did not become healthy" >&2; tail -40 "$DATA/server.log" >&2; exit 1; }
 
 status=0
-BASE_URL="$BASE_URL" AUTHORWORKS_DATA="$DATA" SCREENSHOTS="$ROOT/docs/screenshots" \
+BASE_URL="$BASE_URL" AUTHORWORKS_DATA="$DATA" SCREENSHOTS="$(cd "$ROOT" && realpath -m "${SCREENSHOTS:-e2e/target/screenshots}")" \
   node --test --test-concurrency=1 "$E2E"/specs/*.spec.mjs || status=$?
 if [ $status -ne 0 ]; then
   echo "e2e: failed; the last lines of the server log:" >&2; tail -40 "$DATA/server.log" >&2
