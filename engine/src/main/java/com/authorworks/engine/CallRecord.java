@@ -1,0 +1,18 @@
+package com.authorworks.engine;
+
+import com.authorworks.engine.llm.Usage;
+
+import java.math.BigDecimal;
+
+/**
+ * One paid model call, kept with the step that made it.
+ *
+ * @param purpose      e.g. {@code draft}, {@code memory}, {@code retry after invalid JSON}
+ * @param provider     who answered
+ * @param model        which model answered
+ * @param usage        tokens as the provider reported them
+ * @param costUsd      priced with {@code priceVersion}
+ * @param priceVersion the {@link PriceTable#version()} used
+ */
+public record CallRecord(String purpose, String provider, String model, Usage usage, BigDecimal costUsd, String priceVersion) {
+}

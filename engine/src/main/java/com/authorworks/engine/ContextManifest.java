@@ -1,0 +1,38 @@
+package com.authorworks.engine;
+
+import java.util.List;
+
+/**
+ * What went into one model call's prompt: each part, its tokens, and what was left out and why.
+ * Shown to the author as a context viewer.
+ *
+ * @param step         the step the call belongs to, e.g. {@code draft/c03/s02}
+ * @param budgetTokens the most input tokens the prompt could use
+ * @param usedTokens   the input tokens the prompt actually uses (system + user)
+ * @param parts        every part considered, in priority order (most important first)
+ */
+public record ContextManifest(String step, int budgetTokens, int usedTokens, List<Part> parts) {
+
+    public enum Status {
+        /** Included whole. */
+        INCLUDED,
+        /** Included in part: the least important items were left out to fit the budget. */
+        TRUNCATED,
+        /** Left out to fit the budget. */
+        OMITTED,
+        /** Did not exist yet when the call was made (e.g. a chapter drafted in parallel). */
+        NOT_VISIBLE
+    }
+
+    /**
+     * @param name       e.g. {@code ledger}, {@code previous chapters}
+     * @param priority   1 is kept first
+     * @param tokens     tokens this part took in the prompt
+     * @param itemsKept  items of this part in the prompt
+     * @param itemsTotal items this part had
+     * @param status     whether and how it went in
+     * @param note       why something was left out, or what stood in for it
+     */
+    public record Part(String name, int priority, int tokens, int itemsKept, int itemsTotal, Status status, String note) {
+    }
+}

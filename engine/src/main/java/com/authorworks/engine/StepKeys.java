@@ -1,0 +1,128 @@
+package com.authorworks.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The names of a run's checkpoints and what each depends on. Regenerating or editing a step
+ * invalidates exactly the steps that (transitively) depend on it.
+ */
+public final class StepKeys {
+
+    public static final String SPEC = "spec";
+    public static final String GENRE = "plan/genre";
+    public static final String STYLE = "plan/style";
+    public static final String CHARACTERS = "plan/characters";
+    public static final String SYNOPSIS = "plan/synopsis";
+    public static final String OUTLINE = "plan/outline";
+    public static final String BOOK_SUMMARY = "summary/book";
+    public static final List<String> PLAN = List.of(GENRE, STYLE, CHARACTERS, SYNOPSIS, OUTLINE);
+
+    private static final Pattern SCENE = Pattern.compile("(draft|memory|revision|manifest)/c(\\d+)/s(\\d+)");
+    private static final Pattern CHAPTER = Pattern.compile("summary/c(\\d+)");
+
+    private StepKeys() {
+    }
+
+    public static String draft(int chapter, int scene) {
+        return scene("draft", chapter, scene);
+    }
+
+    /** The scene's summary, new ledger facts and contradictions. */
+    public static String memory(int chapter, int scene) {
+        return scene("memory", chapter, scene);
+    }
+
+    /** The scene's text after a contradiction was corrected; exists only when one was found. */
+    public static String revision(int chapter, int scene) {
+        return scene("revision", chapter, scene);
+    }
+
+    /** The context manifest of the scene's drafting call (not a step: it goes with the draft). */
+    public static String manifest(int chapter, int scene) {
+        return scene("manifest", chapter, scene);
+    }
+
+    public static String chapterSummary(int chapter) {
+        return "summary/c%03d".formatted(chapter);
+    }
+
+    private static String scene(String kind, int chapter, int scene) {
+        return "%s/c%03d/s%02d".formatted(kind, chapter, scene);
+    }
+
+    /** Whether the key names a step (as opposed to the spec or a manifest). */
+    public static boolean isStep(String key) {
+        return PLAN.contains(key) || key.equals(BOOK_SUMMARY) || CHAPTER.matcher(key).matches()
+                || (SCENE.matcher(key).matches() && !key.startsWith("manifest/"));
+    }
+
+    /** The kind of step, for cost breakdowns: {@code plan/outline}, {@code draft}, {@code summary}... */
+    public static String kind(String key) {
+        if (PLAN.contains(key)) {
+            return key;
+        }
+        return key.startsWith("summary/") ? "summary" : key.substring(0, key.indexOf('/'));
+    }
+
+    /**
+     * Whether {@code key} directly depends on {@code other}. {@code window} is the book's chapter window:
+     * a scene of chapter N reads chapters up to N - window.
+     */
+    public static boolean dependsOn(String key, String other, int window) {
+        switch (key) {
+            case GENRE -> {
+                return false;
+            }
+            case STYLE -> {
+                return other.equals(GENRE);
+            }
+            case CHARACTERS -> {
+                return other.equals(GENRE) || other.equals(STYLE);
+            }
+            case SYNOPSIS -> {
+                return other.equals(CHARACTERS);
+            }
+            case OUTLINE -> {
+                return other.equals(SYNOPSIS) || other.equals(CHARACTERS);
+            }
+            case BOOK_SUMMARY -> {
+                return CHAPTER.matcher(other).matches();
+            }
+            default -> {
+            }
+        }
+        Matcher chapter = CHAPTER.matcher(key);
+        if (chapter.matches()) {
+            Optional<int[]> scene = sceneOf(other);
+            return scene.isPresent() && scene.get()[0] == Integer.parseInt(chapter.group(1))
+                    && (other.startsWith("memory/") || other.startsWith("revision/"));
+        }
+        Matcher m = SCENE.matcher(key);
+        if (!m.matches()) {
+            return false;
+        }
+        int c = Integer.parseInt(m.group(2));
+        int s = Integer.parseInt(m.group(3));
+        return switch (m.group(1)) {
+            case "draft", "manifest" -> other.equals(OUTLINE) || other.equals(STYLE) || other.equals(CHARACTERS) || other.equals(SYNOPSIS)
+                    || (s > 1 && (other.equals(memory(c, s - 1)) || other.equals(revision(c, s - 1))))
+                    || chapterOf(other).filter(v -> other.startsWith("summary/") && v <= c - window).isPresent();
+            case "memory" -> other.equals(draft(c, s));
+            case "revision" -> other.equals(draft(c, s)) || other.equals(memory(c, s));
+            default -> false;
+        };
+    }
+
+    private static Optional<int[]> sceneOf(String key) {
+        Matcher m = SCENE.matcher(key);
+        return m.matches() ? Optional.of(new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))}) : Optional.empty();
+    }
+
+    private static Optional<Integer> chapterOf(String key) {
+        Matcher m = CHAPTER.matcher(key);
+        return m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    }
+}

@@ -1,0 +1,103 @@
+package com.authorworks.engine.internal;
+
+import com.authorworks.engine.BookSpec;
+import com.authorworks.engine.Format;
+import com.authorworks.engine.story.Outline;
+import com.authorworks.engine.story.StyleGuide;
+
+/** The words the engine says to models. Format-specific where the format changes the task. */
+public final class Prompts {
+
+    private Prompts() {
+    }
+
+    /** The planner's system prompt: the same for every plan step of a book, so it caches. */
+    public static String planner(BookSpec spec) {
+        Format f = spec.format();
+        return "You are a senior development editor planning a " + f.label() + " titled \"" + spec.title() + "\" of about "
+                + spec.targetWords() + " words in " + spec.chapters() + " " + plural(f.unit()) + ". "
+                + "You answer with JSON matching the given schema, nothing else. Be specific and concrete: names, places, "
+                + "stakes. Stay true to the author's idea.\n\nThe author's idea:\n" + spec.braindump().strip();
+    }
+
+    public static String genre() {
+        return "Decide the genre, audience, tone and comparable titles for this work.";
+    }
+
+    public static String style(String genreJson) {
+        return "Genre decisions:\n" + genreJson + "\n\nWrite the style guide every scene will follow.";
+    }
+
+    public static String characters(BookSpec spec, String genreJson, String styleJson) {
+        String who = spec.format() == Format.NON_FICTION ? "the people, sources and ideas the book follows" : "the main characters";
+        return "Genre:\n" + genreJson + "\n\nStyle:\n" + styleJson + "\n\nCreate " + who
+                + ". Give aliases only for names the text will really use (nicknames, titles).";
+    }
+
+    public static String synopsis(String castJson) {
+        return "Characters:\n" + castJson + "\n\nWrite the synopsis of the whole work, including the ending.";
+    }
+
+    public static String outline(BookSpec spec, String synopsisJson, String castJson, int[] actEnds, int sceneWords) {
+        Format f = spec.format();
+        StringBuilder acts = new StringBuilder();
+        int start = 1;
+        for (int a = 0; a < actEnds.length; a++) {
+            acts.append("Act ").append(a + 1).append(": ").append(plural(f.unit())).append(' ').append(start).append('-').append(actEnds[a]).append(".\n");
+            start = actEnds[a] + 1;
+        }
+        return "Synopsis:\n" + synopsisJson + "\n\nCharacters:\n" + castJson + "\n\nOutline the " + f.label() + " in exactly "
+                + spec.chapters() + " " + plural(f.unit()).toLowerCase() + " grouped in " + actEnds.length + " acts:\n" + acts
+                + "Each " + f.unit().toLowerCase() + " has " + f.part() + "s with a point-of-view character, who is present, the setting, "
+                + "the beats in order and a word target (about " + sceneWords + " words per " + f.part() + ").";
+    }
+
+    /** The drafting system prompt: instructions and style guide, identical for every scene of the book. */
+    public static String drafter(BookSpec spec, StyleGuide style) {
+        Format f = spec.format();
+        return "You are writing a " + f.label() + " titled \"" + spec.title() + "\", one " + f.part() + " at a time. "
+                + f.draftingRules() + "\nWrite only the " + f.part() + " itself: no title, no heading, no notes. "
+                + "Keep every fact consistent with the story ledger you are given; do not resolve what the beats leave open.\n\n"
+                + "Style guide:\n" + style.render();
+    }
+
+    public static String sceneTask(Format f, int chapter, int scene, Outline.ScenePlan plan) {
+        return f.unit() + " " + chapter + ", " + f.part() + " " + scene + ": " + plan.title() + "\n"
+                + "POV: " + plan.pov() + "\nCharacters present: " + String.join(", ", plan.characters()) + "\nSetting: " + plan.setting()
+                + "\nBeats:\n" + String.join("\n", plan.beats().stream().map(b -> "- " + b).toList())
+                + "\n\nWrite about " + plan.wordTarget() + " words.";
+    }
+
+    public static String keeper(BookSpec spec) {
+        return "You keep the continuity ledger of a " + spec.format().label() + " titled \"" + spec.title() + "\". "
+                + "You answer with JSON matching the given schema, nothing else. Facts are durable states that later scenes must respect "
+                + "(where someone is, what they carry, injuries, what they know, relationships, how places and objects change). "
+                + "Report a contradiction only when the scene clearly conflicts with a ledger fact, quoting the passage exactly.";
+    }
+
+    public static String memory(int chapter, int scene, Outline.ScenePlan plan, String ledger, String text) {
+        return "Scene " + chapter + "." + scene + ": " + plan.title() + "\nCharacters present: " + String.join(", ", plan.characters())
+                + "\nSetting: " + plan.setting() + "\n\n## Ledger before this scene\n\n" + (ledger.isBlank() ? "(empty)" : ledger)
+                + "\n\n## Scene text\n\n" + text
+                + "\n\nSummarise the scene, list the facts it establishes or changes, and any contradiction with the ledger.";
+    }
+
+    public static String revision(String sceneText, String passage, String conflictsWith, String correction) {
+        return "This passage of a scene contradicts an established fact.\n\nFact: " + conflictsWith + "\nCorrection: " + correction
+                + "\n\nPassage:\n" + passage + "\n\nScene for context:\n" + sceneText
+                + "\n\nRewrite only the passage so it agrees with the fact, same length and style. Answer with the rewritten passage only.";
+    }
+
+    public static String chapterSummary(Format f, int chapter, String title, String sceneSummaries) {
+        return "Summaries of the " + f.part() + "s of " + f.unit().toLowerCase() + " " + chapter + " (\"" + title + "\"):\n\n" + sceneSummaries
+                + "\n\nSummarise the " + f.unit().toLowerCase() + " for a writer continuing the book: events, changes, open threads.";
+    }
+
+    public static String bookSummary(String chapterSummaries) {
+        return "Summaries of every chapter:\n\n" + chapterSummaries + "\n\nSummarise the whole work as written.";
+    }
+
+    static String plural(String unit) {
+        return unit + "s";
+    }
+}

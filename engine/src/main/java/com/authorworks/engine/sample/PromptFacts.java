@@ -1,0 +1,40 @@
+package com.authorworks.engine.sample;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the sample writer picks up from a prompt so its answers fit it: who is there, where, what happens. */
+record PromptFacts(String pov, List<String> characters, String setting, List<String> beats) {
+
+    private static final Pattern POV = Pattern.compile("(?m)^POV: (.+)$");
+    private static final Pattern PRESENT = Pattern.compile("(?m)^Characters present: (.+)$");
+    private static final Pattern SETTING = Pattern.compile("(?m)^Setting: (.+)$");
+    private static final Pattern BEAT = Pattern.compile("(?m)^- (.+)$");
+
+    static PromptFacts of(String prompt) {
+        List<String> characters = find(PRESENT, prompt).map(s -> Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
+                .orElse(List.of());
+        String pov = find(POV, prompt).orElse(characters.isEmpty() ? null : characters.getFirst());
+        List<String> beats = new ArrayList<>();
+        int start = prompt.lastIndexOf("Beats:");
+        if (start >= 0) {
+            Matcher m = BEAT.matcher(prompt.substring(start));
+            while (m.find()) {
+                beats.add(m.group(1).replace(SampleLanguageModel.SHORT_MARKER, "").strip());
+            }
+        }
+        return new PromptFacts(pov, characters, find(SETTING, prompt).orElse(null), beats);
+    }
+
+    private static java.util.Optional<String> find(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        String found = null;
+        while (m.find()) {
+            found = m.group(1).strip();
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+}

@@ -1,0 +1,2 @@
+/** The offline sample writer: a deterministic, clearly labelled stand-in for a language model. */
+package com.authorworks.engine.sample;

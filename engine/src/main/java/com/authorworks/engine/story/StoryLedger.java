@@ -1,0 +1,98 @@
+package com.authorworks.engine.story;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Time-indexed facts about the story's characters, places, objects and relationships. A fact holds
+ * from its scene until a later fact about the same subject and attribute supersedes it. Names resolve
+ * through aliases and compare case-insensitively. Thread-safe; every answer depends only on the facts
+ * asked about, never on the order in which parallel chapters recorded them.
+ */
+public final class StoryLedger {
+
+    private static final Comparator<Fact> STORY_ORDER = Comparator.comparing(Fact::since).thenComparing(Fact::attribute)
+            .thenComparing(Fact::value);
+
+    private final Map<String, String> aliases = new ConcurrentHashMap<>();
+    private final List<Fact> facts = new ArrayList<>();
+
+    /** Makes {@code alias} another name for {@code name}. */
+    public void alias(String alias, String name) {
+        aliases.put(norm(alias), resolve(name));
+    }
+
+    /** The canonical name for a name or alias. */
+    public String resolve(String name) {
+        String seen = aliases.get(norm(name));
+        return seen == null ? name.strip() : seen;
+    }
+
+    public synchronized void record(Fact fact) {
+        facts.add(new Fact(resolve(fact.subject()), fact.kind(), fact.attribute().strip().toLowerCase(Locale.ROOT), fact.value(),
+                fact.since()));
+    }
+
+    /**
+     * The facts in force just before {@code position} about the given subjects (names or aliases),
+     * counting only facts whose scene passes {@code visible}; one per attribute, the latest. Grouped by
+     * subject in the order asked; subjects with no fact are left out.
+     */
+    public synchronized Map<String, List<Fact>> asOf(ScenePosition position, Collection<String> subjects, Predicate<ScenePosition> visible) {
+        Map<String, List<Fact>> result = new LinkedHashMap<>();
+        for (String asked : subjects) {
+            String subject = resolve(asked);
+            if (result.containsKey(subject)) {
+                continue;
+            }
+            Map<String, Fact> latest = new LinkedHashMap<>();
+            facts.stream()
+                    .filter(f -> norm(f.subject()).equals(norm(subject)) && f.since().isBefore(position) && visible.test(f.since()))
+                    .sorted(STORY_ORDER)
+                    .forEach(f -> latest.put(f.attribute(), f));
+            if (!latest.isEmpty()) {
+                result.put(subject, List.copyOf(latest.values()));
+            }
+        }
+        return result;
+    }
+
+    public Map<String, List<Fact>> asOf(ScenePosition position, Collection<String> subjects) {
+        return asOf(position, subjects, p -> true);
+    }
+
+    /**
+     * The subjects named (by name or alias, as a whole word) in the text, among aliases and subjects
+     * of visible facts. Sorted, so the answer does not depend on recording order.
+     */
+    public synchronized List<String> mentionedIn(String text, Predicate<ScenePosition> visible) {
+        String haystack = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        TreeSet<String> found = new TreeSet<>();
+        aliases.forEach((alias, name) -> {
+            if (contains(haystack, alias)) {
+                found.add(name);
+            }
+        });
+        facts.stream().filter(f -> visible.test(f.since())).sorted(STORY_ORDER)
+                .filter(f -> contains(haystack, norm(f.subject())))
+                .forEach(f -> found.add(resolve(f.subject())));
+        return List.copyOf(found);
+    }
+
+    private static boolean contains(String haystack, String name) {
+        String needle = name.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return needle.length() > 2 && haystack.contains(" " + needle + " ");
+    }
+
+    private static String norm(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,50 @@
+package com.authorworks.engine;
+
+import com.authorworks.engine.sample.SampleLanguageModel;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GenerationEngineTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sampleWriterWritesACompleteBookWithManifestsAndCosts() {
+        List<GenerationEvent> events = new CopyOnWriteArrayList<>();
+        Books.Counting model = new Books.Counting();
+        var store = new FileCheckpointStore(dir);
+        var engine = new GenerationEngine(model, store, events::add, Books.options(4));
+
+        RunResult result = engine.start(Books.spec(12, 36_000, 2));
+
+        assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
+        String book = engine.markdown();
+        assertThat(book).startsWith("# The Lantern Keeper");
+        assertThat(book.split("\n## Chapter ", -1)).hasSize(13);
+        assertThat(book).contains(SampleLanguageModel.MARKER).doesNotContain("Not drafted yet");
+        int words = book.split("\\s+").length;
+        assertThat(words).isBetween(30_000, 45_000);
+        long scenes = events.stream().filter(e -> e instanceof GenerationEvent.SceneDrafted).count();
+        GenerationEvent last = events.getLast();
+        assertThat(last).isInstanceOf(GenerationEvent.RunCompleted.class);
+        assertThat(last.progress().scenesDone()).isEqualTo((int) scenes).isEqualTo(last.progress().scenesTotal());
+        assertThat(engine.manifest(12, 1)).get().satisfies(m -> {
+            assertThat(m.usedTokens()).isPositive().isLessThanOrEqualTo(m.budgetTokens());
+            assertThat(m.parts()).extracting(ContextManifest.Part::name).contains("scene beats", "story ledger", "chapter plan");
+            assertThat(m.parts()).anySatisfy(p -> assertThat(p.status()).isEqualTo(ContextManifest.Status.NOT_VISIBLE));
+        });
+        CostReport cost = engine.cost();
+        assertThat(cost.calls()).isEqualTo(model.calls.get());
+        assertThat(cost.usage().inputTokens()).isPositive();
+        assertThat(cost.byStep()).containsKeys("plan/outline", "draft", "memory", "summary");
+        assertThat(model.requests).allSatisfy(r -> assertThat(r.cachePrefix()).isTrue());
+    }
+}
