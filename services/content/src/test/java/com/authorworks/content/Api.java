@@ -64,6 +64,19 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").method("PATCH", BodyPublishers.ofString(json)));
     }
 
+    /** Opens a server-sent event stream (optionally continuing after an event id) and returns its lines. */
+    HttpResponse<java.util.stream.Stream<String>> stream(String path, String... lastEventId) {
+        HttpRequest.Builder request = request(path).header("Accept", "text/event-stream");
+        if (lastEventId.length > 0) {
+            request.header("Last-Event-ID", lastEventId[0]);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static JsonNode ok(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
