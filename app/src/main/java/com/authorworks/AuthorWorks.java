@@ -2,8 +2,6 @@ package com.authorworks;
 
 import com.authorworks.app.cli.AuthorWorksCommand;
 
-import picocli.CommandLine;
-
 /**
  * The one executable. {@code serve} (the default) starts the platform; every other command runs
  * on the command line without starting a server.
@@ -18,6 +16,6 @@ public final class AuthorWorks {
             AuthorWorksApplication.serve(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        System.exit(new CommandLine(new AuthorWorksCommand()).execute(args));
+        System.exit(AuthorWorksCommand.commandLine().execute(args));
     }
 }

@@ -80,6 +80,11 @@ public final class GenerationEngine {
     }
 
     public Optional<BookSpec> spec() {
+        return specIn(store);
+    }
+
+    /** The book a store holds, read without a model (to find out which provider to build). */
+    public static Optional<BookSpec> specIn(CheckpointStore store) {
         return store.get(StepKeys.SPEC).map(json -> Json.read(json, BookSpec.class));
     }
 
@@ -104,6 +109,11 @@ public final class GenerationEngine {
 
     /** The work as Markdown, with what is not drafted yet marked as such. */
     public String markdown() {
+        return markdownOf(store);
+    }
+
+    /** The work a store holds, as Markdown, read without a model. */
+    public static String markdownOf(CheckpointStore store) {
         return BookRenderer.markdown(store);
     }
 

@@ -278,7 +278,8 @@ public final class Pipeline {
             List<String> problems = List.of();
             for (int attempt = 1; attempt <= options.structuredTries(); attempt++) {
                 Completion completion = call(attempt == 1 ? StepKeys.kind(key) : "retry after invalid output", modelName, system, messages,
-                        OutputFormat.json(schemaName, schema), 4096 + 600 * spec.chapters(), 0.4, calls);
+                        OutputFormat.json(schemaName, schema), key.equals(StepKeys.OUTLINE)
+                                ? Math.min(32_000, 2_000 + 700 * spec.chapters()) : 4_096, 0.4, calls);
                 try {
                     T value = Json.read(completion.text(), type);
                     problems = check.apply(value);

@@ -5,12 +5,12 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 
 /**
- * Counts tokens with the o200k encoding. Providers tokenise differently; this is close enough to
+ * Counts tokens with the cl100k encoding (loaded lazily: it is the smaller vocabulary). Providers tokenise differently; this is close enough to
  * budget prompts, and the cost always comes from the provider's own count.
  */
 public final class TokenCounter {
 
-    private static final Encoding ENCODING = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
 
     private TokenCounter() {
     }

@@ -13,10 +13,11 @@ record PromptFacts(String pov, List<String> characters, String setting, List<Str
     private static final Pattern PRESENT = Pattern.compile("(?m)^Characters present: (.+)$");
     private static final Pattern SETTING = Pattern.compile("(?m)^Setting: (.+)$");
     private static final Pattern BEAT = Pattern.compile("(?m)^- (.+)$");
+    private static final Pattern CAST_NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
 
     static PromptFacts of(String prompt) {
         List<String> characters = find(PRESENT, prompt).map(s -> Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
-                .orElse(List.of());
+                .orElseGet(() -> castNames(prompt));
         String pov = find(POV, prompt).orElse(characters.isEmpty() ? null : characters.getFirst());
         List<String> beats = new ArrayList<>();
         int start = prompt.lastIndexOf("Beats:");
@@ -27,6 +28,18 @@ record PromptFacts(String pov, List<String> characters, String setting, List<Str
             }
         }
         return new PromptFacts(pov, characters, find(SETTING, prompt).orElse(null), beats);
+    }
+
+    /** Names from a cast given as JSON (plan prompts), so plans written by the sample writer use the sample cast. */
+    private static List<String> castNames(String prompt) {
+        List<String> names = new ArrayList<>();
+        Matcher m = CAST_NAME.matcher(prompt);
+        while (m.find()) {
+            if (!names.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static java.util.Optional<String> find(Pattern pattern, String text) {

@@ -37,7 +37,7 @@ final class SampleProse {
                 paragraph = written == 0 ? "INT. " + place().toUpperCase() + " - NIGHT\n\n" + sentences(2)
                         : who().toUpperCase() + "\n" + sentences(1);
             } else {
-                String lead = beat < prompt.beats().size() ? "Then it happened: " + lower(prompt.beats().get(beat++)) + " " : "";
+                String lead = beat < prompt.beats().size() ? sentence(prompt.beats().get(beat++)) + " " : "";
                 paragraph = lead + sentences(3 + random.nextInt(3));
             }
             text.append(paragraph).append("\n\n");
@@ -66,8 +66,8 @@ final class SampleProse {
         return prompt.setting() != null ? prompt.setting() : Vocabulary.pick(random, Vocabulary.PLACES);
     }
 
-    private static String lower(String beat) {
+    private static String sentence(String beat) {
         String b = beat.strip();
-        return b.isEmpty() ? b : Character.toLowerCase(b.charAt(0)) + b.substring(1) + (b.endsWith(".") ? "" : ".");
+        return b.isEmpty() || b.endsWith(".") ? b : b + ".";
     }
 }

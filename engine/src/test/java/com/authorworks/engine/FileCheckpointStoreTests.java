@@ -1,0 +1,42 @@
+package com.authorworks.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FileCheckpointStoreTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsDocumentsByKeyAcrossInstances() {
+        new FileCheckpointStore(dir).put("draft/c001/s01", "one");
+        new FileCheckpointStore(dir).put("draft/c001/s01", "two");
+        new FileCheckpointStore(dir).put("plan/outline", "{}");
+        var store = new FileCheckpointStore(dir);
+
+        assertThat(store.get("draft/c001/s01")).contains("two");
+        assertThat(store.keys("draft/")).containsExactly("draft/c001/s01");
+        assertThat(store.keys("")).containsExactly("draft/c001/s01", "plan/outline");
+        store.delete("plan/outline");
+        assertThat(store.get("plan/outline")).isEmpty();
+    }
+
+    @Test
+    void leavesNoTemporaryFilesBehindAndRefusesKeysThatEscapeTheDirectory() throws Exception {
+        var store = new FileCheckpointStore(dir);
+        store.put("spec", "x");
+
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())).containsExactly("spec.json");
+        }
+        assertThatThrownBy(() -> store.put("../outside", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.get("/etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,108 @@
+package com.authorworks.engine;
+
+import com.authorworks.engine.internal.Json;
+import com.authorworks.engine.llm.Completion;
+import com.authorworks.engine.llm.CompletionRequest;
+import com.authorworks.engine.llm.OutputFormat;
+import com.authorworks.engine.llm.Usage;
+import com.authorworks.engine.story.SceneMemory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StructuredStepsTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anInvalidOutlineIsAskedForAgainWithTheProblems() {
+        AtomicBoolean spoiled = new AtomicBoolean();
+        Books.Counting model = new Books.Counting() {
+            @Override
+            Completion answer(CompletionRequest request) {
+                if (request.output() instanceof OutputFormat.Json json && json.name().equals("outline") && !spoiled.getAndSet(true)) {
+                    return new Completion("{\"acts\": [], \"chapters\": [}", new Usage(10, 5, 0, 0), request.model(), "sample",
+                            Completion.FinishReason.STOP);
+                }
+                return super.answer(request);
+            }
+        };
+        var engine = new GenerationEngine(model, new FileCheckpointStore(dir), null, Books.options(2));
+
+        assertThat(engine.start(Books.spec(2, 3_000, 1)).status()).isEqualTo(RunResult.Status.COMPLETED);
+
+        List<CompletionRequest> outlineCalls = model.requests.stream()
+                .filter(r -> r.output() instanceof OutputFormat.Json j && j.name().equals("outline")).toList();
+        assertThat(outlineCalls).hasSize(2);
+        assertThat(outlineCalls.get(1).messages()).hasSize(3);
+        assertThat(outlineCalls.get(1).messages().getLast().content()).startsWith("That answer is invalid").contains("not valid JSON");
+        assertThat(engine.step(StepKeys.OUTLINE).orElseThrow().calls()).hasSize(2)
+                .extracting(CallRecord::purpose).containsExactly("plan/outline", "retry after invalid output");
+    }
+
+    @Test
+    void aStepThatNeverValidatesFailsAfterTheBoundedTries() {
+        Books.Counting model = new Books.Counting() {
+            @Override
+            Completion answer(CompletionRequest request) {
+                if (request.output() instanceof OutputFormat.Json json && json.name().equals("characters")) {
+                    return new Completion("{\"characters\": []}", Usage.NONE, request.model(), "sample", Completion.FinishReason.STOP);
+                }
+                return super.answer(request);
+            }
+        };
+        var engine = new GenerationEngine(model, new FileCheckpointStore(dir), null, Books.options(2));
+
+        assertThatThrownBy(() -> engine.start(Books.spec(2, 3_000, 1))).isInstanceOf(StepFailedException.class)
+                .hasMessageContaining("plan/characters").hasMessageContaining("at least two characters");
+        assertThat(model.requests.stream().filter(r -> r.output() instanceof OutputFormat.Json j && j.name().equals("characters"))).hasSize(3);
+        assertThat(engine.finishedSteps()).containsExactly(StepKeys.GENRE, StepKeys.STYLE);
+    }
+
+    @Test
+    void aContradictionWithTheLedgerTriggersOneTargetedRevision() {
+        Books.Counting model = new Books.Counting() {
+            @Override
+            Completion answer(CompletionRequest request) {
+                Completion real = super.answer(request);
+                String prompt = request.messages().getFirst().content();
+                if (request.output() instanceof OutputFormat.Json json && json.name().equals("scene_memory") && prompt.startsWith("Scene 1.2:")) {
+                    String scene = prompt.substring(prompt.indexOf("## Scene text") + 15);
+                    String[] sentences = scene.substring(0, scene.indexOf("\n\nSummarise the scene")).split("(?<=\\.) ");
+                    String passage = sentences[sentences.length - 1].strip();
+                    SceneMemory memory = Json.read(real.text(), SceneMemory.class);
+                    SceneMemory contradicted = new SceneMemory(memory.summary(), memory.facts(),
+                            List.of(new SceneMemory.Contradiction(passage, "the lighthouse lamp is broken", "the lamp stays dark")));
+                    return new Completion(Json.write(contradicted), real.usage(), real.model(), real.provider(), real.finishReason());
+                }
+                if (request.messages().getFirst().content().startsWith("This passage of a scene contradicts")) {
+                    return new Completion("The lamp stayed dark, as it had since the storm.", real.usage(), real.model(), real.provider(),
+                            real.finishReason());
+                }
+                return real;
+            }
+        };
+        var engine = new GenerationEngine(model, new FileCheckpointStore(dir), null, Books.options(2));
+
+        engine.start(Books.spec(2, 9_000, 1));
+
+        assertThat(model.requests.stream().map(r -> r.messages().getFirst().content())
+                .filter(c -> c.startsWith("This passage of a scene contradicts"))).hasSize(1);
+        String revised = engine.step(StepKeys.revision(1, 2)).orElseThrow().content();
+        assertThat(revised).contains("The lamp stayed dark, as it had since the storm.");
+        assertThat(engine.step(StepKeys.draft(1, 2)).orElseThrow().content()).doesNotContain("The lamp stayed dark");
+        assertThat(engine.markdown()).contains("The lamp stayed dark, as it had since the storm.");
+        assertThat(engine.finishedSteps()).filteredOn(k -> k.startsWith("revision/")).containsExactly(StepKeys.revision(1, 2));
+        assertThat(model.requests).as("the next scene continues from the revised text")
+                .filteredOn(r -> r.output() instanceof OutputFormat.Text && r.messages().getFirst().content().contains("## How the previous scene ended"))
+                .anySatisfy(r -> assertThat(r.messages().getFirst().content()).contains("The lamp stayed dark"));
+    }
+}
