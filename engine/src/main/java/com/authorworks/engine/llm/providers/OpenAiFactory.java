@@ -1,0 +1,19 @@
+package com.authorworks.engine.llm.providers;
+
+import com.authorworks.engine.llm.LanguageModel;
+import com.authorworks.engine.llm.LanguageModelFactory;
+import com.authorworks.engine.llm.ProviderSettings;
+
+/** Registers the {@code openai} provider with {@link com.authorworks.engine.llm.LanguageModels}. */
+public final class OpenAiFactory implements LanguageModelFactory {
+
+    @Override
+    public String provider() {
+        return "openai";
+    }
+
+    @Override
+    public LanguageModel create(ProviderSettings settings) {
+        return OpenAiLanguageModel.openAi(settings.baseUrl(), settings.timeout());
+    }
+}
