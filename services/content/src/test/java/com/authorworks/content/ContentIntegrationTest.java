@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Value;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,10 +21,13 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class ContentIntegrationTest {
 
     static final Path DATA = createData();
+    /** Speaks Anthropic's Messages API as documented; tests stub the answers they need. */
+    static final WireMockServer ANTHROPIC = startWireMock();
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("authorworks.data", DATA::toString);
+        registry.add("authorworks.content.provider-urls.anthropic", ANTHROPIC::baseUrl);
     }
 
     @Value("${local.server.port}")
@@ -29,6 +35,12 @@ abstract class ContentIntegrationTest {
 
     Api newUser(String... roles) {
         return Api.newUser(port, roles);
+    }
+
+    private static WireMockServer startWireMock() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
+        server.start();
+        return server;
     }
 
     private static Path createData() {

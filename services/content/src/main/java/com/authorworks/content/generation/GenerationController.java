@@ -25,7 +25,7 @@ import com.authorworks.content.internal.BookFormat;
 import com.authorworks.content.internal.BookStatus;
 import com.authorworks.content.internal.Books;
 import com.authorworks.content.internal.ProviderKeyVault;
-import com.authorworks.engine.llm.LanguageModels;
+import com.authorworks.content.internal.ProviderModels;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Problem;
 
@@ -44,16 +44,18 @@ class GenerationController {
     private final GenerationWorker worker;
     private final ProgressEvents progress;
     private final ProviderKeyVault keys;
+    private final ProviderModels models;
     private final TransactionTemplate transactions;
 
     GenerationController(Books books, Artifacts artifacts, GenerationJobs jobs, GenerationWorker worker, ProgressEvents progress,
-            ProviderKeyVault keys, TransactionTemplate transactions) {
+            ProviderKeyVault keys, ProviderModels models, TransactionTemplate transactions) {
         this.books = books;
         this.artifacts = artifacts;
         this.jobs = jobs;
         this.worker = worker;
         this.progress = progress;
         this.keys = keys;
+        this.models = models;
         this.transactions = transactions;
     }
 
@@ -80,9 +82,9 @@ class GenerationController {
         CurrentUser user = CurrentUser.require();
         var spec = request.spec();
         String provider = request.providerName();
-        if (!LanguageModels.providers().contains(provider)) {
+        if (!models.knows(provider)) {
             throw Problem.badRequest("unknown-provider", "Unknown provider '" + provider + "'. Available: "
-                    + String.join(", ", LanguageModels.providers()));
+                    + String.join(", ", com.authorworks.engine.llm.LanguageModels.providers()));
         }
         if (ProviderKeyVault.PROVIDERS.containsKey(provider) && keys.keyFor(user.id(), provider).isEmpty()) {
             throw Problem.badRequest("provider-key-missing", "No " + provider + " API key: store yours under "

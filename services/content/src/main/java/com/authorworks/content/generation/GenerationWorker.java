@@ -26,14 +26,13 @@ import com.authorworks.content.internal.BookStatus;
 import com.authorworks.content.internal.Books;
 import com.authorworks.content.internal.ContentProperties;
 import com.authorworks.content.internal.ProviderKeyVault;
+import com.authorworks.content.internal.ProviderModels;
 import com.authorworks.engine.EngineOptions;
 import com.authorworks.engine.GenerationEngine;
 import com.authorworks.engine.GenerationEvent;
 import com.authorworks.engine.RunResult;
 import com.authorworks.engine.StepFailedException;
 import com.authorworks.engine.llm.LanguageModelException;
-import com.authorworks.engine.llm.LanguageModels;
-import com.authorworks.engine.llm.ProviderSettings;
 
 /**
  * Runs generation jobs from the queue in this process: claims them while the platform is under
@@ -51,6 +50,7 @@ class GenerationWorker implements SmartLifecycle {
     private final Manuscripts manuscripts;
     private final ProgressEvents progress;
     private final ProviderKeyVault keys;
+    private final ProviderModels models;
     private final JdbcClient db;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -61,12 +61,13 @@ class GenerationWorker implements SmartLifecycle {
     private volatile boolean stopping;
 
     GenerationWorker(GenerationJobs jobs, Books books, Manuscripts manuscripts, ProgressEvents progress, ProviderKeyVault keys,
-            JdbcClient db, TransactionTemplate transactions, ApplicationEventPublisher events, ContentProperties properties) {
+            ProviderModels models, JdbcClient db, TransactionTemplate transactions, ApplicationEventPublisher events, ContentProperties properties) {
         this.jobs = jobs;
         this.books = books;
         this.manuscripts = manuscripts;
         this.progress = progress;
         this.keys = keys;
+        this.models = models;
         this.db = db;
         this.transactions = transactions;
         this.events = events;
@@ -154,7 +155,7 @@ class GenerationWorker implements SmartLifecycle {
                 run.cancelled = true;
             }
             books.setStatus(book.id(), BookStatus.GENERATING);
-            StoppableModel model = new StoppableModel(LanguageModels.create(ProviderSettings.of(provider)));
+            StoppableModel model = new StoppableModel(models.create(provider));
             run.model = model;
             EngineOptions options = EngineOptions.defaults();
             Optional<com.authorworks.engine.llm.ApiKey> key = keys.keyFor(book.owner(), provider);

@@ -17,14 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.authorworks.content.internal.ProviderKeyVault;
+import com.authorworks.content.internal.ProviderModels;
 import com.authorworks.engine.llm.ApiKey;
 import com.authorworks.engine.llm.Completion;
 import com.authorworks.engine.llm.CompletionRequest;
 import com.authorworks.engine.llm.LanguageModelException;
-import com.authorworks.engine.llm.LanguageModels;
 import com.authorworks.engine.llm.Message;
 import com.authorworks.engine.llm.OutputFormat;
-import com.authorworks.engine.llm.ProviderSettings;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Problem;
 
@@ -34,9 +33,11 @@ import com.authorworks.platform.Problem;
 class ProviderKeysController {
 
     private final ProviderKeyVault vault;
+    private final ProviderModels models;
 
-    ProviderKeysController(ProviderKeyVault vault) {
+    ProviderKeysController(ProviderKeyVault vault, ProviderModels models) {
         this.vault = vault;
+        this.models = models;
     }
 
     /** The secret is write-only: it is never part of any response. */
@@ -91,11 +92,8 @@ class ProviderKeysController {
         CurrentUser user = CurrentUser.require();
         vault.find(user.id(), name).orElseThrow(() -> Problem.notFound("provider-key-not-found", "You have no " + name + " key stored."));
         ApiKey key = vault.keyFor(user.id(), name).orElseThrow();
-        if (!LanguageModels.providers().contains(name)) {
-            throw Problem.badRequest("provider-unavailable", "This build has no adapter for " + name + ".");
-        }
         try {
-            Completion answer = LanguageModels.create(ProviderSettings.of(name)).complete(new CompletionRequest(TestModels.of(name), null,
+            Completion answer = models.create(name).complete(new CompletionRequest(TestModels.of(name), null,
                     List.of(Message.user("Reply with the word OK.")), 0.0, 5, new OutputFormat.Text(), false, key, null));
             return new TestResult(name, true, answer.model(), "The key works.");
         } catch (LanguageModelException.InvalidKey e) {
