@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +31,9 @@ class GenerationIntegrationTests extends ContentIntegrationTest {
     static JsonNode status(Api api, String book) {
         return ok(api.get("/api/v1/books/" + book + "/status"), 200);
     }
+
+    @Autowired
+    JdbcClient db;
 
     @AfterEach
     void letEveryCallThrough() {
@@ -136,6 +141,46 @@ class GenerationIntegrationTests extends ContentIntegrationTest {
         problem(stranger.post("/api/v1/books/" + book + "/generation/resume", "{}"), 404, "book-not-found");
         Eventually.until("the job to finish", () -> status(author, book), s -> s.path("state").asString().equals("COMPLETED"));
         assertThat(ok(stranger.get("/api/v1/usage"), 200).path("calls").asLong()).isZero();
+    }
+
+    @Test
+    void oneSceneIsGeneratedAgainAndTheAuthorsEditsElsewhereAreKept() {
+        Api author = newUser();
+        String book = ok(author.post("/api/v1/books/generate", json(smallBook("sample"))), 202).path("bookId").asString();
+        Eventually.until("the book to finish", () -> status(author, book), s -> s.path("state").asString().equals("COMPLETED"));
+        JsonNode chapters = ok(author.get("/api/v1/books/" + book), 200).path("chapters");
+        String first = chapters.get(0).path("id").asString();
+        String firstScene = chapters.get(0).path("scenes").get(0).path("id").asString();
+        String last = chapters.get(2).path("id").asString();
+        String lastScene = chapters.get(2).path("scenes").get(0).path("id").asString();
+        String edited = "/api/v1/books/" + book + "/chapters/" + last + "/scenes/" + lastScene;
+        ok(author.patch(edited, json(Map.of("content", "<p>My own ending.</p>"))), 200);
+
+        ok(author.post("/api/v1/books/" + book + "/chapters/" + first + "/scenes/" + firstScene + "/generate", ""), 202);
+        Eventually.until("the scene to be generated again", () -> status(author, book), s -> s.path("state").asString().equals("COMPLETED"));
+
+        long draftsOfFirstScene = db.sql("SELECT count(*) FROM content.usage_entries WHERE book_id = CAST(:book AS uuid) AND step = 'draft/c001/s01'")
+                .param("book", book).query(Long.class).single();
+        assertThat(draftsOfFirstScene).isEqualTo(2);
+        JsonNode regenerated = ok(author.get("/api/v1/books/" + book + "/chapters/" + first + "/scenes/" + firstScene), 200);
+        assertThat(regenerated.path("status").asString()).isEqualTo("DRAFT");
+        assertThat(regenerated.path("content").asString()).contains("Sample text");
+        assertThat(ok(author.get(edited), 200).path("content").asString()).isEqualTo("<p>My own ending.</p>");
+    }
+
+    @Test
+    void aJobLeftRunningByADeadWorkerIsPickedUpAgain() {
+        Api author = newUser();
+        String book = ok(author.post("/api/v1/books", json(Map.of("title", "Orphan"))), 201).path("id").asString();
+        db.sql("INSERT INTO content.generation_jobs (id, book_id, user_id, status, request, lease_owner, lease_expires_at, started_at) "
+                        + "VALUES (gen_random_uuid(), CAST(:book AS uuid), :user, 'RUNNING', CAST(:request AS jsonb), 'worker-that-died', "
+                        + "now() - interval '1 minute', now() - interval '2 minutes')")
+                .param("book", book).param("user", author.user).param("request", json(smallBook("sample"))).update();
+
+        JsonNode done = Eventually.until("another worker to finish the job", () -> status(author, book),
+                s -> s.path("state").asString().equals("COMPLETED"));
+        assertThat(done.path("scenesDone").asInt()).isEqualTo(done.path("scenesTotal").asInt()).isPositive();
+        assertThat(ok(author.get("/api/v1/books/" + book), 200).path("chapters")).hasSize(3);
     }
 
     @Test

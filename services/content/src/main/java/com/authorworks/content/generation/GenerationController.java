@@ -18,12 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.authorworks.content.BookId;
+import com.authorworks.content.ChapterId;
+import com.authorworks.content.SceneId;
 import com.authorworks.content.internal.ArtifactKind;
 import com.authorworks.content.internal.Artifacts;
 import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.BookFormat;
 import com.authorworks.content.internal.BookStatus;
 import com.authorworks.content.internal.Books;
+import com.authorworks.content.internal.Chapter;
+import com.authorworks.content.internal.PartStatus;
+import com.authorworks.content.internal.Scene;
 import com.authorworks.content.internal.ProviderKeyVault;
 import com.authorworks.content.internal.ProviderModels;
 import com.authorworks.platform.CurrentUser;
@@ -140,6 +145,36 @@ class GenerationController {
         GenerationRequest request = body != null && body.budgetUsd() != null ? last.request().withBudget(body.budgetUsd()) : last.request();
         Job job = jobs.enqueue(book.id(), book.owner(), request);
         books.setStatus(book.id(), BookStatus.QUEUED);
+        worker.wake();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobStatus.of(job));
+    }
+
+    /**
+     * Generates one scene of a generated book again, with what depends on it; the author's edits to
+     * other scenes are kept. 202 with the job that does it.
+     */
+    @PostMapping("/{id}/chapters/{chapterId}/scenes/{sceneId}/generate")
+    ResponseEntity<JobStatus> generateScene(@PathVariable("id") BookId id, @PathVariable ChapterId chapterId, @PathVariable SceneId sceneId) {
+        Book book = books.require(id, CurrentUser.require());
+        Job last = latest(book);
+        if (last.state().active()) {
+            throw Problem.conflict("generation-in-progress", "This book is being generated; wait for it to finish or cancel it.");
+        }
+        Chapter chapter = books.chapter(book, chapterId);
+        Scene scene = books.scene(chapter, sceneId);
+        int planned = artifacts.find(book.id(), ArtifactKind.OUTLINE)
+                .map(outline -> JSON.readTree(outline.document()).path("chapters").path(chapter.number() - 1).path("scenes").size())
+                .orElse(0);
+        if (scene.number() > planned) {
+            throw Problem.conflict("scene-not-in-outline", "This scene was added by hand; only scenes of the outline can be generated.");
+        }
+        Job job = transactions.execute(tx -> {
+            Job queued = jobs.enqueue(book.id(), book.owner(), last.request());
+            worker.regenerate(book, last.request().providerName(), chapter.number(), scene.number());
+            books.updateScene(book, chapter, scene, null, PartStatus.PLANNED);
+            books.setStatus(book.id(), BookStatus.QUEUED);
+            return queued;
+        });
         worker.wake();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobStatus.of(job));
     }

@@ -29,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class GenerationJobs {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Lenient with missing numbers, so a job queued by an older version (or by hand) still reads. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
     /** Serialises claims across processes so the platform-wide limit holds. */
     private static final long CLAIM_LOCK = 0x636f6e74656e74L;
 
@@ -76,9 +78,10 @@ class GenerationJobs {
                 WHERE id = (SELECT id FROM content.generation_jobs
                             WHERE status = 'QUEUED' OR (status = 'RUNNING' AND lease_expires_at <= now())
                             ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
-                RETURNING *""")
+                RETURNING id""")
                 .param("worker", worker).param("lease", (double) properties.lease().toMillis() / 1000)
-                .query(GenerationJobs::job).optional();
+                .query(UUID.class).optional()
+                .flatMap(this::readable);
     }
 
     /** Renews this worker's leases; returns the ids of its jobs whose cancellation was asked for. */
@@ -124,6 +127,17 @@ class GenerationJobs {
         db.sql("UPDATE content.generation_jobs SET cancel_requested = true WHERE id = :id AND status = 'RUNNING'")
                 .param("id", job.id()).update();
         return find(job.id()).orElseThrow();
+    }
+
+    /** The job, or empty after failing it if it cannot be read, so one bad row cannot block the queue. */
+    private Optional<Job> readable(UUID id) {
+        try {
+            return find(id);
+        } catch (tools.jackson.core.JacksonException e) {
+            db.sql("UPDATE content.generation_jobs SET status = 'FAILED', error_message = :error, completed_at = now(), lease_owner = NULL "
+                    + "WHERE id = :id").param("id", id).param("error", "This job's request cannot be read: " + e.getOriginalMessage()).update();
+            return Optional.empty();
+        }
     }
 
     Optional<Job> find(UUID id) {

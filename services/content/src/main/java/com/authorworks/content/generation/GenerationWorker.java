@@ -115,6 +115,16 @@ class GenerationWorker implements SmartLifecycle {
         }
     }
 
+    /**
+     * Throws away a scene's draft and what depends on it (the engine decides what that is), so the
+     * next run of the book writes them again.
+     */
+    java.util.Set<String> regenerate(Book book, String provider, int chapter, int scene) {
+        GenerationEngine engine = new GenerationEngine(models.create(provider), new BookCheckpoints(db, transactions, book.id(), book.owner()),
+                null, EngineOptions.defaults());
+        return engine.regenerate(com.authorworks.engine.StepKeys.draft(chapter, scene));
+    }
+
     private synchronized void claimWork() {
         try {
             while (!stopping) {

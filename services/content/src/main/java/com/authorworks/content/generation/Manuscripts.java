@@ -17,6 +17,7 @@ import com.authorworks.content.internal.Chapter;
 import com.authorworks.content.internal.PartStatus;
 import com.authorworks.content.internal.RichText;
 import com.authorworks.content.internal.Scene;
+import com.authorworks.content.internal.Versions;
 import com.authorworks.engine.GenerationEngine;
 import com.authorworks.engine.StepKeys;
 import com.authorworks.engine.StepRecord;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Copies what the engine finished into the book the author reads and edits: plan steps become
  * artifacts, the outline becomes chapters and planned scenes, drafts (or their revisions) become
  * scene text. Idempotent, so a resumed run can sync everything again without duplicating anything,
- * and it never overwrites a scene the author has edited since the generator wrote it.
+ * and it never overwrites a scene the author has edited since the generator wrote it (unless the
+ * author asked for that scene to be generated again, which marks it planned).
  */
 @Component
 class Manuscripts {
@@ -39,13 +41,18 @@ class Manuscripts {
             StepKeys.GENRE, ArtifactKind.GENRE, StepKeys.STYLE, ArtifactKind.STYLE, StepKeys.CHARACTERS, ArtifactKind.CHARACTERS,
             StepKeys.SYNOPSIS, ArtifactKind.SYNOPSIS, StepKeys.OUTLINE, ArtifactKind.OUTLINE);
 
+    /** Version origins that mean the generator wrote the text, so it may write it again. */
+    private static final java.util.Set<String> GENERATOR = java.util.Set.of("planned", "generated", "revision");
+
     private final Books books;
     private final Artifacts artifacts;
+    private final Versions versions;
     private final ApplicationEventPublisher events;
 
-    Manuscripts(Books books, Artifacts artifacts, ApplicationEventPublisher events) {
+    Manuscripts(Books books, Artifacts artifacts, Versions versions, ApplicationEventPublisher events) {
         this.books = books;
         this.artifacts = artifacts;
+        this.versions = versions;
         this.events = events;
     }
 
@@ -91,7 +98,8 @@ class Manuscripts {
             return;
         }
         Scene current = scene.get();
-        boolean untouchedByAuthor = current.status() == PartStatus.PLANNED || (revision && current.version() <= 2);
+        boolean untouchedByAuthor = current.status() == PartStatus.PLANNED
+                || versions.latestOrigin(book.id(), Versions.scene(current.id())).filter(GENERATOR::contains).isPresent();
         if (!untouchedByAuthor) {
             return;
         }

@@ -59,6 +59,12 @@ public class Versions {
                 .optional().orElseThrow(() -> Problem.notFound("version-not-found", "There is no version " + number + "."));
     }
 
+    /** Why the latest version was saved ({@code edit}, {@code generated}...), if there is one. */
+    public java.util.Optional<String> latestOrigin(BookId book, String subject) {
+        return db.sql("SELECT origin FROM content.versions WHERE book_id = :book AND subject = :subject ORDER BY number DESC LIMIT 1")
+                .param("book", book.value()).param("subject", subject).query(String.class).optional();
+    }
+
     /** Line-level diff, each body split into lines by {@code lines}. */
     public VersionDiff diff(BookId book, String subject, int from, int to, Function<String, List<String>> lines) {
         List<String> a = lines.apply(get(book, subject, from).body());
