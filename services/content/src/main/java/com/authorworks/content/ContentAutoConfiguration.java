@@ -4,7 +4,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.authorworks.content.internal.ContentProperties;
 import com.authorworks.platform.database.ServiceSchema;
@@ -14,7 +13,6 @@ import com.authorworks.platform.services.ConditionalOnService;
 @AutoConfiguration
 @ConditionalOnService("content")
 @ComponentScan
-@EnableScheduling
 @EnableConfigurationProperties(ContentProperties.class)
 public class ContentAutoConfiguration {
 

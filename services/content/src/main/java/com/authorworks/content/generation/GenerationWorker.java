@@ -76,15 +76,10 @@ class GenerationWorker implements SmartLifecycle {
 
     /** A job running in this process. */
     private static final class Run {
-        final Job job;
         volatile GenerationEngine engine;
         volatile StoppableModel model;
         volatile boolean cancelled;
         volatile boolean shuttingDown;
-
-        Run(Job job) {
-            this.job = job;
-        }
 
         /** Stops the engine before its next call and abandons the calls in flight rather than waiting for them. */
         void stop() {
@@ -151,7 +146,7 @@ class GenerationWorker implements SmartLifecycle {
     }
 
     private void run(Job job) {
-        Run run = new Run(job);
+        Run run = new Run();
         running.put(job.id(), run);
         String provider = job.request().providerName();
         try {
