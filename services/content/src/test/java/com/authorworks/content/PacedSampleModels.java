@@ -57,6 +57,8 @@ public final class PacedSampleModels implements LanguageModelFactory {
                     try {
                         gate.acquire();
                     } catch (InterruptedException e) {
+                        // as the HTTP adapters do: keep the interrupt, so retry layers above give up too
+                        Thread.currentThread().interrupt();
                         throw new LanguageModelException.Unavailable("paced-sample", "interrupted", e);
                     } finally {
                         waiting.decrementAndGet();
