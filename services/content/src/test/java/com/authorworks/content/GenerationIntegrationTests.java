@@ -86,6 +86,15 @@ class GenerationIntegrationTests extends ContentIntegrationTest {
                 + scene.path("id").asString()), 200);
         assertThat(text.path("content").asString()).startsWith("<p>").contains("Sample text");
 
+        String scenePath = "/api/v1/books/" + book + "/chapters/" + chapter.path("id").asString() + "/scenes/" + scene.path("id").asString();
+        JsonNode manifest = ok(author.get(scenePath + "/manifest"), 200);
+        assertThat(manifest.path("step").asString()).isEqualTo("draft/c001/s01");
+        assertThat(manifest.path("usedTokens").asInt()).isPositive().isLessThanOrEqualTo(manifest.path("budgetTokens").asInt());
+        assertThat(manifest.path("parts").findValuesAsString("name")).contains("scene beats");
+        JsonNode summaries = ok(author.get("/api/v1/books/" + book + "/summaries"), 200);
+        assertThat(summaries.findValuesAsString("chapter")).hasSize(4);
+        assertThat(summaries.get(0).path("summary").isObject()).isTrue();
+
         JsonNode usage = ok(author.get("/api/v1/usage"), 200);
         assertThat(usage.path("inputTokens").asLong()).isEqualTo(done.path("inputTokens").asLong());
         assertThat(usage.path("books").get(0).path("bookId").asString()).isEqualTo(book);
