@@ -193,6 +193,37 @@ class GenerationIntegrationTests extends ContentIntegrationTest {
     }
 
     @Test
+    void anEditedPlanIsCheckedAndWhatDependsOnItIsWrittenAgainOnResume() {
+        Api author = newUser();
+        String book = ok(author.post("/api/v1/books/generate", json(smallBook("sample"))), 202).path("bookId").asString();
+        Eventually.until("the book to finish", () -> status(author, book), s -> s.path("state").asString().equals("COMPLETED"));
+        String path = "/api/v1/books/" + book + "/artifacts/synopsis";
+        JsonNode synopsis = ok(author.get(path), 200);
+        int version = synopsis.path("version").asInt();
+
+        problem(author.put(path, json(Map.of("logline", "", "synopsis", ""))), 400, "invalid-artifact");
+        assertThat(ok(author.get(path), 200).path("version").asInt()).isEqualTo(version);
+
+        var edited = new java.util.LinkedHashMap<String, Object>(Api.JSON.convertValue(synopsis.path("document"), Map.class));
+        edited.put("logline", "The customs officer is the smuggler's sister.");
+        ok(author.put(path, json(edited)), 200);
+        assertThat(db.sql("SELECT count(*) FROM content.checkpoints WHERE book_id = CAST(:book AS uuid) AND key LIKE 'draft/%'")
+                .param("book", book).query(Long.class).single()).isZero();
+
+        ok(author.post("/api/v1/books/" + book + "/generation/resume", "{}"), 202);
+        JsonNode done = Eventually.until("the book to be written again", () -> status(author, book),
+                s -> s.path("state").asString().equals("COMPLETED"));
+        assertThat(done.path("scenesDone").asInt()).isEqualTo(done.path("scenesTotal").asInt());
+        long outlines = db.sql("SELECT count(*) FROM content.usage_entries WHERE book_id = CAST(:book AS uuid) AND step = 'plan/outline'")
+                .param("book", book).query(Long.class).single();
+        long genres = db.sql("SELECT count(*) FROM content.usage_entries WHERE book_id = CAST(:book AS uuid) AND step = 'plan/genre'")
+                .param("book", book).query(Long.class).single();
+        assertThat(genres).isEqualTo(1);
+        assertThat(outlines).isGreaterThanOrEqualTo(2);
+        assertThat(ok(author.get(path), 200).path("document").path("logline").asString()).isEqualTo("The customs officer is the smuggler's sister.");
+    }
+
+    @Test
     void badGenerationRequestsAreProblems() {
         Api author = newUser();
         problem(author.post("/api/v1/books/generate", json(Map.of("title", "No idea"))), 400, "validation-failed");

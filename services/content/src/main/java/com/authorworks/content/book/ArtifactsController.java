@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -18,6 +19,7 @@ import com.authorworks.content.internal.ArtifactKind;
 import com.authorworks.content.internal.Artifacts;
 import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.Books;
+import com.authorworks.content.internal.PlanEdits;
 import com.authorworks.content.internal.VersionDiff;
 import com.authorworks.content.internal.Versions;
 import com.authorworks.platform.CurrentUser;
@@ -36,11 +38,15 @@ class ArtifactsController {
     private final Books books;
     private final Artifacts artifacts;
     private final Versions versions;
+    private final List<PlanEdits> planEdits;
+    private final TransactionTemplate transactions;
 
-    ArtifactsController(Books books, Artifacts artifacts, Versions versions) {
+    ArtifactsController(Books books, Artifacts artifacts, Versions versions, List<PlanEdits> planEdits, TransactionTemplate transactions) {
         this.books = books;
         this.artifacts = artifacts;
         this.versions = versions;
+        this.planEdits = planEdits;
+        this.transactions = transactions;
     }
 
     @GetMapping
@@ -63,8 +69,12 @@ class ArtifactsController {
         if (document == null || document.isNull() || document.isMissingNode()) {
             throw Problem.badRequest("invalid-artifact", "The body must be the artifact's JSON document.");
         }
-        var saved = artifacts.save(book.id(), k, document.toString(), BaseVersion.of(null, ifMatch), user.id(), "edit");
-        books.touch(book.id());
+        var saved = transactions.execute(tx -> {
+            var artifact = artifacts.save(book.id(), k, document.toString(), BaseVersion.of(null, ifMatch), user.id(), "edit");
+            planEdits.forEach(edits -> edits.edited(book, k, artifact.document()));
+            books.touch(book.id());
+            return artifact;
+        });
         return ResponseEntity.ok().eTag(BaseVersion.etag(saved.version()))
                 .body(new Views.ArtifactView(k.wire(), JSON.readTree(saved.document()), saved.version()));
     }

@@ -130,7 +130,10 @@ class GenerationController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobStatus.of(asked));
     }
 
-    /** Queues the book again; it continues at its first unfinished step, never repaying finished ones. */
+    /**
+     * Queues the book again; it continues at its first unfinished step, never repaying finished ones
+     * (after a plan edit, the steps that edit invalidated are the unfinished ones).
+     */
     @PostMapping("/{id}/generation/resume")
     ResponseEntity<JobStatus> resume(@PathVariable("id") BookId id, @Valid @RequestBody(required = false) Resume body) {
         CurrentUser user = CurrentUser.require();
@@ -138,9 +141,6 @@ class GenerationController {
         Job last = latest(book);
         if (last.state().active()) {
             throw Problem.conflict("generation-in-progress", "This book is already being generated.");
-        }
-        if (last.state() == Job.JobState.COMPLETED) {
-            throw Problem.conflict("generation-complete", "This book's generation is complete.");
         }
         GenerationRequest request = body != null && body.budgetUsd() != null ? last.request().withBudget(body.budgetUsd()) : last.request();
         Job job = jobs.enqueue(book.id(), book.owner(), request);

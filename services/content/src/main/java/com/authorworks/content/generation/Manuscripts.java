@@ -113,15 +113,18 @@ class Manuscripts {
         }
     }
 
-    /** Creates the outline's chapters and planned scenes, once. */
+    /**
+     * Adds the outline's chapters and planned scenes that the book does not have yet (all of them
+     * the first time; after an edited outline, those it added). Nothing is removed: extra chapters
+     * and scenes are the author's to delete.
+     */
     private void outline(Book book, Outline outline) {
-        if (!books.chapters(book.id()).isEmpty()) {
-            return;
-        }
-        for (Outline.ChapterPlan plan : outline.chapters()) {
-            Chapter chapter = books.addChapter(book, plan.title(), plan.summary(), PartStatus.PLANNED);
-            for (Outline.ScenePlan scene : plan.scenes()) {
-                books.addScene(book, chapter, scene.title(), "", PartStatus.PLANNED, null, "planned");
+        for (int c = 1; c <= outline.chapters().size(); c++) {
+            Outline.ChapterPlan plan = outline.chapter(c);
+            Chapter chapter = books.chapterAt(book.id(), c)
+                    .orElseGet(() -> books.addChapter(book, plan.title(), plan.summary(), PartStatus.PLANNED));
+            for (int s = books.scenes(chapter.id()).size(); s < plan.scenes().size(); s++) {
+                books.addScene(book, chapter, plan.scenes().get(s).title(), "", PartStatus.PLANNED, null, "planned");
             }
         }
     }
