@@ -224,6 +224,23 @@ class GenerationIntegrationTests extends ContentIntegrationTest {
     }
 
     @Test
+    void deletingABookStopsItsGeneration() {
+        Api author = newUser();
+        PacedSampleModels.allow(1);
+        String book = ok(author.post("/api/v1/books/generate", json(smallBook("paced-sample"))), 202).path("bookId").asString();
+        Eventually.until("a second scene's drafting call to be held", () -> PacedSampleModels.waiting.get(), n -> n > 0);
+
+        ok(author.delete("/api/v1/books/" + book), 204);
+        Eventually.until("the held call to be abandoned", () -> PacedSampleModels.waiting.get(), n -> n == 0);
+        problem(author.get("/api/v1/books/" + book + "/status"), 404, "book-not-found");
+        assertThat(db.sql("SELECT count(*) FROM content.checkpoints WHERE book_id = CAST(:book AS uuid)")
+                .param("book", book).query(Long.class).single()).isZero();
+        // the user may start another book: the deleted one no longer counts against the limit
+        String next = ok(author.post("/api/v1/books/generate", json(smallBook("sample"))), 202).path("bookId").asString();
+        Eventually.until("the next book to finish", () -> status(author, next), s -> s.path("state").asString().equals("COMPLETED"));
+    }
+
+    @Test
     void badGenerationRequestsAreProblems() {
         Api author = newUser();
         problem(author.post("/api/v1/books/generate", json(Map.of("title", "No idea"))), 400, "validation-failed");

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -84,17 +83,30 @@ class GenerationJobs {
                 .flatMap(this::readable);
     }
 
-    /** Renews this worker's leases; returns the ids of its jobs whose cancellation was asked for. */
-    List<UUID> heartbeat(String worker, Collection<UUID> jobs) {
+    /** What a heartbeat found: the jobs still this worker's, and those of them asked to stop. */
+    record Leases(java.util.Set<UUID> held, java.util.Set<UUID> cancelRequested) {
+    }
+
+    /** Renews this worker's leases on the given jobs. */
+    Leases heartbeat(String worker, Collection<UUID> jobs) {
         if (jobs.isEmpty()) {
-            return List.of();
+            return new Leases(java.util.Set.of(), java.util.Set.of());
         }
-        return db.sql("""
+        java.util.Set<UUID> held = new java.util.HashSet<>();
+        java.util.Set<UUID> cancel = new java.util.HashSet<>();
+        db.sql("""
                 UPDATE content.generation_jobs SET lease_expires_at = now() + make_interval(secs => :lease)
                 WHERE lease_owner = :worker AND status = 'RUNNING' AND id IN (:ids) RETURNING id, cancel_requested""")
                 .param("worker", worker).param("lease", (double) properties.lease().toMillis() / 1000).param("ids", jobs)
-                .query((rs, row) -> rs.getBoolean("cancel_requested") ? rs.getObject("id", UUID.class) : null).list()
-                .stream().filter(java.util.Objects::nonNull).toList();
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    held.add(id);
+                    if (rs.getBoolean("cancel_requested")) {
+                        cancel.add(id);
+                    }
+                    return id;
+                }).list();
+        return new Leases(held, cancel);
     }
 
     void progress(UUID job, Job.Progress progress) {

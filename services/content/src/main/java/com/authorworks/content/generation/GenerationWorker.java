@@ -80,6 +80,7 @@ class GenerationWorker implements SmartLifecycle {
         volatile StoppableModel model;
         volatile boolean cancelled;
         volatile boolean shuttingDown;
+        volatile boolean lost;
 
         /** Stops the engine before its next call and abandons the calls in flight rather than waiting for them. */
         void stop() {
@@ -135,11 +136,22 @@ class GenerationWorker implements SmartLifecycle {
         }
     }
 
+    /**
+     * Renews leases and stops the runs asked to stop. A run whose lease this worker no longer holds
+     * (its book was deleted, or the lease expired and another worker took the job over) is stopped
+     * at once and left alone, so two runs never write one book.
+     */
     private void heartbeat() {
         try {
-            for (UUID cancelled : jobs.heartbeat(id, running.keySet())) {
-                cancelLocal(cancelled);
-            }
+            Map<UUID, Run> mine = Map.copyOf(running);
+            GenerationJobs.Leases leases = jobs.heartbeat(id, mine.keySet());
+            leases.cancelRequested().forEach(this::cancelLocal);
+            mine.forEach((job, run) -> {
+                if (!leases.held().contains(job)) {
+                    run.lost = true;
+                    run.stop();
+                }
+            });
         } catch (RuntimeException e) {
             log.warn("Could not renew generation leases (will retry): {}", e.getMessage());
         }
@@ -182,12 +194,14 @@ class GenerationWorker implements SmartLifecycle {
                         "The budget of $" + job.request().budgetUsd() + " is spent; raise it and resume.");
                 case CANCELLED -> stopped(book, job, run);
             }
-        } catch (LanguageModelException.InvalidKey e) {
-            fail(job, run, "The " + provider + " API key was refused (" + e.getMessage()
-                    + "). Store a valid key under provider keys, then resume: finished scenes are kept.");
         } catch (RuntimeException e) {
-            if (run.shuttingDown || run.cancelled) {
+            if (run.lost) {
+                log.info("Generation job {} is no longer this worker's (book deleted or lease taken over); stopped", job.id());
+            } else if (run.shuttingDown || run.cancelled) {
                 books.find(job.bookId()).ifPresent(book -> stopped(book, job, run));
+            } else if (e instanceof LanguageModelException.InvalidKey) {
+                fail(job, run, "The " + provider + " API key was refused (" + e.getMessage()
+                        + "). Store a valid key under provider keys, then resume: finished scenes are kept.");
             } else {
                 fail(job, run, message(e, provider));
             }
@@ -197,6 +211,9 @@ class GenerationWorker implements SmartLifecycle {
     }
 
     private void stopped(Book book, Job job, Run run) {
+        if (run.lost) {
+            return;
+        }
         if (run.shuttingDown && !run.cancelled) {
             jobs.release(job.id(), id);
         } else {
