@@ -129,7 +129,7 @@ public class EngineBench {
         }
         long totalOut = cost.usage().outputTokens();
         double floorWall = Math.max(totalOut / (rate * streams), (planOut + longestChapter) / rate);
-        BigDecimal floorCost = BigDecimal.valueOf(draftOut).multiply(BigDecimal.valueOf(15)).divide(BigDecimal.valueOf(1_000_000));
+        BigDecimal floorCost = BigDecimal.valueOf(totalOut).multiply(BigDecimal.valueOf(15)).divide(BigDecimal.valueOf(1_000_000));
 
         // recall: facts in force before each scene about its characters (ground truth: every earlier scene) found in its prompt
         StoryLedger truth = new StoryLedger();
@@ -169,13 +169,45 @@ public class EngineBench {
                 window, budget);
         System.out.printf("tokens: %,d in, %,d out, in/out %.2f%n", cost.usage().inputTokens(), totalOut,
                 cost.usage().inputTokens() / (double) totalOut);
-        System.out.print("in/out by chapter position:");
-        for (int c : new int[] {1, 2, chapters / 4, chapters / 2, 3 * chapters / 4, chapters}) {
-            System.out.printf(" ch%d=%.2f", c, chapterIn[c] / (double) chapterOut[c]);
+        System.out.print("in/out by chapter position (quarters of the book):");
+        for (int q = 0; q < 4; q++) {
+            long qi = 0;
+            long qo = 0;
+            for (int c = q * chapters / 4 + 1; c <= (q + 1) * chapters / 4; c++) {
+                qi += chapterIn[c];
+                qo += chapterOut[c];
+            }
+            System.out.printf(" Q%d=%.2f", q + 1, qi / (double) qo);
+        }
+        System.out.printf(" (first chapter %.2f, last %.2f)%n", chapterIn[1] / (double) chapterOut[1], chapterIn[chapters] / (double) chapterOut[chapters]);
+        System.out.print("mean drafting prompt tokens by quarter:");
+        for (int q = 0; q < 4; q++) {
+            long sum = 0;
+            int n = 0;
+            for (int c = q * chapters / 4 + 1; c <= (q + 1) * chapters / 4; c++) {
+                for (int s = 1; s <= outline.chapter(c).scenes().size(); s++) {
+                    sum += engine.manifest(c, s).orElseThrow().usedTokens();
+                    n++;
+                }
+            }
+            System.out.printf(" Q%d=%,d", q + 1, sum / Math.max(1, n));
+        }
+        System.out.printf("; mean drafted tokens per scene by quarter:");
+        for (int q = 0; q < 4; q++) {
+            long sum = 0;
+            int n = 0;
+            for (int c = q * chapters / 4 + 1; c <= (q + 1) * chapters / 4; c++) {
+                for (int s = 1; s <= outline.chapter(c).scenes().size(); s++) {
+                    sum += out(engine.step(StepKeys.draft(c, s)).orElseThrow());
+                    n++;
+                }
+            }
+            System.out.printf(" Q%d=%,d", q + 1, sum / Math.max(1, n));
         }
         System.out.println();
-        System.out.printf("cost at $3/$15 per M: $%.4f; output-only floor (drafted text at $15/M): $%.4f; ratio %.2f%n",
+        System.out.printf("cost at $3/$15 per M: $%.4f; output-only floor (every output token at $15/M, input free): $%.4f; ratio %.2f%n",
                 cost.costUsd(), floorCost, cost.costUsd().doubleValue() / floorCost.doubleValue());
+        System.out.printf("drafted text is %.0f%% of output tokens%n", 100.0 * draftOut / totalOut);
         System.out.printf("wall: %.1f s; critical-path floor: %.1f s; ratio %.2f%n", wall, floorWall, wall / floorWall);
         System.out.printf("context recall: %,d of %,d facts = %.3f%n", found, facts, found / (double) facts);
     }

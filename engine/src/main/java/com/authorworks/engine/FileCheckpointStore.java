@@ -22,11 +22,22 @@ public final class FileCheckpointStore implements CheckpointStore {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*");
     private static final String SUFFIX = ".json";
+    private static final String TEMP_PREFIX = ".tmp-";
 
     private final Path root;
 
+    /** Opens the store, removing temporary files a killed process left behind (one process per book at a time). */
     public FileCheckpointStore(Path bookDirectory) {
         this.root = bookDirectory.resolve("checkpoints");
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path leftover : files.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).toList()) {
+                    Files.deleteIfExists(leftover);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Override
@@ -45,7 +56,7 @@ public final class FileCheckpointStore implements CheckpointStore {
         Path target = file(key);
         try {
             Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".tmp-", SUFFIX);
+            Path temp = Files.createTempFile(target.getParent(), TEMP_PREFIX, SUFFIX);
             try {
                 Files.writeString(temp, document, StandardCharsets.UTF_8);
                 try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
@@ -81,7 +92,7 @@ public final class FileCheckpointStore implements CheckpointStore {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(name -> name.endsWith(SUFFIX) && !name.contains(".tmp-"))
+                    .filter(name -> name.endsWith(SUFFIX) && !name.contains(TEMP_PREFIX))
                     .map(name -> name.substring(0, name.length() - SUFFIX.length()))
                     .filter(key -> key.startsWith(prefix))
                     .sorted()

@@ -39,4 +39,17 @@ class FileCheckpointStoreTests {
         assertThatThrownBy(() -> store.put("../outside", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.get("/etc/passwd")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aWriteCutShortByAKillIsIgnoredAndCleanedUpOnOpen() throws Exception {
+        new FileCheckpointStore(dir).put("draft/c001/s01", "done");
+        Path torn = dir.resolve("checkpoints/draft/c001/.tmp-123.json");
+        Files.writeString(torn, "{\"half");
+
+        var store = new FileCheckpointStore(dir);
+
+        assertThat(torn).doesNotExist();
+        assertThat(store.keys("")).containsExactly("draft/c001/s01");
+        assertThat(store.get("draft/c001/s01")).contains("done");
+    }
 }

@@ -47,4 +47,23 @@ class GenerationEngineTests {
         assertThat(cost.byStep()).containsKeys("plan/outline", "draft", "memory", "summary");
         assertThat(model.requests).allSatisfy(r -> assertThat(r.cachePrefix()).isTrue());
     }
+
+    @Test
+    void theEstimateIsCloseToWhatARunReallyUses() {
+        PriceTable priced = PriceTable.of("test", java.time.LocalDate.of(2025, 11, 1), java.util.Set.of(),
+                List.of(PriceTable.ModelPrice.of("sample-writer", "3", "15", "0.30", "3.75")));
+        BookSpec spec = Books.spec(6, 15_000, 2);
+        EngineOptions options = Books.options(2).withPrices(priced);
+
+        Estimate estimate = GenerationEngine.estimate(spec, options);
+        var engine = new GenerationEngine(new Books.Counting(), new FileCheckpointStore(dir), null, options);
+        CostReport actual = engine.start(spec).cost();
+
+        assertThat(estimate.priced()).isTrue();
+        assertThat((double) estimate.outputTokens() / actual.usage().outputTokens()).isBetween(0.7, 1.4);
+        assertThat((double) estimate.calls() / actual.calls()).isBetween(0.7, 1.4);
+        assertThat(estimate.inputTokens()).as("input is estimated at the prompt budget, an upper bound")
+                .isGreaterThanOrEqualTo(actual.usage().inputTokens() / 2);
+        assertThat(estimate.costUsd().doubleValue() / actual.costUsd().doubleValue()).isBetween(0.7, 2.0);
+    }
 }

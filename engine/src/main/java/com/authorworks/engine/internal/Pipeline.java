@@ -56,6 +56,14 @@ import java.util.function.Predicate;
 public final class Pipeline {
 
     private static final int TAIL_WORDS = 300;
+    /**
+     * How many earlier chapters a scene prompt summarises one by one; older ones are covered by the
+     * book synopsis and the act summary. Keeps prompt size flat over a long book instead of growing
+     * with every chapter until the budget is full.
+     */
+    private static final int RECENT_CHAPTERS = 3;
+    /** How many subjects a scene's plan merely mentions get ledger entries, so the ledger part stays bounded. */
+    private static final int MENTIONED_SUBJECTS = 3;
 
     private final LanguageModel model;
     private final CheckpointStore store;
@@ -230,7 +238,7 @@ public final class Pipeline {
         parts.add(new ContextBuilder.Part("previous scenes", 7, 25, "Earlier in this " + unit.toLowerCase(Locale.ROOT), earlierScenes, true, false));
         List<String> earlierChapters = new ArrayList<>();
         List<ContextManifest.Part> notVisible = new ArrayList<>();
-        for (int k = 1; k < c; k++) {
+        for (int k = Math.max(1, c - RECENT_CHAPTERS); k < c; k++) {
             if (k <= c - window) {
                 earlierChapters.add(unit + " " + k + ": " + chapterSummary(k));
             } else {
@@ -397,7 +405,8 @@ public final class Pipeline {
         subjects.add(scene.pov());
         subjects.addAll(scene.characters());
         subjects.add(scene.setting());
-        subjects.addAll(ledger.mentionedIn(scene.title() + " " + scene.setting() + " " + String.join(" ", scene.beats()), visible));
+        ledger.mentionedIn(scene.title() + " " + scene.setting() + " " + String.join(" ", scene.beats()), visible).stream()
+                .filter(name -> !subjects.contains(name)).limit(MENTIONED_SUBJECTS).forEach(subjects::add);
         return List.copyOf(subjects);
     }
 
