@@ -112,6 +112,11 @@ public final class GenerationEngine {
         return markdownOf(store);
     }
 
+    /** The work a store holds, chapter by chapter, read without a model. */
+    public static DraftedBook bookOf(CheckpointStore store) {
+        return BookRenderer.book(store);
+    }
+
     /** The work a store holds, as Markdown, read without a model. */
     public static String markdownOf(CheckpointStore store) {
         return BookRenderer.markdown(store);

@@ -13,7 +13,8 @@ public class AuthorWorksCommand implements Runnable {
     public static picocli.CommandLine commandLine() {
         return new picocli.CommandLine(new AuthorWorksCommand()).setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException
-                    || e instanceof com.authorworks.engine.StepFailedException || e instanceof com.authorworks.engine.llm.LanguageModelException) {
+                    || e instanceof com.authorworks.engine.StepFailedException || e instanceof com.authorworks.engine.llm.LanguageModelException
+                    || e instanceof com.authorworks.publishing.UnsupportedExportException) {
                 line.getErr().println("Error: " + e.getMessage());
                 line.getErr().flush();
                 return 2;

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -131,12 +132,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case HttpMediaTypeNotAcceptableException ignored -> "not-acceptable";
             case MissingServletRequestParameterException ignored -> "missing-parameter";
             case MissingRequestHeaderException ignored -> "missing-header";
+            case MaxUploadSizeExceededException ignored -> "file-too-large";
             default -> status.is4xxClientError() ? "bad-request" : "internal-error";
         };
         String detail = switch (e) {
             case NoResourceFoundException ignored -> "Nothing exists at this address.";
             case HttpRequestMethodNotSupportedException m -> "Method " + m.getMethod() + " is not allowed here.";
             case MissingServletRequestParameterException m -> "Parameter '" + m.getParameterName() + "' is required.";
+            case MaxUploadSizeExceededException m -> m.getMaxUploadSize() > 0
+                    ? "The upload is larger than the limit of " + m.getMaxUploadSize() + " bytes."
+                    : "The upload is larger than this server accepts.";
             default -> body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail() : e.getMessage();
         };
         if (status.is5xxServerError()) {

@@ -1,0 +1,2 @@
+/** HTML: a single self-contained, sanitised HTML file. */
+package com.authorworks.publishing.internal.html;

@@ -1,0 +1,2 @@
+/** Manuscript exports and imports: the model, {@link com.authorworks.publishing.Publishing} and its writers and importers. */
+package com.authorworks.publishing;

@@ -1,0 +1,2 @@
+/** Stored files: metadata, type sniffing, quotas, signed download links and the files HTTP API. */
+package com.authorworks.storage.internal.files;

@@ -1,0 +1,2 @@
+/** Wiring and settings of the storage service. */
+package com.authorworks.storage.internal;

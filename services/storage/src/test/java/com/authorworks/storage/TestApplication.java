@@ -1,0 +1,19 @@
+package com.authorworks.storage;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import com.authorworks.platform.security.AccessTokenKeys;
+import com.nimbusds.jose.jwk.JWKSet;
+
+/** The storage service alone, with access tokens verified by the platform's real path. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class TestApplication {
+
+    @Bean
+    AccessTokenKeys accessTokenKeys() {
+        return () -> new JWKSet(TestTokens.KEY.toPublicJWK());
+    }
+}
