@@ -1,0 +1,21 @@
+package com.authorworks.content;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** A scene, as other services and clients refer to it. */
+public record SceneId(UUID value) {
+
+    public SceneId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static SceneId random() {
+        return new SceneId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

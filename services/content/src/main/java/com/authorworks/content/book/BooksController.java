@@ -1,0 +1,126 @@
+package com.authorworks.content.book;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.authorworks.content.BookDeleted;
+import com.authorworks.content.BookId;
+import com.authorworks.content.internal.Artifacts;
+import com.authorworks.content.internal.Book;
+import com.authorworks.content.internal.BookFormat;
+import com.authorworks.content.internal.BookStatus;
+import com.authorworks.content.internal.Books;
+import com.authorworks.platform.CurrentUser;
+import com.authorworks.platform.Page;
+import com.authorworks.platform.PageRequest;
+import com.authorworks.platform.Problem;
+
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/books")
+class BooksController {
+
+    private final Books books;
+    private final Artifacts artifacts;
+    private final ApplicationEventPublisher events;
+
+    BooksController(Books books, Artifacts artifacts, ApplicationEventPublisher events) {
+        this.books = books;
+        this.artifacts = artifacts;
+        this.events = events;
+    }
+
+    record NewBook(@NotBlank @Size(max = 300) String title, String format, @Size(max = 5000) String description, JsonNode metadata) {
+    }
+
+    record BookChanges(@Size(min = 1, max = 300) String title, @Size(max = 5000) String description, String status,
+                       JsonNode metadata) {
+    }
+
+    @GetMapping
+    Page<Views.BookSummary> list(@RequestParam(required = false) String status, @RequestParam(required = false) String format,
+            @RequestParam(required = false) String q, PageRequest page) {
+        CurrentUser user = CurrentUser.require();
+        return books.list(user.id(), status == null ? null : status(status), format == null ? null : BookFormat.parse(format), q, page)
+                .map(Views.BookSummary::of);
+    }
+
+    @PostMapping
+    ResponseEntity<Views.BookDetails> create(@Valid @RequestBody NewBook body) {
+        CurrentUser user = CurrentUser.require();
+        Book book = books.create(user.id(), body.title().strip(), body.description(),
+                body.format() == null ? BookFormat.NOVEL : BookFormat.parse(body.format()), BookStatus.DRAFT, metadata(body.metadata()));
+        return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/books/" + book.id()).body(details(book));
+    }
+
+    @GetMapping("/{id}")
+    Views.BookDetails get(@PathVariable("id") BookId id) {
+        return details(books.require(id, CurrentUser.require()));
+    }
+
+    @PatchMapping("/{id}")
+    Views.BookDetails update(@PathVariable("id") BookId id, @Valid @RequestBody BookChanges body) {
+        Book book = books.require(id, CurrentUser.require());
+        BookStatus status = body.status() == null ? null : status(body.status());
+        if (status != null && status != BookStatus.DRAFT && status != BookStatus.COMPLETE) {
+            throw Problem.badRequest("invalid-status", "Only DRAFT or COMPLETE can be set by hand; generation sets the others.");
+        }
+        return details(books.update(book, body.title() == null ? null : body.title().strip(), body.description(), status,
+                body.metadata() == null ? null : metadata(body.metadata())));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable("id") BookId id) {
+        Book book = books.require(id, CurrentUser.require());
+        books.delete(book);
+        events.publishEvent(new BookDeleted(book.id(), book.owner()));
+        return ResponseEntity.noContent().build();
+    }
+
+    private Views.BookDetails details(Book book) {
+        var chapters = books.chapters(book.id()).stream()
+                .map(c -> Views.ChapterView.of(c, books.scenes(c.id()))).toList();
+        Map<String, Integer> plan = artifacts.versions(book.id()).entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().wire(), Map.Entry::getValue));
+        var summary = Views.BookSummary.of(book);
+        return new Views.BookDetails(summary.id(), summary.title(), summary.description(), summary.format(), summary.status(),
+                summary.metadata(), books.words(book.id()), chapters, plan, book.createdAt(), book.updatedAt());
+    }
+
+    private static String metadata(JsonNode metadata) {
+        if (metadata == null || metadata.isNull()) {
+            return "{}";
+        }
+        if (!metadata.isObject()) {
+            throw Problem.badRequest("invalid-metadata", "metadata must be a JSON object");
+        }
+        return metadata.toString();
+    }
+
+    private static BookStatus status(String text) {
+        try {
+            return BookStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("invalid-status", "Unknown book status " + text);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package com.authorworks.content.book;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.authorworks.content.internal.Book;
+import com.authorworks.content.internal.Chapter;
+import com.authorworks.content.internal.Scene;
+import com.authorworks.content.internal.Version;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the API returns; ids are plain UUID strings on the wire. */
+final class Views {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Views() {
+    }
+
+    record BookSummary(String id, String title, String description, String format, String status, JsonNode metadata,
+                       Instant createdAt, Instant updatedAt) {
+
+        static BookSummary of(Book book) {
+            return new BookSummary(book.id().toString(), book.title(), book.description(), book.format().wire(),
+                    book.status().name(), JSON.readTree(book.metadata()), book.createdAt(), book.updatedAt());
+        }
+    }
+
+    record BookDetails(String id, String title, String description, String format, String status, JsonNode metadata,
+                       long words, List<ChapterView> chapters, Map<String, Integer> artifacts, Instant createdAt, Instant updatedAt) {
+    }
+
+    record ChapterView(String id, int number, String title, String description, String status, List<SceneSummary> scenes) {
+
+        static ChapterView of(Chapter chapter, List<Scene> scenes) {
+            return new ChapterView(chapter.id().toString(), chapter.number(), chapter.title(), chapter.description(),
+                    chapter.status().name(), scenes.stream().map(SceneSummary::of).toList());
+        }
+    }
+
+    record SceneSummary(String id, int number, String title, int wordCount, String status, int version) {
+
+        static SceneSummary of(Scene scene) {
+            return new SceneSummary(scene.id().toString(), scene.number(), scene.title(), scene.wordCount(),
+                    scene.status().name(), scene.version());
+        }
+    }
+
+    record SceneView(String id, String chapterId, int number, String title, String content, int wordCount, String status,
+                     int version) {
+
+        static SceneView of(Scene scene) {
+            return new SceneView(scene.id().toString(), scene.chapterId().toString(), scene.number(), scene.title(),
+                    scene.content(), scene.wordCount(), scene.status().name(), scene.version());
+        }
+    }
+
+    record VersionSummary(int number, int wordCount, String author, String origin, Instant createdAt) {
+
+        static VersionSummary of(Version v) {
+            return new VersionSummary(v.number(), v.wordCount(), v.author() == null ? null : v.author().toString(), v.origin(),
+                    v.createdAt());
+        }
+    }
+
+    record VersionView(int number, String body, int wordCount, String author, String origin, Instant createdAt) {
+
+        static VersionView of(Version v) {
+            return new VersionView(v.number(), v.body(), v.wordCount(), v.author() == null ? null : v.author().toString(),
+                    v.origin(), v.createdAt());
+        }
+    }
+
+    record ArtifactView(String kind, JsonNode document, int version) {
+    }
+}

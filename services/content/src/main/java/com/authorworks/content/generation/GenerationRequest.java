@@ -1,0 +1,58 @@
+package com.authorworks.content.generation;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import com.authorworks.engine.BookSpec;
+import com.authorworks.engine.Format;
+import com.authorworks.platform.Problem;
+
+/**
+ * What to generate, as the author asks for it; unset numbers take the format's defaults. Kept on
+ * the job so a resumed or restarted job runs exactly the same spec.
+ */
+record GenerationRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 20_000) String braindump, String format,
+                         @Min(250) @Max(1_000_000) Integer targetWords, @Min(1) @Max(200) Integer chapters,
+                         @Size(max = 40) String provider, @Size(max = 100) String model, @Size(max = 100) String summaryModel,
+                         @DecimalMin("0") BigDecimal budgetUsd, @Min(1) @Max(20) Integer chapterWindow) {
+
+    static final String SAMPLE = "sample";
+
+    /** The engine's spec; an impossible combination is a 400 {@code invalid-generation-request}. */
+    BookSpec spec() {
+        Format f = engineFormat();
+        try {
+            return new BookSpec(title.strip(), braindump, f, targetWords == null ? f.defaultWords() : targetWords,
+                    chapters == null ? f.defaultChapters() : chapters, providerName(), modelName(), summaryModel, budgetUsd,
+                    chapterWindow == null ? 1 : chapterWindow);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("invalid-generation-request", e.getMessage());
+        }
+    }
+
+    Format engineFormat() {
+        try {
+            return format == null ? Format.NOVEL : Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("invalid-format", "format must be one of novel, novella, short-story, screenplay, "
+                    + "stage-play, tv-episode, non-fiction; was " + format);
+        }
+    }
+
+    String providerName() {
+        return provider == null || provider.isBlank() ? SAMPLE : provider.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    String modelName() {
+        return model == null || model.isBlank() ? Models.defaultModel(providerName()) : model.strip();
+    }
+
+    GenerationRequest withBudget(BigDecimal budget) {
+        return new GenerationRequest(title, braindump, format, targetWords, chapters, provider, model, summaryModel, budget, chapterWindow);
+    }
+}

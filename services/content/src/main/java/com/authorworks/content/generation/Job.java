@@ -1,0 +1,32 @@
+package com.authorworks.content.generation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.authorworks.content.BookId;
+import com.authorworks.platform.UserId;
+
+/** One generation job as stored: a run (or several, across restarts) of the engine over a book. */
+record Job(UUID id, BookId bookId, UserId userId, JobState state, GenerationRequest request, Progress progress,
+           String error, boolean cancelRequested, Instant createdAt, Instant startedAt, Instant completedAt) {
+
+    enum JobState {
+        QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED, BUDGET_EXHAUSTED;
+
+        boolean active() {
+            return this == QUEUED || this == RUNNING;
+        }
+    }
+
+    /** The run's last reported progress. */
+    record Progress(String step, int scenesDone, int scenesTotal, long words, long inputTokens, long outputTokens,
+                    java.math.BigDecimal costUsd, Long etaSeconds) {
+
+        static final Progress NONE = new Progress("queued", 0, 0, 0, 0, 0, java.math.BigDecimal.ZERO, null);
+
+        static Progress of(com.authorworks.engine.GenerationEvent.Progress p) {
+            return new Progress(p.step(), p.scenesDone(), p.scenesTotal(), p.words(), p.inputTokens(), p.outputTokens(),
+                    p.costUsd(), p.eta() == null ? null : p.eta().toSeconds());
+        }
+    }
+}

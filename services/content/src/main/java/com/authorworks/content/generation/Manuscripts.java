@@ -1,0 +1,131 @@
+package com.authorworks.content.generation;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import com.authorworks.content.SceneDrafted;
+import com.authorworks.content.internal.ArtifactKind;
+import com.authorworks.content.internal.Artifacts;
+import com.authorworks.content.internal.Book;
+import com.authorworks.content.internal.Books;
+import com.authorworks.content.internal.Chapter;
+import com.authorworks.content.internal.PartStatus;
+import com.authorworks.content.internal.RichText;
+import com.authorworks.content.internal.Scene;
+import com.authorworks.content.internal.Versions;
+import com.authorworks.engine.GenerationEngine;
+import com.authorworks.engine.StepKeys;
+import com.authorworks.engine.StepRecord;
+import com.authorworks.engine.story.Outline;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Copies what the engine finished into the book the author reads and edits: plan steps become
+ * artifacts, the outline becomes chapters and planned scenes, drafts (or their revisions) become
+ * scene text. Idempotent, so a resumed run can sync everything again without duplicating anything,
+ * and it never overwrites a scene the author has edited since the generator wrote it (unless the
+ * author asked for that scene to be generated again, which marks it planned).
+ */
+@Component
+class Manuscripts {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern SCENE_STEP = Pattern.compile("(draft|revision)/c(\\d+)/s(\\d+)");
+    private static final Map<String, ArtifactKind> PLAN = Map.of(
+            StepKeys.GENRE, ArtifactKind.GENRE, StepKeys.STYLE, ArtifactKind.STYLE, StepKeys.CHARACTERS, ArtifactKind.CHARACTERS,
+            StepKeys.SYNOPSIS, ArtifactKind.SYNOPSIS, StepKeys.OUTLINE, ArtifactKind.OUTLINE);
+
+    /** Version origins that mean the generator wrote the text, so it may write it again. */
+    private static final java.util.Set<String> GENERATOR = java.util.Set.of("planned", "generated", "revision");
+
+    private final Books books;
+    private final Artifacts artifacts;
+    private final Versions versions;
+    private final ApplicationEventPublisher events;
+
+    Manuscripts(Books books, Artifacts artifacts, Versions versions, ApplicationEventPublisher events) {
+        this.books = books;
+        this.artifacts = artifacts;
+        this.versions = versions;
+        this.events = events;
+    }
+
+    /** Brings everything the engine has finished into the book. */
+    void sync(Book book, GenerationEngine engine) {
+        for (String key : StepKeys.PLAN) {
+            engine.step(key).ifPresent(step -> stepFinished(book, engine, step));
+        }
+        for (String key : engine.finishedSteps()) {
+            if (SCENE_STEP.matcher(key).matches()) {
+                engine.step(key).ifPresent(step -> stepFinished(book, engine, step));
+            }
+        }
+    }
+
+    /** One finished step: a plan artifact, a draft or a revision. Other steps leave the book as it is. */
+    synchronized void stepFinished(Book book, GenerationEngine engine, StepRecord step) {
+        ArtifactKind kind = PLAN.get(step.key());
+        if (kind != null) {
+            boolean same = artifacts.find(book.id(), kind).map(a -> JSON.readTree(a.document()).equals(JSON.readTree(step.content())))
+                    .orElse(false);
+            if (!same) {
+                artifacts.save(book.id(), kind, step.content(), null, null, "generated");
+            }
+            if (kind == ArtifactKind.OUTLINE) {
+                outline(book, JSON.readValue(step.content(), Outline.class));
+            }
+            return;
+        }
+        Matcher m = SCENE_STEP.matcher(step.key());
+        if (!m.matches()) {
+            return;
+        }
+        int c = Integer.parseInt(m.group(2));
+        int s = Integer.parseInt(m.group(3));
+        boolean revision = m.group(1).equals("revision");
+        if (!revision && engine.step(StepKeys.revision(c, s)).isPresent()) {
+            return;
+        }
+        Optional<Chapter> chapter = books.chapterAt(book.id(), c);
+        Optional<Scene> scene = chapter.flatMap(ch -> books.sceneAt(ch.id(), s));
+        if (scene.isEmpty()) {
+            return;
+        }
+        Scene current = scene.get();
+        boolean untouchedByAuthor = current.status() == PartStatus.PLANNED
+                || versions.latestOrigin(book.id(), Versions.scene(current.id())).filter(GENERATOR::contains).isPresent();
+        if (!untouchedByAuthor) {
+            return;
+        }
+        String html = RichText.fromPlainText(step.content());
+        if (!html.equals(current.content())) {
+            current = books.saveScene(book, chapter.get(), current, html, current.version(), null, revision ? "revision" : "generated");
+            events.publishEvent(new SceneDrafted(book.id(), book.owner(), current.id(), c, s, current.wordCount()));
+        }
+        if (current.status() == PartStatus.PLANNED) {
+            books.updateScene(book, chapter.get(), current, null, PartStatus.DRAFT);
+        }
+    }
+
+    /**
+     * Adds the outline's chapters and planned scenes that the book does not have yet (all of them
+     * the first time; after an edited outline, those it added). Nothing is removed: extra chapters
+     * and scenes are the author's to delete.
+     */
+    private void outline(Book book, Outline outline) {
+        for (int c = 1; c <= outline.chapters().size(); c++) {
+            Outline.ChapterPlan plan = outline.chapter(c);
+            Chapter chapter = books.chapterAt(book.id(), c)
+                    .orElseGet(() -> books.addChapter(book, plan.title(), plan.summary(), PartStatus.PLANNED));
+            for (int s = books.scenes(chapter.id()).size(); s < plan.scenes().size(); s++) {
+                books.addScene(book, chapter, plan.scenes().get(s).title(), "", PartStatus.PLANNED, null, "planned");
+            }
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package com.authorworks.content.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.authorworks.content.BookId;
+import com.authorworks.content.ChapterId;
+import com.authorworks.content.SceneId;
+import com.authorworks.platform.CurrentUser;
+import com.authorworks.platform.Page;
+import com.authorworks.platform.PageRequest;
+import com.authorworks.platform.Problem;
+import com.authorworks.platform.UserId;
+
+/**
+ * Books, their chapters and scenes in PostgreSQL, and the one access policy: a book (and all it
+ * holds) is visible only to its owner and to admins; to anyone else it does not exist (404), so
+ * ids cannot be probed.
+ */
+@Component
+public class Books {
+
+    private final JdbcClient db;
+    private final Versions versions;
+
+    Books(JdbcClient db, Versions versions) {
+        this.db = db;
+        this.versions = versions;
+    }
+
+    // --- access policy -------------------------------------------------------------------------
+
+    /** The book if the user may see and change it; else a 404 {@code book-not-found}. */
+    public Book require(BookId id, CurrentUser user) {
+        return find(id).filter(book -> book.owner().equals(user.id()) || user.isAdmin())
+                .orElseThrow(() -> notFound(id));
+    }
+
+    public Optional<Book> find(BookId id) {
+        return db.sql("SELECT * FROM content.books WHERE id = :id").param("id", id.value()).query(Books::book).optional();
+    }
+
+    private static Problem notFound(BookId id) {
+        return Problem.notFound("book-not-found", "No book " + id + ".");
+    }
+
+    // --- books ---------------------------------------------------------------------------------
+
+    public Page<Book> list(UserId owner, BookStatus status, BookFormat format, String q, PageRequest page) {
+        String where = " WHERE user_id = :user AND (CAST(:status AS text) IS NULL OR status = :status)"
+                + " AND (CAST(:format AS text) IS NULL OR format = :format)"
+                + " AND (CAST(:q AS text) IS NULL OR title ILIKE '%' || :q || '%' ESCAPE '\\' OR description ILIKE '%' || :q || '%' ESCAPE '\\')";
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("user", owner.value());
+        params.put("status", status == null ? null : status.name());
+        params.put("format", format == null ? null : format.wire());
+        params.put("q", q == null || q.isBlank() ? null : q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        long total = db.sql("SELECT count(*) FROM content.books" + where).params(params).query(Long.class).single();
+        List<Book> items = db.sql("SELECT * FROM content.books" + where + " ORDER BY updated_at DESC, id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Books::book).list();
+        return Page.of(items, page, total);
+    }
+
+    @Transactional
+    public Book create(UserId owner, String title, String description, BookFormat format, BookStatus status, String metadata) {
+        BookId id = BookId.random();
+        db.sql("""
+                INSERT INTO content.books (id, user_id, title, description, format, status, metadata_json)
+                VALUES (:id, :user, :title, :description, :format, :status, CAST(:metadata AS jsonb))""")
+                .param("id", id.value()).param("user", owner.value()).param("title", title)
+                .param("description", description == null ? "" : description).param("format", format.wire())
+                .param("status", status.name()).param("metadata", metadata == null ? "{}" : metadata).update();
+        return find(id).orElseThrow();
+    }
+
+    @Transactional
+    public Book update(Book book, String title, String description, BookStatus status, String metadata) {
+        db.sql("""
+                UPDATE content.books SET title = coalesce(:title, title), description = coalesce(:description, description),
+                  status = coalesce(:status, status), metadata_json = coalesce(CAST(:metadata AS jsonb), metadata_json),
+                  updated_at = now()
+                WHERE id = :id""")
+                .param("id", book.id().value()).param("title", title).param("description", description)
+                .param("status", status == null ? null : status.name()).param("metadata", metadata).update();
+        return find(book.id()).orElseThrow();
+    }
+
+    public void setStatus(BookId id, BookStatus status) {
+        db.sql("UPDATE content.books SET status = :status, updated_at = now() WHERE id = :id")
+                .param("id", id.value()).param("status", status.name()).update();
+    }
+
+    public void touch(BookId id) {
+        db.sql("UPDATE content.books SET updated_at = now() WHERE id = :id").param("id", id.value()).update();
+    }
+
+    public void delete(Book book) {
+        db.sql("DELETE FROM content.books WHERE id = :id").param("id", book.id().value()).update();
+    }
+
+    public long words(BookId id) {
+        return db.sql("""
+                SELECT coalesce(sum(s.word_count), 0) FROM content.scenes s JOIN content.chapters c ON c.id = s.chapter_id
+                WHERE c.book_id = :id""").param("id", id.value()).query(Long.class).single();
+    }
+
+    // --- chapters ------------------------------------------------------------------------------
+
+    public List<Chapter> chapters(BookId book) {
+        return db.sql("SELECT * FROM content.chapters WHERE book_id = :book ORDER BY number")
+                .param("book", book.value()).query(Books::chapter).list();
+    }
+
+    public Chapter chapter(Book book, ChapterId id) {
+        return db.sql("SELECT * FROM content.chapters WHERE id = :id AND book_id = :book")
+                .param("id", id.value()).param("book", book.id().value()).query(Books::chapter).optional()
+                .orElseThrow(() -> Problem.notFound("chapter-not-found", "No chapter " + id + " in this book."));
+    }
+
+    public Optional<Chapter> chapterAt(BookId book, int number) {
+        return db.sql("SELECT * FROM content.chapters WHERE book_id = :book AND number = :number")
+                .param("book", book.value()).param("number", number).query(Books::chapter).optional();
+    }
+
+    @Transactional
+    public Chapter addChapter(Book book, String title, String description, PartStatus status) {
+        ChapterId id = ChapterId.random();
+        lockBook(book.id());
+        db.sql("""
+                INSERT INTO content.chapters (id, book_id, number, title, description, status)
+                VALUES (:id, :book, (SELECT coalesce(max(number), 0) + 1 FROM content.chapters WHERE book_id = :book),
+                        :title, :description, :status)""")
+                .param("id", id.value()).param("book", book.id().value()).param("title", title)
+                .param("description", description == null ? "" : description).param("status", status.name()).update();
+        touch(book.id());
+        return chapter(book, id);
+    }
+
+    @Transactional
+    public Chapter updateChapter(Book book, Chapter chapter, String title, String description, PartStatus status) {
+        db.sql("""
+                UPDATE content.chapters SET title = coalesce(:title, title), description = coalesce(:description, description),
+                  status = coalesce(:status, status) WHERE id = :id""")
+                .param("id", chapter.id().value()).param("title", title).param("description", description)
+                .param("status", status == null ? null : status.name()).update();
+        touch(book.id());
+        return chapter(book, chapter.id());
+    }
+
+    @Transactional
+    public void deleteChapter(Book book, Chapter chapter) {
+        lockBook(book.id());
+        db.sql("DELETE FROM content.chapters WHERE id = :id").param("id", chapter.id().value()).update();
+        db.sql("UPDATE content.chapters SET number = number - 1 WHERE book_id = :book AND number > :number")
+                .param("book", book.id().value()).param("number", chapter.number()).update();
+        touch(book.id());
+    }
+
+    /** Puts the chapters in the given order; the list must name every chapter of the book exactly once. */
+    @Transactional
+    public List<Chapter> reorderChapters(Book book, List<UUID> order) {
+        lockBook(book.id());
+        List<UUID> current = chapters(book.id()).stream().map(c -> c.id().value()).toList();
+        requirePermutation(current, order, "chapter");
+        for (int i = 0; i < order.size(); i++) {
+            db.sql("UPDATE content.chapters SET number = :number WHERE id = :id")
+                    .param("number", i + 1).param("id", order.get(i)).update();
+        }
+        touch(book.id());
+        return chapters(book.id());
+    }
+
+    // --- scenes --------------------------------------------------------------------------------
+
+    public List<Scene> scenes(ChapterId chapter) {
+        return db.sql("SELECT * FROM content.scenes WHERE chapter_id = :chapter ORDER BY number")
+                .param("chapter", chapter.value()).query(Books::scene).list();
+    }
+
+    public Scene scene(Chapter chapter, SceneId id) {
+        return db.sql("SELECT * FROM content.scenes WHERE id = :id AND chapter_id = :chapter")
+                .param("id", id.value()).param("chapter", chapter.id().value()).query(Books::scene).optional()
+                .orElseThrow(() -> Problem.notFound("scene-not-found", "No scene " + id + " in this chapter."));
+    }
+
+    public Optional<Scene> sceneAt(ChapterId chapter, int number) {
+        return db.sql("SELECT * FROM content.scenes WHERE chapter_id = :chapter AND number = :number")
+                .param("chapter", chapter.value()).param("number", number).query(Books::scene).optional();
+    }
+
+    /** Adds a scene at the end of the chapter; its text is sanitised and saved as version 1. */
+    @Transactional
+    public Scene addScene(Book book, Chapter chapter, String title, String html, PartStatus status, UserId author, String origin) {
+        SceneId id = SceneId.random();
+        lockBook(book.id());
+        String content = RichText.sanitise(html);
+        int words = RichText.wordCount(content);
+        db.sql("""
+                INSERT INTO content.scenes (id, chapter_id, number, title, content, word_count, status, version)
+                VALUES (:id, :chapter, (SELECT coalesce(max(number), 0) + 1 FROM content.scenes WHERE chapter_id = :chapter),
+                        :title, :content, :words, :status, 1)""")
+                .param("id", id.value()).param("chapter", chapter.id().value()).param("title", title)
+                .param("content", content).param("words", words).param("status", status.name()).update();
+        versions.append(book.id(), Versions.scene(id), 1, content, words, author, origin);
+        touch(book.id());
+        return scene(chapter, id);
+    }
+
+    /**
+     * Saves new text as the scene's next version. With a {@code baseVersion} the save only applies
+     * if nobody saved since; otherwise it is refused with 409 {@code edit-conflict} naming the
+     * current version, and the caller's text is not lost (they still hold it; nothing was overwritten).
+     */
+    @Transactional
+    public Scene saveScene(Book book, Chapter chapter, Scene scene, String html, Integer baseVersion, UserId author, String origin) {
+        String content = RichText.sanitise(html);
+        int words = RichText.wordCount(content);
+        Optional<Integer> saved = db.sql("""
+                UPDATE content.scenes SET content = :content, word_count = :words, version = version + 1
+                WHERE id = :id AND (CAST(:base AS integer) IS NULL OR version = :base) RETURNING version""")
+                .param("id", scene.id().value()).param("content", content).param("words", words).param("base", baseVersion)
+                .query(Integer.class).optional();
+        if (saved.isEmpty()) {
+            Scene current = scene(chapter, scene.id());
+            throw editConflict(baseVersion, current.version());
+        }
+        versions.append(book.id(), Versions.scene(scene.id()), saved.get(), content, words, author, origin);
+        touch(book.id());
+        return scene(chapter, scene.id());
+    }
+
+    public static Problem editConflict(Integer base, int current) {
+        return new Problem(HttpStatus.CONFLICT, "edit-conflict", "Someone saved version " + current
+                + " since version " + base + " you edited: load it, merge your changes and save again.",
+                Map.of("currentVersion", current));
+    }
+
+    @Transactional
+    public Scene updateScene(Book book, Chapter chapter, Scene scene, String title, PartStatus status) {
+        db.sql("UPDATE content.scenes SET title = coalesce(:title, title), status = coalesce(:status, status) WHERE id = :id")
+                .param("id", scene.id().value()).param("title", title).param("status", status == null ? null : status.name()).update();
+        touch(book.id());
+        return scene(chapter, scene.id());
+    }
+
+    @Transactional
+    public void deleteScene(Book book, Chapter chapter, Scene scene) {
+        lockBook(book.id());
+        db.sql("DELETE FROM content.scenes WHERE id = :id").param("id", scene.id().value()).update();
+        db.sql("UPDATE content.scenes SET number = number - 1 WHERE chapter_id = :chapter AND number > :number")
+                .param("chapter", chapter.id().value()).param("number", scene.number()).update();
+        touch(book.id());
+    }
+
+    @Transactional
+    public List<Scene> reorderScenes(Book book, Chapter chapter, List<UUID> order) {
+        lockBook(book.id());
+        List<UUID> current = scenes(chapter.id()).stream().map(s -> s.id().value()).toList();
+        requirePermutation(current, order, "scene");
+        for (int i = 0; i < order.size(); i++) {
+            db.sql("UPDATE content.scenes SET number = :number WHERE id = :id").param("number", i + 1).param("id", order.get(i)).update();
+        }
+        touch(book.id());
+        return scenes(chapter.id());
+    }
+
+    /** Serialises structural changes (numbering) of one book. */
+    private void lockBook(BookId id) {
+        db.sql("SELECT id FROM content.books WHERE id = :id FOR UPDATE").param("id", id.value()).query(UUID.class).optional();
+    }
+
+    private static void requirePermutation(List<UUID> current, List<UUID> order, String what) {
+        if (order == null || order.size() != current.size() || !new HashSet<>(order).equals(new HashSet<>(current))) {
+            throw Problem.badRequest("invalid-order", "The order must list every " + what + " id exactly once ("
+                    + current.size() + " of them).");
+        }
+    }
+
+    // --- mapping -------------------------------------------------------------------------------
+
+    private static Book book(ResultSet rs, int row) throws SQLException {
+        return new Book(new BookId(rs.getObject("id", UUID.class)), new UserId(rs.getObject("user_id", UUID.class)),
+                rs.getString("title"), rs.getString("description"), BookFormat.valueOf(rs.getString("format").toUpperCase().replace('-', '_')),
+                BookStatus.valueOf(rs.getString("status")), rs.getString("metadata_json"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static Chapter chapter(ResultSet rs, int row) throws SQLException {
+        return new Chapter(new ChapterId(rs.getObject("id", UUID.class)), new BookId(rs.getObject("book_id", UUID.class)),
+                rs.getInt("number"), rs.getString("title"), rs.getString("description"), PartStatus.valueOf(rs.getString("status")));
+    }
+
+    private static Scene scene(ResultSet rs, int row) throws SQLException {
+        return new Scene(new SceneId(rs.getObject("id", UUID.class)), new ChapterId(rs.getObject("chapter_id", UUID.class)),
+                rs.getInt("number"), rs.getString("title"), rs.getString("content"), rs.getInt("word_count"),
+                PartStatus.valueOf(rs.getString("status")), rs.getInt("version"));
+    }
+}

@@ -1,0 +1,106 @@
+package com.authorworks.content;
+
+import static com.authorworks.content.Api.json;
+import static com.authorworks.content.Api.ok;
+import static com.authorworks.content.Api.problem;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+@ExtendWith(OutputCaptureExtension.class)
+class ProviderKeysIntegrationTests extends ContentIntegrationTest {
+
+    static final String MESSAGE = """
+            {"id":"msg_01","type":"message","role":"assistant","model":"claude-haiku-4-5-20251001",
+             "content":[{"type":"text","text":"OK"}],"stop_reason":"end_turn","stop_sequence":null,
+             "usage":{"input_tokens":12,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}}""";
+    static final String REFUSED = """
+            {"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}""";
+
+    @Autowired
+    JdbcClient db;
+
+    @AfterEach
+    void forgetStubs() {
+        ANTHROPIC.resetAll();
+    }
+
+    @Test
+    void aStoredKeyIsEncryptedNeverShownAndOnlyItsLastFourAppear(CapturedOutput output) throws Exception {
+        Api author = newUser();
+        String secret = "sk-ant-api03-" + java.util.UUID.randomUUID() + "-Zq7x";
+        JsonNode stored = ok(author.put("/api/v1/provider-keys/anthropic", json(Map.of("key", secret))), 200);
+        assertThat(stored.path("lastFour").asString()).isEqualTo("Zq7x");
+
+        var responses = new java.util.ArrayList<String>();
+        responses.add(author.put("/api/v1/provider-keys/anthropic", json(Map.of("key", secret))).body());
+        responses.add(author.get("/api/v1/provider-keys/anthropic").body());
+        responses.add(author.get("/api/v1/provider-keys").body());
+        ANTHROPIC.stubFor(post("/v1/messages").willReturn(okJson(MESSAGE)));
+        var tested = author.post("/api/v1/provider-keys/anthropic/test", "");
+        responses.add(tested.body());
+        assertThat(ok(tested, 200).path("ok").asBoolean()).isTrue();
+        ANTHROPIC.verify(postRequestedFor(urlEqualTo("/v1/messages")).withHeader("x-api-key", equalTo(secret)));
+
+        assertThat(responses).noneMatch(body -> body.contains(secret) || body.contains(secret.substring(13, 30)));
+        assertThat(output.getAll()).doesNotContain(secret).doesNotContain(secret.substring(13, 30));
+        byte[] atRest = db.sql("SELECT ciphertext FROM content.provider_keys WHERE user_id = :user")
+                .param("user", author.user).query(byte[].class).single();
+        assertThat(new String(atRest, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(secret.substring(13, 30));
+        var keyFile = DATA.resolve("keys/master.key");
+        assertThat(Files.getPosixFilePermissions(keyFile)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+        Api other = newUser();
+        problem(other.get("/api/v1/provider-keys/anthropic"), 404, "provider-key-not-found");
+        ok(author.delete("/api/v1/provider-keys/anthropic"), 204);
+        problem(author.get("/api/v1/provider-keys/anthropic"), 404, "provider-key-not-found");
+    }
+
+    @Test
+    void aRefusedKeyIsReportedByTheTestAndFailsTheJobWithAMessageSayingSo() {
+        Api author = newUser();
+        ok(author.put("/api/v1/provider-keys/anthropic", json(Map.of("key", "sk-ant-expired-key-0000"))), 200);
+        ANTHROPIC.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody(REFUSED)));
+
+        JsonNode tested = ok(author.post("/api/v1/provider-keys/anthropic/test", ""), 200);
+        assertThat(tested.path("ok").asBoolean()).isFalse();
+        assertThat(tested.path("message").asString()).contains("refused");
+
+        var book = Map.<String, Object>of("title", "Keyless", "braindump", "A story.", "format", "short-story", "targetWords", 3000,
+                "chapters", 2, "provider", "anthropic");
+        String id = ok(author.post("/api/v1/books/generate", json(book)), 202).path("bookId").asString();
+        JsonNode failed = Eventually.until("the job to fail", () -> GenerationIntegrationTests.status(author, id),
+                s -> s.path("state").asString().equals("FAILED"));
+        assertThat(failed.path("error").asString()).contains("API key").contains("refused");
+        assertThat(ok(author.get("/api/v1/books/" + id), 200).path("status").asString()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void badKeyRequestsAreProblems() {
+        Api author = newUser();
+        problem(author.put("/api/v1/provider-keys/acme", json(Map.of("key", "whatever-123"))), 404, "provider-not-found");
+        problem(author.put("/api/v1/provider-keys/openai", json(Map.of("key", "short"))), 400, "validation-failed");
+        problem(author.post("/api/v1/provider-keys/openai/test", ""), 404, "provider-key-not-found");
+        problem(author.post("/api/v1/books/generate", json(Map.of("title", "T", "braindump", "b", "provider", "openai"))), 400,
+                "provider-key-missing");
+    }
+}
