@@ -1,11 +1,6 @@
 package com.authorworks.platform;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,30 +18,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.authorworks.platform.security.AccessTokenKeys;
-import com.authorworks.platform.security.AccessTokens;
 import com.authorworks.platform.security.PublicEndpoints;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
+import com.authorworks.platform.testing.TestAccessTokens;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 /** The platform alone with a controller that exercises its edge, and a key that signs test tokens. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 public class TestPlatformApplication {
 
-    static final KeyPair KEYS = generate();
-    static final KeyPair OTHER_KEYS = generate();
+    static final RSAKey UNTRUSTED = TestAccessTokens.generate();
 
     @Bean
-    AccessTokenKeys accessTokenKeys() {
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) KEYS.getPublic()).keyID("test").build();
-        return () -> new JWKSet(key);
+    TestAccessTokens accessTokenKeys() {
+        return new TestAccessTokens();
     }
 
     @Bean
@@ -54,30 +39,9 @@ public class TestPlatformApplication {
         return () -> List.of(PublicEndpoints.Endpoint.any("/api/test/open/**"));
     }
 
-    /** An RS256 access token as the identity service would issue it. */
-    public static String token(UUID user, List<String> roles, Instant expires, boolean otherKey) {
-        try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                    .issuer(AccessTokens.ISSUER).subject(user.toString())
-                    .claim(AccessTokens.ROLES_CLAIM, roles)
-                    .issueTime(new Date()).expirationTime(Date.from(expires)).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test")
-                    .type(JOSEObjectType.JWT).build(), claims);
-            jwt.sign(new RSASSASigner((RSAPrivateKey) (otherKey ? OTHER_KEYS : KEYS).getPrivate()));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** An RS256 access token as the identity service would issue it, or signed by a key it does not trust. */
+    public static String token(UUID user, List<String> roles, Instant expires, boolean untrusted) {
+        return untrusted ? TestAccessTokens.sign(UNTRUSTED, user, roles, expires) : TestAccessTokens.token(user, roles, expires);
     }
 
     record Chapter(@NotBlank String title, @Positive int words) {

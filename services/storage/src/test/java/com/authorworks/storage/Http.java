@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import com.authorworks.platform.testing.TestAccessTokens;
 import com.authorworks.platform.UserId;
 
 import tools.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ public final class Http {
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/files"))
-                .header("Authorization", TestTokens.bearer(user))
+                .header("Authorization", TestAccessTokens.bearer(user))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
@@ -41,14 +42,14 @@ public final class Http {
     public HttpResponse<byte[]> get(UserId user, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path));
         if (user != null) {
-            request.header("Authorization", TestTokens.bearer(user));
+            request.header("Authorization", TestAccessTokens.bearer(user));
         }
         return send(request.GET());
     }
 
     public HttpResponse<byte[]> delete(UserId user, String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", TestTokens.bearer(user)).DELETE());
+                .header("Authorization", TestAccessTokens.bearer(user)).DELETE());
     }
 
     public static JsonNode json(HttpResponse<byte[]> response) {

@@ -4,8 +4,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import com.authorworks.platform.security.AccessTokenKeys;
-import com.nimbusds.jose.jwk.JWKSet;
+import com.authorworks.platform.testing.TestAccessTokens;
 
 /** The storage service alone, with access tokens verified by the platform's real path. */
 @SpringBootConfiguration
@@ -13,7 +12,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 public class TestApplication {
 
     @Bean
-    AccessTokenKeys accessTokenKeys() {
-        return () -> new JWKSet(TestTokens.KEY.toPublicJWK());
+    TestAccessTokens accessTokenKeys() {
+        return new TestAccessTokens();
     }
 }
