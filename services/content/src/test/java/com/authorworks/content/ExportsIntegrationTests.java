@@ -39,6 +39,9 @@ import tools.jackson.databind.JsonNode;
 class ExportsIntegrationTests extends ContentIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
     private static final String TRANSFORMER_FACTORY = "javax.xml.transform.TransformerFactory";
 
     @Test
@@ -198,6 +201,22 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
         }
         JsonNode done = awaitDone(author, location);
         assertThat(download(done.path("downloadUrl").asString())).startsWith('P', 'K');
+    }
+
+    @Test
+    void anExportLeftRunningByADeadProcessIsMadeAgain() {
+        Api author = newUser();
+        String book = handWrittenBook(author, "Second Wind", "novel");
+        java.util.UUID id = java.util.UUID.randomUUID();
+        // as a process that crashed in the middle leaves it: RUNNING under a lease that has expired
+        db.sql("""
+                INSERT INTO content.exports (id, book_id, user_id, format, state, attempts, lease_expires_at)
+                VALUES (:id, :book, :user, 'MARKDOWN', 'RUNNING', 1, now() - interval '1 minute')""")
+                .param("id", id).param("book", java.util.UUID.fromString(book)).param("user", author.user).update();
+
+        JsonNode done = awaitDone(author, "/api/v1/books/" + book + "/exports/" + id);
+        assertThat(done.path("format").asString()).isEqualTo("md");
+        assertThat(done.path("downloadUrl").asString()).isNotBlank();
     }
 
     @Test

@@ -66,7 +66,7 @@ class ExportsController {
     ResponseEntity<ExportView> start(@PathVariable("id") BookId id, @Valid @RequestBody ExportRequest body) {
         CurrentUser user = CurrentUser.require();
         Book book = books.require(id, user);
-        files();
+        requireStorage();
         Format format = format(book, body.format());
         String trim = body.trim() == null || body.trim().isBlank() ? null : trim(body.trim());
         String author = body.author() == null || body.author().isBlank() ? null : body.author().strip();
@@ -81,14 +81,15 @@ class ExportsController {
     ResponseEntity<ExportView> download(@PathVariable("id") BookId id, @RequestParam(required = false) String format) {
         CurrentUser user = CurrentUser.require();
         Book book = books.require(id, user);
-        files();
+        Files storage = requireStorage();
         Format wanted = format(book, format);
         Optional<Export> latest = exports.latest(book.id(), user.id(), wanted);
         if (latest.isPresent()) {
             Export export = latest.get();
-            if (export.state() == Export.State.DONE && !export.bookUpdatedAt().isBefore(book.updatedAt())) {
+            if (export.state() == Export.State.DONE && !export.bookUpdatedAt().isBefore(book.updatedAt())
+                    && storage.find(export.fileId(), export.owner()).isPresent()) {
                 return ResponseEntity.status(HttpStatus.FOUND)
-                        .location(files().signedUrl(export.fileId(), export.owner()).url()).build();
+                        .location(storage.signedUrl(export.fileId(), export.owner()).url()).build();
             }
             if (export.state() != Export.State.DONE) {
                 return accepted(export);
@@ -110,12 +111,15 @@ class ExportsController {
         Book book = books.require(id, user);
         Export export = exports.find(exportId).filter(e -> e.bookId().equals(book.id()) && visible(e, user))
                 .orElseThrow(() -> Problem.notFound("export-not-found", "No export " + exportId + " of this book."));
-        DownloadLink link = export.state() == Export.State.DONE ? files().signedUrl(export.fileId(), export.owner()) : null;
+        // the author may have deleted the file through the files API since: then the export has no link
+        Files storage = requireStorage();
+        DownloadLink link = export.state() == Export.State.DONE && storage.find(export.fileId(), export.owner()).isPresent()
+                ? storage.signedUrl(export.fileId(), export.owner()) : null;
         return ExportView.of(export, link);
     }
 
     /** Exports live in the storage service, which must run in this process (AUTHORWORKS_SERVICES). */
-    private Files files() {
+    private Files requireStorage() {
         Files available = files.getIfAvailable();
         if (available == null) {
             throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-unavailable",
