@@ -1,0 +1,2 @@
+/** Exports of books to files in the storage service and imports of manuscripts as new books, over HTTP. */
+package com.authorworks.content.export;

@@ -1,0 +1,349 @@
+package com.authorworks.content;
+
+import static com.authorworks.content.Api.json;
+import static com.authorworks.content.Api.ok;
+import static com.authorworks.content.Api.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import com.adobe.epubcheck.api.EpubCheck;
+import com.adobe.epubcheck.util.DefaultReportImpl;
+import com.authorworks.publishing.Chapter;
+import com.authorworks.publishing.Form;
+import com.authorworks.publishing.Format;
+import com.authorworks.publishing.Manuscript;
+import com.authorworks.publishing.Publishing;
+import com.authorworks.publishing.Scene;
+
+import tools.jackson.databind.JsonNode;
+
+/** Exports made in the background and stored by the storage service, downloaded over signed links; imports. */
+class ExportsIntegrationTests extends ContentIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
+    private static final String TRANSFORMER_FACTORY = "javax.xml.transform.TransformerFactory";
+
+    @Test
+    void epubExportOfAHandWrittenBookPassesEpubcheck() throws Exception {
+        Api author = newUser();
+        String book = handWrittenBook(author, "The Lantern Keeper", "novel");
+
+        HttpResponse<String> started = author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "epub")));
+        JsonNode export = ok(started, 202);
+        assertThat(export.path("state").asString()).isIn("QUEUED", "RUNNING", "DONE");
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/api/v1/books/" + book + "/exports/" + export.path("id").asString());
+
+        JsonNode done = awaitDone(author, location);
+        assertThat(done.path("format").asString()).isEqualTo("epub");
+        assertThat(done.path("expiresAt").isMissingNode()).isFalse();
+        byte[] epub = download(done.path("downloadUrl").asString());
+
+        Path file = Files.createTempFile("export", ".epub");
+        Files.write(file, epub);
+        DefaultReportImpl report = new DefaultReportImpl(file.toString());
+        // WireMock (started by the shared test context) pins the JDK's XSLT engine in a system property;
+        // epubcheck's Schematron rules need Saxon, its own dependency
+        String pinned = System.setProperty(TRANSFORMER_FACTORY, "net.sf.saxon.TransformerFactoryImpl");
+        try {
+            new EpubCheck(file.toFile(), report).doValidate();
+        } finally {
+            if (pinned == null) {
+                System.clearProperty(TRANSFORMER_FACTORY);
+            } else {
+                System.setProperty(TRANSFORMER_FACTORY, pinned);
+            }
+        }
+        assertThat(report.getFatalErrorCount() + report.getErrorCount()).isZero();
+        assertThat(entry(epub, "EPUB/package.opf")).contains("urn:uuid:" + book).contains("The Lantern Keeper");
+
+        JsonNode list = ok(author.get("/api/v1/books/" + book + "/exports"), 200);
+        assertThat(list.size()).isEqualTo(1);
+        assertThat(list.get(0).path("state").asString()).isEqualTo("DONE");
+    }
+
+    @Test
+    void pdfExportHasTheTitleAndTheTrimSize() throws Exception {
+        Api author = newUser();
+        String book = handWrittenBook(author, "Paper Moons", "novella");
+
+        JsonNode export = ok(author.post("/api/v1/books/" + book + "/export",
+                json(Map.of("format", "pdf", "trim", "5x8", "author", "Ada Writer"))), 202);
+        JsonNode done = awaitDone(author, "/api/v1/books/" + book + "/exports/" + export.path("id").asString());
+        assertThat(done.path("trim").asString()).isEqualTo("5x8");
+
+        try (PDDocument pdf = Loader.loadPDF(download(done.path("downloadUrl").asString()))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Paper Moons").contains("Ada Writer").contains("The lamp went out");
+            assertThat(pdf.getPage(0).getMediaBox().getWidth()).isEqualTo(5 * 72f, org.assertj.core.data.Offset.offset(0.5f));
+        }
+    }
+
+    @Test
+    void seedDownloadStartsAnExportThenRedirectsUntilTheBookChanges() throws Exception {
+        Api author = newUser();
+        String book = handWrittenBook(author, "Quiet Harbour", "novel");
+        String seed = "/api/v1/books/" + book + "/export?format=md";
+
+        HttpResponse<String> first = author.get(seed);
+        JsonNode export = ok(first, 202);
+        String location = first.headers().firstValue("Location").orElseThrow();
+        awaitDone(author, location);
+
+        HttpResponse<String> redirect = author.get(seed);
+        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
+        String markdown = new String(download(redirect.headers().firstValue("Location").orElseThrow()), StandardCharsets.UTF_8);
+        assertThat(markdown).contains("title: \"Quiet Harbour\"").contains("She *held* the line.");
+        assertThat(markdown).doesNotContain("sample:");
+
+        // a change to the book makes the file stale: a new export, not the old file
+        ok(author.patch("/api/v1/books/" + book, json(Map.of("title", "Quiet Harbour, Revised"))), 200);
+        JsonNode second = ok(author.get(seed), 202);
+        assertThat(second.path("id").asString()).isNotEqualTo(export.path("id").asString());
+    }
+
+    @Test
+    void anotherUsersBookAndExportDoNotExist() {
+        Api author = newUser();
+        Api stranger = newUser();
+        String book = handWrittenBook(author, "Private Matters", "novel");
+        JsonNode export = ok(author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "md"))), 202);
+
+        problem(stranger.get("/api/v1/books/" + book + "/exports/" + export.path("id").asString()), 404, "book-not-found");
+        problem(stranger.get("/api/v1/books/" + book + "/exports"), 404, "book-not-found");
+        problem(stranger.post("/api/v1/books/" + book + "/export", json(Map.of("format", "md"))), 404, "book-not-found");
+        problem(stranger.get("/api/v1/books/" + book + "/export?format=md"), 404, "book-not-found");
+        String own = handWrittenBook(stranger, "Mine", "novel");
+        problem(stranger.get("/api/v1/books/" + own + "/exports/" + export.path("id").asString()), 404, "export-not-found");
+    }
+
+    @Test
+    void formatsTheBookCannotHaveAreRefused() {
+        Api author = newUser();
+        String book = handWrittenBook(author, "Prose Only", "novel");
+        problem(author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "fdx"))), 422, "export-format-not-available");
+        problem(author.get("/api/v1/books/" + book + "/export?format=fountain"), 422, "export-format-not-available");
+        problem(author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "rtf"))), 400, "invalid-export-format");
+        problem(author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "pdf", "trim", "7x7"))), 400, "invalid-trim-size");
+        assertThat(ok(author.get("/api/v1/books/" + book + "/exports"), 200).size()).isZero();
+    }
+
+    @Test
+    void scriptsExportToFountain() throws Exception {
+        Api author = newUser();
+        String book = ok(author.post("/api/v1/books", json(Map.of("title", "Night Shift", "format", "screenplay"))), 201)
+                .path("id").asString();
+        String chapter = ok(author.post("/api/v1/books/" + book + "/chapters", json(Map.of("title", "Act One"))), 201).path("id").asString();
+        ok(author.post("/api/v1/books/" + book + "/chapters/" + chapter + "/scenes", json(Map.of("title", "Kitchen",
+                "content", "<p>INT. KITCHEN - NIGHT</p><p>MARY<br>Is anyone there?</p>"))), 201);
+
+        JsonNode export = ok(author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "fountain"))), 202);
+        JsonNode done = awaitDone(author, "/api/v1/books/" + book + "/exports/" + export.path("id").asString());
+        String fountain = new String(download(done.path("downloadUrl").asString()), StandardCharsets.UTF_8);
+        assertThat(fountain).contains("Title: Night Shift").contains("INT. KITCHEN - NIGHT\n\nMARY\nIs anyone there?");
+    }
+
+    @Test
+    void aBookFromTheSampleWriterSaysSoInItsExports() throws Exception {
+        Api author = newUser();
+        String book = ok(author.post("/api/v1/books/generate", json(GenerationIntegrationTests.smallBook("sample"))), 202)
+                .path("bookId").asString();
+        Eventually.until("the sample book to be written", () -> GenerationIntegrationTests.status(author, book),
+                s -> s.path("state").asString().equals("COMPLETED"));
+
+        JsonNode export = ok(author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "md"))), 202);
+        JsonNode done = awaitDone(author, "/api/v1/books/" + book + "/exports/" + export.path("id").asString());
+        String markdown = new String(download(done.path("downloadUrl").asString()), StandardCharsets.UTF_8);
+        assertThat(markdown).contains("sample: \"true\"").contains("title: \"The Salt Road\"").contains("\n# ");
+    }
+
+    @Test
+    void exportsWaitWhileStorageIsDownAndFinishWhenItIsBack() throws Exception {
+        Api author = newUser();
+        String book = handWrittenBook(author, "Patience", "novel");
+        Path bucket = DATA.resolve("blobs").resolve("authorworks-exports");
+        Path aside = DATA.resolve("exports-aside");
+        // the bucket directory replaced by a file: every write into it fails as an unreachable store would
+        Files.move(bucket, aside);
+        Files.writeString(bucket, "not a directory");
+        String location;
+        try {
+            HttpResponse<String> started = author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "docx")));
+            ok(started, 202);
+            location = started.headers().firstValue("Location").orElseThrow();
+            JsonNode waiting = Eventually.until("the export to wait for storage", () -> ok(author.get(location), 200),
+                    e -> e.path("state").asString().equals("WAITING_FOR_STORAGE"));
+            assertThat(waiting.path("error").asString()).contains("unavailable");
+        } finally {
+            Files.delete(bucket);
+            Files.move(aside, bucket);
+        }
+        JsonNode done = awaitDone(author, location);
+        assertThat(download(done.path("downloadUrl").asString())).startsWith('P', 'K');
+    }
+
+    @Test
+    void anExportLeftRunningByADeadProcessIsMadeAgain() {
+        Api author = newUser();
+        String book = handWrittenBook(author, "Second Wind", "novel");
+        java.util.UUID id = java.util.UUID.randomUUID();
+        // as a process that crashed in the middle leaves it: RUNNING under a lease that has expired
+        db.sql("""
+                INSERT INTO content.exports (id, book_id, user_id, format, state, attempts, lease_expires_at)
+                VALUES (:id, :book, :user, 'MARKDOWN', 'RUNNING', 1, now() - interval '1 minute')""")
+                .param("id", id).param("book", java.util.UUID.fromString(book)).param("user", author.user).update();
+
+        JsonNode done = awaitDone(author, "/api/v1/books/" + book + "/exports/" + id);
+        assertThat(done.path("format").asString()).isEqualTo("md");
+        assertThat(done.path("downloadUrl").asString()).isNotBlank();
+    }
+
+    @Test
+    void aMarkdownManuscriptImportsAsABook() {
+        Api author = newUser();
+        String manuscript = """
+                ---
+                title: "Harbour Lights"
+                author: "Ada Writer"
+                ---
+
+                # The Arrival
+
+                ## Dawn
+
+                The ship came in *late*.
+
+                * * *
+
+                Nobody **waited**.
+
+                # The Departure
+
+                She left <script>alert(1)</script> at noon.
+                """;
+        JsonNode book = ok(upload(author, "harbour.md", manuscript.getBytes(StandardCharsets.UTF_8), null), 201);
+        assertThat(book.path("title").asString()).isEqualTo("Harbour Lights");
+        assertThat(book.path("chapters").size()).isEqualTo(2);
+        assertThat(book.path("chapters").get(0).path("title").asString()).isEqualTo("The Arrival");
+        assertThat(book.path("chapters").get(0).path("scenes").size()).isEqualTo(2);
+        assertThat(book.path("chapters").get(0).path("scenes").get(0).path("title").asString()).isEqualTo("Dawn");
+
+        String id = book.path("id").asString();
+        JsonNode chapter = book.path("chapters").get(0);
+        String path = "/api/v1/books/" + id + "/chapters/" + chapter.path("id").asString() + "/scenes/"
+                + chapter.path("scenes").get(0).path("id").asString();
+        JsonNode scene = ok(author.get(path), 200);
+        assertThat(scene.path("content").asString()).isEqualTo("<p>The ship came in <em>late</em>.</p>");
+        JsonNode versions = ok(author.get(path + "/versions"), 200);
+        assertThat(versions.toString()).contains("\"origin\":\"import\"");
+
+        JsonNode other = book.path("chapters").get(1);
+        JsonNode departure = ok(author.get("/api/v1/books/" + id + "/chapters/" + other.path("id").asString() + "/scenes/"
+                + other.path("scenes").get(0).path("id").asString()), 200);
+        assertThat(departure.path("content").asString()).doesNotContain("<script").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void aDocxManuscriptImportsWithItsChapters() throws Exception {
+        Api author = newUser();
+        Manuscript manuscript = new Manuscript("Winter Orchard", null, "Ada Writer", "en", Form.NOVEL, null, null, null,
+                List.of(new Chapter("Frost", List.of(Scene.of("The trees *slept*."), Scene.of("Morning came."))),
+                        new Chapter("Thaw", List.of(Scene.of("Water ran again.")))), false);
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        Publishing.writer(Format.DOCX).write(manuscript, docx);
+
+        JsonNode book = ok(upload(author, "orchard.docx", docx.toByteArray(), null), 201);
+        assertThat(book.path("title").asString()).isEqualTo("Winter Orchard");
+        assertThat(book.path("chapters").findValuesAsString("title")).contains("Frost", "Thaw");
+        assertThat(book.path("chapters").get(0).path("scenes").size()).isEqualTo(2);
+        assertThat(book.path("chapters").get(1).path("scenes").get(0).path("wordCount").asInt()).isEqualTo(3);
+        assertThat(ok(author.get("/api/v1/books/" + book.path("id").asString()), 200).path("words").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void hostileAndUnsupportedImportsAreRefusedWithProblems() {
+        Api author = newUser();
+        problem(upload(author, "book.epub", "this is not a zip".getBytes(StandardCharsets.UTF_8), null), 422, "import-malformed");
+        problem(upload(author, "book.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8), null), 415, "import-format-not-supported");
+        problem(upload(author, "notes.txt", "# Title".getBytes(StandardCharsets.UTF_8), "fdx"), 415, "import-format-not-supported");
+        assertThat(ok(author.get("/api/v1/books"), 200).path("total").asLong()).isZero();
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    /** A novel written by hand: two chapters, rich text, and an empty scene exports skip. */
+    private static String handWrittenBook(Api author, String title, String format) {
+        String book = ok(author.post("/api/v1/books", json(Map.of("title", title, "format", format))), 201).path("id").asString();
+        String one = ok(author.post("/api/v1/books/" + book + "/chapters", json(Map.of("title", "Night"))), 201).path("id").asString();
+        ok(author.post("/api/v1/books/" + book + "/chapters/" + one + "/scenes", json(Map.of("title", "The Lamp",
+                "content", "<p>The lamp went out. She <em>held</em> the line.</p><blockquote><p>Keep it lit.</p></blockquote>"))), 201);
+        ok(author.post("/api/v1/books/" + book + "/chapters/" + one + "/scenes", json(Map.of("title", "Empty"))), 201);
+        String two = ok(author.post("/api/v1/books/" + book + "/chapters", json(Map.of("title", "Morning"))), 201).path("id").asString();
+        ok(author.post("/api/v1/books/" + book + "/chapters/" + two + "/scenes", json(Map.of("title", "Tide",
+                "content", "<p>The tide turned &amp; <strong>everything</strong> changed.</p><ul><li>salt</li><li>rope</li></ul>"))), 201);
+        return book;
+    }
+
+    private static String entry(byte[] zip, String name) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no " + name + " in the archive");
+    }
+
+    private static JsonNode awaitDone(Api author, String location) {
+        JsonNode export = Eventually.until("the export " + location + " to finish", () -> ok(author.get(location), 200),
+                e -> !List.of("QUEUED", "RUNNING", "WAITING_FOR_STORAGE").contains(e.path("state").asString()));
+        assertThat(export.path("state").asString()).as(export.toString()).isEqualTo("DONE");
+        return export;
+    }
+
+    /** Fetches a signed link over real HTTP, as a browser would: no token, the signature is the permission. */
+    private byte[] download(String url) throws Exception {
+        URI uri = url.startsWith("/") ? URI.create("http://localhost:" + port + url) : URI.create(url);
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static HttpResponse<String> upload(Api author, String name, byte[] content, String format) {
+        String boundary = "----authorworks" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (format != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\n" + format + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return author.send(author.request("/api/v1/books/import")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+}
