@@ -60,6 +60,11 @@ public class TestPlatformApplication {
             throw Problem.notFound("book-not-found", "No book " + id + ".");
         }
 
+        @PostMapping("/api/test/open/uploads")
+        long upload(@org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file) {
+            return file.getSize();
+        }
+
         @GetMapping("/api/test/open/boom")
         String boom() {
             throw new IllegalStateException("secret internals");

@@ -1,7 +1,6 @@
 package com.authorworks.platform.web;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -17,22 +16,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit with 413, whether the size is declared up front or only
- * discovered while reading a chunked body. Paths that take uploads have their own, larger limit.
+ * discovered while reading a chunked body. Multipart uploads are left to the servlet container's
+ * multipart limits and to the service that takes them, which knows what size makes sense.
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
-    private final List<String> exemptPrefixes;
 
-    public BodyLimitFilter(DataSize max, List<String> exemptPrefixes) {
+    public BodyLimitFilter(DataSize max) {
         this.maxBytes = max.toBytes();
-        this.exemptPrefixes = List.copyOf(exemptPrefixes);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return exemptPrefixes.stream().anyMatch(path::startsWith);
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 
     @Override

@@ -1,7 +1,5 @@
 package com.authorworks.platform.web;
 
-import java.util.List;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -26,10 +24,8 @@ public class WebConfiguration {
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(Environment environment) {
         DataSize max = DataSize.parse(environment.getProperty("authorworks.web.max-body", "1MB"));
-        List<String> exempt = List.of(environment.getProperty("authorworks.web.body-limit-exempt", String[].class,
-                new String[0]));
         FilterRegistrationBean<BodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodyLimitFilter(max, exempt));
+                new FilterRegistrationBean<>(new BodyLimitFilter(max));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

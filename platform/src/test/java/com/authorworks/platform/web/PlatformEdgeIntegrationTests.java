@@ -109,6 +109,17 @@ class PlatformEdgeIntegrationTests {
     }
 
     @Test
+    void multipartUploadsAreLeftToTheirOwnLimits() throws Exception {
+        String boundary = "edge-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + "x".repeat(8192) + "\r\n--" + boundary + "--\r\n";
+        var response = send(to("/api/test/open/uploads").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(BodyPublishers.ofString(body)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("8192");
+    }
+
+    @Test
     void unknownRouteIsNotFound() throws Exception {
         problem(send(to("/no/such/page")), 404, "not-found");
     }

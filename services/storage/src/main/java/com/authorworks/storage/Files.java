@@ -26,6 +26,9 @@ public interface Files {
     /** A download link that expires after the configured time (one hour by default). */
     DownloadLink signedUrl(FileId id, UserId owner);
 
+    /** The bytes of one of the owner's files, for services that process them; close the stream. */
+    InputStream open(FileId id, UserId owner);
+
     /** Deletes the file's bytes and metadata; false when the owner has no such file. */
     boolean delete(FileId id, UserId owner);
 }

@@ -41,7 +41,6 @@ class FilesApiIntegrationTests {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("authorworks.data", DATA::toString);
         registry.add("authorworks.services", () -> "storage");
-        registry.add("authorworks.web.body-limit-exempt", () -> "/api/v1/files");
         registry.add("spring.servlet.multipart.max-file-size", () -> "3MB");
         registry.add("spring.servlet.multipart.max-request-size", () -> "3MB");
         registry.add("authorworks.storage.max-file-size", () -> "1MB");

@@ -31,7 +31,6 @@ class S3FilesIntegrationTests {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("authorworks.data", DATA::toString);
         registry.add("authorworks.services", () -> "storage");
-        registry.add("authorworks.web.body-limit-exempt", () -> "/api/v1/files");
         registry.add("spring.servlet.multipart.max-file-size", () -> "20MB");
         registry.add("spring.servlet.multipart.max-request-size", () -> "20MB");
         registry.add("authorworks.storage.max-file-size", () -> "15MB");
