@@ -165,6 +165,29 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
     }
 
     @Test
+    void scriptsExportToFinalDraftAndProseToHtml() throws Exception {
+        Api author = newUser();
+        String script = ok(author.post("/api/v1/books", json(Map.of("title", "Night Shift", "format", "screenplay"))), 201)
+                .path("id").asString();
+        String act = ok(author.post("/api/v1/books/" + script + "/chapters", json(Map.of("title", "Act One"))), 201).path("id").asString();
+        ok(author.post("/api/v1/books/" + script + "/chapters/" + act + "/scenes", json(Map.of("title", "Kitchen",
+                "content", "<p>INT. KITCHEN - NIGHT</p><p>MARY<br>Is anyone there?</p>"))), 201);
+        JsonNode fdx = ok(author.post("/api/v1/books/" + script + "/export", json(Map.of("format", "fdx"))), 202);
+        String finalDraft = new String(download(awaitDone(author, "/api/v1/books/" + script + "/exports/"
+                + fdx.path("id").asString()).path("downloadUrl").asString()), StandardCharsets.UTF_8);
+        assertThat(finalDraft).contains("<FinalDraft").contains("Type=\"Scene Heading\"").contains("INT. KITCHEN - NIGHT");
+
+        String novel = ok(author.post("/api/v1/books", json(Map.of("title", "Tidewater"))), 201).path("id").asString();
+        String chapter = ok(author.post("/api/v1/books/" + novel + "/chapters", json(Map.of("title", "One"))), 201).path("id").asString();
+        ok(author.post("/api/v1/books/" + novel + "/chapters/" + chapter + "/scenes", json(Map.of("title", "Harbour",
+                "content", "<p>The tide <em>turned</em>.</p>"))), 201);
+        JsonNode html = ok(author.post("/api/v1/books/" + novel + "/export", json(Map.of("format", "html"))), 202);
+        String page = new String(download(awaitDone(author, "/api/v1/books/" + novel + "/exports/"
+                + html.path("id").asString()).path("downloadUrl").asString()), StandardCharsets.UTF_8);
+        assertThat(page).contains("<h1").contains("Tidewater").contains("<em>turned</em>");
+    }
+
+    @Test
     void aBookFromTheSampleWriterSaysSoInItsExports() throws Exception {
         Api author = newUser();
         String book = ok(author.post("/api/v1/books/generate", json(GenerationIntegrationTests.smallBook("sample"))), 202)

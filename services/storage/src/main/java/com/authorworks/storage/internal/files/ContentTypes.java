@@ -11,6 +11,8 @@ import java.util.zip.ZipFile;
 
 import org.apache.tika.Tika;
 
+import com.authorworks.storage.Buckets;
+
 /**
  * What a file really is, judged from its first bytes (Apache Tika's magic numbers), with the
  * name only allowed to refine that judgement, never to replace it (text named {@code .md} is
@@ -42,6 +44,16 @@ final class ContentTypes {
             Map.entry("audio/ogg", "audio/ogg"),
             Map.entry("audio/vorbis", "audio/ogg"),
             Map.entry("audio/opus", "audio/ogg"));
+
+    /**
+     * Documents the platform itself renders (HTML and Final Draft exports): accepted only into the
+     * exports bucket, which no upload reaches, and served like every file as a nosniff attachment.
+     */
+    private static final Map<String, String> EXPORTS_ALSO = Map.of(
+            "text/html", "text/html",
+            "application/xhtml+xml", "text/html",
+            "application/xml", "application/xml",
+            "text/xml", "application/xml");
 
     private static final String UNKNOWN = "application/octet-stream";
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -77,8 +89,12 @@ final class ContentTypes {
         }
     }
 
-    /** The type to store for a detected type, or empty when such files are not accepted. */
-    Optional<String> allowed(String detected) {
-        return Optional.ofNullable(ALLOWED.get(detected));
+    /** The type to store for a detected type in a bucket, or empty when such files are not accepted there. */
+    Optional<String> allowed(String detected, String bucket) {
+        String type = ALLOWED.get(detected);
+        if (type == null && Buckets.EXPORTS.equals(bucket)) {
+            type = EXPORTS_ALSO.get(detected);
+        }
+        return Optional.ofNullable(type);
     }
 }

@@ -90,7 +90,7 @@ class StoredFiles implements Files {
                 throw Problem.badRequest("empty-file", "The file is empty.");
             }
             String detected = contentTypes.detect(spool, safeName);
-            String contentType = contentTypes.allowed(detected).orElseThrow(() -> new Problem(
+            String contentType = contentTypes.allowed(detected, bucket).orElseThrow(() -> new Problem(
                     HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file-type",
                     "Files of type " + detected + " cannot be stored. Allowed: images (PNG, JPEG, GIF, WebP), "
                             + "PDF, EPUB, DOCX, plain text, Markdown and audio (MP3, WAV, Ogg).",

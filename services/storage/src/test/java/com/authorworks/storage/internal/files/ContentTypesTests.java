@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.authorworks.storage.Buckets;
 import com.authorworks.storage.Fixtures;
 
 class ContentTypesTests {
@@ -24,8 +25,12 @@ class ContentTypesTests {
     private final ContentTypes types = new ContentTypes();
 
     private String stored(byte[] content, String name) throws IOException {
+        return stored(content, name, Buckets.UPLOADS);
+    }
+
+    private String stored(byte[] content, String name, String bucket) throws IOException {
         Path file = Files.write(directory.resolve("content"), content);
-        return types.allowed(types.detect(file, name)).orElse("refused");
+        return types.allowed(types.detect(file, name), bucket).orElse("refused");
     }
 
     @Test
@@ -57,6 +62,16 @@ class ContentTypesTests {
         assertThat(stored(zip("payload.exe", "MZ"), "novel.docx")).isEqualTo("refused");
         assertThat(stored(zip("[Content_Types].xml", "<Types/>", "payload.exe", "MZ"), "novel.docx")).isEqualTo("refused");
         assertThat(stored(Fixtures.random(2048, 9), "song.mp3")).isEqualTo("refused");
+    }
+
+    @Test
+    void renderedHtmlAndFinalDraftAreAcceptedOnlyAsExports() throws IOException {
+        byte[] html = "<!DOCTYPE html><html><body><h1>Book</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] fdx = "<?xml version=\"1.0\"?><FinalDraft DocumentType=\"Script\"/>".getBytes(StandardCharsets.UTF_8);
+        assertThat(stored(html, "book.html", Buckets.EXPORTS)).isEqualTo("text/html");
+        assertThat(stored(fdx, "book.fdx", Buckets.EXPORTS)).isEqualTo("application/xml");
+        assertThat(stored(html, "book.html", Buckets.UPLOADS)).isEqualTo("refused");
+        assertThat(stored(fdx, "book.fdx", Buckets.UPLOADS)).isEqualTo("refused");
     }
 
     /** A zip whose first entry is stored uncompressed, as EPUB requires of its mimetype file. */
