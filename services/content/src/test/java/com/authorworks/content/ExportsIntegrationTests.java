@@ -188,6 +188,45 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
     }
 
     @Test
+    void anUploadedCoverIsUsedByExportsAndCanBeRemoved() throws Exception {
+        Api author = newUser();
+        String book = ok(author.post("/api/v1/books", json(Map.of("title", "Lantern"))), 201).path("id").asString();
+        String chapter = ok(author.post("/api/v1/books/" + book + "/chapters", json(Map.of("title", "One"))), 201).path("id").asString();
+        ok(author.post("/api/v1/books/" + book + "/chapters/" + chapter + "/scenes", json(Map.of("title", "Dusk",
+                "content", "<p>The lamp was lit.</p>"))), 201);
+        String coverPath = "/api/v1/books/" + book + "/cover";
+        byte[] png = png();
+
+        JsonNode cover = ok(multipart(author, "PUT", coverPath, "cover.txt", png, null), 200);
+        assertThat(cover.path("mediaType").asString()).isEqualTo("image/png");
+        HttpResponse<String> link = author.get(coverPath);
+        assertThat(link.statusCode()).isEqualTo(302);
+        assertThat(download(link.headers().firstValue("Location").orElseThrow())).isEqualTo(png);
+
+        JsonNode export = ok(author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "epub"))), 202);
+        byte[] epub = download(awaitDone(author, "/api/v1/books/" + book + "/exports/" + export.path("id").asString())
+                .path("downloadUrl").asString());
+        assertThat(zipEntry(epub, "EPUB/images/cover.png")).isEqualTo(png);
+
+        problem(multipart(author, "PUT", coverPath, "cover.png", "just words".getBytes(StandardCharsets.UTF_8), null),
+                415, "unsupported-cover-type");
+        problem(newUser().get(coverPath), 404, "book-not-found");
+        assertThat(author.delete(coverPath).statusCode()).isEqualTo(204);
+        problem(author.get(coverPath), 404, "cover-not-found");
+    }
+
+    private static byte[] zipEntry(byte[] zip, String name) throws java.io.IOException {
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError(name + " is not in the archive");
+    }
+
+    @Test
     void aBookFromTheSampleWriterSaysSoInItsExports() throws Exception {
         Api author = newUser();
         String book = ok(author.post("/api/v1/books/generate", json(GenerationIntegrationTests.smallBook("sample"))), 202)
@@ -355,6 +394,11 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
     }
 
     private static HttpResponse<String> upload(Api author, String name, byte[] content, String format) {
+        return multipart(author, "POST", "/api/v1/books/import", name, content, format);
+    }
+
+    private static HttpResponse<String> multipart(Api author, String method, String path, String name, byte[] content,
+            String format) {
         String boundary = "----authorworks" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (format != null) {
@@ -365,8 +409,16 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return author.send(author.request("/api/v1/books/import")
+        return author.send(author.request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(40, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 5, 0xC0FFEE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.Books;
+import com.authorworks.content.internal.Covers;
 import com.authorworks.identity.PublicProfile;
 import com.authorworks.identity.Users;
 import com.authorworks.platform.UserId;
@@ -22,11 +23,13 @@ import com.authorworks.publishing.Scene;
 class BookManuscripts {
 
     private final Books books;
+    private final Covers covers;
     private final JdbcClient db;
     private final ObjectProvider<Users> users;
 
-    BookManuscripts(Books books, JdbcClient db, ObjectProvider<Users> users) {
+    BookManuscripts(Books books, Covers covers, JdbcClient db, ObjectProvider<Users> users) {
         this.books = books;
+        this.covers = covers;
         this.db = db;
         this.users = users;
     }
@@ -47,7 +50,7 @@ class BookManuscripts {
             }
         }
         return new Manuscript(book.title(), null, author == null ? displayName(book.owner()) : author, "en", form, null,
-                book.description(), null, chapters, writtenBySample(book));
+                book.description(), covers.image(book).orElse(null), chapters, writtenBySample(book));
     }
 
     static Form form(Book book) {
