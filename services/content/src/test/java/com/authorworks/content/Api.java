@@ -9,6 +9,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
+import com.authorworks.platform.testing.TestAccessTokens;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +27,7 @@ public final class Api {
     Api(int port, UUID user, String... roles) {
         this.port = port;
         this.user = user;
-        this.token = ContentTestApplication.token(user, roles);
+        this.token = TestAccessTokens.token(user, roles);
     }
 
     static Api newUser(int port, String... roles) {
