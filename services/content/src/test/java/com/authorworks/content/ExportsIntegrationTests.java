@@ -227,6 +227,27 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
     }
 
     @Test
+    void aNewerExportReplacesTheOldFileAndDeletingTheBookFreesItsFiles() throws Exception {
+        Api author = newUser();
+        String book = ok(author.post("/api/v1/books", json(Map.of("title", "Quota"))), 201).path("id").asString();
+        String chapter = ok(author.post("/api/v1/books/" + book + "/chapters", json(Map.of("title", "One"))), 201).path("id").asString();
+        ok(author.post("/api/v1/books/" + book + "/chapters/" + chapter + "/scenes", json(Map.of("title", "Start", "content", "<p>First.</p>"))), 201);
+        ok(multipart(author, "PUT", "/api/v1/books/" + book + "/cover", "cover.png", png(), null), 200);
+
+        String first = ok(author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "md"))), 202).path("id").asString();
+        awaitDone(author, "/api/v1/books/" + book + "/exports/" + first);
+        ok(author.patch("/api/v1/books/" + book, json(Map.of("title", "Quota, revised"))), 200);
+        String second = ok(author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "md"))), 202).path("id").asString();
+        awaitDone(author, "/api/v1/books/" + book + "/exports/" + second);
+
+        problem(author.get("/api/v1/books/" + book + "/exports/" + first), 404, "export-not-found");
+        assertThat(ok(author.get("/api/v1/files"), 200).path("total").asInt()).as("the cover and the latest export").isEqualTo(2);
+
+        assertThat(author.delete("/api/v1/books/" + book).statusCode()).isEqualTo(204);
+        assertThat(ok(author.get("/api/v1/files"), 200).path("total").asInt()).isZero();
+    }
+
+    @Test
     void aBookFromTheSampleWriterSaysSoInItsExports() throws Exception {
         Api author = newUser();
         String book = ok(author.post("/api/v1/books/generate", json(GenerationIntegrationTests.smallBook("sample"))), 202)

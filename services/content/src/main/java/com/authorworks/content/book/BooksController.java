@@ -27,6 +27,7 @@ import com.authorworks.content.internal.Artifacts;
 import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.BookFormat;
 import com.authorworks.content.internal.BookStatus;
+import com.authorworks.content.internal.BookFiles;
 import com.authorworks.content.internal.Books;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Page;
@@ -41,11 +42,13 @@ class BooksController {
 
     private final Books books;
     private final Artifacts artifacts;
+    private final BookFiles bookFiles;
     private final ApplicationEventPublisher events;
 
-    BooksController(Books books, Artifacts artifacts, ApplicationEventPublisher events) {
+    BooksController(Books books, Artifacts artifacts, BookFiles bookFiles, ApplicationEventPublisher events) {
         this.books = books;
         this.artifacts = artifacts;
+        this.bookFiles = bookFiles;
         this.events = events;
     }
 
@@ -91,7 +94,9 @@ class BooksController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable("id") BookId id) {
         Book book = books.require(id, CurrentUser.require());
+        var files = bookFiles.of(book.id());
         books.delete(book);
+        bookFiles.release(files, book.owner());
         events.publishEvent(new BookDeleted(book.id(), book.owner()));
         return ResponseEntity.noContent().build();
     }

@@ -21,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.authorworks.content.internal.Book;
+import com.authorworks.content.internal.BookFiles;
 import com.authorworks.content.internal.Books;
 import com.authorworks.content.internal.ContentProperties;
 import com.authorworks.platform.Problem;
@@ -54,16 +55,18 @@ class ExportWorker implements SmartLifecycle {
     private final Books books;
     private final BookManuscripts manuscripts;
     private final ObjectProvider<Files> files;
+    private final BookFiles bookFiles;
     private final Duration poll;
     private final Semaphore slots = new Semaphore(CONCURRENT);
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService runners;
 
-    ExportWorker(Exports exports, Books books, BookManuscripts manuscripts, ObjectProvider<Files> files,
+    ExportWorker(Exports exports, Books books, BookFiles bookFiles, BookManuscripts manuscripts, ObjectProvider<Files> files,
             ContentProperties properties) {
         this.exports = exports;
         this.books = books;
+        this.bookFiles = bookFiles;
         this.manuscripts = manuscripts;
         this.files = files;
         this.poll = properties.poll();
@@ -117,6 +120,7 @@ class ExportWorker implements SmartLifecycle {
             StoredFile file = files.getObject().store(export.owner(), Buckets.EXPORTS, fileName(book, export),
                     new ByteArrayInputStream(bytes.toByteArray()));
             exports.done(export.id(), file.id(), book.updatedAt());
+            bookFiles.release(exports.supersede(export.id()), export.owner());
         } catch (StorageUnavailableException e) {
             Duration retryIn = backoff(export.attempts());
             log.warn("Storage unavailable for export {}; retrying in {}", export.id(), retryIn);

@@ -79,6 +79,20 @@ class Exports {
                 .param("id", id).param("file", file.value()).param("updated", Timestamp.from(bookUpdatedAt)).update();
     }
 
+    /**
+     * Earlier finished exports of the same book, format and trim size that a new one replaces: their
+     * rows go, and their files are returned for the caller to delete.
+     */
+    List<FileId> supersede(UUID id) {
+        return db.sql("""
+                DELETE FROM content.exports old USING content.exports latest
+                WHERE latest.id = :id AND old.id <> latest.id AND old.book_id = latest.book_id
+                  AND old.format = latest.format AND old.trim_size IS NOT DISTINCT FROM latest.trim_size
+                  AND old.state = 'DONE' AND old.file_id IS NOT NULL
+                RETURNING old.file_id""")
+                .param("id", id).query(UUID.class).list().stream().map(FileId::new).toList();
+    }
+
     void failed(UUID id, String error) {
         db.sql("""
                 UPDATE content.exports SET state = 'FAILED', error_message = :error, lease_expires_at = NULL,
