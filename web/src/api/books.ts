@@ -10,6 +10,8 @@ export interface BookSummary {
   updatedAt?: string;
   /** True when the text came from the offline sample writer, not a language model. */
   sample?: boolean;
+  /** How the content service says who wrote it: `provider: "sample"` for the offline sample writer. */
+  metadata?: { provider?: string };
 }
 
 export const FORMATS = [
@@ -23,10 +25,17 @@ export const FORMATS = [
 ] as const;
 
 export const LENGTHS = [
-  { value: 'SHORT', label: 'Short' },
-  { value: 'MEDIUM', label: 'Medium' },
-  { value: 'LONG', label: 'Long' },
+  { value: 'SHORT', label: 'Short (about 15,000 words)' },
+  { value: 'MEDIUM', label: 'Medium (about 40,000 words)' },
+  { value: 'LONG', label: 'Long (about 80,000 words)' },
 ] as const;
+
+/** What each length asks the content service for. */
+export const TARGET_WORDS: Record<(typeof LENGTHS)[number]['value'], number> = {
+  SHORT: 15_000,
+  MEDIUM: 40_000,
+  LONG: 80_000,
+};
 
 export const PROVIDERS = [{ value: 'sample', label: 'Sample writer (offline, no AI)' }] as const;
 
@@ -49,7 +58,8 @@ export function booksApi(client: ApiClient) {
     async list(): Promise<BookSummary[]> {
       try {
         const body = await client.get<BookSummary[] | { items: BookSummary[] }>('/api/v1/books');
-        return Array.isArray(body) ? body : (body?.items ?? []);
+        const books = Array.isArray(body) ? body : (body?.items ?? []);
+        return books.map((book) => ({ ...book, sample: book.sample ?? book.metadata?.provider === 'sample' }));
       } catch (e) {
         if (e instanceof ApiError && e.status === 404) {
           return [];
@@ -58,6 +68,7 @@ export function booksApi(client: ApiClient) {
       }
     },
 
-    generate: (request: GenerationRequest) => client.post<GenerationJob>('/api/v1/books/generate', request),
+    generate: ({ targetLength, ...rest }: GenerationRequest) =>
+      client.post<GenerationJob>('/api/v1/books/generate', { ...rest, targetWords: TARGET_WORDS[targetLength] }),
   };
 }

@@ -63,7 +63,7 @@ describe('My books and a new book', () => {
       title: 'The Lighthouse Keeper',
       braindump: 'A keeper finds letters in the lamp room from a future storm.',
       format: 'STAGE_PLAY',
-      targetLength: 'MEDIUM',
+      targetWords: 40_000,
       provider: 'sample',
     });
   });
