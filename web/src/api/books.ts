@@ -1,6 +1,5 @@
 // Paths and field names of the content service's book API (one place, like identity.ts).
 import type { ApiClient } from './client';
-import { ApiError } from './problems';
 
 export interface BookSummary {
   id: string;
@@ -54,18 +53,10 @@ export interface GenerationJob {
 
 export function booksApi(client: ApiClient) {
   return {
-    /** The writer's books; an API that is not there yet (404) reads as "no books". */
+    /** The writer's books (the first page, newest first). */
     async list(): Promise<BookSummary[]> {
-      try {
-        const body = await client.get<BookSummary[] | { items: BookSummary[] }>('/api/v1/books');
-        const books = Array.isArray(body) ? body : (body?.items ?? []);
-        return books.map((book) => ({ ...book, sample: book.sample ?? book.metadata?.provider === 'sample' }));
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) {
-          return [];
-        }
-        throw e;
-      }
+      const body = await client.get<{ items: BookSummary[] }>('/api/v1/books');
+      return (body?.items ?? []).map((book) => ({ ...book, sample: book.sample ?? book.metadata?.provider === 'sample' }));
     },
 
     generate: ({ targetLength, ...rest }: GenerationRequest) =>

@@ -23,7 +23,8 @@ describe('My books and a new book', () => {
 
   afterEach(() => server.stop());
 
-  it('shows the empty state while the books API is not there yet', async () => {
+  it('shows the empty state when the writer has no books', async () => {
+    server.on('GET', '/api/v1/books', () => ({ status: 200, body: { items: [], page: 0, size: 20, total: 0 } }));
     renderApp('/books', server.api());
 
     expect(await screen.findByRole('heading', { name: 'No books yet' })).toBeInTheDocument();
@@ -33,10 +34,15 @@ describe('My books and a new book', () => {
   it('marks books written by the sample writer', async () => {
     server.on('GET', '/api/v1/books', () => ({
       status: 200,
-      body: [
-        { id: 'b1', title: 'The Lighthouse Keeper', format: 'NOVEL', sample: true },
-        { id: 'b2', title: 'Real Draft', format: 'SCREENPLAY' },
-      ],
+      body: {
+        items: [
+          { id: 'b1', title: 'The Lighthouse Keeper', format: 'novel', metadata: { provider: 'sample' } },
+          { id: 'b2', title: 'Real Draft', format: 'screenplay', metadata: { provider: 'anthropic' } },
+        ],
+        page: 0,
+        size: 20,
+        total: 2,
+      },
     }));
     renderApp('/books', server.api());
 

@@ -7,7 +7,9 @@ import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
 
 function formatLabel(format?: string) {
-  return FORMATS.find((f) => f.value === format)?.label ?? format;
+  // the content service answers in its wire form (short-story); the form sends SHORT_STORY
+  const key = format?.toUpperCase().replaceAll('-', '_');
+  return FORMATS.find((f) => f.value === key)?.label ?? format;
 }
 
 /** "My books": everything the writer has started. */

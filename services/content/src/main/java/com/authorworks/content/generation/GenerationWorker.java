@@ -47,7 +47,7 @@ class GenerationWorker implements SmartLifecycle {
     private final String id = "worker-" + UUID.randomUUID();
     private final GenerationJobs jobs;
     private final Books books;
-    private final Manuscripts manuscripts;
+    private final GeneratedWork generatedWork;
     private final ProgressEvents progress;
     private final ProviderKeyVault keys;
     private final ProviderModels models;
@@ -60,11 +60,11 @@ class GenerationWorker implements SmartLifecycle {
     private ExecutorService runners;
     private volatile boolean stopping;
 
-    GenerationWorker(GenerationJobs jobs, Books books, Manuscripts manuscripts, ProgressEvents progress, ProviderKeyVault keys,
+    GenerationWorker(GenerationJobs jobs, Books books, GeneratedWork generatedWork, ProgressEvents progress, ProviderKeyVault keys,
             ProviderModels models, JdbcClient db, TransactionTemplate transactions, ApplicationEventPublisher events, ContentProperties properties) {
         this.jobs = jobs;
         this.books = books;
-        this.manuscripts = manuscripts;
+        this.generatedWork = generatedWork;
         this.progress = progress;
         this.keys = keys;
         this.models = models;
@@ -185,9 +185,9 @@ class GenerationWorker implements SmartLifecycle {
             if (run.cancelled) {
                 run.stop();
             }
-            manuscripts.sync(book, engine);
+            generatedWork.sync(book, engine);
             RunResult result = engine.start(job.request().spec());
-            manuscripts.sync(book, engine);
+            generatedWork.sync(book, engine);
             switch (result.status()) {
                 case COMPLETED -> end(book, job, Job.JobState.COMPLETED, BookStatus.COMPLETE, "completed", null);
                 case BUDGET_EXHAUSTED -> end(book, job, Job.JobState.BUDGET_EXHAUSTED, BookStatus.PAUSED, "budget-exhausted",
@@ -289,7 +289,7 @@ class GenerationWorker implements SmartLifecycle {
                 default -> null;
             };
             if (key != null) {
-                engine.step(key).ifPresent(step -> manuscripts.stepFinished(book, engine, step));
+                engine.step(key).ifPresent(step -> generatedWork.stepFinished(book, engine, step));
             }
         }
     }

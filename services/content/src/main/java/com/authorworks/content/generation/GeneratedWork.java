@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * author asked for that scene to be generated again, which marks it planned).
  */
 @Component
-class Manuscripts {
+class GeneratedWork {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern SCENE_STEP = Pattern.compile("(draft|revision)/c(\\d+)/s(\\d+)");
@@ -49,7 +49,7 @@ class Manuscripts {
     private final Versions versions;
     private final ApplicationEventPublisher events;
 
-    Manuscripts(Books books, Artifacts artifacts, Versions versions, ApplicationEventPublisher events) {
+    GeneratedWork(Books books, Artifacts artifacts, Versions versions, ApplicationEventPublisher events) {
         this.books = books;
         this.artifacts = artifacts;
         this.versions = versions;
