@@ -9,7 +9,6 @@ import com.authorworks.engine.llm.LanguageModelException;
 import com.authorworks.engine.llm.LanguageModelException.BadRequest;
 import com.authorworks.engine.llm.LanguageModelException.ContextTooLong;
 import com.authorworks.engine.llm.LanguageModelException.Unavailable;
-import com.authorworks.engine.llm.Message;
 import com.authorworks.engine.llm.OutputFormat;
 import com.authorworks.engine.llm.Usage;
 import java.net.URI;
@@ -17,7 +16,6 @@ import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -63,17 +61,7 @@ final class OllamaLanguageModel implements LanguageModel {
     private ObjectNode body(CompletionRequest request) {
         ObjectNode body = http.object();
         body.put("model", request.model());
-        ArrayNode messages = body.putArray("messages");
-        if (request.system() != null && !request.system().isBlank()) {
-            ObjectNode system = messages.addObject();
-            system.put("role", "system");
-            system.put("content", request.system());
-        }
-        for (Message message : request.messages()) {
-            ObjectNode turn = messages.addObject();
-            turn.put("role", message.role() == Message.Role.USER ? "user" : "assistant");
-            turn.put("content", message.content());
-        }
+        http.chatMessages(body, request);
         // Ollama streams unless told not to.
         body.put("stream", request.streaming());
         if (request.output() instanceof OutputFormat.Json json) {

@@ -10,7 +10,6 @@ import com.authorworks.engine.llm.LanguageModelException.BadRequest;
 import com.authorworks.engine.llm.LanguageModelException.ContextTooLong;
 import com.authorworks.engine.llm.LanguageModelException.InvalidKey;
 import com.authorworks.engine.llm.LanguageModelException.Refused;
-import com.authorworks.engine.llm.Message;
 import com.authorworks.engine.llm.OutputFormat;
 import com.authorworks.engine.llm.Usage;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -91,17 +89,7 @@ final class OpenAiLanguageModel implements LanguageModel {
     private ObjectNode body(CompletionRequest request) {
         ObjectNode body = http.object();
         body.put("model", request.model());
-        ArrayNode messages = body.putArray("messages");
-        if (request.system() != null && !request.system().isBlank()) {
-            ObjectNode system = messages.addObject();
-            system.put("role", "system");
-            system.put("content", request.system());
-        }
-        for (Message message : request.messages()) {
-            ObjectNode turn = messages.addObject();
-            turn.put("role", message.role() == Message.Role.USER ? "user" : "assistant");
-            turn.put("content", message.content());
-        }
+        http.chatMessages(body, request);
         body.put("temperature", request.temperature());
         // OpenAI deprecated max_tokens (its reasoning models reject it); the servers that copy the
         // API mostly still read only max_tokens.

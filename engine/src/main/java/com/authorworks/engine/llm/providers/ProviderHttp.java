@@ -1,12 +1,14 @@
 package com.authorworks.engine.llm.providers;
 
 import com.authorworks.engine.llm.ApiKey;
+import com.authorworks.engine.llm.CompletionRequest;
 import com.authorworks.engine.llm.LanguageModelException;
 import com.authorworks.engine.llm.LanguageModelException.BadRequest;
 import com.authorworks.engine.llm.LanguageModelException.ContextTooLong;
 import com.authorworks.engine.llm.LanguageModelException.InvalidKey;
 import com.authorworks.engine.llm.LanguageModelException.RateLimited;
 import com.authorworks.engine.llm.LanguageModelException.Unavailable;
+import com.authorworks.engine.llm.Message;
 import com.authorworks.engine.llm.OutputFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,6 +36,7 @@ import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -73,6 +76,21 @@ final class ProviderHttp {
 
     ObjectNode object() {
         return JSON.createObjectNode();
+    }
+
+    /** The conversation as chat-completions {@code messages} (a system turn first), as OpenAI and Ollama read it. */
+    void chatMessages(ObjectNode body, CompletionRequest request) {
+        ArrayNode messages = body.putArray("messages");
+        if (request.system() != null && !request.system().isBlank()) {
+            ObjectNode system = messages.addObject();
+            system.put("role", "system");
+            system.put("content", request.system());
+        }
+        for (Message message : request.messages()) {
+            ObjectNode turn = messages.addObject();
+            turn.put("role", message.role() == Message.Role.USER ? "user" : "assistant");
+            turn.put("content", message.content());
+        }
     }
 
     /** Posts JSON; answers the open response when the status is 2xx, else throws the typed failure. */
