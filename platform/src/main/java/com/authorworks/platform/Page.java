@@ -13,8 +13,4 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
         return new Page<>(items.stream().<R>map(mapper).toList(), page, size, total);
     }
-
-    public int totalPages() {
-        return (int) ((total + size - 1) / size);
-    }
 }

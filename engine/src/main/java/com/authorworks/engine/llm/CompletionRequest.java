@@ -48,8 +48,4 @@ public record CompletionRequest(
     public CompletionRequest withModel(String newModel) {
         return new CompletionRequest(newModel, system, messages, temperature, maxTokens, output, cachePrefix, key, onDelta);
     }
-
-    public CompletionRequest withMessages(List<Message> newMessages) {
-        return new CompletionRequest(model, system, newMessages, temperature, maxTokens, output, cachePrefix, key, onDelta);
-    }
 }
