@@ -152,11 +152,7 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
     @Test
     void scriptsExportToFountain() throws Exception {
         Api author = newUser();
-        String book = ok(author.post("/api/v1/books", json(Map.of("title", "Night Shift", "format", "screenplay"))), 201)
-                .path("id").asString();
-        String chapter = ok(author.post("/api/v1/books/" + book + "/chapters", json(Map.of("title", "Act One"))), 201).path("id").asString();
-        ok(author.post("/api/v1/books/" + book + "/chapters/" + chapter + "/scenes", json(Map.of("title", "Kitchen",
-                "content", "<p>INT. KITCHEN - NIGHT</p><p>MARY<br>Is anyone there?</p>"))), 201);
+        String book = oneSceneBook(author, "Night Shift", "screenplay", "Act One", "Kitchen", "<p>INT. KITCHEN - NIGHT</p><p>MARY<br>Is anyone there?</p>");
 
         JsonNode export = ok(author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "fountain"))), 202);
         JsonNode done = awaitDone(author, "/api/v1/books/" + book + "/exports/" + export.path("id").asString());
@@ -167,20 +163,13 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
     @Test
     void scriptsExportToFinalDraftAndProseToHtml() throws Exception {
         Api author = newUser();
-        String script = ok(author.post("/api/v1/books", json(Map.of("title", "Night Shift", "format", "screenplay"))), 201)
-                .path("id").asString();
-        String act = ok(author.post("/api/v1/books/" + script + "/chapters", json(Map.of("title", "Act One"))), 201).path("id").asString();
-        ok(author.post("/api/v1/books/" + script + "/chapters/" + act + "/scenes", json(Map.of("title", "Kitchen",
-                "content", "<p>INT. KITCHEN - NIGHT</p><p>MARY<br>Is anyone there?</p>"))), 201);
+        String script = oneSceneBook(author, "Night Shift", "screenplay", "Act One", "Kitchen", "<p>INT. KITCHEN - NIGHT</p><p>MARY<br>Is anyone there?</p>");
         JsonNode fdx = ok(author.post("/api/v1/books/" + script + "/export", json(Map.of("format", "fdx"))), 202);
         String finalDraft = new String(download(awaitDone(author, "/api/v1/books/" + script + "/exports/"
                 + fdx.path("id").asString()).path("downloadUrl").asString()), StandardCharsets.UTF_8);
         assertThat(finalDraft).contains("<FinalDraft").contains("Type=\"Scene Heading\"").contains("INT. KITCHEN - NIGHT");
 
-        String novel = ok(author.post("/api/v1/books", json(Map.of("title", "Tidewater"))), 201).path("id").asString();
-        String chapter = ok(author.post("/api/v1/books/" + novel + "/chapters", json(Map.of("title", "One"))), 201).path("id").asString();
-        ok(author.post("/api/v1/books/" + novel + "/chapters/" + chapter + "/scenes", json(Map.of("title", "Harbour",
-                "content", "<p>The tide <em>turned</em>.</p>"))), 201);
+        String novel = oneSceneBook(author, "Tidewater", "novel", "One", "Harbour", "<p>The tide <em>turned</em>.</p>");
         JsonNode html = ok(author.post("/api/v1/books/" + novel + "/export", json(Map.of("format", "html"))), 202);
         String page = new String(download(awaitDone(author, "/api/v1/books/" + novel + "/exports/"
                 + html.path("id").asString()).path("downloadUrl").asString()), StandardCharsets.UTF_8);
@@ -190,10 +179,7 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
     @Test
     void anUploadedCoverIsUsedByExportsAndCanBeRemoved() throws Exception {
         Api author = newUser();
-        String book = ok(author.post("/api/v1/books", json(Map.of("title", "Lantern"))), 201).path("id").asString();
-        String chapter = ok(author.post("/api/v1/books/" + book + "/chapters", json(Map.of("title", "One"))), 201).path("id").asString();
-        ok(author.post("/api/v1/books/" + book + "/chapters/" + chapter + "/scenes", json(Map.of("title", "Dusk",
-                "content", "<p>The lamp was lit.</p>"))), 201);
+        String book = oneSceneBook(author, "Lantern", "novel", "One", "Dusk", "<p>The lamp was lit.</p>");
         String coverPath = "/api/v1/books/" + book + "/cover";
         byte[] png = png();
 
@@ -229,9 +215,7 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
     @Test
     void aNewerExportReplacesTheOldFileAndDeletingTheBookFreesItsFiles() throws Exception {
         Api author = newUser();
-        String book = ok(author.post("/api/v1/books", json(Map.of("title", "Quota"))), 201).path("id").asString();
-        String chapter = ok(author.post("/api/v1/books/" + book + "/chapters", json(Map.of("title", "One"))), 201).path("id").asString();
-        ok(author.post("/api/v1/books/" + book + "/chapters/" + chapter + "/scenes", json(Map.of("title", "Start", "content", "<p>First.</p>"))), 201);
+        String book = oneSceneBook(author, "Quota", "novel", "One", "Start", "<p>First.</p>");
         ok(multipart(author, "PUT", "/api/v1/books/" + book + "/cover", "cover.png", png(), null), 200);
 
         String first = ok(author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "md"))), 202).path("id").asString();
@@ -433,6 +417,17 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
         return author.send(author.request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** A book written by hand: one chapter with one scene. */
+    private static String oneSceneBook(Api author, String title, String format, String chapterTitle, String sceneTitle,
+            String html) {
+        String book = ok(author.post("/api/v1/books", json(Map.of("title", title, "format", format))), 201).path("id").asString();
+        String chapter = ok(author.post("/api/v1/books/" + book + "/chapters", json(Map.of("title", chapterTitle))), 201)
+                .path("id").asString();
+        ok(author.post("/api/v1/books/" + book + "/chapters/" + chapter + "/scenes",
+                json(Map.of("title", sceneTitle, "content", html))), 201);
+        return book;
     }
 
     private static byte[] png() throws java.io.IOException {
