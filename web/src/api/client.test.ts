@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiClient, REFRESH_TOKEN_KEY } from './client';
+import { ApiClient, EventStreamParser, REFRESH_TOKEN_KEY, type StreamEvent } from './client';
 import { identityApi, renewTokens } from './identity';
 import { ApiError } from './problems';
 import { problem, signedIn, TestServer, writer } from '../test/server';
@@ -130,5 +130,64 @@ describe('ApiClient', () => {
 
     expect(failure.code).toBe('network-error');
     expect(failure.message).toBe("We couldn't reach AuthorWorks. Check your connection and try again.");
+  });
+
+  it('streams server-sent events with the token, after refreshing it, and sends Last-Event-ID', async () => {
+    localStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
+    server.on('POST', '/api/v1/auth/refresh', () => signedIn('fresh-access', 'refresh-2'));
+    server.on('GET', '/api/v1/books/b1/events', (r) =>
+      r.headers.authorization === 'Bearer fresh-access'
+        ? {
+            status: 200,
+            events: [
+              { id: '7', event: 'scene-drafted', data: { chapter: 1, scene: 2 } },
+              { id: '8', event: 'completed', data: { jobId: 'j1' } },
+            ],
+          }
+        : problem(401, 'authentication-required', 'A valid access token is required: sign in again.'),
+    );
+    const events: StreamEvent[] = [];
+
+    await client.stream('/api/v1/books/b1/events', (e) => events.push(e), { lastEventId: '6' });
+
+    expect(events).toEqual([
+      { id: '7', event: 'scene-drafted', data: '{"chapter":1,"scene":2}' },
+      { id: '8', event: 'completed', data: '{"jobId":"j1"}' },
+    ]);
+    const calls = server.calls('GET', '/api/v1/books/b1/events');
+    expect(calls).toHaveLength(2);
+    expect(calls[1].headers['last-event-id']).toBe('6');
+    expect(calls[1].headers.accept).toContain('text/event-stream');
+  });
+
+  it('rejects a stream refused before it starts with the problem in words', async () => {
+    client.signIn({ accessToken: 'fresh-access', refreshToken: 'r' });
+    server.on('POST', '/api/v1/books/b1/chapters/c1/scenes/s1/assist', () =>
+      problem(400, 'invalid-assist-action', 'action must be one of continue, rewrite, expand, shorten, fix-grammar'),
+    );
+
+    const failure = (await client
+      .stream('/api/v1/books/b1/chapters/c1/scenes/s1/assist', () => undefined, { method: 'POST', body: { action: 'sing' } })
+      .catch((e: unknown) => e)) as ApiError;
+
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure.status).toBe(400);
+    expect(server.calls('POST', '/api/v1/books/b1/chapters/c1/scenes/s1/assist')[0].body).toEqual({ action: 'sing' });
+  });
+});
+
+describe('EventStreamParser', () => {
+  it('joins data lines, skips comments, and copes with text cut anywhere, CRLF included', () => {
+    const events: StreamEvent[] = [];
+    const parser = new EventStreamParser((e) => events.push(e));
+    const text = ': keep-alive\r\nevent: delta\r\ndata: one\r\ndata: two\r\n\r\ndata:plain\n\nid: 3\nevent: done\ndata: {}\n\n';
+
+    for (const ch of text) parser.push(ch);
+
+    expect(events).toEqual([
+      { id: undefined, event: 'delta', data: 'one\ntwo' },
+      { id: undefined, event: 'message', data: 'plain' },
+      { id: '3', event: 'done', data: '{}' },
+    ]);
   });
 });

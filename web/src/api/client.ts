@@ -11,6 +11,22 @@ export interface RequestOptions {
   /** Calls that must not carry a token nor trigger a refresh (sign in, refresh itself...). */
   anonymous?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `If-Match` or `Last-Event-ID`. */
+  headers?: Record<string, string>;
+}
+
+/** One server-sent event. `event` is `message` when the server named none. */
+export interface StreamEvent {
+  id?: string;
+  event: string;
+  data: string;
+}
+
+export interface StreamOptions extends RequestOptions {
+  /** GET unless given (AI assist streams the answer to a POST). */
+  method?: string;
+  /** Continue after this event (the server's `Last-Event-ID` support). */
+  lastEventId?: string;
 }
 
 export interface ApiClientOptions {
@@ -91,6 +107,56 @@ export class ApiClient {
     return this.request<T>('PATCH', path, { ...options, body });
   }
 
+  put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+    return this.request<T>('PUT', path, { ...options, body });
+  }
+
+  delete<T = void>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>('DELETE', path, options);
+  }
+
+  /**
+   * Reads a `text/event-stream` answer, handing each event to `onEvent` as it arrives, and
+   * resolves when the server ends the stream. Unlike EventSource it sends the access token (and
+   * refreshes it on a 401, like every call); an error answer before the stream starts rejects
+   * with its ApiError; `signal` stops reading (rejecting with an AbortError).
+   */
+  async stream(path: string, onEvent: (event: StreamEvent) => void, options: StreamOptions = {}): Promise<void> {
+    const method = options.method ?? 'GET';
+    const headers: Record<string, string> = { ...options.headers, Accept: 'text/event-stream, application/problem+json' };
+    if (options.lastEventId) {
+      headers['Last-Event-ID'] = options.lastEventId;
+    }
+    const streamOptions = { ...options, headers };
+    let response = await this.send(method, path, streamOptions);
+    if (response.status === 401 && !options.anonymous && (await this.renewSession())) {
+      response = await this.send(method, path, streamOptions);
+    }
+    if (!response.ok) {
+      throw new ApiError(await readProblem(response));
+    }
+    if (!response.body) {
+      return;
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    const parser = new EventStreamParser(onEvent);
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        parser.push(value);
+      }
+      parser.push('\n\n');
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') {
+        throw e;
+      }
+      throw new ApiError({ status: 0, code: 'network-error' });
+    } finally {
+      reader.releaseLock();
+    }
+  }
+
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     let response = await this.send(method, path, options);
     if (response.status === 401 && !options.anonymous && (await this.renewSession())) {
@@ -104,7 +170,7 @@ export class ApiClient {
   }
 
   private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
     if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
@@ -156,5 +222,52 @@ export class ApiClient {
       }
       return false;
     }
+  }
+}
+
+/**
+ * The `text/event-stream` format (WHATWG HTML, "server-sent events"): lines of `field: value`,
+ * an empty line ends an event, lines starting with `:` are comments, and `data` lines join with
+ * newlines. Text may arrive cut anywhere, so an unfinished line waits for the next chunk.
+ */
+export class EventStreamParser {
+  private buffer = '';
+  private data: string[] = [];
+  private event = '';
+  private id: string | undefined;
+
+  constructor(private readonly onEvent: (event: StreamEvent) => void) {}
+
+  push(text: string): void {
+    this.buffer += text;
+    let end: number;
+    while ((end = this.buffer.search(/\r\n|\r|\n/)) >= 0) {
+      const line = this.buffer.slice(0, end);
+      const breakLength = this.buffer.startsWith('\r\n', end) ? 2 : 1;
+      if (breakLength === 1 && this.buffer[end] === '\r' && end === this.buffer.length - 1) {
+        break; // a lone \r at the end may be the first half of \r\n
+      }
+      this.buffer = this.buffer.slice(end + breakLength);
+      this.line(line);
+    }
+  }
+
+  private line(line: string): void {
+    if (line === '') {
+      if (this.data.length > 0) {
+        this.onEvent({ id: this.id, event: this.event || 'message', data: this.data.join('\n') });
+      }
+      this.data = [];
+      this.event = '';
+      return;
+    }
+    if (line.startsWith(':')) return;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    let value = colon < 0 ? '' : line.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    if (field === 'data') this.data.push(value);
+    else if (field === 'event') this.event = value;
+    else if (field === 'id' && !value.includes('\0')) this.id = value;
   }
 }

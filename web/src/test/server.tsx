@@ -18,6 +18,8 @@ export interface Recorded {
 export interface Reply {
   status: number;
   body?: unknown;
+  /** Answer `text/event-stream` with these events instead of a JSON body. */
+  events?: { id?: string; event: string; data: unknown }[];
 }
 
 type Handler = (request: Recorded) => Reply | undefined;
@@ -59,6 +61,14 @@ export class TestServer {
         status: 404,
         body: { status: 404, code: 'not-found', title: 'Not Found', detail: 'Not Found', requestId },
       };
+      if (reply.events) {
+        res.writeHead(reply.status, { 'Content-Type': 'text/event-stream', 'X-Request-Id': requestId });
+        for (const e of reply.events) {
+          res.write(`${e.id ? `id: ${e.id}\n` : ''}event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`);
+        }
+        res.end();
+        return;
+      }
       const problem = reply.status >= 400;
       res.writeHead(reply.status, {
         'Content-Type': problem ? 'application/problem+json' : 'application/json',
