@@ -7,6 +7,7 @@ export interface TokenPair {
 }
 
 export interface RequestOptions {
+  /** Sent as JSON, or as multipart/form-data when it is a FormData (uploads). */
   body?: unknown;
   /** Calls that must not carry a token nor trigger a refresh (sign in, refresh itself...). */
   anonymous?: boolean;
@@ -171,7 +172,9 @@ export class ApiClient {
 
   private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
-    if (options.body !== undefined) {
+    // a FormData body goes as multipart (fetch writes its Content-Type with the boundary); anything else as JSON
+    const multipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
+    if (options.body !== undefined && !multipart) {
       headers['Content-Type'] = 'application/json';
     }
     if (!options.anonymous && this.accessToken) {
@@ -181,7 +184,7 @@ export class ApiClient {
       return await this.fetchImpl(this.baseUrl + path, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
         signal: options.signal,
       });
     } catch (e) {

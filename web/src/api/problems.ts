@@ -33,6 +33,21 @@ const MESSAGES: Record<string, string> = {
   'not-found': "We couldn't find that. It may have been moved or deleted.",
   'body-too-large': "That's too large to send in one go. Try something shorter.",
   'validation-failed': 'Some fields need your attention.',
+  // books, reading, exports, covers and provider keys (content service)
+  'book-not-found': "We couldn't find that book. It may have been deleted.",
+  'export-format-not-available': 'Fountain and Final Draft files are only for scripts: screenplays, stage plays and TV episodes.',
+  'invalid-export-format': 'Choose one of the formats listed.',
+  'invalid-trim-size': 'Choose one of the page sizes listed.',
+  'exports-unavailable': "Exports aren't available on this server right now: its file storage isn't running.",
+  'export-not-found': "We couldn't find that export. Export the book again to get a new file.",
+  'unsupported-cover-type': 'A cover must be a PNG or JPEG image.',
+  'cover-not-found': 'This book has no cover of your own; exports draw one from the title.',
+  'covers-unavailable': "Covers can't be saved on this server right now: its file storage isn't running.",
+  'file-too-large': 'That file is too large. Choose a smaller image.',
+  'quota-exceeded': 'Your storage space is full. Delete some earlier exports or files, then try again.',
+  'provider-not-found': 'Keys can be stored for Anthropic, OpenAI and Gemini only.',
+  'provider-key-not-found': 'You have no key stored for that provider.',
+  'provider-key-missing': 'There is no key for that provider. Add your own key in Settings, or choose the sample writer.',
   'internal-error': 'Something went wrong on our side. Please try again; if it keeps happening, contact support with the reference below.',
 };
 
