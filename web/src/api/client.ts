@@ -129,6 +129,7 @@ export class ApiClient {
       headers['Last-Event-ID'] = options.lastEventId;
     }
     const streamOptions = { ...options, headers };
+    await this.renewBeforeSending(options);
     let response = await this.send(method, path, streamOptions);
     if (response.status === 401 && !options.anonymous && (await this.renewSession())) {
       response = await this.send(method, path, streamOptions);
@@ -159,6 +160,7 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    await this.renewBeforeSending(options);
     let response = await this.send(method, path, options);
     if (response.status === 401 && !options.anonymous && (await this.renewSession())) {
       response = await this.send(method, path, options);
@@ -192,6 +194,16 @@ export class ApiClient {
         throw e;
       }
       throw new ApiError({ status: 0, code: 'network-error' });
+    }
+  }
+
+  /**
+   * After a reload only the refresh token is left: renew first rather than send a request that
+   * must fail with a 401 (which the browser also logs as an error in the console).
+   */
+  private async renewBeforeSending(options: RequestOptions): Promise<void> {
+    if (!options.anonymous && this.accessToken === null && this.storage.getItem(REFRESH_TOKEN_KEY) !== null) {
+      await this.renewSession();
     }
   }
 

@@ -68,8 +68,8 @@ describe('Provider keys in Settings', () => {
     expect(card).toHaveTextContent(/ending in 1234, added/);
 
     await user.click(within(card).getByRole('button', { name: 'Test key Anthropic (Claude)' }));
-    expect(await within(card).findByText(/did not work/)).toHaveTextContent(
-      'Your Anthropic (Claude) key did not work. The key was refused: invalid x-api-key.',
+    expect(await within(card).findByText(/could not be used/)).toHaveTextContent(
+      'Your Anthropic (Claude) key could not be used. The key was refused: invalid x-api-key.',
     );
 
     // the same provider again replaces the key

@@ -21,7 +21,7 @@ function testOutcome(result: KeyTest) {
   if (result.ok) {
     return `Your ${providerLabel(result.provider)} key works${result.model ? ` (it answered with ${result.model})` : ''}.`;
   }
-  return `Your ${providerLabel(result.provider)} key did not work. ${result.message}`;
+  return `Your ${providerLabel(result.provider)} key could not be used. ${result.message}`;
 }
 
 /**

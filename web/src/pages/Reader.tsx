@@ -241,8 +241,11 @@ export function Reader() {
           </details>
           <article className="reader-text" aria-labelledby="chapter-heading">
             <h1 id="chapter-heading" ref={heading} tabIndex={-1}>
-              <span className="chapter-number">Chapter {chapter!.number}</span>
-              <span className="visually-hidden">:</span> {chapter!.title}
+              <span className="chapter-number">
+                Chapter {chapter!.number}
+                <span className="visually-hidden">:</span>
+              </span>{' '}
+              {chapter!.title}
             </h1>
             <ErrorNotice error={scenesFailure} />
             {scenesFailure != null && (
