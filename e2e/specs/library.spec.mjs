@@ -73,14 +73,21 @@ test('the reader shows a sample book in book type and comes back to the chapter 
   await context.close();
 });
 
-test('the reader fits a phone', async () => {
+test('the reader, the export screen and the settings fit a phone', async () => {
   const { page, context } = await openPage(chromium.browser, { width: 360, height: 740 });
   const errors = consoleErrors(page);
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= 360);
   await logIn(page, writer);
   await page.goto(`/books/${book.id}/read`);
   await page.locator('.scene-body p').first().waitFor();
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'nothing sticks out sideways');
+  assert.ok(await fits(), 'the reader: nothing sticks out sideways');
   await screenshot(page, 'reader-phone');
+  await page.getByRole('link', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export EPUB' }).waitFor();
+  assert.ok(await fits(), 'the export screen: nothing sticks out sideways');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Provider keys' }).waitFor();
+  assert.ok(await fits(), 'the settings: nothing sticks out sideways');
   assert.deepEqual(errors, []);
   await context.close();
 });
