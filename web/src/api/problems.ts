@@ -33,6 +33,15 @@ const MESSAGES: Record<string, string> = {
   'not-found': "We couldn't find that. It may have been moved or deleted.",
   'body-too-large': "That's too large to send in one go. Try something shorter.",
   'validation-failed': 'Some fields need your attention.',
+  // writing (api/editing.ts)
+  'edit-conflict': 'This scene was saved somewhere else while you were writing. Your text is still here.',
+  'book-not-found': "We couldn't find that book. It may have been deleted.",
+  'chapter-not-found': "We couldn't find that chapter. It may have been deleted in another tab.",
+  'scene-not-found': "We couldn't find that scene. It may have been deleted in another tab.",
+  'version-not-found': "We couldn't find that version of the scene.",
+  'invalid-order': 'The chapters or scenes changed in the meantime. Reload the page and move them again.',
+  'assist-interrupted': 'The suggestion stopped before it was finished. Please ask again.',
+  'provider-key-missing': 'AI assist needs an API key for this book’s AI provider. Add one in Settings, then try again.',
   'internal-error': 'Something went wrong on our side. Please try again; if it keeps happening, contact support with the reference below.',
 };
 
