@@ -318,6 +318,7 @@ describe('AI assist', () => {
     expect(server.calls('POST', `${SCENE}/assist`)[0].body).toEqual({ action: 'continue' });
 
     await user.click(within(panel).getByRole('button', { name: 'Accept: add to the end' }));
+    expect(text).toHaveTextContent('Then dawn.The keeper slept.The sea did not.');
     await waitFor(() => expect(server.calls('PATCH', SCENE)).toHaveLength(1));
     expect(server.calls('PATCH', SCENE)[0].body).toMatchObject({
       content: '<p>The old lamp burned very low that night.</p><p>Then dawn.</p><p>The keeper slept.</p><p>The sea did not.</p>',
