@@ -268,7 +268,7 @@ function LoadedScene({ editing, bookId, chapterId, scene, sampleBook, onSaved }:
               {notice}
             </p>
           )}
-          <PlateContent className="scene-text" aria-label={`Text of ${scene.title}`} placeholder="Write your scene here…" />
+          <PlateContent className="scene-text" spellCheck autoCorrect="on" aria-label={`Text of ${scene.title}`} placeholder="Write your scene here…" />
         </Plate>
         <ShortcutList />
       </div>

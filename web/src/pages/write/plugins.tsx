@@ -12,8 +12,17 @@ import {
   ItalicPlugin,
 } from '@platejs/basic-nodes/react';
 import type { TElement } from 'platejs';
-import { createPlatePlugin, PlateElement, type PlateEditor, type PlateElementProps } from 'platejs/react';
+import { createPlatePlugin, ParagraphPlugin, PlateElement, type PlateEditor, type PlateElementProps } from 'platejs/react';
 import { safeUrl } from './sceneHtml';
+
+/** Paragraphs are <p> for screen readers and the scene's typography (Plate's default is a div). */
+function Paragraph(props: PlateElementProps) {
+  return (
+    <PlateElement {...props} as="p">
+      {props.children}
+    </PlateElement>
+  );
+}
 
 function HorizontalRule(props: PlateElementProps) {
   return (
@@ -51,6 +60,7 @@ export const LinkPlugin = createPlatePlugin({
 const block = (type: string) => (editor: PlateEditor) => editor.tf.toggleBlock(type);
 
 export const EDITOR_PLUGINS = [
+  ParagraphPlugin.withComponent(Paragraph),
   H2Plugin.configure({ shortcuts: { toggleH2: { keys: 'mod+alt+2', handler: ({ editor }) => block('h2')(editor) } } }),
   H3Plugin.configure({ shortcuts: { toggleH3: { keys: 'mod+alt+3', handler: ({ editor }) => block('h3')(editor) } } }),
   H4Plugin.configure({ shortcuts: { toggleH4: { keys: 'mod+alt+4', handler: ({ editor }) => block('h4')(editor) } } }),
