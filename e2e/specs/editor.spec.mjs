@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import { BASE_URL, launch, openPage, screenshot } from '../browser.mjs';
+import { launch, openPage, screenshot } from '../browser.mjs';
 import { logIn, newWriter, sampleBook } from '../writer.mjs';
 
 let chromium;
@@ -33,10 +33,21 @@ async function savedAfter(chapterId, sceneId, version) {
 }
 
 async function assistIsHere(chapterId, sceneId) {
-  const response = await fetch(`${BASE_URL}${scenePath(chapterId, sceneId)}/assist`, { method: 'POST' });
-  // without the endpoint the path is unknown (404 before authentication); with it, a token is asked for
-  return response.status !== 404;
+  try {
+    await writer.api(`${scenePath(chapterId, sceneId)}/assist`, { method: 'POST', body: { action: 'no-such-action' } });
+    return true;
+  } catch (e) {
+    // with the endpoint an unknown action is a 400 problem; without it the path is unknown
+    return !/answered 404/.test(e.message);
+  }
 }
+
+/**
+ * Console errors, except the browser's own note about the one 401 after a page load: the access
+ * token lives only in memory (docs/web.md), so the first call after a reload is refused and the
+ * client refreshes the session and retries, as designed.
+ */
+const errors = (problems) => problems.filter((p) => !/Failed to load resource: the server responded with a status of 401/.test(p));
 
 /** Selects the text of the scene's first paragraph (a triple click selects one block). */
 async function selectFirstParagraph(textbox) {
@@ -84,7 +95,7 @@ test('type in a scene, see it autosaved, compare and restore a version', async (
   const versions = await writer.api(`${scenePath(chapter.id, scene.id)}/versions`);
   assert.equal(versions[0].origin, `restore of ${scene.version}`);
 
-  assert.deepEqual(problems, []);
+  assert.deepEqual(errors(problems), []);
   await context.close();
 });
 
@@ -130,7 +141,7 @@ test('AI assist shortens a selection: accepted it is saved, rejected nothing cha
   const firstLine = suggested.split('\n')[0].trim();
   assert.ok(after.content.includes(firstLine.slice(0, 20).replaceAll('&', '&amp;')), `saved text has the suggestion: ${after.content.slice(0, 200)}`);
 
-  assert.deepEqual(problems, []);
+  assert.deepEqual(errors(problems), []);
   await context.close();
 });
 
@@ -142,6 +153,8 @@ test('add a scene, move it up with the keyboard, and write on a phone', async ()
   await page.getByRole('textbox', { name: `Text of ${chapter.scenes[0].title}` }).waitFor();
   await screenshot(page, 'editor-phone');
 
+  // on a phone the chapters and scenes start folded away
+  await page.getByText('Chapters and scenes').click();
   await page.getByRole('button', { name: `Add a scene to “${chapter.title}”` }).click();
   await page.getByLabel('New scene title').fill('Landfall');
   await page.keyboard.press('Enter');
@@ -163,6 +176,6 @@ test('add a scene, move it up with the keyboard, and write on a phone', async ()
 
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `the page fits 360px (is ${width}px wide)`);
-  assert.deepEqual(problems, []);
+  assert.deepEqual(errors(problems), []);
   await context.close();
 });

@@ -28,6 +28,8 @@ export function Outline({ editing, book, currentSceneId, reload }: Props) {
   const [busy, setBusy] = useState(false);
   const refocus = useRef<string | null>(null);
   const root = useRef<HTMLElement>(null);
+  // on a phone the list starts folded, so the scene's text comes first
+  const [wide] = useState(() => window.matchMedia?.('(min-width: 56rem)').matches ?? true);
 
   // a moved row is re-inserted in the page, which takes the focus away: give it back
   useEffect(() => {
@@ -111,6 +113,13 @@ export function Outline({ editing, book, currentSceneId, reload }: Props) {
     }
   };
 
+  /** A menu choice closes the menu. */
+  const pick = (event: React.MouseEvent<HTMLElement>, then: () => void) => {
+    const menu = event.currentTarget.closest('details');
+    if (menu) menu.open = false;
+    then();
+  };
+
   const controls = (part: Part, index: number, count: number) => {
     const id = partId(part);
     const title = partTitle(part);
@@ -139,12 +148,19 @@ export function Outline({ editing, book, currentSceneId, reload }: Props) {
         >
           <span aria-hidden="true">↓</span>
         </button>
-        <button type="button" className="tool tool-text" aria-label={`Rename ${noun} “${title}”`} onClick={() => setRenaming(id)}>
-          Rename
-        </button>
-        <button type="button" className="tool tool-text" aria-label={`Delete ${noun} “${title}”`} onClick={() => setDeleting(id)}>
-          Delete
-        </button>
+        <details className="part-menu">
+          <summary className="tool" aria-label={`More for ${noun} “${title}”`} title="Rename or delete">
+            <span aria-hidden="true">⋯</span>
+          </summary>
+          <div className="menu">
+            <button type="button" className="tool tool-text" aria-label={`Rename ${noun} “${title}”`} onClick={(e) => pick(e, () => setRenaming(id))}>
+              Rename
+            </button>
+            <button type="button" className="tool tool-text" aria-label={`Delete ${noun} “${title}”`} onClick={(e) => pick(e, () => setDeleting(id))}>
+              Delete
+            </button>
+          </div>
+        </details>
       </div>
     );
   };
@@ -187,78 +203,82 @@ export function Outline({ editing, book, currentSceneId, reload }: Props) {
 
   return (
     <nav className="outline" aria-labelledby="outline-heading" ref={root}>
-      <h2 id="outline-heading">Chapters and scenes</h2>
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
-      <ErrorNotice error={failure} />
-      {book.chapters.length === 0 && <p>No chapters yet. Add the first one below.</p>}
-      <ol className="chapters">
-        {book.chapters.map((chapter, ci) => {
-          const chapterPart: Part = { kind: 'chapter', chapter };
-          return (
-            <li key={chapter.id} className="chapter">
-              <div className="part-row">
-                <h3 className="chapter-title">{chapter.title}</h3>
-                {controls(chapterPart, ci, book.chapters.length)}
-              </div>
-              {forms(chapterPart)}
-              <ol className="scenes">
-                {chapter.scenes.map((scene, si) => {
-                  const scenePart: Part = { kind: 'scene', chapter, scene };
-                  const current = scene.id === currentSceneId;
-                  return (
-                    <li key={scene.id} className={current ? 'scene current' : 'scene'}>
-                      <div className="part-row">
-                        <Link to={`/books/${book.id}/write/${scene.id}`} aria-current={current ? 'page' : undefined}>
-                          {scene.title} <span className="meta">· {scene.wordCount.toLocaleString()} words</span>
-                        </Link>
-                        {controls(scenePart, si, chapter.scenes.length)}
-                      </div>
-                      {forms(scenePart)}
-                    </li>
-                  );
-                })}
-              </ol>
-              {addingTo === chapter.id ? (
-                <TitleForm
-                  label="New scene title"
-                  initial={`Scene ${chapter.scenes.length + 1}`}
-                  submit="Add scene"
-                  busy={busy}
-                  onSubmit={(title) => void addScene(chapter, title)}
-                  onCancel={() => setAddingTo(null)}
-                />
-              ) : (
-                <button
-                  type="button"
-                  className="link-button add"
-                  aria-label={`Add a scene to “${chapter.title}”`}
-                  onClick={() => setAddingTo(chapter.id)}
-                >
-                  Add a scene
-                </button>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-      {addingChapter ? (
-        <TitleForm
-          label="New chapter title"
-          initial={`Chapter ${book.chapters.length + 1}`}
-          submit="Add chapter"
-          busy={busy}
-          onSubmit={(title) =>
-            void act(() => editing.addChapter(book.id, title), `Added the chapter “${title}”.`).then((ok) => ok && setAddingChapter(false))
-          }
-          onCancel={() => setAddingChapter(false)}
-        />
-      ) : (
-        <button type="button" className="button button-small button-secondary" onClick={() => setAddingChapter(true)}>
-          Add a chapter
-        </button>
-      )}
+      <details open={wide}>
+        <summary>
+          <h2 id="outline-heading">Chapters and scenes</h2>
+        </summary>
+        <ErrorNotice error={failure} />
+        {book.chapters.length === 0 && <p>No chapters yet. Add the first one below.</p>}
+        <ol className="chapters">
+          {book.chapters.map((chapter, ci) => {
+            const chapterPart: Part = { kind: 'chapter', chapter };
+            return (
+              <li key={chapter.id} className="chapter">
+                <div className="part-row">
+                  <h3 className="chapter-title">{chapter.title}</h3>
+                  {controls(chapterPart, ci, book.chapters.length)}
+                </div>
+                {forms(chapterPart)}
+                <ol className="scenes">
+                  {chapter.scenes.map((scene, si) => {
+                    const scenePart: Part = { kind: 'scene', chapter, scene };
+                    const current = scene.id === currentSceneId;
+                    return (
+                      <li key={scene.id} className={current ? 'scene current' : 'scene'}>
+                        <div className="part-row">
+                          <Link to={`/books/${book.id}/write/${scene.id}`} aria-current={current ? 'page' : undefined}>
+                            {scene.title} <span className="meta">· {scene.wordCount.toLocaleString()} words</span>
+                          </Link>
+                          {controls(scenePart, si, chapter.scenes.length)}
+                        </div>
+                        {forms(scenePart)}
+                      </li>
+                    );
+                  })}
+                </ol>
+                {addingTo === chapter.id ? (
+                  <TitleForm
+                    label="New scene title"
+                    initial={`Scene ${chapter.scenes.length + 1}`}
+                    submit="Add scene"
+                    busy={busy}
+                    onSubmit={(title) => void addScene(chapter, title)}
+                    onCancel={() => setAddingTo(null)}
+                  />
+                ) : (
+                  <button
+                    type="button"
+                    className="link-button add"
+                    aria-label={`Add a scene to “${chapter.title}”`}
+                    onClick={() => setAddingTo(chapter.id)}
+                  >
+                    Add a scene
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+        {addingChapter ? (
+          <TitleForm
+            label="New chapter title"
+            initial={`Chapter ${book.chapters.length + 1}`}
+            submit="Add chapter"
+            busy={busy}
+            onSubmit={(title) =>
+              void act(() => editing.addChapter(book.id, title), `Added the chapter “${title}”.`).then((ok) => ok && setAddingChapter(false))
+            }
+            onCancel={() => setAddingChapter(false)}
+          />
+        ) : (
+          <button type="button" className="button button-small button-secondary" onClick={() => setAddingChapter(true)}>
+            Add a chapter
+          </button>
+        )}
+      </details>
     </nav>
   );
 }

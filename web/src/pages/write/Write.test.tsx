@@ -417,6 +417,7 @@ describe('Chapters and scenes', () => {
     await screen.findByRole('textbox', { name: 'Text of Dusk' });
     const user = userEvent.setup();
 
+    await user.click(screen.getByLabelText('More for chapter “The Storm”'));
     await user.click(screen.getByRole('button', { name: 'Rename chapter “The Storm”' }));
     const title = screen.getByLabelText('Chapter title');
     await user.clear(title);
@@ -424,6 +425,7 @@ describe('Chapters and scenes', () => {
     expect(await screen.findByRole('heading', { name: 'The Gale' })).toBeInTheDocument();
     expect(server.calls('PATCH', `${BOOK}/chapters/c2`)[0].body).toEqual({ title: 'The Gale' });
 
+    await user.click(screen.getByLabelText('More for chapter “The Gale”'));
     await user.click(screen.getByRole('button', { name: 'Delete chapter “The Gale”' }));
     expect(server.calls('DELETE', `${BOOK}/chapters/c2`)).toHaveLength(0);
     const confirm = screen.getByRole('group', { name: 'Delete “The Gale”?' });
