@@ -64,10 +64,12 @@ test('type in a scene, see it autosaved, compare and restore a version', async (
   const textbox = page.getByRole('textbox', { name: `Text of ${scene.title}` });
   await textbox.waitFor();
   await page.getByText('Sample text').first().waitFor();
-  await textbox.click();
+  // put the caret at the end of the last paragraph, and let the editor take the selection in
+  await textbox.locator('p').last().click();
   await page.keyboard.press('Control+End');
+  await sleep(300);
   await page.keyboard.press('Enter');
-  await page.keyboard.type('The keeper wrote this line by hand.');
+  await page.keyboard.type('The keeper wrote this line by hand.', { delay: 15 });
   await page.getByText('Saving…').or(page.getByText('Unsaved changes')).first().waitFor();
   const saved = await savedAfter(chapter.id, scene.id, scene.version);
   assert.match(saved.content, /<p>The keeper wrote this line by hand\.<\/p>$/);
