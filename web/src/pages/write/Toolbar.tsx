@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useEditorRef, useEditorSelector } from 'platejs/react';
 import { ASSIST_ACTIONS, type AssistAction } from '../../api/editing';
 import { COMMANDS, isInLink, setLink } from './plugins';
@@ -23,6 +23,23 @@ export function shortcutLabel(shortcut: string): string {
   return isMac ? shortcut.replace('Ctrl+', '⌘').replace('Alt+', '⌥') : shortcut;
 }
 const ariaShortcut = (shortcut: string) => shortcut.replace('Ctrl', isMac ? 'Meta' : 'Control').replace('.', 'Period');
+
+/**
+ * A toolbar is one stop for the Tab key; the arrow keys (and Home/End) move between its buttons
+ * (the WAI-ARIA toolbar pattern).
+ */
+function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
+  const keys = ['ArrowRight', 'ArrowLeft', 'Home', 'End'];
+  if (!keys.includes(event.key)) return;
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (at < 0 || buttons.length === 0) return;
+  event.preventDefault();
+  const next =
+    event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : (at + (event.key === 'ArrowRight' ? 1 : -1) + buttons.length) % buttons.length;
+  buttons.forEach((b, i) => (b.tabIndex = i === next ? 0 : -1));
+  buttons[next].focus();
+}
 
 /** Formatting and AI assist, each a labelled button; the editor keeps its selection. */
 export function Toolbar({ onAssist, assistBusy }: { onAssist: (action: AssistAction) => void; assistBusy: boolean }) {
@@ -53,11 +70,12 @@ export function Toolbar({ onAssist, assistBusy }: { onAssist: (action: AssistAct
 
   return (
     <div className="editor-toolbar">
-      <div role="toolbar" aria-label="Formatting" className="toolbar-group">
-        {COMMANDS.map((c) => (
+      <div role="toolbar" aria-label="Formatting" className="toolbar-group" onKeyDown={moveFocus}>
+        {COMMANDS.map((c, i) => (
           <button
             key={c.id}
             type="button"
+            tabIndex={i === 0 ? 0 : -1}
             className="tool"
             aria-label={c.label}
             aria-pressed={c.id === 'hr' ? undefined : active.split(' ').includes(c.id)}
@@ -73,6 +91,7 @@ export function Toolbar({ onAssist, assistBusy }: { onAssist: (action: AssistAct
         ))}
         <button
           type="button"
+          tabIndex={-1}
           className="tool tool-text"
           aria-expanded={inLink ? undefined : linking}
           onMouseDown={(e) => e.preventDefault()}
@@ -88,11 +107,12 @@ export function Toolbar({ onAssist, assistBusy }: { onAssist: (action: AssistAct
           {inLink ? 'Remove link' : 'Link'}
         </button>
       </div>
-      <div role="toolbar" aria-label="AI assist" className="toolbar-group assist-tools">
-        {ASSIST_ACTIONS.map((a) => (
+      <div role="toolbar" aria-label="AI assist" className="toolbar-group assist-tools" onKeyDown={moveFocus}>
+        {ASSIST_ACTIONS.map((a, i) => (
           <button
             key={a.value}
             type="button"
+            tabIndex={i === 0 ? 0 : -1}
             className="tool tool-text"
             title={a.hint}
             disabled={assistBusy}

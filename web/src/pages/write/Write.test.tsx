@@ -142,6 +142,20 @@ describe('Writing a scene', () => {
     expect(server.calls('PATCH', SCENE)[0].body).toMatchObject({ content: '<p>The <strong>lamp</strong> <em>burned</em> low.</p>' });
   });
 
+  it('is one Tab stop per toolbar, with the arrow keys moving along it', async () => {
+    await openScene();
+    const user = userEvent.setup();
+    screen.getByRole('button', { name: 'Bold' }).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('button', { name: 'Italic' })).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(screen.getByRole('button', { name: 'Link' })).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('button', { name: 'Bold' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Continue' })).toHaveFocus();
+  });
+
   it('keeps the writer’s text on an edit conflict and overwrites only when asked', async () => {
     acceptSaves();
     const text = await openScene();
