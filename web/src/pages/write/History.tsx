@@ -51,9 +51,7 @@ export function History({ editing, ids, currentVersion, latestVersion, flush, on
 
   useEffect(() => {
     void load();
-    // load once when the panel opens; restore reloads it
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [load]);
 
   const compare = async (n: number) => {
     setFailure(null);
