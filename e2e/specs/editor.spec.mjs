@@ -49,9 +49,9 @@ async function assistIsHere(chapterId, sceneId) {
  */
 const errors = (problems) => problems.filter((p) => !/Failed to load resource: the server responded with a status of 401/.test(p));
 
-/** Selects the text of the scene's first paragraph (a triple click selects one block). */
-async function selectFirstParagraph(textbox) {
-  await textbox.locator('p').first().click({ clickCount: 3 });
+/** Selects the scene's second paragraph (the first is the sample writer's label) with a triple click. */
+async function selectParagraph(textbox) {
+  await textbox.locator('p').nth(1).click({ clickCount: 3 });
 }
 
 test('type in a scene, see it autosaved, compare and restore a version', async () => {
@@ -116,7 +116,7 @@ test('AI assist shortens a selection: accepted it is saved, rejected nothing cha
   await textbox.waitFor();
 
   // rejected: the text and the server's version stay as they were
-  await selectFirstParagraph(textbox);
+  await selectParagraph(textbox);
   await page.getByRole('button', { name: 'Shorten' }).click();
   let panel = page.getByRole('region', { name: /Suggestion: Shorten/ });
   await panel.getByRole('button', { name: 'Accept: replace the selection' }).and(page.locator(':enabled')).waitFor();
@@ -129,7 +129,7 @@ test('AI assist shortens a selection: accepted it is saved, rejected nothing cha
   assert.equal((await writer.api(scenePath(chapter.id, scene.id))).version, before.version);
 
   // accepted: the suggestion replaces the paragraph and is saved
-  await selectFirstParagraph(textbox);
+  await selectParagraph(textbox);
   await page.getByRole('button', { name: 'Shorten' }).click();
   panel = page.getByRole('region', { name: /Suggestion: Shorten/ });
   const accept = panel.getByRole('button', { name: 'Accept: replace the selection' });

@@ -42,6 +42,14 @@ const MESSAGES: Record<string, string> = {
   'invalid-order': 'The chapters or scenes changed in the meantime. Reload the page and move them again.',
   'assist-interrupted': 'The suggestion stopped before it was finished. Please ask again.',
   'provider-key-missing': 'AI assist needs an API key for this book’s AI provider. Add one in Settings, then try again.',
+  'invalid-assist-action': 'AI assist cannot do that. Choose continue, rewrite, expand, shorten or fix grammar.',
+  'selection-required': 'Select the text you want AI assist to work on first.',
+  'provider-key-refused': 'The AI provider refused the API key. Check or replace it in Settings, then try again.',
+  'provider-rate-limited': 'The AI provider is getting too many requests right now. Wait a minute, then ask again.',
+  'provider-unavailable': 'The AI provider is not answering right now. Try again in a moment.',
+  'assist-too-long': 'That is too much text for the AI model in one go. Select a shorter passage and ask again.',
+  'provider-failed': 'The AI provider failed to answer. Please ask again.',
+  'assist-failed': 'AI assist stopped because of a problem on our side. Please ask again; your text is unchanged.',
   'internal-error': 'Something went wrong on our side. Please try again; if it keeps happening, contact support with the reference below.',
 };
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { RangeRef } from 'platejs';
+import { RangeApi, type RangeRef } from 'platejs';
 import { Plate, PlateContent, usePlateEditor, type PlateEditor } from 'platejs/react';
 import { ASSIST_ACTIONS, MAX_ASSIST_SELECTION, type AssistAction, type EditingApi, type Scene } from '../../api/editing';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -136,10 +136,12 @@ function LoadedScene({ editing, bookId, chapterId, scene, sampleBook, onSaved }:
 
   const ask = (action: AssistAction) => {
     setNotice(null);
-    const selection = editor.selection;
+    // a triple click selects a paragraph up to the start of the next one: replacing that would
+    // swallow the next paragraph's break, so the range ends where the paragraph's text does
+    const selection = editor.selection && editor.api.unhangRange(editor.selection);
     let original = '';
     if (action !== 'continue') {
-      original = selection && !editor.api.isCollapsed() ? nodesToText(editor.api.fragment(selection)).trim() : '';
+      original = selection && !RangeApi.isCollapsed(selection) ? nodesToText(editor.api.fragment(selection)).trim() : '';
       if (!original) {
         setNotice(`Select the text you want to ${verb(action)} first, then choose “${ASSIST_ACTIONS.find((a) => a.value === action)!.label}”.`);
         return;

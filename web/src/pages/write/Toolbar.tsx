@@ -50,9 +50,10 @@ export function Toolbar({ onAssist, assistBusy }: { onAssist: (action: AssistAct
   const [url, setUrl] = useState('https://');
   const [urlError, setUrlError] = useState('');
 
+  // focus first: the editor takes its selection back before the command changes the nodes under it
   const run = (command: (typeof COMMANDS)[number]) => {
-    command.run(editor);
     editor.tf.focus();
+    command.run(editor);
   };
 
   const addLink = (event: FormEvent) => {
@@ -62,10 +63,10 @@ export function Toolbar({ onAssist, assistBusy }: { onAssist: (action: AssistAct
       setUrlError('Enter a web address that starts with https:// or http://');
       return;
     }
-    setLink(editor, href);
     setLinking(false);
     setUrlError('');
     editor.tf.focus();
+    setLink(editor, href);
   };
 
   return (
@@ -97,8 +98,8 @@ export function Toolbar({ onAssist, assistBusy }: { onAssist: (action: AssistAct
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => {
             if (inLink) {
-              setLink(editor, null);
               editor.tf.focus();
+              setLink(editor, null);
             } else {
               setLinking(!linking);
             }

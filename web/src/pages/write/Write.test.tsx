@@ -140,6 +140,8 @@ describe('Writing a scene', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Bold' }));
     await waitFor(() => expect(server.calls('PATCH', SCENE)).toHaveLength(1));
     expect(server.calls('PATCH', SCENE)[0].body).toMatchObject({ content: '<p>The <strong>lamp</strong> <em>burned</em> low.</p>' });
+    expect(await screen.findByText('Saved')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Bold' })).toHaveAttribute('aria-pressed', 'true');
   });
 
   it('is one Tab stop per toolbar, with the arrow keys moving along it', async () => {
@@ -302,6 +304,24 @@ describe('AI assist', () => {
     expect(screen.queryByRole('region', { name: /Suggestion/ })).toBeNull();
     await waitFor(() => expect(server.calls('PATCH', SCENE)).toHaveLength(1));
     expect(server.calls('PATCH', SCENE)[0].body).toEqual({ content: '<p>The lamp burned low.</p><p>Then dawn.</p>', baseVersion: 2 });
+  });
+
+  it('replaces a paragraph selected by a triple click without joining it to the next one', async () => {
+    streamSuggestion('[Sample] The lamp burned.');
+    renderApp('/books/b1/write/s1', server.api());
+    const text = await screen.findByRole('textbox', { name: 'Text of Dusk' });
+    const editor = editorOf(text);
+    // what a triple click selects: the whole paragraph, up to the start of the next one
+    act(() => editor.tf.select({ anchor: { path: [0, 0], offset: 0 }, focus: { path: [1, 0], offset: 0 } }));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Shorten' }));
+    const panel = await screen.findByRole('region', { name: /Suggestion: Shorten/ });
+    await within(panel).findByText('[Sample] The lamp burned.');
+    expect(server.calls('POST', `${SCENE}/assist`)[0].body).toEqual({ action: 'shorten', selection: 'The old lamp burned very low that night.' });
+
+    await user.click(within(panel).getByRole('button', { name: 'Accept: replace the selection' }));
+    await waitFor(() => expect(server.calls('PATCH', SCENE)).toHaveLength(1));
+    expect(server.calls('PATCH', SCENE)[0].body).toMatchObject({ content: '<p>[Sample] The lamp burned.</p><p>Then dawn.</p>' });
   });
 
   it('leaves the text untouched when the suggestion is rejected', async () => {
