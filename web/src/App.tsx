@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { Dashboard } from './pages/Dashboard';
@@ -13,6 +14,10 @@ import { Settings } from './pages/Settings';
 import { SignUp } from './pages/SignUp';
 import { VerifyEmail } from './pages/VerifyEmail';
 import { RequireSignIn, UnlessProxied } from './session/session';
+
+// the editor (Plate) is the app's largest part: loaded only when a writer opens it
+const Write = lazy(() => import('./pages/write/Write').then((m) => ({ default: m.Write })));
+const loadingEditor = <p role="status">Loading the editor…</p>;
 
 /** Every screen's address. The server sends index.html for each of them (SpaForwarding). */
 export function App() {
@@ -30,6 +35,7 @@ export function App() {
         <Route path="/books/:id/read" element={<RequireSignIn><Reader /></RequireSignIn>} />
         <Route path="/books/:id/export" element={<RequireSignIn><Export /></RequireSignIn>} />
         <Route path="/settings" element={<RequireSignIn><Settings /></RequireSignIn>} />
+        <Route path="/books/:id/write/:sceneId?" element={<RequireSignIn><Suspense fallback={loadingEditor}><Write /></Suspense></RequireSignIn>} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Layout>

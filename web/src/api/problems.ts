@@ -47,7 +47,22 @@ const MESSAGES: Record<string, string> = {
   'quota-exceeded': 'Your storage space is full. Delete some earlier exports or files, then try again.',
   'provider-not-found': 'Keys can be stored for Anthropic, OpenAI and Gemini only.',
   'provider-key-not-found': 'You have no key stored for that provider.',
-  'provider-key-missing': 'There is no key for that provider. Add your own key in Settings, or choose the sample writer.',
+  'provider-key-missing': 'There is no API key for that AI provider. Add your own key in Settings (for a new book you can also choose the sample writer).',
+  // writing (api/editing.ts)
+  'edit-conflict': 'This scene was saved somewhere else while you were writing. Your text is still here.',
+  'chapter-not-found': "We couldn't find that chapter. It may have been deleted in another tab.",
+  'scene-not-found': "We couldn't find that scene. It may have been deleted in another tab.",
+  'version-not-found': "We couldn't find that version of the scene.",
+  'invalid-order': 'The chapters or scenes changed in the meantime. Reload the page and move them again.',
+  'assist-interrupted': 'The suggestion stopped before it was finished. Please ask again.',
+  'invalid-assist-action': 'AI assist cannot do that. Choose continue, rewrite, expand, shorten or fix grammar.',
+  'selection-required': 'Select the text you want AI assist to work on first.',
+  'provider-key-refused': 'The AI provider refused the API key. Check or replace it in Settings, then try again.',
+  'provider-rate-limited': 'The AI provider is getting too many requests right now. Wait a minute, then ask again.',
+  'provider-unavailable': 'The AI provider is not answering right now. Try again in a moment.',
+  'assist-too-long': 'That is too much text for the AI model in one go. Select a shorter passage and ask again.',
+  'provider-failed': 'The AI provider failed to answer. Please ask again.',
+  'assist-failed': 'AI assist stopped because of a problem on our side. Please ask again; your text is unchanged.',
   'internal-error': 'Something went wrong on our side. Please try again; if it keeps happening, contact support with the reference below.',
 };
 

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, Navigate, useParams } from 'react-router';
+import { editingApi, isSampleBook, type BookOutline, type Scene } from '../../api/editing';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { SampleBadge } from '../../components/SampleBadge';
+import { usePageTitle } from '../../components/usePageTitle';
+import { useSession } from '../../session/session';
+import { Outline } from './Outline';
+import { SceneEditor } from './SceneEditor';
+import './write.css';
+
+/** `/books/:id/write` and `/books/:id/write/:sceneId`: the book's outline beside one scene's editor. */
+export function Write() {
+  const { id = '', sceneId } = useParams();
+  const { api } = useSession();
+  const editing = useMemo(() => editingApi(api.client), [api]);
+  const [book, setBook] = useState<BookOutline | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  usePageTitle(book ? `Write · ${book.title}` : 'Write');
+
+  const reload = useCallback(async () => {
+    setBook(await editing.outline(id));
+  }, [editing, id]);
+
+  useEffect(() => {
+    setBook(null);
+    setFailure(null);
+    reload().catch(setFailure);
+  }, [reload]);
+
+  // the sidebar's word counts follow the editor's saves
+  const onSaved = useCallback((scene: Scene) => {
+    setBook((b) =>
+      b && {
+        ...b,
+        chapters: b.chapters.map((c) => ({
+          ...c,
+          scenes: c.scenes.map((s) => (s.id === scene.id ? { ...s, wordCount: scene.wordCount, version: scene.version } : s)),
+        })),
+      },
+    );
+  }, []);
+
+  if (failure) {
+    return (
+      <section>
+        <h1>Write</h1>
+        <ErrorNotice error={failure} />
+        <Link to="/books">Back to my books</Link>
+      </section>
+    );
+  }
+  if (!book) return <p role="status">Loading the book…</p>;
+
+  const scenes = book.chapters.flatMap((c) => c.scenes.map((s) => ({ chapter: c, scene: s })));
+  if (!sceneId && scenes.length > 0) {
+    return <Navigate replace to={`/books/${book.id}/write/${scenes[0].scene.id}`} />;
+  }
+  const open = scenes.find((s) => s.scene.id === sceneId);
+
+  return (
+    <section className="write-page">
+      <div className="write-heading">
+        <h1>
+          <span className="visually-hidden">Write: </span>
+          {book.title}
+        </h1>
+        {isSampleBook(book) && <SampleBadge />}
+        <Link to={`/books/${book.id}`}>About this book</Link>
+      </div>
+      <div className="write-layout">
+        <Outline editing={editing} book={book} currentSceneId={open?.scene.id} reload={reload} />
+        <div className="write-scene">
+          {open ? (
+            <SceneEditor
+              key={open.scene.id}
+              editing={editing}
+              bookId={book.id}
+              chapterId={open.chapter.id}
+              sceneId={open.scene.id}
+              sampleBook={isSampleBook(book)}
+              onSaved={onSaved}
+            />
+          ) : sceneId ? (
+            <p className="notice notice-info">This scene is not in the book any more. Choose another one from the list.</p>
+          ) : (
+            <div className="empty-state">
+              <h2>Nothing to write in yet</h2>
+              <p>Add a chapter, then a scene in it, and start writing.</p>
+            </div>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
