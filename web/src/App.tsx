@@ -10,6 +10,7 @@ import { ResetPassword } from './pages/ResetPassword';
 import { Settings } from './pages/Settings';
 import { SignUp } from './pages/SignUp';
 import { VerifyEmail } from './pages/VerifyEmail';
+import { BookView } from './pages/book/BookView';
 import { RequireSignIn } from './session/session';
 
 /** Every screen's address. The server sends index.html for each of them (SpaForwarding). */
@@ -25,6 +26,7 @@ export function App() {
         <Route path="/reset-password" element={<ResetPassword />} />
         <Route path="/books" element={<RequireSignIn><Dashboard /></RequireSignIn>} />
         <Route path="/books/new" element={<RequireSignIn><NewBook /></RequireSignIn>} />
+        <Route path="/books/:id" element={<RequireSignIn><BookView /></RequireSignIn>} />
         <Route path="/settings" element={<RequireSignIn><Settings /></RequireSignIn>} />
         <Route path="*" element={<NotFound />} />
       </Routes>

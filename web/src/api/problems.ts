@@ -33,6 +33,21 @@ const MESSAGES: Record<string, string> = {
   'not-found': "We couldn't find that. It may have been moved or deleted.",
   'body-too-large': "That's too large to send in one go. Try something shorter.",
   'validation-failed': 'Some fields need your attention.',
+  // generation (new-book wizard, book view)
+  'book-not-found': "We couldn't find that book. It may have been deleted.",
+  'generation-not-found': 'This book was never generated, so there is no progress to show.',
+  'generation-in-progress': 'This book is already being written. Wait for it to finish, or stop it first.',
+  'generation-not-running': "This book isn't being written right now, so there is nothing to stop.",
+  'too-many-generations': 'You already have a book being written. Wait for it to finish, or stop it, then start this one.',
+  'provider-key-missing': 'There is no API key for that writer. Add yours in Settings, or choose the sample writer.',
+  'unknown-provider': "This server doesn't know that writer. Choose another one.",
+  'invalid-generation-request': "That length doesn't fit: allow at least 250 words per chapter.",
+  'invalid-format': "This server doesn't know that format. Choose another one.",
+  'invalid-artifact': "The generator can't use that plan as it is: check that every chapter and scene has a title and beats.",
+  'artifact-not-found': "That part of the plan hasn't been written yet.",
+  'manifest-not-found': 'The generator did not draft this scene, so there is no prompt to show.',
+  'edit-conflict': 'Someone saved a newer version meanwhile (another tab, perhaps). Reload to see it; copy your changes first.',
+  'invalid-last-event-id': 'The progress stream got confused; reload the page to follow it again.',
   'internal-error': 'Something went wrong on our side. Please try again; if it keeps happening, contact support with the reference below.',
 };
 
