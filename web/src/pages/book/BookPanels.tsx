@@ -64,8 +64,13 @@ export function OutlineTree({ book, onShowContext }: { book: BookDetails; onShow
                   {s.status !== 'PLANNED' && book.metadata?.generated && (
                     <>
                       {' '}
-                      <button type="button" className="link-button small" onClick={() => onShowContext(s.id)}>
-                        What went into it<span className="visually-hidden"> (scene {s.number} of chapter {c.number})</span>
+                      <button
+                        type="button"
+                        className="link-button small"
+                        aria-label={`What went into it: chapter ${c.number}, scene ${s.number}`}
+                        onClick={() => onShowContext(s.id)}
+                      >
+                        What went into it
                       </button>
                     </>
                   )}
