@@ -6,7 +6,6 @@ import {
   stepOf,
   type Artifact,
   type ArtifactKind,
-  type JobStatus,
   type OutlineDocument,
   type ProgressEvent,
 } from '../../api/generation';
@@ -15,7 +14,7 @@ import { OutlineEditor } from './OutlineEditor';
 import { Readable } from './Readable';
 import { useGeneration, useGenerationEvents } from './useGeneration';
 
-type Phase = 'loading' | 'planning' | 'approval' | 'over' | 'gone';
+type Phase = 'loading' | 'planning' | 'approval' | 'gone';
 
 const PLAN_KEYS: readonly string[] = PLAN_STEPS.map((s) => s.key);
 
@@ -27,13 +26,12 @@ export function PlanProgress({ bookId }: { bookId: string }) {
   const gen = useGeneration();
   const navigate = useNavigate();
   const [phase, setPhase] = useState<Phase>('loading');
-  const [status, setStatus] = useState<JobStatus | null>(null);
   const [artifacts, setArtifacts] = useState<Partial<Record<ArtifactKind, Artifact>>>({});
   const [done, setDone] = useState<string[]>([]);
-  const [ending, setEnding] = useState<ProgressEvent | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
   const alive = useRef(true);
+  const bookLink = `/books/${encodeURIComponent(bookId)}`;
 
   useEffect(() => {
     alive.current = true;
@@ -72,11 +70,10 @@ export function PlanProgress({ bookId }: { bookId: string }) {
       .status(bookId)
       .then((s) => {
         if (!current) return;
-        setStatus(s);
         if (!s) setPhase('gone');
         else if (s.state === 'AWAITING_APPROVAL') void showApproval().catch(setFailure);
         else if (ACTIVE_STATES.includes(s.state)) setPhase('planning');
-        else setPhase('over');
+        else navigate(bookLink, { replace: true });
       })
       .catch((e) => current && (setFailure(e), setPhase('gone')));
     return () => {
@@ -90,7 +87,8 @@ export function PlanProgress({ bookId }: { bookId: string }) {
       const plan = PLAN_STEPS.find((s) => s.key === step)!;
       setDone((d) => (d.includes(step) ? d : [...d, step]));
       setAnnouncement(`${plan.label}: done.`);
-      void fetchArtifact(plan.kind).catch(setFailure);
+      // the server saves the artifact just after announcing the step: give it a moment
+      setTimeout(() => void fetchArtifact(plan.kind).catch(setFailure), 250);
     } else if (e.name === 'outline-ready') {
       setAnnouncement('The outline is ready for you.');
       void showApproval().catch(setFailure);
@@ -98,18 +96,16 @@ export function PlanProgress({ bookId }: { bookId: string }) {
       // the author did not ask to approve the outline: drafting is under way, follow it on the book
       navigate(`/books/${encodeURIComponent(bookId)}`, { replace: true });
     } else if (['completed', 'failed', 'cancelled', 'budget-exhausted'].includes(e.name)) {
-      setEnding(e);
-      setPhase('over');
+      // the book view says how it ended and offers to resume
+      navigate(bookLink, { replace: true });
     }
   };
 
   const { connection, failure: streamFailure } = useGenerationEvents(bookId, phase === 'planning', onEvent, (s) => {
-    setStatus(s);
     if (s?.state === 'AWAITING_APPROVAL') void showApproval().catch(setFailure);
-    else if (s && !ACTIVE_STATES.includes(s.state)) setPhase('over');
+    else if (s && !ACTIVE_STATES.includes(s.state)) navigate(bookLink, { replace: true });
   });
 
-  const bookLink = `/books/${encodeURIComponent(bookId)}`;
   const outline = artifacts.outline as Artifact<OutlineDocument> | undefined;
 
   return (
@@ -155,20 +151,6 @@ export function PlanProgress({ bookId }: { bookId: string }) {
       )}
       {phase === 'approval' && outline && (
         <OutlineEditor bookId={bookId} outline={outline} onApproved={() => navigate(bookLink, { state: { approved: true } })} />
-      )}
-      {phase === 'over' && (
-        <div className="notice notice-info">
-          <p>
-            {ending?.data.message ??
-              status?.error ??
-              (status?.state === 'COMPLETED' || ending?.name === 'completed'
-                ? 'This book is written.'
-                : 'The planning has stopped.')}
-          </p>
-          <p>
-            <Link to={bookLink}>Open the book</Link>
-          </p>
-        </div>
       )}
       {phase === 'planning' && (
         <p className="meta">

@@ -12,6 +12,16 @@ export function humanize(key: string): string {
 
 const NAME_KEYS = ['name', 'title', 'subject'];
 
+// PostgreSQL's jsonb does not keep key order: read the generator's fields in the order of its schemas
+const ORDER = [
+  'genre', 'subgenres', 'audience', 'tone', 'comparableTitles',
+  'voice', 'person', 'tense', 'proseRules', 'dialogueRules', 'avoid',
+  'role', 'aliases', 'description', 'goal', 'flaw', 'arc',
+  'logline', 'synopsis', 'ending', 'themes',
+  'summary', 'pov', 'characters', 'setting', 'beats', 'wordTarget', 'scenes',
+];
+const rank = (key: string) => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length);
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -58,7 +68,9 @@ export function Readable({ value, level = 3 }: { value: unknown; level?: number 
       </ul>
     );
   }
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => !isEmpty(v));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => !isEmpty(v))
+    .sort(([a], [b]) => rank(a) - rank(b));
   if (entries.length === 0) return <p className="meta">None yet.</p>;
   return (
     <dl className="readable">
