@@ -72,6 +72,7 @@ describe('The new-book wizard', () => {
     await user.click(screen.getByRole('button', { name: 'Start writing' }));
 
     expect(await screen.findByRole('heading', { name: 'Approve your outline' })).toBeInTheDocument();
+    expect(screen.getByText('The offline sample writer is writing this plan.')).toHaveTextContent('Sample text');
     expect(server.calls('POST', '/api/v1/books/generate')[0].body).toEqual({
       title: 'The Lighthouse Keeper',
       braindump: 'A keeper finds letters in the lamp room from a future storm.\n\nGenre: gothic mystery\n\nStyle: spare, past tense',

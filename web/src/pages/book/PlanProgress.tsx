@@ -10,6 +10,7 @@ import {
   type ProgressEvent,
 } from '../../api/generation';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SampleBadge } from '../../components/SampleBadge';
 import { OutlineEditor } from './OutlineEditor';
 import { Readable } from './Readable';
 import { useGeneration, useGenerationEvents } from './useGeneration';
@@ -29,6 +30,7 @@ export function PlanProgress({ bookId }: { bookId: string }) {
   const [artifacts, setArtifacts] = useState<Partial<Record<ArtifactKind, Artifact>>>({});
   const [done, setDone] = useState<string[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
+  const [sample, setSample] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const alive = useRef(true);
   const bookLink = `/books/${encodeURIComponent(bookId)}`;
@@ -70,6 +72,7 @@ export function PlanProgress({ bookId }: { bookId: string }) {
       .status(bookId)
       .then((s) => {
         if (!current) return;
+        setSample(s?.provider === 'sample');
         if (!s) setPhase('gone');
         else if (s.state === 'AWAITING_APPROVAL') void showApproval().catch(setFailure);
         else if (ACTIVE_STATES.includes(s.state)) setPhase('planning');
@@ -111,6 +114,11 @@ export function PlanProgress({ bookId }: { bookId: string }) {
   return (
     <section className="plan-progress">
       <h1>{phase === 'approval' ? 'Approve your outline' : 'Planning your book'}</h1>
+      {sample && (
+        <p>
+          <SampleBadge /> The offline sample writer is writing this plan.
+        </p>
+      )}
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
