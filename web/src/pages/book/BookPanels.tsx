@@ -95,7 +95,11 @@ const BIBLE = [
 /** The plan artifacts as a writer reads them. */
 export function StoryBible({ book }: { book: BookDetails }) {
   const gen = useGeneration();
-  const state = useLoad(() => Promise.all(BIBLE.map((b) => gen.artifact(book.id, b.kind))), [book.id, gen, JSON.stringify(book.artifacts ?? {})]);
+  // the book lists the artifacts it has (kind → version): ask only for those
+  const state = useLoad(
+    () => Promise.all(BIBLE.map((b) => (book.artifacts && !(b.kind in book.artifacts) ? null : gen.artifact(book.id, b.kind)))),
+    [book.id, gen, JSON.stringify(book.artifacts ?? {})],
+  );
   return (
     <Loaded state={state} what="the story bible">
       {(artifacts) =>

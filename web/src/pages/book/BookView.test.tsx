@@ -274,6 +274,26 @@ describe('The book view tabs', () => {
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
   });
 
+  it('shows a book written by hand without progress, asking only for what it has', async () => {
+    server.on('GET', '/api/v1/books/hand', () => ({
+      status: 200,
+      body: bookDetails({ id: 'hand', title: 'By Hand', metadata: {}, artifacts: { braindump: 1 }, chapters: [] }),
+    }));
+    server.on('GET', '/api/v1/books/hand/artifacts/braindump', () => ({ status: 200, body: { kind: 'braindump', document: 'My own idea.', version: 1 } }));
+    const user = userEvent.setup();
+    renderApp('/books/hand?tab=bible', server.api());
+
+    expect(await screen.findByText('My own idea.')).toBeInTheDocument();
+    expect(screen.queryByText('Sample text')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Stop writing' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Outline' }));
+    expect(screen.getByText('No chapters yet. They appear here once the outline is written.')).toBeInTheDocument();
+    expect(server.requests.filter((r) => r.path.startsWith('/api/v1/books/hand')).map((r) => r.path)).toEqual([
+      '/api/v1/books/hand',
+      '/api/v1/books/hand/artifacts/braindump',
+    ]);
+  });
+
   it('links to the outline approval while the plan waits for the writer', async () => {
     state = 'AWAITING_APPROVAL';
     renderApp(`/books/${BOOK_ID}`, server.api());

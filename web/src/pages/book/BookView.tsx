@@ -64,7 +64,10 @@ export function BookView() {
   useEffect(() => {
     let current = true;
     setFailure(null);
-    Promise.all([gen.book(id), gen.status(id)])
+    gen
+      .book(id)
+      // a book written by hand or imported has no job: not asking spares a 404
+      .then(async (b) => [b, b.metadata?.generated ? await gen.status(id) : null] as const)
       .then(([b, s]) => {
         if (!current) return;
         setBook(b);
