@@ -19,7 +19,7 @@ function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // the caller names what the load depends on, like useEffect's own list
   }, deps);
   return state;
 }
@@ -32,7 +32,8 @@ function Loaded<T>({ state, what, children }: { state: ReturnType<typeof useLoad
 
 const STATUS_WORDS: Record<string, string> = { PLANNED: 'planned', DRAFT: 'drafted', REVIEW: 'in review', FINAL: 'final' };
 const statusWord = (s: string) => STATUS_WORDS[s] ?? s.toLowerCase();
-const where = (p: Position) => `chapter ${p.chapter}, scene ${p.scene}`;
+/** Facts from the plan (the cast) hold from chapter 0, scene 0: before the first scene. */
+const where = (p: Position) => (p.chapter === 0 ? 'the plan' : `chapter ${p.chapter}, scene ${p.scene}`);
 
 /** Chapters and their scenes, each scene a link into the editor. */
 export function OutlineTree({ book, onShowContext }: { book: BookDetails; onShowContext: (sceneId: string) => void }) {

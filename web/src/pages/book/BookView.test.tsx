@@ -194,6 +194,7 @@ describe('The book view tabs', () => {
         aliases: { 'the keeper': 'Mara Vell' },
         facts: [
           { subject: 'Mara Vell', kind: 'CHARACTER', attribute: 'location', value: 'the lamp room', since: { chapter: 1, scene: 1 }, until: { chapter: 1, scene: 2 } },
+          { subject: 'Mara Vell', kind: 'CHARACTER', attribute: 'role', value: 'protagonist', since: { chapter: 0, scene: 0 }, until: null },
           { subject: 'The Lamp', kind: 'OBJECT', attribute: 'state', value: 'lit', since: { chapter: 1, scene: 1 }, until: null },
           { subject: 'Mara Vell', kind: 'CHARACTER', attribute: 'location', value: 'the kitchen', since: { chapter: 1, scene: 2 }, until: null },
         ],
@@ -208,8 +209,9 @@ describe('The book view tabs', () => {
     const facts = within(mara).getAllByRole('listitem');
     expect(facts[0]).toHaveTextContent('location: the lamp room from chapter 1, scene 1; superseded in chapter 1, scene 2 (no longer true)');
     expect(facts[0]).toHaveClass('fact-superseded');
-    expect(facts[1]).toHaveTextContent('location: the kitchen from chapter 1, scene 2');
-    expect(facts[1]).not.toHaveClass('fact-superseded');
+    expect(facts[1]).toHaveTextContent('role: protagonist from the plan');
+    expect(facts[2]).toHaveTextContent('location: the kitchen from chapter 1, scene 2');
+    expect(facts[2]).not.toHaveClass('fact-superseded');
     expect(screen.getByRole('heading', { name: /The Lamp/ }).closest('li')).toHaveTextContent('state: lit');
   });
 
