@@ -73,6 +73,7 @@ describe('The new-book wizard', () => {
 
     expect(await screen.findByRole('heading', { name: 'Approve your outline' })).toBeInTheDocument();
     expect(screen.getByText('The offline sample writer is writing this plan.')).toHaveTextContent('Sample text');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
     expect(server.calls('POST', '/api/v1/books/generate')[0].body).toEqual({
       title: 'The Lighthouse Keeper',
       braindump: 'A keeper finds letters in the lamp room from a future storm.\n\nGenre: gothic mystery\n\nStyle: spare, past tense',

@@ -33,10 +33,13 @@ export function PlanProgress({ bookId }: { bookId: string }) {
   const [sample, setSample] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const alive = useRef(true);
+  const heading = useRef<HTMLHeadingElement>(null);
   const bookLink = `/books/${encodeURIComponent(bookId)}`;
 
   useEffect(() => {
     alive.current = true;
+    // the address changed only in its query, so the layout does not move focus: the form that had it is gone
+    heading.current?.focus();
     return () => {
       alive.current = false;
     };
@@ -113,7 +116,9 @@ export function PlanProgress({ bookId }: { bookId: string }) {
 
   return (
     <section className="plan-progress">
-      <h1>{phase === 'approval' ? 'Approve your outline' : 'Planning your book'}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {phase === 'approval' ? 'Approve your outline' : 'Planning your book'}
+      </h1>
       {sample && (
         <p>
           <SampleBadge /> The offline sample writer is writing this plan.
