@@ -117,6 +117,11 @@ public final class GenerationEngine {
         return BookRenderer.book(store);
     }
 
+    /** The story ledger as a store's checkpoints make it (the cast, then every scene's facts), read without a model. */
+    public static com.authorworks.engine.story.StoryLedger ledgerOf(CheckpointStore store) {
+        return com.authorworks.engine.internal.Ledgers.of(store);
+    }
+
     /** The work a store holds, as Markdown, read without a model. */
     public static String markdownOf(CheckpointStore store) {
         return BookRenderer.markdown(store);

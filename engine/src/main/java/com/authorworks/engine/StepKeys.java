@@ -19,6 +19,8 @@ public final class StepKeys {
     public static final String OUTLINE = "plan/outline";
     public static final String BOOK_SUMMARY = "summary/book";
     public static final List<String> PLAN = List.of(GENRE, STYLE, CHARACTERS, SYNOPSIS, OUTLINE);
+    /** Not a step: what calls made to help the author edit (AI assist) are booked under. */
+    public static final String ASSIST = "assist";
 
     private static final Pattern SCENE = Pattern.compile("(draft|memory|revision|manifest)/c(\\d+)/s(\\d+)");
     private static final Pattern CHAPTER = Pattern.compile("summary/c(\\d+)");
@@ -51,6 +53,41 @@ public final class StepKeys {
 
     private static String scene(String kind, int chapter, int scene) {
         return "%s/c%03d/s%02d".formatted(kind, chapter, scene);
+    }
+
+    /**
+     * A key read back: its {@link #kind}, the phase of the work it belongs to ({@code plan}, {@code draft},
+     * {@code revision}, {@code summary} — scene memories included, being the scene's summary and facts —,
+     * {@code assist} or {@code other}) and the chapter and scene it is about, null when none.
+     */
+    public record Step(String key, String kind, String phase, Integer chapter, Integer scene) {
+    }
+
+    public static Step parse(String key) {
+        if (PLAN.contains(key)) {
+            return new Step(key, key, "plan", null, null);
+        }
+        if (key.equals(BOOK_SUMMARY)) {
+            return new Step(key, "summary", "summary", null, null);
+        }
+        if (key.equals(ASSIST)) {
+            return new Step(key, ASSIST, "assist", null, null);
+        }
+        Matcher chapter = CHAPTER.matcher(key);
+        if (chapter.matches()) {
+            return new Step(key, "summary", "summary", Integer.parseInt(chapter.group(1)), null);
+        }
+        Matcher scene = SCENE.matcher(key);
+        if (scene.matches()) {
+            String kind = scene.group(1);
+            String phase = switch (kind) {
+                case "draft", "manifest" -> "draft";
+                case "memory" -> "summary";
+                default -> kind;
+            };
+            return new Step(key, kind, phase, Integer.parseInt(scene.group(2)), Integer.parseInt(scene.group(3)));
+        }
+        return new Step(key, "other", "other", null, null);
     }
 
     /** Whether the key names a step (as opposed to the spec or a manifest). */

@@ -192,9 +192,7 @@ public final class Pipeline {
             SceneMemory memory = Json.read(structuredStep(StepKeys.memory(c, s), SceneMemory.class, Prompts.keeper(spec),
                     Prompts.memory(c, s, scene, ledgerText, text), "scene_memory", Schemas.memory(), PlanChecks::memory,
                     spec.summaryModelOrDefault(), Function.identity()).content(), SceneMemory.class);
-            for (SceneMemory.NewFact f : memory.facts()) {
-                ledger.record(new Fact(f.subject(), f.kind(), f.attribute(), f.value(), position));
-            }
+            Ledgers.remember(ledger, memory, position);
             if (!memory.contradictions().isEmpty()) {
                 Done revision = step(StepKeys.revision(c, s), calls -> revise(text, memory, calls));
                 if (revision.fresh()) {
@@ -382,14 +380,7 @@ public final class Pipeline {
     }
 
     private void seedLedger(Cast cast) {
-        for (Cast.Character c : cast.characters()) {
-            for (String alias : c.aliases()) {
-                ledger.alias(alias, c.name());
-            }
-            ledger.record(new Fact(c.name(), Fact.Kind.CHARACTER, "role", c.role(), ScenePosition.PLAN));
-            ledger.record(new Fact(c.name(), Fact.Kind.CHARACTER, "description", c.description(), ScenePosition.PLAN));
-            ledger.record(new Fact(c.name(), Fact.Kind.CHARACTER, "goal", c.goal(), ScenePosition.PLAN));
-        }
+        Ledgers.seed(ledger, cast);
     }
 
     /** What a scene at this position may know: the plan, chapters finished before it started, its own chapter's earlier scenes. */

@@ -23,11 +23,48 @@ public final class StoryLedger {
             .thenComparing(Fact::value);
 
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
+    /** Each alias as first spelled, for showing; {@link #aliases} compares case-insensitively. */
+    private final Map<String, String> spelled = new ConcurrentHashMap<>();
     private final List<Fact> facts = new ArrayList<>();
 
     /** Makes {@code alias} another name for {@code name}. */
     public void alias(String alias, String name) {
         aliases.put(norm(alias), resolve(name));
+        spelled.putIfAbsent(norm(alias), alias.strip());
+    }
+
+    /** Every alias (as spelled when given) and the name it stands for, sorted by alias. */
+    public Map<String, String> aliases() {
+        Map<String, String> result = new java.util.TreeMap<>();
+        aliases.forEach((alias, name) -> result.put(spelled.getOrDefault(alias, alias), name));
+        return result;
+    }
+
+    /**
+     * A fact and how long it held: until the scene of the fact that superseded it (null while it
+     * still holds). The same supersession as {@link #asOf}: a scene sees the latest fact before it.
+     */
+    public record Entry(Fact fact, ScenePosition until) {
+    }
+
+    /**
+     * Every fact ever recorded, in story order (scene, then subject, attribute and value), each with
+     * the scene from which a later fact about the same subject and attribute replaced it.
+     */
+    public synchronized List<Entry> history() {
+        List<Fact> ordered = facts.stream().sorted(STORY_ORDER).toList();
+        Map<String, ScenePosition> supersededAt = new java.util.HashMap<>();
+        Map<Fact, ScenePosition> until = new java.util.IdentityHashMap<>();
+        for (int i = ordered.size() - 1; i >= 0; i--) {
+            Fact f = ordered.get(i);
+            String slot = norm(f.subject()) + '\u0000' + f.attribute();
+            until.put(f, supersededAt.get(slot));
+            supersededAt.put(slot, f.since());
+        }
+        return ordered.stream()
+                .sorted(Comparator.comparing(Fact::since).thenComparing(f -> norm(f.subject())).thenComparing(Fact::attribute)
+                        .thenComparing(Fact::value))
+                .map(f -> new Entry(f, until.get(f))).toList();
     }
 
     /** The canonical name for a name or alias. */

@@ -18,7 +18,10 @@ import com.authorworks.content.internal.Books;
 import com.authorworks.content.internal.Chapter;
 import com.authorworks.content.internal.Scene;
 import com.authorworks.engine.ContextManifest;
+import com.authorworks.engine.GenerationEngine;
 import com.authorworks.engine.StepKeys;
+import com.authorworks.engine.story.ScenePosition;
+import com.authorworks.engine.story.StoryLedger;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Problem;
 
@@ -27,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the generator knew: the context manifest of a scene's drafting call (what went into the
- * prompt and what was left out) and the summaries it keeps of the book, read from its checkpoints.
+ * prompt and what was left out), the summaries it keeps of the book and its story ledger, read
+ * from its checkpoints.
  */
 @RestController
 @RequestMapping("/api/v1/books/{id}")
@@ -43,6 +47,27 @@ class StoryController {
         this.books = books;
         this.db = db;
         this.transactions = transactions;
+    }
+
+    /** The story ledger: who is also called what, and every fact with the scenes it held in. */
+    record Ledger(java.util.Map<String, String> aliases, List<LedgerFact> facts) {
+    }
+
+    /** {@code since} chapter 0 scene 0 is the plan (the cast); {@code until} null while the fact still holds. */
+    record LedgerFact(String subject, String kind, String attribute, String value, ScenePosition since, ScenePosition until) {
+
+        static LedgerFact of(StoryLedger.Entry entry) {
+            var f = entry.fact();
+            return new LedgerFact(f.subject(), f.kind().name(), f.attribute(), f.value(), f.since(), entry.until());
+        }
+    }
+
+    /** The ledger as the generator keeps it, rebuilt from the checkpoints by the engine itself. */
+    @GetMapping("/ledger")
+    Ledger ledger(@PathVariable("id") BookId id) {
+        Book book = books.require(id, CurrentUser.require());
+        StoryLedger ledger = GenerationEngine.ledgerOf(checkpoints(book));
+        return new Ledger(ledger.aliases(), ledger.history().stream().map(LedgerFact::of).toList());
     }
 
     /** A chapter's summary ({@code chapter} 0 is the whole book's). */

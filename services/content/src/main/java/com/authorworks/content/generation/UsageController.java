@@ -5,18 +5,25 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.authorworks.content.BookId;
+import com.authorworks.content.internal.Book;
+import com.authorworks.content.internal.Books;
+import com.authorworks.engine.StepKeys;
 import com.authorworks.platform.CurrentUser;
 
-/** What the caller's generations have cost: tokens and dollars, in total and per book. */
+/** What the caller's generations have cost: tokens and dollars, in total and per book, and one book's per step. */
 @RestController
 class UsageController {
 
     private final JdbcClient db;
+    private final Books books;
 
-    UsageController(JdbcClient db) {
+    UsageController(JdbcClient db, Books books) {
         this.db = db;
+        this.books = books;
     }
 
     record Account(long calls, long inputTokens, long outputTokens, BigDecimal costUsd, List<BookAccount> books) {
@@ -24,6 +31,32 @@ class UsageController {
 
     /** {@code title} is null for a book since deleted: what it cost stays on the user's account. */
     record BookAccount(String bookId, String title, long calls, long inputTokens, long outputTokens, BigDecimal costUsd) {
+    }
+
+    /** What one book has cost, per step in the order the steps were first paid for. */
+    record BookUsage(long calls, long inputTokens, long outputTokens, BigDecimal costUsd, List<StepUsage> steps) {
+    }
+
+    /** {@code phase}, {@code chapter} and {@code scene} are read from the step key by the engine's {@link StepKeys#parse}. */
+    record StepUsage(String step, String phase, Integer chapter, Integer scene, long calls, long inputTokens, long outputTokens,
+                     BigDecimal costUsd) {
+    }
+
+    @GetMapping("/api/v1/books/{id}/usage")
+    BookUsage bookUsage(@PathVariable("id") BookId id) {
+        Book book = books.require(id, CurrentUser.require());
+        List<StepUsage> steps = db.sql("""
+                SELECT step, count(*) AS calls, sum(input_tokens) AS input, sum(output_tokens) AS output, sum(cost_usd) AS cost
+                FROM content.usage_entries WHERE book_id = :book GROUP BY step ORDER BY min(id)""")
+                .param("book", book.id().value())
+                .query((rs, row) -> {
+                    StepKeys.Step step = StepKeys.parse(rs.getString("step"));
+                    return new StepUsage(step.key(), step.phase(), step.chapter(), step.scene(), rs.getLong("calls"), rs.getLong("input"),
+                            rs.getLong("output"), rs.getBigDecimal("cost"));
+                }).list();
+        return new BookUsage(steps.stream().mapToLong(StepUsage::calls).sum(), steps.stream().mapToLong(StepUsage::inputTokens).sum(),
+                steps.stream().mapToLong(StepUsage::outputTokens).sum(),
+                steps.stream().map(StepUsage::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add), steps);
     }
 
     @GetMapping("/api/v1/usage")

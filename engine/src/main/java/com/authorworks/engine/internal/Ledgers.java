@@ -1,0 +1,53 @@
+package com.authorworks.engine.internal;
+
+import com.authorworks.engine.CheckpointStore;
+import com.authorworks.engine.StepKeys;
+import com.authorworks.engine.StepRecord;
+import com.authorworks.engine.story.Cast;
+import com.authorworks.engine.story.Fact;
+import com.authorworks.engine.story.SceneMemory;
+import com.authorworks.engine.story.ScenePosition;
+import com.authorworks.engine.story.StoryLedger;
+
+/**
+ * How the story ledger is made: the cast as of the plan, then each scene's memory from that scene
+ * on. The pipeline builds it this way as it drafts, and {@link #of} rebuilds it from a store.
+ */
+public final class Ledgers {
+
+    private Ledgers() {
+    }
+
+    /** The cast's aliases and their role, description and goal as of the plan. */
+    public static void seed(StoryLedger ledger, Cast cast) {
+        for (Cast.Character c : cast.characters()) {
+            for (String alias : c.aliases()) {
+                ledger.alias(alias, c.name());
+            }
+            ledger.record(new Fact(c.name(), Fact.Kind.CHARACTER, "role", c.role(), ScenePosition.PLAN));
+            ledger.record(new Fact(c.name(), Fact.Kind.CHARACTER, "description", c.description(), ScenePosition.PLAN));
+            ledger.record(new Fact(c.name(), Fact.Kind.CHARACTER, "goal", c.goal(), ScenePosition.PLAN));
+        }
+    }
+
+    /** The facts a scene's memory established, holding from that scene on. */
+    public static void remember(StoryLedger ledger, SceneMemory memory, ScenePosition position) {
+        for (SceneMemory.NewFact f : memory.facts()) {
+            ledger.record(new Fact(f.subject(), f.kind(), f.attribute(), f.value(), position));
+        }
+    }
+
+    /** The ledger as the stored checkpoints make it; empty before the cast exists. */
+    public static StoryLedger of(CheckpointStore store) {
+        StoryLedger ledger = new StoryLedger();
+        store.get(StepKeys.CHARACTERS).ifPresent(json -> seed(ledger, Json.read(Json.read(json, StepRecord.class).content(), Cast.class)));
+        for (String key : store.keys("memory/")) {
+            StepKeys.Step step = StepKeys.parse(key);
+            if (step.scene() != null) {
+                SceneMemory memory = Json.read(Json.read(store.get(key).orElseThrow(), StepRecord.class).content(), SceneMemory.class);
+                remember(ledger, memory, new ScenePosition(step.chapter(), step.scene()));
+            }
+        }
+        return ledger;
+    }
+}
