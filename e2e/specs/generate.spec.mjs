@@ -8,7 +8,8 @@
 // drafts straight away) and says, as a test diagnostic, which parts it left out.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, openPage, screenshot } from '../browser.mjs';
+import { join } from 'node:path';
+import { launch, openPage, SCREENSHOTS, screenshot } from '../browser.mjs';
 import { logIn, newWriter } from '../writer.mjs';
 
 const LONG = 180_000;
@@ -21,6 +22,11 @@ async function contractIsHere(writer) {
   } catch (e) {
     return String(e.message).includes('book-not-found');
   }
+}
+
+/** The first screenful only: the sample writer's long texts would make the docs' images megabytes. */
+async function firstScreen(page, name) {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
 let chromium;
@@ -94,22 +100,22 @@ test('a new book with the sample writer: plan, approve the outline, watch it wri
     }
     const sceneHref = await firstChapter.locator('.outline-scenes a').first().getAttribute('href');
     assert.match(sceneHref, new RegExp(`^/books/${bookId}/write/[0-9a-f-]{36}$`));
-    await screenshot(page, 'book-outline');
+    await firstScreen(page, 'book-outline');
 
     await page.getByRole('tab', { name: 'Story bible' }).click();
     await page.getByRole('heading', { name: 'Characters', level: 3 }).waitFor();
     assert.equal(await page.locator('.tab-panel').textContent().then((text) => text.includes('{"')), false);
-    await screenshot(page, 'book-bible');
+    await firstScreen(page, 'book-bible');
 
     if (contract) {
       await page.getByRole('tab', { name: 'Ledger' }).click();
       await page.locator('.ledger-subject').first().waitFor();
-      await screenshot(page, 'book-ledger');
+      await firstScreen(page, 'book-ledger');
     }
 
     await page.getByRole('tab', { name: 'Summaries' }).click();
     await page.getByRole('heading', { name: 'The whole book' }).waitFor();
-    await screenshot(page, 'book-summaries');
+    await firstScreen(page, 'book-summaries');
 
     // a scene's context, from the outline tree's link
     await page.getByRole('tab', { name: 'Outline' }).click();
@@ -126,7 +132,7 @@ test('a new book with the sample writer: plan, approve the outline, watch it wri
       assert.ok((await chart.locator('g.usage-row').count()) >= 5, 'one bar per step at least for the plan');
       await page.getByText('The numbers as a table').click();
       await page.getByRole('table', { name: 'Tokens and cost by step' }).waitFor();
-      await screenshot(page, 'book-usage');
+      await firstScreen(page, 'book-usage');
     }
 
     // the dashboard row leads back to the book
