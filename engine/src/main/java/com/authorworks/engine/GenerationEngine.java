@@ -54,12 +54,27 @@ public final class GenerationEngine {
      * Starts a book. If the store already holds the same spec this simply resumes; a different one is refused.
      */
     public RunResult start(BookSpec spec) {
+        store(spec);
+        return resume();
+    }
+
+    /**
+     * Starts a book but runs only its plan (genre, style, characters, synopsis, outline) and stops with
+     * {@link RunResult.Status#PLANNED}, so the author can read, edit and approve it; {@link #resume()}
+     * then drafts the book. Plan steps already stored are not run again.
+     */
+    public RunResult plan(BookSpec spec) {
+        store(spec);
+        cancelled.set(false);
+        return new Pipeline(model, store, listener, options, cancelled, true).run();
+    }
+
+    private void store(BookSpec spec) {
         Optional<BookSpec> existing = spec();
         if (existing.isPresent() && !existing.get().withBudget(null).equals(spec.withBudget(null))) {
             throw new IllegalStateException("This store already holds another book ('" + existing.get().title() + "')");
         }
         store.put(StepKeys.SPEC, Json.write(spec));
-        return resume();
     }
 
     /** Continues the stored book at its first unfinished step. */

@@ -14,6 +14,8 @@ public record RunResult(Status status, CostReport cost) {
         /** Stopped cleanly at the budget cap; raise the budget and resume. */
         BUDGET_EXHAUSTED,
         /** Stopped because {@link GenerationEngine#cancel()} was called; resume continues it. */
-        CANCELLED
+        CANCELLED,
+        /** Stopped after the plan, as {@link GenerationEngine#plan} asks; resume drafts the book. */
+        PLANNED
     }
 }

@@ -25,6 +25,7 @@ final class RunReport {
             case COMPLETED -> "Done";
             case BUDGET_EXHAUSTED -> "Stopped at the budget cap (raise it with: authorworks resume " + dir + " --budget <usd>)";
             case CANCELLED -> "Cancelled (continue with: authorworks resume " + dir + ")";
+            case PLANNED -> "Planned (draft it with: authorworks resume " + dir + ")";
         }, cost.calls(), cost.usage().inputTokens(), cost.usage().outputTokens(), cost.costUsd().setScale(4, RoundingMode.HALF_UP).toPlainString());
         out.println("Book: " + dir.resolve(BOOK_FILE) + "   checkpoints and manifests: " + dir.resolve("checkpoints"));
         out.flush();

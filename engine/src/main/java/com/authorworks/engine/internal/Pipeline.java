@@ -87,7 +87,16 @@ public final class Pipeline {
     private BookSpec spec;
     private String drafterSystem;
 
+    /** Stops after the outline: the author approves the plan before anything is drafted. */
+    private final boolean planOnly;
+
     public Pipeline(LanguageModel model, CheckpointStore store, ProgressListener listener, EngineOptions options, AtomicBoolean cancelled) {
+        this(model, store, listener, options, cancelled, false);
+    }
+
+    public Pipeline(LanguageModel model, CheckpointStore store, ProgressListener listener, EngineOptions options, AtomicBoolean cancelled,
+                    boolean planOnly) {
+        this.planOnly = planOnly;
         this.model = model;
         this.store = store;
         this.listener = listener;
@@ -124,6 +133,9 @@ public final class Pipeline {
                     o -> PlanChecks.normalise(o, spec.targetWords())).content(), Outline.class);
             synchronized (account) {
                 scenesTotal = outline.sceneCount();
+            }
+            if (planOnly) {
+                return new RunResult(RunResult.Status.PLANNED, Accounts.report(store));
             }
             seedLedger(cast);
             drafterSystem = Prompts.drafter(spec, Json.read(styleJson, StyleGuide.class));

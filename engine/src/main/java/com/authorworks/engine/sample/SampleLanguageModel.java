@@ -1,5 +1,6 @@
 package com.authorworks.engine.sample;
 
+import com.authorworks.engine.internal.AssistPrompts;
 import com.authorworks.engine.internal.Json;
 import com.authorworks.engine.internal.TokenCounter;
 import com.authorworks.engine.llm.Completion;
@@ -49,7 +50,11 @@ public final class SampleLanguageModel implements LanguageModel {
         Random random = new Random(seed ^ fingerprint(request));
         String prompt = prompt(request);
         String text;
-        if (request.output() instanceof OutputFormat.Json json) {
+        java.util.Optional<AssistPrompts.Asked> assist = request.output() instanceof OutputFormat.Text ? AssistPrompts.read(request)
+                : java.util.Optional.empty();
+        if (assist.isPresent()) {
+            text = SampleAssist.answer(assist.get(), random, request.system().contains("Fountain"));
+        } else if (request.output() instanceof OutputFormat.Json json) {
             JsonNode schema;
             try {
                 schema = Json.MAPPER.readTree(json.jsonSchema());
@@ -64,8 +69,9 @@ public final class SampleLanguageModel implements LanguageModel {
                     && request.system().contains("Fountain")).write(Math.max(20, words));
         }
         if (request.onDelta() != null) {
-            for (int i = 0; i < text.length(); i += 400) {
-                request.onDelta().accept(text.substring(i, Math.min(text.length(), i + 400)));
+            int chunk = assist.isPresent() ? 40 : 400; // an author watches assist text arrive
+            for (int i = 0; i < text.length(); i += chunk) {
+                request.onDelta().accept(text.substring(i, Math.min(text.length(), i + chunk)));
             }
         }
         Usage usage = new Usage(TokenCounter.count(prompt), TokenCounter.count(text), 0, 0);

@@ -142,7 +142,8 @@ class GenerationController {
         if (last.state().active()) {
             throw Problem.conflict("generation-in-progress", "This book is already being generated.");
         }
-        GenerationRequest request = body != null && body.budgetUsd() != null ? last.request().withBudget(body.budgetUsd()) : last.request();
+        GenerationRequest request = body != null && body.budgetUsd() != null ? last.request().drafting().withBudget(body.budgetUsd())
+                : last.request().drafting();
         Job job = jobs.enqueue(book.id(), book.owner(), request);
         books.setStatus(book.id(), BookStatus.QUEUED);
         worker.wake();
@@ -169,7 +170,7 @@ class GenerationController {
             throw Problem.conflict("scene-not-in-outline", "This scene was added by hand; only scenes of the outline can be generated.");
         }
         Job job = transactions.execute(tx -> {
-            Job queued = jobs.enqueue(book.id(), book.owner(), last.request());
+            Job queued = jobs.enqueue(book.id(), book.owner(), last.request().drafting());
             worker.regenerate(book, last.request().providerName(), chapter.number(), scene.number());
             books.updateScene(book, chapter, scene, null, PartStatus.PLANNED);
             books.setStatus(book.id(), BookStatus.QUEUED);

@@ -19,7 +19,7 @@ import com.authorworks.platform.Problem;
 record GenerationRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 20_000) String braindump, String format,
                          @Min(250) @Max(1_000_000) Integer targetWords, @Min(1) @Max(200) Integer chapters,
                          @Size(max = 40) String provider, @Size(max = 100) String model, @Size(max = 100) String summaryModel,
-                         @DecimalMin("0") BigDecimal budgetUsd, @Min(1) @Max(20) Integer chapterWindow) {
+                         @DecimalMin("0") BigDecimal budgetUsd, @Min(1) @Max(20) Integer chapterWindow, Boolean approveOutline) {
 
     static final String SAMPLE = "sample";
 
@@ -52,7 +52,19 @@ record GenerationRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Siz
         return model == null || model.isBlank() ? Models.defaultModel(providerName()) : model.strip();
     }
 
+    /** Whether the job writes the plan only and waits for the author to approve the outline. */
+    boolean approvesOutline() {
+        return Boolean.TRUE.equals(approveOutline);
+    }
+
     GenerationRequest withBudget(BigDecimal budget) {
-        return new GenerationRequest(title, braindump, format, targetWords, chapters, provider, model, summaryModel, budget, chapterWindow);
+        return new GenerationRequest(title, braindump, format, targetWords, chapters, provider, model, summaryModel, budget, chapterWindow,
+                approveOutline);
+    }
+
+    /** The same book, drafted to the end: what resuming after the outline was approved runs. */
+    GenerationRequest drafting() {
+        return new GenerationRequest(title, braindump, format, targetWords, chapters, provider, model, summaryModel, budgetUsd, chapterWindow,
+                null);
     }
 }

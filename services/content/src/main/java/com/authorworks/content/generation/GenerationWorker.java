@@ -186,13 +186,14 @@ class GenerationWorker implements SmartLifecycle {
                 run.stop();
             }
             generatedWork.sync(book, engine);
-            RunResult result = engine.start(job.request().spec());
+            RunResult result = job.request().approvesOutline() ? engine.plan(job.request().spec()) : engine.start(job.request().spec());
             generatedWork.sync(book, engine);
             switch (result.status()) {
                 case COMPLETED -> end(book, job, Job.JobState.COMPLETED, BookStatus.COMPLETE, "completed", null);
                 case BUDGET_EXHAUSTED -> end(book, job, Job.JobState.BUDGET_EXHAUSTED, BookStatus.PAUSED, "budget-exhausted",
                         "The budget of $" + job.request().budgetUsd() + " is spent; raise it and resume.");
                 case CANCELLED -> stopped(book, job, run);
+                case PLANNED -> end(book, job, Job.JobState.AWAITING_APPROVAL, BookStatus.PAUSED, "outline-ready", null);
             }
         } catch (RuntimeException e) {
             if (run.lost) {
@@ -264,6 +265,7 @@ class GenerationWorker implements SmartLifecycle {
         String name = switch (event) {
             case GenerationEvent.RunStarted s -> "run-started";
             case GenerationEvent.StepCompleted s -> {
+                data.put("key", s.key());
                 data.put("step", s.key());
                 yield "step-completed";
             }

@@ -11,7 +11,9 @@ record Job(UUID id, BookId bookId, UserId userId, JobState state, GenerationRequ
            String error, boolean cancelRequested, Instant createdAt, Instant startedAt, Instant completedAt) {
 
     enum JobState {
-        QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED, BUDGET_EXHAUSTED;
+        QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED, BUDGET_EXHAUSTED,
+        /** The plan is written and the job stopped, as asked, for the author to approve the outline; resume drafts. */
+        AWAITING_APPROVAL;
 
         boolean active() {
             return this == QUEUED || this == RUNNING;

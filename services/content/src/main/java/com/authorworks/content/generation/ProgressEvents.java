@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ProgressEvents implements SmartLifecycle {
 
     /** Event names after which a job is over; the stream ends after sending one. */
-    static final List<String> TERMINAL = List.of("completed", "failed", "cancelled", "budget-exhausted");
+    static final List<String> TERMINAL = List.of("completed", "failed", "cancelled", "budget-exhausted", "outline-ready");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long POLL_MILLIS = 250;

@@ -27,11 +27,24 @@ public class ProviderModels {
     }
 
     public LanguageModel create(String provider) {
+        LanguageModel model = adapter(provider);
+        return model.provider().equals("sample") ? model : new RetryingLanguageModel(model);
+    }
+
+    /**
+     * The model for a call a person watches stream (AI assist): without retries, because a retried
+     * stream starts again from the beginning and the person has already seen its first words; a
+     * failure is reported at once and they can ask again.
+     */
+    public LanguageModel interactive(String provider) {
+        return adapter(provider);
+    }
+
+    private LanguageModel adapter(String provider) {
         if (!knows(provider)) {
             throw Problem.badRequest("unknown-provider", "Unknown provider '" + provider + "'. Available: "
                     + String.join(", ", LanguageModels.providers()));
         }
-        LanguageModel model = LanguageModels.create(new ProviderSettings(provider, properties.providerUrls().get(provider), null));
-        return model.provider().equals("sample") ? model : new RetryingLanguageModel(model);
+        return LanguageModels.create(new ProviderSettings(provider, properties.providerUrls().get(provider), null));
     }
 }

@@ -1,0 +1,79 @@
+package com.authorworks.content.reading;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.authorworks.content.BookId;
+import com.authorworks.content.ChapterId;
+import com.authorworks.content.SceneId;
+import com.authorworks.content.internal.Book;
+import com.authorworks.content.internal.Books;
+import com.authorworks.content.internal.Chapter;
+import com.authorworks.platform.CurrentUser;
+import com.authorworks.platform.Problem;
+
+/** The caller's place in a book: a scene and how far into it (0 to 1). One per reader and book. */
+@RestController
+@RequestMapping("/api/v1/books/{id}/reading-position")
+class ReadingPositionController {
+
+    private final Books books;
+    private final JdbcClient db;
+
+    ReadingPositionController(Books books, JdbcClient db) {
+        this.books = books;
+        this.db = db;
+    }
+
+    record Position(@NotNull UUID chapterId, @NotNull UUID sceneId, @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal progress,
+                    Instant updatedAt) {
+    }
+
+    @GetMapping
+    Position get(@PathVariable("id") BookId id) {
+        CurrentUser user = CurrentUser.require();
+        Book book = books.require(id, user);
+        return db.sql("SELECT chapter_id, scene_id, progress, updated_at FROM content.reading_positions WHERE user_id = :user AND book_id = :book")
+                .param("user", user.id().value()).param("book", book.id().value())
+                .query((rs, row) -> new Position(rs.getObject("chapter_id", UUID.class), rs.getObject("scene_id", UUID.class),
+                        rs.getBigDecimal("progress"), rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+                .optional()
+                .orElseThrow(() -> Problem.notFound("reading-position-not-found", "You have not read this book yet."));
+    }
+
+    /** Saves where the caller is; the scene must be one of the book's ({@code 404 chapter-not-found / scene-not-found}). */
+    @PutMapping
+    Position put(@PathVariable("id") BookId id, @Valid @RequestBody Position position) {
+        CurrentUser user = CurrentUser.require();
+        Book book = books.require(id, user);
+        Chapter chapter = books.chapter(book, new ChapterId(position.chapterId()));
+        books.scene(chapter, new SceneId(position.sceneId()));
+        BigDecimal progress = position.progress().setScale(4, RoundingMode.HALF_UP);
+        OffsetDateTime updated = db.sql("""
+                INSERT INTO content.reading_positions (user_id, book_id, chapter_id, scene_id, progress)
+                VALUES (:user, :book, :chapter, :scene, :progress)
+                ON CONFLICT (user_id, book_id) DO UPDATE SET chapter_id = excluded.chapter_id, scene_id = excluded.scene_id,
+                  progress = excluded.progress, updated_at = now()
+                RETURNING updated_at""")
+                .param("user", user.id().value()).param("book", book.id().value()).param("chapter", position.chapterId())
+                .param("scene", position.sceneId()).param("progress", progress)
+                .query(OffsetDateTime.class).single();
+        return new Position(position.chapterId(), position.sceneId(), progress, updated.toInstant());
+    }
+}
