@@ -209,7 +209,7 @@ export function bookDetails(extra: Record<string, unknown> = {}) {
           { id: 's2', number: 2, title: 'The date', wordCount: 970, status: 'DRAFT', version: 2 },
         ],
       },
-      { id: 'c2', number: 2, title: 'The Storm', description: '', status: 'PLANNED', scenes: [{ id: 's3', number: 1, title: 'Landfall', wordCount: 0, status: 'PLANNED', version: 1 }] },
+      { id: 'c2', number: 2, title: 'The Storm', description: 'The storm comes.', status: 'PLANNED', scenes: [{ id: 's3', number: 1, title: 'Landfall', wordCount: 0, status: 'PLANNED', version: 1 }] },
     ],
     ...extra,
   };

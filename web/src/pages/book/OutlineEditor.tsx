@@ -58,6 +58,27 @@ export function OutlineEditor({
     })),
   });
 
+  /**
+   * The book's chapters and planned scenes already exist when the outline waits for approval, and the
+   * server adds an edited outline's new parts but does not rename the ones it has: carry the edited
+   * titles (and chapter summaries) over, so the book reads as the writer approved it.
+   */
+  const renameInBook = async (next: OutlineDocument) => {
+    const current = await gen.book(bookId);
+    for (const chapter of current.chapters) {
+      const planned = next.chapters[chapter.number - 1];
+      if (!planned) continue;
+      const changes: { title?: string; description?: string } = {};
+      if (planned.title !== chapter.title) changes.title = planned.title;
+      if (planned.summary !== undefined && planned.summary !== (chapter.description ?? '')) changes.description = planned.summary;
+      if (changes.title !== undefined || changes.description !== undefined) await gen.updateChapter(bookId, chapter.id, changes);
+      for (const scene of chapter.scenes) {
+        const title = planned.scenes[scene.number - 1]?.title;
+        if (title && title !== scene.title) await gen.renameScene(bookId, chapter.id, scene.id, title);
+      }
+    }
+  };
+
   const approve = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
@@ -74,6 +95,7 @@ export function OutlineEditor({
       const result = await gen.saveArtifact(bookId, 'outline', next, version);
       setVersion(result.version);
       setSaved(true);
+      await renameInBook(next);
       await gen.resume(bookId);
       onApproved();
     } catch (e) {
