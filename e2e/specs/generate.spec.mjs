@@ -70,8 +70,13 @@ test('a new book with the sample writer: plan, approve the outline, watch it wri
       for (const step of ['Genre and audience', 'Style guide', 'Characters', 'Synopsis', 'Outline']) {
         await page.locator('.plan-step-done', { hasText: step }).waitFor();
       }
-      await page.locator('.plan-step', { hasText: 'Characters' }).getByText('What it wrote').click();
-      await screenshot(page, 'outline-approval');
+      // what a plan step wrote reads as text, not JSON
+      const characters = page.locator('.plan-step', { hasText: 'Characters' });
+      await characters.getByText('What it wrote').click();
+      await characters.locator('.readable-card h3').first().waitFor();
+      assert.equal((await characters.textContent()).includes('{"'), false);
+      await characters.getByText('What it wrote').click();
+      await firstScreen(page, 'outline-approval');
       await page.getByLabel('Chapter 1 title', { exact: true }).fill('The Keeper Wakes');
       await page.getByRole('button', { name: 'Approve outline and start drafting' }).click();
       await bookHeading.waitFor({ timeout: LONG });
