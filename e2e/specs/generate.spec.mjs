@@ -153,7 +153,7 @@ test('a new book with the sample writer: plan, approve the outline, watch it wri
     await page.getByRole('heading', { name: 'Characters', level: 3 }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, 'nothing wider than the phone');
-    await screenshot(page, 'book-phone');
+    await firstScreen(page, 'book-phone');
 
     // with the contract, the console stays clean; without it the missing endpoints' 404s are expected
     const unexpected = contract ? problems : problems.filter((p) => !p.includes('404'));
