@@ -1,17 +1,19 @@
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { Dashboard } from './pages/Dashboard';
+import { Export } from './pages/Export';
 import { ForgotPassword } from './pages/ForgotPassword';
 import { Home } from './pages/Home';
 import { LogIn } from './pages/LogIn';
 import { NewBook } from './pages/NewBook';
 import { NotFound } from './pages/NotFound';
+import { Reader } from './pages/Reader';
 import { ResetPassword } from './pages/ResetPassword';
 import { Settings } from './pages/Settings';
 import { SignUp } from './pages/SignUp';
 import { VerifyEmail } from './pages/VerifyEmail';
 import { BookView } from './pages/book/BookView';
-import { RequireSignIn } from './session/session';
+import { RequireSignIn, UnlessProxied } from './session/session';
 
 /** Every screen's address. The server sends index.html for each of them (SpaForwarding). */
 export function App() {
@@ -19,14 +21,16 @@ export function App() {
     <Layout>
       <Routes>
         <Route path="/" element={<Home />} />
-        <Route path="/signup" element={<SignUp />} />
-        <Route path="/login" element={<LogIn />} />
+        <Route path="/signup" element={<UnlessProxied><SignUp /></UnlessProxied>} />
+        <Route path="/login" element={<UnlessProxied><LogIn /></UnlessProxied>} />
         <Route path="/verify-email" element={<VerifyEmail />} />
         <Route path="/forgot-password" element={<ForgotPassword />} />
         <Route path="/reset-password" element={<ResetPassword />} />
         <Route path="/books" element={<RequireSignIn><Dashboard /></RequireSignIn>} />
         <Route path="/books/new" element={<RequireSignIn><NewBook /></RequireSignIn>} />
         <Route path="/books/:id" element={<RequireSignIn><BookView /></RequireSignIn>} />
+        <Route path="/books/:id/read" element={<RequireSignIn><Reader /></RequireSignIn>} />
+        <Route path="/books/:id/export" element={<RequireSignIn><Export /></RequireSignIn>} />
         <Route path="/settings" element={<RequireSignIn><Settings /></RequireSignIn>} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -22,7 +22,7 @@ describe('ApiClient', () => {
   afterEach(() => server.stop());
 
   it('refreshes the session once on a 401 and retries the request with the new token', async () => {
-    localStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
+    client.signIn({ accessToken: 'expired-access', refreshToken: 'refresh-1' });
     server.on('POST', '/api/v1/auth/refresh', () => signedIn('fresh-access', 'refresh-2'));
 
     const me = await identityApi(client).me();
@@ -31,6 +31,17 @@ describe('ApiClient', () => {
     expect(server.calls('POST', '/api/v1/auth/refresh').map((r) => r.body)).toEqual([{ refreshToken: 'refresh-1' }]);
     expect(server.calls('GET', '/api/v1/users/me')).toHaveLength(2);
     expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-2');
+  });
+
+  it('after a reload, renews the kept session before the first call instead of provoking a 401', async () => {
+    localStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
+    server.on('POST', '/api/v1/auth/refresh', () => signedIn('fresh-access', 'refresh-2'));
+
+    const me = await identityApi(client).me();
+
+    expect(me.username).toBe('ada');
+    expect(server.calls('POST', '/api/v1/auth/refresh')).toHaveLength(1);
+    expect(server.calls('GET', '/api/v1/users/me')).toHaveLength(1);
   });
 
   it('shares one refresh between requests that fail at the same time', async () => {
@@ -133,7 +144,7 @@ describe('ApiClient', () => {
   });
 
   it('streams server-sent events with the token, after refreshing it, and sends Last-Event-ID', async () => {
-    localStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1');
+    client.signIn({ accessToken: 'expired-access', refreshToken: 'refresh-1' });
     server.on('POST', '/api/v1/auth/refresh', () => signedIn('fresh-access', 'refresh-2'));
     server.on('GET', '/api/v1/books/b1/events', (r) =>
       r.headers.authorization === 'Bearer fresh-access'

@@ -7,6 +7,7 @@ export interface TokenPair {
 }
 
 export interface RequestOptions {
+  /** Sent as JSON, or as multipart/form-data when it is a FormData (uploads). */
   body?: unknown;
   /** Calls that must not carry a token nor trigger a refresh (sign in, refresh itself...). */
   anonymous?: boolean;
@@ -128,6 +129,7 @@ export class ApiClient {
       headers['Last-Event-ID'] = options.lastEventId;
     }
     const streamOptions = { ...options, headers };
+    await this.renewBeforeSending(options);
     let response = await this.send(method, path, streamOptions);
     if (response.status === 401 && !options.anonymous && (await this.renewSession())) {
       response = await this.send(method, path, streamOptions);
@@ -158,6 +160,7 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    await this.renewBeforeSending(options);
     let response = await this.send(method, path, options);
     if (response.status === 401 && !options.anonymous && (await this.renewSession())) {
       response = await this.send(method, path, options);
@@ -171,7 +174,9 @@ export class ApiClient {
 
   private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
-    if (options.body !== undefined) {
+    // a FormData body goes as multipart (fetch writes its Content-Type with the boundary); anything else as JSON
+    const multipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
+    if (options.body !== undefined && !multipart) {
       headers['Content-Type'] = 'application/json';
     }
     if (!options.anonymous && this.accessToken) {
@@ -181,7 +186,7 @@ export class ApiClient {
       return await this.fetchImpl(this.baseUrl + path, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
         signal: options.signal,
       });
     } catch (e) {
@@ -189,6 +194,16 @@ export class ApiClient {
         throw e;
       }
       throw new ApiError({ status: 0, code: 'network-error' });
+    }
+  }
+
+  /**
+   * After a reload only the refresh token is left: renew first rather than send a request that
+   * must fail with a 401 (which the browser also logs as an error in the console).
+   */
+  private async renewBeforeSending(options: RequestOptions): Promise<void> {
+    if (!options.anonymous && this.accessToken === null && this.storage.getItem(REFRESH_TOKEN_KEY) !== null) {
+      await this.renewSession();
     }
   }
 

@@ -80,6 +80,13 @@ export function identityApi(client: ApiClient) {
       client.post<unknown>('/api/v1/auth/reset-password', { token, newPassword }, { anonymous: true }),
 
     me: () => client.get<User>('/api/v1/users/me'),
+    /**
+     * Whether this request is signed in without any token of ours, i.e. by the proxy in front
+     * (forward-auth, docs/identity.md). Answers 200 for everyone, so a plain visit logs no error.
+     */
+    session: () => client.get<{ signedIn: boolean; forwardAuth: boolean }>('/api/v1/auth/session', { anonymous: true }),
+    /** The user the proxy signed in: no token, the proxy's headers say who it is. */
+    meThroughProxy: () => client.get<User>('/api/v1/users/me', { anonymous: true }),
     updateProfile: (id: string, change: ProfileChange) =>
       client.patch<User>(`/api/v1/users/${encodeURIComponent(id)}`, change),
     changePassword: (currentPassword: string, newPassword: string) =>

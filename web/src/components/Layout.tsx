@@ -4,7 +4,7 @@ import { useSession } from '../session/session';
 
 /** Header, skip link and main landmark around every screen. */
 export function Layout({ children }: { children: ReactNode }) {
-  const { status, user, logOut } = useSession();
+  const { status, user, forwardAuth, logOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
@@ -48,11 +48,13 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to="/settings">Settings</NavLink>
                 </li>
-                <li>
-                  <button type="button" className="link-button" onClick={onLogOut}>
-                    Log out{user ? <span className="visually-hidden"> {user.username}</span> : null}
-                  </button>
-                </li>
+                {!forwardAuth && (
+                  <li>
+                    <button type="button" className="link-button" onClick={onLogOut}>
+                      Log out{user ? <span className="visually-hidden"> {user.username}</span> : null}
+                    </button>
+                  </li>
+                )}
               </>
             ) : (
               <>

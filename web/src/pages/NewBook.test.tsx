@@ -204,7 +204,7 @@ describe('The new-book wizard', () => {
     await user.type(screen.getByLabelText('Model (optional)'), 'gemini-2.5-pro');
     await user.click(screen.getByRole('button', { name: 'Start writing' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('There is no API key for that writer. Add yours in Settings, or choose the sample writer.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('There is no key for that provider. Add your own key in Settings, or choose the sample writer.');
     expect(server.calls('POST', '/api/v1/books/generate')[0].body).toMatchObject({ provider: 'gemini', model: 'gemini-2.5-pro' });
   });
 

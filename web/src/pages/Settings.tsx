@@ -5,6 +5,7 @@ import { TextArea, TextField } from '../components/Field';
 import { useForm, type Errors } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
+import { ProviderKeys } from './ProviderKeys';
 import { validateNewPassword } from './ResetPassword';
 
 type Profile = { displayName: string; bio: string; avatarUrl: string; links: string };
@@ -144,7 +145,7 @@ function VerificationNotice({ user }: { user: User }) {
 
 export function Settings() {
   usePageTitle('Settings');
-  const { user } = useSession();
+  const { user, forwardAuth } = useSession();
   if (!user) return <p role="status">Loading your settings…</p>;
   return (
     <section className="narrow">
@@ -154,7 +155,9 @@ export function Settings() {
       </p>
       <VerificationNotice user={user} />
       <ProfileForm user={user} />
-      <PasswordForm />
+      <ProviderKeys />
+      {/* behind a forward-auth proxy the password is the proxy's business */}
+      {!forwardAuth && <PasswordForm />}
     </section>
   );
 }

@@ -10,6 +10,11 @@ interface SessionValue {
   api: Api;
   status: Status;
   user: User | null;
+  /**
+   * The proxy in front (Authelia, forward-auth) says who the writer is: the app has no log-in,
+   * sign-up, log-out or password screens then.
+   */
+  forwardAuth: boolean;
   /** Why a kept session could not be restored (the server was unreachable, say). */
   failure: unknown;
   /** What the log-in screen should tell a writer whose session the app ended on purpose. */
@@ -27,7 +32,9 @@ const SessionContext = createContext<SessionValue | null>(null);
 /** Who is signed in, restored on load from the refresh token the API client keeps. */
 export function SessionProvider({ api, children }: { api: Api; children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
-  const [status, setStatus] = useState<Status>(api.client.hasSession ? 'loading' : 'signed-out');
+  // without a kept session the app still asks whether the proxy in front has signed it in
+  const [status, setStatus] = useState<Status>('loading');
+  const [forwardAuth, setForwardAuth] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -50,6 +57,27 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
           setFailure(e);
           setStatus(api.client.hasSession ? 'signed-in' : 'signed-out');
         });
+    } else {
+      let current = true;
+      api.identity
+        .session()
+        .then((session) => (session.signedIn ? api.identity.meThroughProxy() : null))
+        .then((me) => {
+          if (!current) return;
+          if (me) {
+            setUser(me);
+            setForwardAuth(true);
+            setStatus('signed-in');
+          } else {
+            setStatus('signed-out');
+          }
+        })
+        // an older server without the probe, or none reachable: the ordinary log-in screen
+        .catch(() => current && setStatus('signed-out'));
+      return () => {
+        current = false;
+        unsubscribe();
+      };
     }
     return unsubscribe;
   }, [api]);
@@ -77,8 +105,8 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
   );
 
   const value = useMemo(
-    () => ({ api, status, user, failure, notice, logIn, logOut, endSession, setUser }),
-    [api, status, user, failure, notice, logIn, logOut, endSession],
+    () => ({ api, status, user, forwardAuth, failure, notice, logIn, logOut, endSession, setUser }),
+    [api, status, user, forwardAuth, failure, notice, logIn, logOut, endSession],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -117,4 +145,10 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
     return <Navigate to={`/login?next=${next}`} replace />;
   }
   return <>{children}</>;
+}
+
+/** Log-in and sign-up screens: behind a forward-auth proxy there is nothing to log in to. */
+export function UnlessProxied({ children }: { children: ReactNode }) {
+  const { forwardAuth } = useSession();
+  return forwardAuth ? <Navigate to="/books" replace /> : <>{children}</>;
 }

@@ -53,7 +53,8 @@ export class TestServer {
         method: req.method ?? 'GET',
         path: req.url ?? '/',
         headers: req.headers,
-        body: text ? JSON.parse(text) : undefined,
+        // JSON bodies parsed; anything else (a multipart upload) kept as its text
+        body: text && (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(text) : text || undefined,
       };
       this.requests.push(recorded);
       const requestId = `req-${++this.requestCount}`;

@@ -47,6 +47,7 @@ public class IdentityAutoConfiguration {
                 Endpoint.post("/api/v1/auth/resend-verification"),
                 Endpoint.post("/api/v1/auth/forgot-password"),
                 Endpoint.post("/api/v1/auth/reset-password"),
+                Endpoint.get("/api/v1/auth/session"),
                 // /users/me matches too; its controller demands a signed-in user itself
                 Endpoint.get("/api/v1/users/{id}"),
                 Endpoint.get("/api/v1/users/{id}/followers"),

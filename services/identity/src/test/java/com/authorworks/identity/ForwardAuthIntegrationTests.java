@@ -40,6 +40,24 @@ class ForwardAuthIntegrationTests extends IdentityIntegrationTest {
     }
 
     @Test
+    void theSessionProbeSaysWhetherTheProxySignedTheRequestIn() throws Exception {
+        String remote = unique("carol");
+        Api.Response proxiedSession = proxied(remote, "users").get("/api/v1/auth/session");
+        assertThat(proxiedSession.status()).as(proxiedSession.toString()).isEqualTo(200);
+        assertThat(proxiedSession.body().get("signedIn").asBoolean()).isTrue();
+        assertThat(proxiedSession.body().get("forwardAuth").asBoolean()).isTrue();
+
+        Api.Response anonymous = api().get("/api/v1/auth/session");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body().get("signedIn").asBoolean()).isFalse();
+        assertThat(anonymous.body().get("forwardAuth").asBoolean()).isTrue();
+
+        String forged = rawGetFrom("127.0.0.2", "/api/v1/auth/session", "Remote-User: " + remote,
+                "Remote-Email: " + remote + "@homelab.test");
+        assertThat(forged).startsWith("HTTP/1.1 200").contains("\"signedIn\":false");
+    }
+
+    @Test
     void proxyGroupsMapToRolesAndFollowChanges() {
         String remote = unique("bob");
         Api.Response admin = proxied(remote, "users, admins").get("/api/v1/users/me");

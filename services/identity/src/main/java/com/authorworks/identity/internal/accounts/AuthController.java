@@ -11,13 +11,16 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.authorworks.identity.internal.IdentitySettings;
 import com.authorworks.identity.internal.forwardauth.TrustedProxies;
+import com.authorworks.platform.CurrentUser;
 
 /** Sign-up, sign-in and everything proven by mail. */
 @RestController
@@ -75,12 +78,27 @@ class AuthController {
     record Registered(String id, String email, String username, boolean emailVerified, java.util.Set<String> roles) {
     }
 
+    /** Whether this request is signed in, and whether a proxy may sign requests in (forward-auth). */
+    record SessionInfo(boolean signedIn, boolean forwardAuth) {
+    }
+
     private final Accounts accounts;
     private final TrustedProxies proxies;
+    private final IdentitySettings settings;
 
-    AuthController(Accounts accounts, TrustedProxies proxies) {
+    AuthController(Accounts accounts, TrustedProxies proxies, IdentitySettings settings) {
         this.accounts = accounts;
         this.proxies = proxies;
+        this.settings = settings;
+    }
+
+    /**
+     * Answers anonymous callers too (200, never 401), so a browser app can learn at start whether
+     * the proxy in front has already signed it in, without a failed request in its console.
+     */
+    @GetMapping("/session")
+    SessionInfo session() {
+        return new SessionInfo(CurrentUser.find().isPresent(), settings.forwardAuth());
     }
 
     @PostMapping("/register")

@@ -19,6 +19,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.authorworks.identity.internal.IdentitySettings;
@@ -41,6 +43,9 @@ class ForwardAuthFilter extends OncePerRequestFilter {
     private final TrustedProxies proxies;
     private final IdentitySettings settings;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    // Kept with the request (as the bearer-token filter does) so the async dispatch that ends a
+    // server-sent event stream, which this once-per-request filter skips, is still this user.
+    private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 
     ForwardAuthFilter(Accounts accounts, TrustedProxies proxies, IdentitySettings settings) {
         this.accounts = accounts;
@@ -79,6 +84,7 @@ class ForwardAuthFilter extends OncePerRequestFilter {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account.id().toString(), null,
                 account.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList()));
         contexts.setContext(context);
+        repository.saveContext(context, request, response);
         chain.doFilter(request, response);
     }
 

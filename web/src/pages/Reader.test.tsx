@@ -1,0 +1,155 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REFRESH_TOKEN_KEY } from '../api/client';
+import { problem, renderApp, signedIn, TestServer, writer, type Recorded } from '../test/server';
+
+const BOOK = '0b7c6a1e-1111-4c9e-9a57-2f1d3c4b5a69';
+const base = `/api/v1/books/${BOOK}`;
+
+function returningWriter(server: TestServer) {
+  localStorage.setItem(REFRESH_TOKEN_KEY, 'r1');
+  server.on('POST', '/api/v1/auth/refresh', () => signedIn('a2', 'r2'));
+  server.on('GET', '/api/v1/users/me', (r) =>
+    r.headers.authorization === 'Bearer a2' ? { status: 200, body: writer } : { status: 401, body: { status: 401 } },
+  );
+}
+
+const chapters = [
+  { id: 'c1', number: 1, title: 'The Lamp Room', scenes: [{ id: 's1', number: 1, title: 'Letters' }, { id: 's2', number: 2, title: 'Oil' }] },
+  { id: 'c2', number: 2, title: 'The Storm', scenes: [{ id: 's3', number: 1, title: 'Wind' }] },
+  { id: 'c3', number: 3, title: 'After', scenes: [{ id: 's4', number: 1, title: 'Calm' }] },
+];
+
+function aBook(server: TestServer, provider = 'sample') {
+  server.on('GET', base, () => ({
+    status: 200,
+    body: {
+      id: BOOK,
+      title: 'The Lighthouse Keeper',
+      format: 'novel',
+      status: 'COMPLETE',
+      metadata: { provider },
+      words: 1200,
+      chapters: chapters.map((c) => ({
+        ...c,
+        status: 'DRAFT',
+        scenes: c.scenes.map((s) => ({ ...s, wordCount: 300, status: 'DRAFT', version: 1 })),
+      })),
+    },
+  }));
+  for (const c of chapters) {
+    for (const s of c.scenes) {
+      server.on('GET', `${base}/chapters/${c.id}/scenes/${s.id}`, () => ({
+        status: 200,
+        body: {
+          id: s.id,
+          chapterId: c.id,
+          number: s.number,
+          title: s.title,
+          content: `<p>Text of <em>${s.title}</em> in ${c.title}.</p><p>A second paragraph.</p>`,
+          wordCount: 300,
+          status: 'DRAFT',
+          version: 1,
+        },
+      }));
+    }
+  }
+}
+
+const puts = (server: TestServer): Recorded[] => server.calls('PUT', `${base}/reading-position`);
+
+describe('The reader', () => {
+  let server: TestServer;
+
+  beforeEach(async () => {
+    server = await new TestServer().start();
+    returningWriter(server);
+    server.on('PUT', `${base}/reading-position`, (r) => ({ status: 200, body: { ...(r.body as object), updatedAt: '2026-11-22T07:00:00Z' } }));
+  });
+
+  afterEach(() => server.stop());
+
+  it('starts at the beginning of a book never opened, with its scenes as text and the sample label', async () => {
+    aBook(server);
+    server.on('GET', `${base}/reading-position`, () => problem(404, 'reading-position-not-found', 'Not read yet.'));
+    renderApp(`/books/${BOOK}/read`, server.api());
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Chapter 1: The Lamp Room' })).toBeInTheDocument();
+    expect(await screen.findByText('Letters', { selector: 'em' })).toBeInTheDocument();
+    expect(screen.getByText('Oil', { selector: 'em' })).toBeInTheDocument();
+    expect(screen.getByText('Sample text')).toBeInTheDocument();
+    expect(screen.getByText(/The offline sample writer wrote this book/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Previous chapter/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Next chapter/ })).toHaveTextContent('The Storm');
+    // only the two scenes of chapter 1 were fetched
+    expect(server.requests.filter((r) => r.path.includes('/scenes/')).map((r) => r.path.split('/').pop())).toEqual(['s1', 's2']);
+  });
+
+  it('comes back to the chapter where the writer stopped', async () => {
+    aBook(server, 'anthropic');
+    server.on('GET', `${base}/reading-position`, () => ({
+      status: 200,
+      body: { chapterId: 'c2', sceneId: 's3', progress: 0.4, updatedAt: '2026-11-21T20:00:00Z' },
+    }));
+    renderApp(`/books/${BOOK}/read`, server.api());
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Chapter 2: The Storm' })).toBeInTheDocument();
+    expect(await screen.findByText('Wind', { selector: 'em' })).toBeInTheDocument();
+    expect(screen.queryByText('Sample text')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Previous chapter/ })).toHaveTextContent('The Lamp Room');
+  });
+
+  it('turns chapters with the table of contents, the buttons and the arrow keys, saving the place each time', async () => {
+    aBook(server);
+    server.on('GET', `${base}/reading-position`, () => problem(404, 'reading-position-not-found', 'Not read yet.'));
+    const user = userEvent.setup();
+    renderApp(`/books/${BOOK}/read`, server.api());
+    await screen.findByText('Letters', { selector: 'em' });
+
+    await user.click(screen.getByText(/Contents/));
+    await user.click(screen.getByRole('button', { name: '3. After' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Chapter 3: After' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: '3. After' })).toHaveAttribute('aria-current', 'true');
+    await waitFor(() => expect(puts(server)).toHaveLength(1));
+    expect(puts(server)[0].body).toEqual({ chapterId: 'c3', sceneId: 's4', progress: 0 });
+
+    await user.keyboard('{ArrowLeft}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Chapter 2: The Storm' })).toBeInTheDocument();
+    await waitFor(() => expect(puts(server)).toHaveLength(2));
+    expect(puts(server)[1].body).toEqual({ chapterId: 'c2', sceneId: 's3', progress: 0 });
+
+    await user.keyboard('{ArrowRight}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Chapter 3: After' })).toBeInTheDocument();
+    // the last chapter: no next, and the right arrow does nothing
+    expect(screen.queryByRole('button', { name: /Next chapter/ })).not.toBeInTheDocument();
+    await user.keyboard('{ArrowRight}');
+    await user.click(screen.getByRole('button', { name: /Previous chapter/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Chapter 2: The Storm' })).toBeInTheDocument();
+    await waitFor(() => expect(puts(server)).toHaveLength(4));
+    expect(puts(server).map((p) => (p.body as { chapterId: string }).chapterId)).toEqual(['c3', 'c2', 'c3', 'c2']);
+  });
+
+  it('saves the place after scrolling pauses', async () => {
+    aBook(server);
+    server.on('GET', `${base}/reading-position`, () => problem(404, 'reading-position-not-found', 'Not read yet.'));
+    renderApp(`/books/${BOOK}/read`, server.api());
+    await screen.findByText('Oil', { selector: 'em' });
+
+    fireEvent.scroll(window);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    fireEvent.scroll(window);
+    // one save for the pause after both, not one per scroll event
+    await waitFor(() => expect(puts(server)).toHaveLength(1), { timeout: 10_000 });
+    // jsdom lays nothing out: every scene is at the top, so the reading line is past the last one
+    expect(puts(server)[0].body).toMatchObject({ chapterId: 'c1', sceneId: 's2' });
+  });
+
+  it('says in words when the book is not there', async () => {
+    server.on('GET', base, () => problem(404, 'book-not-found', `No book ${BOOK}.`));
+    server.on('GET', `${base}/reading-position`, () => problem(404, 'book-not-found', `No book ${BOOK}.`));
+    renderApp(`/books/${BOOK}/read`, server.api());
+
+    expect(await screen.findByRole('alert')).toHaveTextContent("We couldn't find that book. It may have been deleted.");
+  });
+});
