@@ -83,7 +83,10 @@ describe('The book view while the book is written', () => {
   it('stops the writing, resumes it, and explains refusals in words', async () => {
     let state = 'RUNNING';
     server.on('GET', book, () => ({ status: 200, body: bookDetails({ status: 'GENERATING' }) }));
-    server.on('GET', `${book}/status`, () => jobStatus(state, { step: 'draft/c001/s01', scenesDone: 1, scenesTotal: 3 }));
+    const cancelled = { error: 'Cancelled; resume continues where it stopped.' };
+    server.on('GET', `${book}/status`, () =>
+      jobStatus(state, { step: 'draft/c001/s01', scenesDone: 1, scenesTotal: 3 }, state === 'CANCELLED' ? cancelled : {}),
+    );
     server.on('GET', `${book}/events`, () =>
       state === 'CANCELLED'
         ? { status: 200, events: [{ id: '9', event: 'cancelled', data: { jobId: 'j1', state: 'CANCELLED' } }] }
@@ -93,7 +96,7 @@ describe('The book view while the book is written', () => {
     server.on('POST', `${book}/generation/cancel`, () => {
       if (++cancels === 1) return problem(409, 'generation-not-running', 'The generation is completed, not running.');
       state = 'CANCELLED';
-      return jobStatus('CANCELLED', {}, { error: 'Cancelled; resume continues where it stopped.' });
+      return jobStatus('CANCELLED', {}, cancelled);
     });
     server.on('POST', `${book}/generation/resume`, () => problem(409, 'generation-in-progress', 'This book is already being generated.'));
     const user = userEvent.setup();
