@@ -26,6 +26,6 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     css: false,
     // findBy* waits up to 5 s (src/test/setup.ts); a test needs room for a few of those
-    testTimeout: 20000,
+    testTimeout: 60000,
   },
 });

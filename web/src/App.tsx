@@ -13,6 +13,7 @@ import { ResetPassword } from './pages/ResetPassword';
 import { Settings } from './pages/Settings';
 import { SignUp } from './pages/SignUp';
 import { VerifyEmail } from './pages/VerifyEmail';
+import { BookView } from './pages/book/BookView';
 import { RequireSignIn, UnlessProxied } from './session/session';
 
 // the editor (Plate) is the app's largest part: loaded only when a writer opens it
@@ -32,6 +33,7 @@ export function App() {
         <Route path="/reset-password" element={<ResetPassword />} />
         <Route path="/books" element={<RequireSignIn><Dashboard /></RequireSignIn>} />
         <Route path="/books/new" element={<RequireSignIn><NewBook /></RequireSignIn>} />
+        <Route path="/books/:id" element={<RequireSignIn><BookView /></RequireSignIn>} />
         <Route path="/books/:id/read" element={<RequireSignIn><Reader /></RequireSignIn>} />
         <Route path="/books/:id/export" element={<RequireSignIn><Export /></RequireSignIn>} />
         <Route path="/settings" element={<RequireSignIn><Settings /></RequireSignIn>} />

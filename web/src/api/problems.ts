@@ -49,7 +49,7 @@ const MESSAGES: Record<string, string> = {
   'provider-key-not-found': 'You have no key stored for that provider.',
   'provider-key-missing': 'There is no API key for that AI provider. Add your own key in Settings (for a new book you can also choose the sample writer).',
   // writing (api/editing.ts)
-  'edit-conflict': 'This scene was saved somewhere else while you were writing. Your text is still here.',
+  'edit-conflict': 'Someone saved a newer version meanwhile (in another tab, perhaps). Your text is still here.',
   'chapter-not-found': "We couldn't find that chapter. It may have been deleted in another tab.",
   'scene-not-found': "We couldn't find that scene. It may have been deleted in another tab.",
   'version-not-found': "We couldn't find that version of the scene.",
@@ -63,6 +63,18 @@ const MESSAGES: Record<string, string> = {
   'assist-too-long': 'That is too much text for the AI model in one go. Select a shorter passage and ask again.',
   'provider-failed': 'The AI provider failed to answer. Please ask again.',
   'assist-failed': 'AI assist stopped because of a problem on our side. Please ask again; your text is unchanged.',
+  // generation (new-book wizard, book view)
+  'generation-not-found': 'This book was never generated, so there is no progress to show.',
+  'generation-in-progress': 'This book is already being written. Wait for it to finish, or stop it first.',
+  'generation-not-running': "This book isn't being written right now, so there is nothing to stop.",
+  'too-many-generations': 'You already have a book being written. Wait for it to finish, or stop it, then start this one.',
+  'unknown-provider': "This server doesn't know that writer. Choose another one.",
+  'invalid-generation-request': "That length doesn't fit: allow at least 250 words per chapter.",
+  'invalid-format': "This server doesn't know that format. Choose another one.",
+  'invalid-artifact': "The generator can't use that plan as it is: check that every chapter and scene has a title and beats.",
+  'artifact-not-found': "That part of the plan hasn't been written yet.",
+  'manifest-not-found': 'The generator did not draft this scene, so there is no prompt to show.',
+  'invalid-last-event-id': 'The progress stream got confused; reload the page to follow it again.',
   'internal-error': 'Something went wrong on our side. Please try again; if it keeps happening, contact support with the reference below.',
 };
 

@@ -52,40 +52,7 @@ describe('My books and a new book', () => {
     const real = screen.getByRole('heading', { name: 'Real Draft' }).closest('li')!;
     expect(real).toHaveTextContent('Screenplay');
     expect(real).not.toHaveTextContent('Sample text');
-  });
-
-  it('keeps the idea and says so when book writing is not on this server yet', async () => {
-    const user = userEvent.setup();
-    renderApp('/books/new', server.api());
-
-    await user.type(await screen.findByLabelText('Working title'), 'The Lighthouse Keeper');
-    await user.type(screen.getByLabelText('Your idea'), 'A keeper finds letters in the lamp room from a future storm.');
-    await user.selectOptions(screen.getByLabelText('Format'), 'Stage play');
-    await user.click(screen.getByRole('button', { name: 'Start writing' }));
-
-    expect(await screen.findByRole('alert')).toHaveTextContent("Writing books isn't switched on on this server yet.");
-    expect(screen.getByLabelText('Your idea')).toHaveValue('A keeper finds letters in the lamp room from a future storm.');
-    expect(server.calls('POST', '/api/v1/books/generate')[0].body).toEqual({
-      title: 'The Lighthouse Keeper',
-      braindump: 'A keeper finds letters in the lamp room from a future storm.',
-      format: 'STAGE_PLAY',
-      targetWords: 40_000,
-      provider: 'sample',
-    });
-  });
-
-  it('asks for a title and more than a few words before starting', async () => {
-    const user = userEvent.setup();
-    renderApp('/books/new', server.api());
-
-    await user.type(await screen.findByLabelText('Your idea'), 'A boat.');
-    await user.click(screen.getByRole('button', { name: 'Start writing' }));
-
-    expect(screen.getByLabelText('Working title')).toHaveAccessibleDescription(
-      'Give your book a working title; you can change it later.',
-    );
-    expect(screen.getByText('Tell us a little more: at least a sentence or two about the story.')).toBeInTheDocument();
-    expect(server.calls('POST', '/api/v1/books/generate')).toHaveLength(0);
+    expect(screen.getByRole('link', { name: 'The Lighthouse Keeper' })).toHaveAttribute('href', '/books/b1');
   });
 
   it('saves the profile with links as a list', async () => {

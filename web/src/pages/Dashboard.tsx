@@ -65,7 +65,9 @@ export function Dashboard() {
         <ul className="book-list">
           {books.map((b) => (
             <li key={b.id} className="book-card">
-              <h2>{b.title}</h2>
+              <h2>
+                <Link to={`/books/${encodeURIComponent(b.id)}`}>{b.title}</Link>
+              </h2>
               <p className="meta">
                 {formatLabel(b.format)}
                 {b.status ? ` · ${b.status.toLowerCase()}` : ''}

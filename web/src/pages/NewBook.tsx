@@ -1,35 +1,131 @@
-import { useNavigate } from 'react-router';
-import { FORMATS, LENGTHS, PROVIDERS, type GenerationRequest } from '../api/books';
+import { useEffect, useId, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { FORMATS } from '../api/books';
+import { GENERATION_PROVIDERS, type ProviderKey, type StartGeneration } from '../api/generation';
+import { ApiError } from '../api/problems';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Select, TextArea, TextField } from '../components/Field';
 import { useForm, type Errors } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
-import { ApiError } from '../api/problems';
-import { useApi } from '../session/session';
+import { PlanProgress } from './book/PlanProgress';
+import { useGeneration } from './book/useGeneration';
+import './book/book.css';
 
-type Values = Record<keyof GenerationRequest, string>;
+export const WIZARD_LENGTHS = [
+  { value: 'SHORT', label: 'Short (about 15,000 words)', words: 15_000 },
+  { value: 'MEDIUM', label: 'Medium (about 40,000 words)', words: 40_000 },
+  { value: 'LONG', label: 'Long (about 80,000 words)', words: 80_000 },
+  { value: 'CUSTOM', label: 'Let me choose the words and chapters', words: 0 },
+] as const;
+
+const BRAINDUMP_MAX = 20_000;
+
+type Values = {
+  title: string;
+  braindump: string;
+  format: string;
+  targetLength: string;
+  words: string;
+  chapters: string;
+  genre: string;
+  style: string;
+  provider: string;
+  model: string;
+  budget: string;
+};
+
+/**
+ * The server takes one braindump; the genre and style hints travel in it, labelled, so the plan's
+ * genre and style steps read them as the author's wishes.
+ */
+export function composeBraindump(v: Pick<Values, 'braindump' | 'genre' | 'style'>): string {
+  const parts = [v.braindump.trim()];
+  if (v.genre.trim()) parts.push(`Genre: ${v.genre.trim()}`);
+  if (v.style.trim()) parts.push(`Style: ${v.style.trim()}`);
+  return parts.join('\n\n');
+}
 
 export function validateNewBook(v: Values): Errors<Values> {
   const errors: Errors<Values> = {};
   if (!v.title.trim()) errors.title = 'Give your book a working title; you can change it later.';
-  if (v.braindump.trim().length < 20)
-    errors.braindump = 'Tell us a little more: at least a sentence or two about the story.';
+  if (v.braindump.trim().length < 20) errors.braindump = 'Tell us a little more: at least a sentence or two about the story.';
+  else if (composeBraindump(v).length > BRAINDUMP_MAX)
+    errors.braindump = `Your idea and hints can be at most ${BRAINDUMP_MAX.toLocaleString('en')} characters together.`;
+  if (v.targetLength === 'CUSTOM') {
+    const words = Number(v.words);
+    const chapters = Number(v.chapters);
+    if (!Number.isInteger(chapters) || chapters < 1 || chapters > 200) errors.chapters = 'Choose between 1 and 200 chapters.';
+    if (!Number.isInteger(words) || words > 1_000_000) errors.words = 'Choose a whole number of words, at most 1,000,000.';
+    else if (words < 250 * Math.max(1, chapters || 1))
+      errors.words = 'Allow at least 250 words per chapter.';
+  }
+  if (v.budget.trim() && !(Number(v.budget) >= 0)) errors.budget = 'The budget is an amount in US dollars, like 2.50.';
   return errors;
 }
 
-/** The idea in, a generation job out. */
+export function toRequest(v: Values, approveOutline: boolean): StartGeneration {
+  const length = WIZARD_LENGTHS.find((l) => l.value === v.targetLength) ?? WIZARD_LENGTHS[1];
+  const request: StartGeneration & { chapters?: number } = {
+    title: v.title.trim(),
+    braindump: composeBraindump(v),
+    format: v.format,
+    targetWords: length.value === 'CUSTOM' ? Number(v.words) : length.words,
+    provider: v.provider,
+    approveOutline,
+  };
+  if (length.value === 'CUSTOM') request.chapters = Number(v.chapters);
+  if (v.provider !== 'sample' && v.model.trim()) request.model = v.model.trim();
+  if (v.budget.trim()) request.budgetUsd = Number(v.budget);
+  return request;
+}
+
+/** The new-book wizard; after it starts, the same address follows the plan (`?book=id`). */
 export function NewBook() {
-  usePageTitle('New book');
-  const api = useApi();
+  const [params] = useSearchParams();
+  const bookId = params.get('book');
+  usePageTitle(bookId ? 'Planning your book' : 'New book');
+  return bookId ? <PlanProgress bookId={bookId} /> : <NewBookForm />;
+}
+
+function NewBookForm() {
+  const gen = useGeneration();
   const navigate = useNavigate();
+  const approveId = useId();
+  const [approveOutline, setApproveOutline] = useState(true);
+  const [keys, setKeys] = useState<ProviderKey[] | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    gen
+      .providerKeys()
+      .then((k) => current && setKeys(k))
+      .catch(() => current && setKeys([]));
+    return () => {
+      current = false;
+    };
+  }, [gen]);
+
   const form = useForm<Values>(
-    { title: '', braindump: '', format: 'NOVEL', targetLength: 'MEDIUM', provider: PROVIDERS[0].value },
+    {
+      title: '',
+      braindump: '',
+      format: 'NOVEL',
+      targetLength: 'MEDIUM',
+      words: '3000',
+      chapters: '3',
+      genre: '',
+      style: '',
+      provider: 'sample',
+      model: '',
+      budget: '',
+    },
     validateNewBook,
     async (v) => {
+      let job;
       try {
-        await api.books.generate({ ...v, title: v.title.trim() } as GenerationRequest);
+        job = await gen.start(toRequest(v, approveOutline));
       } catch (e) {
-        if (e instanceof ApiError && (e.status === 404 || e.status === 405)) {
+        if (e instanceof ApiError && (e.status === 404 || e.status === 405) && !e.code?.endsWith('-not-found')) {
           throw new ApiError({
             ...e.problem,
             code: undefined,
@@ -38,9 +134,17 @@ export function NewBook() {
         }
         throw e;
       }
-      navigate('/books', { state: { started: v.title.trim() } });
+      navigate(`/books/new?book=${encodeURIComponent(job.bookId)}`);
     },
   );
+
+  const provider = GENERATION_PROVIDERS.find((p) => p.value === form.values.provider) ?? GENERATION_PROVIDERS[0];
+  const providerOptions = GENERATION_PROVIDERS.map((p) => {
+    if (!p.needsKey) return { value: p.value, label: p.label };
+    const key = keys?.find((k) => k.provider === p.value);
+    return { value: p.value, label: key ? `${p.label} (your key ending ${key.lastFour})` : `${p.label} (no key of yours)` };
+  });
+  const ownKey = keys?.find((k) => k.provider === provider.value);
 
   return (
     <section className="narrow">
@@ -56,13 +160,54 @@ export function NewBook() {
           {...form.bind('braindump')}
         />
         <Select label="Format" options={FORMATS} {...form.bind('format')} />
-        <Select label="Length" options={LENGTHS} {...form.bind('targetLength')} />
+        <Select label="Length" options={WIZARD_LENGTHS} {...form.bind('targetLength')} />
+        {form.values.targetLength === 'CUSTOM' && (
+          <div className="field-row">
+            <TextField label="Words" type="number" inputMode="numeric" min={250} step={250} {...form.bind('words')} />
+            <TextField label="Chapters" type="number" inputMode="numeric" min={1} max={200} {...form.bind('chapters')} />
+          </div>
+        )}
+        <TextField
+          label="Genre (optional)"
+          hint="For example: cosy mystery, hard science fiction, literary fiction for adults."
+          {...form.bind('genre')}
+        />
+        <TextField
+          label="Style (optional)"
+          hint="For example: first person, present tense, spare and lyrical, lots of dialogue."
+          {...form.bind('style')}
+        />
         <Select
           label="Writer"
-          options={PROVIDERS}
-          hint="The sample writer works offline and marks its text as sample text."
+          options={providerOptions}
+          hint={
+            provider.needsKey ? (
+              ownKey ? (
+                `Uses your ${provider.label} key; the cost is billed to your account with them.`
+              ) : (
+                <>
+                  Works only if this server has a {provider.label} key. Add your own in <Link to="/settings">Settings</Link>.
+                </>
+              )
+            ) : (
+              'The sample writer works offline, costs nothing and marks its text as sample text.'
+            )
+          }
           {...form.bind('provider')}
         />
+        {provider.needsKey && (
+          <TextField label="Model (optional)" hint={`Leave empty for ${provider.defaultModel}.`} {...form.bind('model')} />
+        )}
+        <TextField
+          label="Budget in US dollars (optional)"
+          inputMode="decimal"
+          hint="Writing stops before it would spend more; you can raise the budget and resume."
+          {...form.bind('budget')}
+        />
+        <div className="field field-checkbox">
+          <input id={approveId} type="checkbox" checked={approveOutline} onChange={(e) => setApproveOutline(e.target.checked)} />
+          <label htmlFor={approveId}>I want to approve the outline first</label>
+        </div>
         <button type="submit" className="button" disabled={form.pending}>
           {form.pending ? 'Starting…' : 'Start writing'}
         </button>

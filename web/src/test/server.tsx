@@ -124,3 +124,110 @@ export function renderApp(path: string, api: Api) {
     </MemoryRouter>,
   );
 }
+
+// --- The generation contract (docs/content.md; team contract items 1-3): answers for the
+// new-book wizard and the book view tests. Shapes as the content service writes them.
+
+export const BOOK_ID = 'b7d0c6a2-5a43-4c1e-9a0e-3f1e2d4c5b6a';
+
+export function progressOf(p: Partial<Record<string, unknown>> = {}) {
+  return {
+    step: 'queued',
+    scenesDone: 0,
+    scenesTotal: 0,
+    words: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: 0,
+    etaSeconds: null,
+    ...p,
+  };
+}
+
+/** `GET .../status` and the job that generate, cancel and resume answer. */
+export function jobStatus(state: string, progress: Partial<Record<string, unknown>> = {}, extra: Record<string, unknown> = {}): Reply {
+  return {
+    status: state === 'QUEUED' ? 202 : 200,
+    body: { jobId: 'j1', bookId: BOOK_ID, state, provider: 'sample', model: 'sample-writer', error: null, ...progressOf(progress), ...extra },
+  };
+}
+
+/** An outline as the generator writes it (fields the screens do not edit included). */
+export function outlineDocument() {
+  return {
+    acts: [{ title: 'Act one', summary: 'The letters arrive.' }],
+    chapters: [
+      {
+        title: 'The Lamp Room',
+        summary: 'Mara finds the first letter.',
+        scenes: [
+          { title: 'A letter in the lamp', pov: 'Mara', characters: ['Mara'], setting: 'the lamp room', beats: ['Mara climbs', 'She finds a letter'], wordTarget: 500 },
+          { title: 'The date', pov: 'Mara', characters: ['Mara', 'Tom'], setting: 'the kitchen', beats: ['The letter is dated next week'], wordTarget: 500 },
+        ],
+      },
+      {
+        title: 'The Storm',
+        summary: 'The storm comes.',
+        scenes: [{ title: 'Landfall', pov: 'Tom', characters: ['Tom'], setting: 'the cliff', beats: ['Tom sees the boat'], wordTarget: 1000 }],
+      },
+    ],
+  };
+}
+
+export const planArtifacts: Record<string, unknown> = {
+  braindump: 'A keeper finds letters in the lamp room from a future storm.',
+  genre: { genre: 'Literary mystery', subgenres: ['gothic'], audience: 'Adults', tone: 'Brooding', comparableTitles: ['The Lighthouse'] },
+  style: { voice: 'Close third', tense: 'past', person: 'third', proseRules: ['Short sentences'], dialogueRules: ['Sparse'], avoid: ['Clichés'] },
+  characters: {
+    characters: [
+      { name: 'Mara Vell', aliases: ['the keeper'], role: 'protagonist', description: 'A lighthouse keeper', goal: 'Stop the wreck', flaw: 'Distrust', arc: 'Learns to ask for help' },
+    ],
+  },
+  synopsis: { logline: 'A keeper gets letters from a storm that has not come yet.', synopsis: 'Mara reads the letters.', ending: 'She saves the boat.', themes: ['time', 'trust'] },
+  outline: outlineDocument(),
+};
+
+/** `GET /api/v1/books/{id}`: a generated book with its chapters and scenes. */
+export function bookDetails(extra: Record<string, unknown> = {}) {
+  return {
+    id: BOOK_ID,
+    title: 'The Lighthouse Keeper',
+    description: '',
+    format: 'novel',
+    status: 'COMPLETE',
+    metadata: { provider: 'sample', model: 'sample-writer', generated: true },
+    words: 1450,
+    artifacts: { braindump: 1, genre: 1, style: 1, characters: 1, synopsis: 1, outline: 1 },
+    chapters: [
+      {
+        id: 'c1',
+        number: 1,
+        title: 'The Lamp Room',
+        description: 'Mara finds the first letter.',
+        status: 'DRAFT',
+        scenes: [
+          { id: 's1', number: 1, title: 'A letter in the lamp', wordCount: 480, status: 'DRAFT', version: 1 },
+          { id: 's2', number: 2, title: 'The date', wordCount: 970, status: 'DRAFT', version: 2 },
+        ],
+      },
+      { id: 'c2', number: 2, title: 'The Storm', description: 'The storm comes.', status: 'PLANNED', scenes: [{ id: 's3', number: 1, title: 'Landfall', wordCount: 0, status: 'PLANNED', version: 1 }] },
+    ],
+    ...extra,
+  };
+}
+
+/** Answers every GET of the book's plan artifacts as `{kind, document, version}`. */
+export function servePlanArtifacts(server: TestServer, bookId = BOOK_ID, documents = planArtifacts) {
+  for (const [kind, document] of Object.entries(documents)) {
+    server.on('GET', `/api/v1/books/${bookId}/artifacts/${kind}`, () => ({ status: 200, body: { kind, document, version: 1 } }));
+  }
+}
+
+/** A writer who comes back: the refresh token from last time restores the session. */
+export function returningWriter(server: TestServer) {
+  localStorage.setItem('authorworks.refreshToken', 'r1');
+  server.on('POST', '/api/v1/auth/refresh', () => signedIn('a2', 'r2'));
+  server.on('GET', '/api/v1/users/me', (r) =>
+    r.headers.authorization === 'Bearer a2' ? { status: 200, body: writer } : { status: 401, body: { status: 401 } },
+  );
+}

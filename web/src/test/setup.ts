@@ -2,8 +2,9 @@ import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 
-// the build machines are shared and slow: give screens time to settle before a test gives up
-configure({ asyncUtilTimeout: 5000 });
+// the build machines are shared and slow (two cores, the Java build beside us, Plate in jsdom):
+// give screens time to settle before a test gives up
+configure({ asyncUtilTimeout: 15000 });
 
 afterEach(() => {
   cleanup();
