@@ -1,6 +1,9 @@
 // A fresh writer for a spec, made through the real identity API, and the calls specs use to set
 // up what their screen needs (a generated book, say) without clicking through other screens.
-import { BASE_URL } from './browser.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BASE_URL, DATA } from './browser.mjs';
 
 /** Registers and logs in a new writer; `api(path, {method, body})` calls the API as them. */
 export async function newWriter(name = 'writer') {
@@ -44,6 +47,30 @@ export async function sampleBook(writer, { title = 'The Lighthouse Keeper', chap
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('the sample book did not finish in two minutes');
+}
+
+/** The verification link from the newest email to `address`, as a path on this server. */
+export async function verificationLink(address) {
+  const dir = join(DATA, 'mail');
+  for (let attempt = 0; attempt < 100; attempt++) {
+    let files = [];
+    try {
+      files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+    } catch {
+      // the directory appears with the first email
+    }
+    for (const file of files.sort().reverse()) {
+      // undo quoted-printable soft line breaks and escaped "=" so the link reads whole
+      const text = readFileSync(join(dir, file), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
+      const link = text.match(/(?:https?:\/\/[^\s"'<>]*)?\/verify-email\?token=[^\s"'<>]+/);
+      if (text.includes(address) && link) {
+        const url = new URL(link[0], BASE_URL);
+        return url.pathname + url.search;
+      }
+    }
+    await sleep(200);
+  }
+  throw new Error(`no verification email to ${address} in ${dir}`);
 }
 
 async function call(method, path, body, token) {

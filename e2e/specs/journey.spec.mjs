@@ -3,11 +3,9 @@
 // change the password and log in with the new one.
 // Skipped (and says so) while the identity service is not part of the jar.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import { BASE_URL, DATA, launch, openPage, screenshot } from '../browser.mjs';
+import { BASE_URL, launch, openPage, screenshot } from '../browser.mjs';
+import { verificationLink } from '../writer.mjs';
 
 async function identityIsHere() {
   const response = await fetch(`${BASE_URL}/api/v1/auth/login`, {
@@ -18,30 +16,6 @@ async function identityIsHere() {
   const body = await response.json().catch(() => ({}));
   // without identity every /api path asks for a token first
   return body.code !== 'authentication-required' && response.status !== 404;
-}
-
-/** The verification link from the newest email to `address`, as a path on this server. */
-async function verificationLink(address) {
-  const dir = join(DATA, 'mail');
-  for (let attempt = 0; attempt < 100; attempt++) {
-    let files = [];
-    try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
-    } catch {
-      // the directory appears with the first email
-    }
-    for (const file of files.sort().reverse()) {
-      // undo quoted-printable soft line breaks and escaped "=" so the link reads whole
-      const text = readFileSync(join(dir, file), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
-      const link = text.match(/(?:https?:\/\/[^\s"'<>]*)?\/verify-email\?token=[^\s"'<>]+/);
-      if (text.includes(address) && link) {
-        const url = new URL(link[0], BASE_URL);
-        return url.pathname + url.search;
-      }
-    }
-    await sleep(200);
-  }
-  throw new Error(`no verification email to ${address} in ${dir}`);
 }
 
 let chromium;
