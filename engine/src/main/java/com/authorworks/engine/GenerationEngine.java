@@ -138,6 +138,7 @@ public final class GenerationEngine {
         }
         Set<String> invalidated = dependents(key);
         invalidated.forEach(store::delete);
+        store.keys(StepKeys.partial(key)).forEach(store::delete);
         store.put(key, Json.write(new StepRecord(key, content, List.of(), true, Instant.now())));
         return invalidated;
     }
@@ -151,6 +152,8 @@ public final class GenerationEngine {
         Set<String> invalidated = dependents(key);
         invalidated.add(key);
         invalidated.forEach(store::delete);
+        // parts of an unfinished step are answers to the old question: asked again, not reused
+        invalidated.forEach(k -> store.keys(StepKeys.partial(k)).forEach(store::delete));
         if (key.startsWith("draft/")) {
             store.delete(key.replace("draft/", "manifest/"));
         }

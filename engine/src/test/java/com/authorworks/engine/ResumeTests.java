@@ -40,6 +40,30 @@ class ResumeTests {
     }
 
     @Test
+    void aCrashInTheMiddleOfTheOutlineKeepsItsFinishedParts() {
+        BookSpec spec = Books.spec(12, 24_000, 2);
+        Books.Counting reference = new Books.Counting();
+        GenerationEngine clean = new GenerationEngine(reference, new FileCheckpointStore(dir.resolve("clean")), null, Books.options(1));
+        clean.start(spec);
+        // genre, style, characters, synopsis, the outline's skeleton, then two of its three calls for chapters' scenes
+        Books.CrashingAt crashing = new Books.CrashingAt(8);
+        FileCheckpointStore store = new FileCheckpointStore(dir.resolve("crashed"));
+        assertThatThrownBy(() -> new GenerationEngine(crashing, store, null, Books.options(1)).start(spec)).hasMessageContaining("injected crash");
+        assertThat(store.keys(StepKeys.partial(StepKeys.OUTLINE))).hasSize(3);
+        assertThat(new GenerationEngine(crashing, store, null, Books.options(1)).cost().calls()).as("parts paid for are accounted").isEqualTo(7);
+
+        Books.Counting resumed = new Books.Counting();
+        GenerationEngine fresh = new GenerationEngine(resumed, store, null, Books.options(1));
+        fresh.resume();
+
+        assertThat(crashing.calls.get() + resumed.calls.get()).isEqualTo(reference.calls.get());
+        assertThat(fresh.cost().calls()).isEqualTo(reference.calls.get());
+        assertThat(fresh.markdown()).isEqualTo(clean.markdown());
+        assertThat(store.keys(StepKeys.PARTIAL)).isEmpty();
+        assertThat(store.keys(StepKeys.UNFINISHED)).isEmpty();
+    }
+
+    @Test
     void budgetCapStopsCleanlyAndRaisingItFinishesTheBook() {
         PriceTable priced = PriceTable.of("test", java.time.LocalDate.of(2025, 11, 1), java.util.Set.of(),
                 java.util.List.of(PriceTable.ModelPrice.of("sample-writer", "3", "15", "0.30", "3.75")));
