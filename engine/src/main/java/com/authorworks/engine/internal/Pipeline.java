@@ -43,12 +43,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One run of the pipeline over a checkpoint store: every step whose checkpoint exists is read, every
@@ -59,6 +60,7 @@ import java.util.function.Predicate;
 public final class Pipeline {
 
     private static final int TAIL_WORDS = 300;
+    private static final Pattern CHAPTER_IN_KEY = Pattern.compile("/c(\\d{3})/");
     /**
      * How many earlier chapters a scene prompt summarises one by one; older ones are covered by the
      * book synopsis and the act summary. Keeps prompt size flat over a long book instead of growing
@@ -79,7 +81,7 @@ public final class Pipeline {
     private final ProgressListener listener;
     private final EngineOptions options;
     private final AtomicBoolean cancelled;
-    private final Semaphore inFlight;
+    private final StoryOrderGate inFlight;
     private final StoryLedger ledger = new StoryLedger();
     private final AtomicReference<RuntimeException> stop = new AtomicReference<>();
     private final Map<String, CountDownLatch> warming = new ConcurrentHashMap<>();
@@ -107,7 +109,7 @@ public final class Pipeline {
         this.listener = listener;
         this.options = options;
         this.cancelled = cancelled;
-        this.inFlight = new Semaphore(options.concurrency());
+        this.inFlight = new StoryOrderGate(options.concurrency());
     }
 
     /** Runs to the end, to the budget cap, or until cancelled. Failures other than the budget propagate. */
@@ -435,10 +437,14 @@ public final class Pipeline {
      */
     private final class PaidCalls extends ArrayList<CallRecord> {
         private final String key;
+        /** The step's chapter (0 before the chapters): its calls' place in the queue for the streams. */
+        private final int rank;
         private boolean written;
 
         PaidCalls(String key) {
             this.key = key;
+            Matcher chapter = CHAPTER_IN_KEY.matcher(key);
+            this.rank = chapter.find() ? Integer.parseInt(chapter.group(1)) : 0;
         }
 
         @Override
@@ -466,7 +472,12 @@ public final class Pipeline {
         if (first != null) {
             awaitGoing(first);
         }
-        inFlight.acquireUninterruptibly();
+        try {
+            inFlight.acquire(calls instanceof PaidCalls paid ? paid.rank : 0, this::checkGoing);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped(Stopped.Reason.CANCELLED);
+        }
         Completion completion;
         try {
             checkGoing();
