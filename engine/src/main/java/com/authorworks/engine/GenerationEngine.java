@@ -37,6 +37,7 @@ public final class GenerationEngine {
     private final ProgressListener listener;
     private final EngineOptions options;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile Pipeline running;
 
     public GenerationEngine(LanguageModel model, CheckpointStore store, ProgressListener listener, EngineOptions options) {
         this.model = Objects.requireNonNull(model, "model");
@@ -65,7 +66,13 @@ public final class GenerationEngine {
     /** Continues the stored book at its first unfinished step. */
     public RunResult resume() {
         cancelled.set(false);
-        return new Pipeline(model, store, listener, options, cancelled).run();
+        Pipeline pipeline = new Pipeline(model, store, listener, options, cancelled);
+        running = pipeline;
+        try {
+            return pipeline.run();
+        } finally {
+            running = null;
+        }
     }
 
     /** Continues the stored book with a new budget cap (null for none). */
@@ -74,9 +81,17 @@ public final class GenerationEngine {
         return resume();
     }
 
-    /** Stops the running run after the calls in flight; it returns {@link RunResult.Status#CANCELLED}. */
+    /**
+     * Stops the running run: no new call starts and the calls in flight are abandoned (their threads
+     * interrupted, which the provider adapters answer by giving up). The run returns
+     * {@link RunResult.Status#CANCELLED}; finished steps stay checkpointed, the steps in flight are redone by the next run.
+     */
     public void cancel() {
         cancelled.set(true);
+        Pipeline pipeline = running;
+        if (pipeline != null) {
+            pipeline.abandonCalls();
+        }
     }
 
     public Optional<BookSpec> spec() {

@@ -85,6 +85,8 @@ public final class Pipeline {
     private final StoryLedger ledger = new StoryLedger();
     private final AtomicReference<RuntimeException> stop = new AtomicReference<>();
     private final Map<String, CountDownLatch> warming = new ConcurrentHashMap<>();
+    /** Threads inside a model call, to interrupt when the run is cancelled. */
+    private final Set<Thread> calling = new java.util.HashSet<>();
     /** Chapter summaries written by the memory call of a chapter's last scene, until checkpointed. */
     private final Map<Integer, String> chapterSummaries = new ConcurrentHashMap<>();
 
@@ -110,6 +112,17 @@ public final class Pipeline {
         this.options = options;
         this.cancelled = cancelled;
         this.inFlight = new StoryOrderGate(options.concurrency());
+    }
+
+    /**
+     * Abandons the calls in flight (after {@code cancelled} was set): their threads are interrupted, which
+     * the HTTP adapters answer by giving up, so a cancelled run ends at once instead of after its longest
+     * call. What an abandoned call had produced is lost; the provider may still bill it.
+     */
+    public void abandonCalls() {
+        synchronized (calling) {
+            calling.forEach(Thread::interrupt);
+        }
     }
 
     /** Runs to the end, to the budget cap, or until cancelled. Failures other than the budget propagate. */
@@ -479,11 +492,27 @@ public final class Pipeline {
             throw new Stopped(Stopped.Reason.CANCELLED);
         }
         Completion completion;
+        Thread caller = Thread.currentThread();
         try {
             checkGoing();
+            synchronized (calling) {
+                calling.add(caller);
+            }
             completion = model.complete(new CompletionRequest(modelName, system, messages, temperature, maxTokens, output, true,
                     options.key(), piece -> started.countDown()));
+        } catch (RuntimeException e) {
+            if (cancelled.get()) {
+                throw new Stopped(Stopped.Reason.CANCELLED);
+            }
+            throw e;
         } finally {
+            synchronized (calling) {
+                calling.remove(caller);
+            }
+            if (cancelled.get()) {
+                // an interrupt meant for the abandoned call must not hit the checkpoint writes that follow
+                Thread.interrupted();
+            }
             started.countDown();
             inFlight.release();
         }
