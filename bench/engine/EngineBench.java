@@ -51,7 +51,7 @@ public class EngineBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new HashMap<>(Map.of("--words", "100000", "--chapters", "30", "--rate", "60", "--streams", "8",
-                "--window", "8", "--budget-tokens", "6000", "--ttft", "0", "--model", "claude-sonnet-4-5",
+                "--window", "12", "--budget-tokens", "6000", "--ttft", "0", "--model", "claude-sonnet-4-5",
                 "--summary-model", "claude-haiku-4-5"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!a.containsKey(args[i])) {
@@ -184,10 +184,21 @@ public class EngineBench {
         }
         System.out.println();
         System.out.print("in/out by chapter:");
+        double[] ratio = new double[chapters + 1];
         for (int c = 1; c <= chapters; c++) {
-            System.out.printf(" %.2f", chapterIn[c] / (double) chapterOut[c]);
+            ratio[c] = chapterIn[c] / (double) chapterOut[c];
+            System.out.printf(" %.2f", ratio[c]);
         }
-        System.out.println();
+        // least-squares trend over chapter position: flat means close to zero
+        double meanX = (chapters + 1) / 2.0;
+        double meanY = java.util.stream.IntStream.rangeClosed(1, chapters).mapToDouble(c -> ratio[c]).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        for (int c = 1; c <= chapters; c++) {
+            sxy += (c - meanX) * (ratio[c] - meanY);
+            sxx += (c - meanX) * (c - meanX);
+        }
+        System.out.printf("%ntrend of in/out over the book: %+.3f per 10 chapters (mean %.2f)%n", 10 * sxy / sxx, meanY);
         System.out.print("mean drafting prompt tokens by quarter:");
         for (int q = 0; q < 4; q++) {
             long sum = 0;

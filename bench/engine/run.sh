@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Engine benchmark: bench/engine/run.sh [--words 100000] [--chapters 30] [--rate 60] [--streams 8] [--window 8]
+# Engine benchmark: bench/engine/run.sh [--words 100000] [--chapters 30] [--rate 60] [--streams 8] [--window 12]
 #   [--budget-tokens 6000] [--ttft 0] [--model claude-sonnet-4-5] [--summary-model claude-haiku-4-5|same]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
