@@ -437,7 +437,8 @@ public final class Pipeline {
         StepRecord record = new StepRecord(key, content, calls, false, Instant.now());
         store.put(key, Json.write(record));
         calls.settled();
-        if (StepKeys.isStep(key)) {
+        if (key.equals(StepKeys.OUTLINE)) {
+            // the one step made of parts: they are in its record now
             store.keys(StepKeys.partial(key)).forEach(store::delete);
         }
         return new Done(record, true);

@@ -35,8 +35,8 @@ class FakeAnthropicServerTests {
     @Test
     void streamsTheWritersTextAndCountsEveryInputToken() {
         List<String> pieces = new ArrayList<>();
-        // slow enough (about 0.3 s for this answer) that the text arrives in several pieces
-        FakeAnthropicServer paced = new FakeAnthropicServer(new SampleLanguageModel(7), 500, Duration.ZERO);
+        // slow enough (about 1.6 s for this answer) that the text arrives in several pieces even on a busy machine
+        FakeAnthropicServer paced = new FakeAnthropicServer(new SampleLanguageModel(7), 100, Duration.ZERO);
         Completion answer;
         try (paced) {
             answer = LanguageModels.create(new ProviderSettings("anthropic", paced.baseUrl(), Duration.ofSeconds(10))).complete(new CompletionRequest("claude-sonnet-4-5", "Be brief.",
