@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -89,17 +93,35 @@ public final class FileCheckpointStore implements CheckpointStore {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(name -> name.endsWith(SUFFIX) && !name.contains(TEMP_PREFIX))
-                    .map(name -> name.substring(0, name.length() - SUFFIX.length()))
-                    .filter(key -> key.startsWith(prefix))
-                    .sorted()
-                    .toList();
+        List<String> keys = new ArrayList<>();
+        try {
+            // other threads write and rename files meanwhile: a file that vanishes while walking is skipped
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String name = root.relativize(file).toString().replace('\\', '/');
+                    if (attributes.isRegularFile() && name.endsWith(SUFFIX) && !name.contains(TEMP_PREFIX)) {
+                        String key = name.substring(0, name.length() - SUFFIX.length());
+                        if (key.startsWith(prefix)) {
+                            keys.add(key);
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        keys.sort(null);
+        return keys;
     }
 
     private Path file(String key) {

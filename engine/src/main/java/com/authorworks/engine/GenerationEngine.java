@@ -37,6 +37,7 @@ public final class GenerationEngine {
     private final ProgressListener listener;
     private final EngineOptions options;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile Pipeline running;
 
     public GenerationEngine(LanguageModel model, CheckpointStore store, ProgressListener listener, EngineOptions options) {
         this.model = Objects.requireNonNull(model, "model");
@@ -80,7 +81,13 @@ public final class GenerationEngine {
     /** Continues the stored book at its first unfinished step. */
     public RunResult resume() {
         cancelled.set(false);
-        return new Pipeline(model, store, listener, options, cancelled).run();
+        Pipeline pipeline = new Pipeline(model, store, listener, options, cancelled);
+        running = pipeline;
+        try {
+            return pipeline.run();
+        } finally {
+            running = null;
+        }
     }
 
     /** Continues the stored book with a new budget cap (null for none). */
@@ -89,9 +96,17 @@ public final class GenerationEngine {
         return resume();
     }
 
-    /** Stops the running run after the calls in flight; it returns {@link RunResult.Status#CANCELLED}. */
+    /**
+     * Stops the running run: no new call starts and the calls in flight are abandoned (their threads
+     * interrupted, which the provider adapters answer by giving up). The run returns
+     * {@link RunResult.Status#CANCELLED}; finished steps stay checkpointed, the steps in flight are redone by the next run.
+     */
     public void cancel() {
         cancelled.set(true);
+        Pipeline pipeline = running;
+        if (pipeline != null) {
+            pipeline.abandonCalls();
+        }
     }
 
     public Optional<BookSpec> spec() {
@@ -158,6 +173,7 @@ public final class GenerationEngine {
         }
         Set<String> invalidated = dependents(key);
         invalidated.forEach(store::delete);
+        store.keys(StepKeys.partial(key)).forEach(store::delete);
         store.put(key, Json.write(new StepRecord(key, content, List.of(), true, Instant.now())));
         return invalidated;
     }
@@ -171,6 +187,8 @@ public final class GenerationEngine {
         Set<String> invalidated = dependents(key);
         invalidated.add(key);
         invalidated.forEach(store::delete);
+        // parts of an unfinished step are answers to the old question: asked again, not reused
+        invalidated.forEach(k -> store.keys(StepKeys.partial(k)).forEach(store::delete));
         if (key.startsWith("draft/")) {
             store.delete(key.replace("draft/", "manifest/"));
         }

@@ -21,6 +21,10 @@ public final class StepKeys {
     public static final List<String> PLAN = List.of(GENRE, STYLE, CHARACTERS, SYNOPSIS, OUTLINE);
     /** Not a step: what calls made to help the author edit (AI assist) are booked under. */
     public static final String ASSIST = "assist";
+    /** Prefix of the records of calls paid for by steps that have not finished. */
+    public static final String UNFINISHED = "unfinished/";
+    /** Prefix of the finished parts of steps that have not finished. */
+    public static final String PARTIAL = "partial/";
 
     private static final Pattern SCENE = Pattern.compile("(draft|memory|revision|manifest)/c(\\d+)/s(\\d+)");
     private static final Pattern CHAPTER = Pattern.compile("summary/c(\\d+)");
@@ -45,6 +49,39 @@ public final class StepKeys {
     /** The context manifest of the scene's drafting call (not a step: it goes with the draft). */
     public static String manifest(int chapter, int scene) {
         return scene("manifest", chapter, scene);
+    }
+
+    /**
+     * Where the calls of a step still running (or that never finished) are kept until it is checkpointed;
+     * one record per run, so calls paid in a run that died stay accounted.
+     */
+    public static String unfinished(String step, String run) {
+        return UNFINISHED + step + "/" + run;
+    }
+
+    /**
+     * A finished part of a step made of several calls (the outline's skeleton, one chapter's scenes), so
+     * a run that dies in the middle of the step does not pay for its finished parts again. Named after
+     * its inputs: a part whose inputs changed is never reused. Deleted when the step is checkpointed.
+     */
+    public static String partial(String step, String part, String inputs) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : inputs.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash ^= b;
+            hash *= 0x100000001b3L;
+        }
+        return partial(step) + part + "-" + Long.toHexString(hash);
+    }
+
+    /** The prefix of a step's parts. */
+    public static String partial(String step) {
+        return PARTIAL + step + "/";
+    }
+
+    /** The step a part ({@link #partial}) or an unfinished record ({@link #unfinished}) belongs to. */
+    public static String stepOf(String record) {
+        String rest = record.substring(record.indexOf('/') + 1);
+        return rest.substring(0, rest.lastIndexOf('/'));
     }
 
     public static String chapterSummary(int chapter) {

@@ -15,6 +15,25 @@ class FileCheckpointStoreTests {
     Path dir;
 
     @Test
+    void listsKeysWhileOtherThreadsWrite() throws Exception {
+        FileCheckpointStore store = new FileCheckpointStore(dir);
+        Thread writer = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 400; i++) {
+                store.put("summary/c%03d".formatted(i), "{}");
+                store.put("unfinished/summary/c%03d/run".formatted(i), "{}");
+                store.delete("unfinished/summary/c%03d/run".formatted(i));
+            }
+        });
+        while (writer.isAlive()) {
+            assertThat(store.keys("summary/")).allMatch(k -> k.startsWith("summary/c"));
+        }
+        writer.join();
+
+        assertThat(store.keys("summary/")).hasSize(400);
+        assertThat(store.keys("unfinished/")).isEmpty();
+    }
+
+    @Test
     void keepsDocumentsByKeyAcrossInstances() {
         new FileCheckpointStore(dir).put("draft/c001/s01", "one");
         new FileCheckpointStore(dir).put("draft/c001/s01", "two");

@@ -29,7 +29,8 @@ class PlanOnlyTests {
         assertThat(events).noneMatch(e -> e instanceof GenerationEvent.RunCompleted || e instanceof GenerationEvent.SceneDrafted);
         assertThat(events.getLast().progress().step()).isEqualTo(StepKeys.OUTLINE);
         int planCalls = model.calls.get();
-        assertThat(planCalls).isEqualTo(StepKeys.PLAN.size());
+        // one call per plan step, but the outline takes two passes: a skeleton, then the scenes of up to five chapters per call
+        assertThat(planCalls).isEqualTo(StepKeys.PLAN.size() + 1);
 
         RunResult drafted = engine.resume();
 
@@ -37,7 +38,7 @@ class PlanOnlyTests {
         assertThat(engine.markdown()).doesNotContain("Not drafted yet");
         assertThat(model.requests.subList(planCalls, model.requests.size()))
                 .noneMatch(r -> r.output() instanceof com.authorworks.engine.llm.OutputFormat.Json json
-                        && List.of("genre", "style_guide", "characters", "synopsis", "outline").contains(json.name()));
+                        && List.of("genre", "style_guide", "characters", "synopsis", "outline", "chapter_scenes").contains(json.name()));
         assertThat(engine.plan(Books.spec(3, 6_000, 1)).status()).as("a planned book is not planned again").isEqualTo(RunResult.Status.PLANNED);
         assertThat(engine.cost().calls()).isEqualTo(model.calls.get());
     }

@@ -40,6 +40,67 @@ class ResumeTests {
     }
 
     @Test
+    void aCrashInTheMiddleOfTheOutlineKeepsItsFinishedParts() {
+        BookSpec spec = Books.spec(12, 24_000, 2);
+        Books.Counting reference = new Books.Counting();
+        GenerationEngine clean = new GenerationEngine(reference, new FileCheckpointStore(dir.resolve("clean")), null, Books.options(1));
+        clean.start(spec);
+        // genre, style, characters, synopsis, the outline's skeleton, then two of its three calls for chapters' scenes
+        Books.CrashingAt crashing = new Books.CrashingAt(8);
+        FileCheckpointStore store = new FileCheckpointStore(dir.resolve("crashed"));
+        assertThatThrownBy(() -> new GenerationEngine(crashing, store, null, Books.options(1)).start(spec)).hasMessageContaining("injected crash");
+        assertThat(store.keys(StepKeys.partial(StepKeys.OUTLINE))).hasSize(3);
+        assertThat(new GenerationEngine(crashing, store, null, Books.options(1)).cost().calls()).as("parts paid for are accounted").isEqualTo(7);
+
+        Books.Counting resumed = new Books.Counting();
+        GenerationEngine fresh = new GenerationEngine(resumed, store, null, Books.options(1));
+        fresh.resume();
+
+        assertThat(crashing.calls.get() + resumed.calls.get()).isEqualTo(reference.calls.get());
+        assertThat(fresh.cost().calls()).isEqualTo(reference.calls.get());
+        assertThat(fresh.markdown()).isEqualTo(clean.markdown());
+        assertThat(store.keys(StepKeys.PARTIAL)).isEmpty();
+        assertThat(store.keys(StepKeys.UNFINISHED)).isEmpty();
+    }
+
+    @Test
+    void cancelAbandonsTheCallsInFlightAndTheNextRunRedoesOnlyThose() throws Exception {
+        java.util.concurrent.CountDownLatch drafting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger interrupted = new java.util.concurrent.atomic.AtomicInteger();
+        Books.Counting hanging = new Books.Counting() {
+            @Override
+            com.authorworks.engine.llm.Completion answer(com.authorworks.engine.llm.CompletionRequest request) {
+                if (request.output() instanceof com.authorworks.engine.llm.OutputFormat.Text) {
+                    drafting.countDown();
+                    try {
+                        new java.util.concurrent.CountDownLatch(1).await(); // a provider that never answers
+                    } catch (InterruptedException e) {
+                        interrupted.incrementAndGet();
+                        Thread.currentThread().interrupt();
+                        throw new com.authorworks.engine.llm.LanguageModelException.Unavailable("sample", "interrupted", e);
+                    }
+                }
+                return super.answer(request);
+            }
+        };
+        FileCheckpointStore store = new FileCheckpointStore(dir);
+        GenerationEngine engine = new GenerationEngine(hanging, store, null, Books.options(4));
+        var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> engine.start(Books.spec(4, 8_000, 2)));
+        drafting.await();
+
+        engine.cancel();
+
+        assertThat(run.get(30, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(RunResult.Status.CANCELLED);
+        assertThat(interrupted.get()).as("the call in flight was abandoned").isEqualTo(1);
+        assertThat(engine.finishedSteps()).contains(StepKeys.OUTLINE).noneMatch(k -> k.startsWith("draft/"));
+
+        Books.Counting after = new Books.Counting();
+        assertThat(new GenerationEngine(after, store, null, Books.options(4)).resume().status()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(after.requests).noneMatch(r -> r.output() instanceof com.authorworks.engine.llm.OutputFormat.Json j
+                && j.name().equals("outline"));
+    }
+
+    @Test
     void budgetCapStopsCleanlyAndRaisingItFinishesTheBook() {
         PriceTable priced = PriceTable.of("test", java.time.LocalDate.of(2025, 11, 1), java.util.Set.of(),
                 java.util.List.of(PriceTable.ModelPrice.of("sample-writer", "3", "15", "0.30", "3.75")));

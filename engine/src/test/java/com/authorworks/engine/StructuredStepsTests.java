@@ -44,8 +44,8 @@ class StructuredStepsTests {
         assertThat(outlineCalls).hasSize(2);
         assertThat(outlineCalls.get(1).messages()).hasSize(3);
         assertThat(outlineCalls.get(1).messages().getLast().content()).startsWith("That answer is invalid").contains("not valid JSON");
-        assertThat(engine.step(StepKeys.OUTLINE).orElseThrow().calls()).hasSize(2)
-                .extracting(CallRecord::purpose).containsExactly("plan/outline", "retry after invalid output");
+        assertThat(engine.step(StepKeys.OUTLINE).orElseThrow().calls())
+                .extracting(CallRecord::purpose).containsExactly("plan/outline", "retry after invalid output", "plan/outline/c001-c002");
     }
 
     @Test
@@ -65,6 +65,38 @@ class StructuredStepsTests {
                 .hasMessageContaining("plan/characters").hasMessageContaining("at least two characters");
         assertThat(model.requests.stream().filter(r -> r.output() instanceof OutputFormat.Json j && j.name().equals("characters"))).hasSize(3);
         assertThat(engine.finishedSteps()).containsExactly(StepKeys.GENRE, StepKeys.STYLE);
+    }
+
+    @Test
+    void theCallsOfAStepThatNeverFinishedStayInTheCostReport() {
+        PriceTable priced = PriceTable.of("test", java.time.LocalDate.of(2025, 11, 1), java.util.Set.of(),
+                List.of(PriceTable.ModelPrice.of("sample-writer", "3", "15", "0.30", "3.75")));
+        Books.Counting invalid = new Books.Counting() {
+            @Override
+            Completion answer(CompletionRequest request) {
+                if (request.output() instanceof OutputFormat.Json json && json.name().equals("characters")) {
+                    return new Completion("{\"characters\": []}", new Usage(1_000, 100, 0, 0), request.model(), "sample",
+                            Completion.FinishReason.STOP);
+                }
+                return super.answer(request);
+            }
+        };
+        FileCheckpointStore store = new FileCheckpointStore(dir);
+        assertThatThrownBy(() -> new GenerationEngine(invalid, store, null, Books.options(2).withPrices(priced)).start(Books.spec(2, 3_000, 1)))
+                .isInstanceOf(StepFailedException.class);
+
+        CostReport failed = new GenerationEngine(invalid, store, null, Books.options(2).withPrices(priced)).cost();
+        assertThat(failed.byStep().get("unfinished").calls()).isEqualTo(3);
+        assertThat(failed.byStep().get("unfinished").costUsd()).isEqualByComparingTo("0.0135");
+        assertThat(failed.calls()).isEqualTo(5);
+
+        Books.Counting good = new Books.Counting();
+        var engine = new GenerationEngine(good, store, null, Books.options(2).withPrices(priced));
+        assertThat(engine.resume().status()).isEqualTo(RunResult.Status.COMPLETED);
+
+        CostReport after = engine.cost();
+        assertThat(after.byStep().get("unfinished").calls()).as("paid, lost, still accounted").isEqualTo(3);
+        assertThat(after.calls()).isEqualTo(5 + good.calls.get());
     }
 
     @Test

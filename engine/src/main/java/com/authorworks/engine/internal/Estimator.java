@@ -23,8 +23,10 @@ public final class Estimator {
         int scenesPerChapter = (int) Math.max(1, Math.min(6, Math.round(perChapter / 1500)));
         int scenes = scenesPerChapter * spec.chapters();
         long sceneOut = Math.round(spec.targetWords() / (double) scenes * TOKENS_PER_WORD);
-        long planIn = 5 * 1_500L + 4_000;
-        long planOut = 4 * 700L + spec.chapters() * 450L * scenesPerChapter / 2 + 300L * scenes;
+        // four plan steps, the outline's skeleton, then one call per five chapters for their scenes over the skeleton;
+        // chapter summaries come with the memory of each chapter's last scene
+        long planIn = 4 * 1_500L + 4_000 + (spec.chapters() + 4) / 5 * (4_000L + 100L * spec.chapters());
+        long planOut = 4 * 700L + spec.chapters() * 120L + 300L * scenes;
         long draftIn = (long) scenes * options.sceneContextTokens();
         long memoryIn = scenes * (sceneOut + 900);
         long memoryOut = scenes * 350L;
@@ -34,7 +36,7 @@ public final class Estimator {
                 .add(options.prices().cost(spec.provider(), spec.summaryModelOrDefault(),
                         new Usage(memoryIn + summaryIn, memoryOut + summaryOut, 0, 0)));
         boolean priced = options.prices().knows(spec.provider(), spec.model()) && options.prices().knows(spec.provider(), spec.summaryModelOrDefault());
-        return new Estimate(5 + 2L * scenes + spec.chapters() + 1, scenes, planIn + draftIn + memoryIn + summaryIn,
+        return new Estimate(5 + (spec.chapters() + 4) / 5 + 2L * scenes + 1, scenes, planIn + draftIn + memoryIn + summaryIn,
                 planOut + scenes * sceneOut + memoryOut + summaryOut, cost, priced);
     }
 }

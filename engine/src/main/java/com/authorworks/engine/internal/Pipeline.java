@@ -39,13 +39,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One run of the pipeline over a checkpoint store: every step whose checkpoint exists is read, every
@@ -56,12 +60,19 @@ import java.util.function.Predicate;
 public final class Pipeline {
 
     private static final int TAIL_WORDS = 300;
+    private static final Pattern CHAPTER_IN_KEY = Pattern.compile("/c(\\d{3})/");
     /**
      * How many earlier chapters a scene prompt summarises one by one; older ones are covered by the
      * book synopsis and the act summary. Keeps prompt size flat over a long book instead of growing
      * with every chapter until the budget is full.
      */
     private static final int RECENT_CHAPTERS = 3;
+    /**
+     * How many chapters one call of the outline's second pass plans. Fixed (not the concurrency), so
+     * the outline depends on the spec alone; small enough that the calls run side by side, large enough
+     * that the shared prefix (synopsis, cast, skeleton) is not re-read once per chapter.
+     */
+    private static final int CHAPTERS_PER_OUTLINE_CALL = 5;
     /** How many subjects a scene's plan merely mentions get ledger entries, so the ledger part stays bounded. */
     private static final int MENTIONED_SUBJECTS = 3;
 
@@ -70,10 +81,17 @@ public final class Pipeline {
     private final ProgressListener listener;
     private final EngineOptions options;
     private final AtomicBoolean cancelled;
-    private final Semaphore inFlight;
+    private final StoryOrderGate inFlight;
     private final StoryLedger ledger = new StoryLedger();
     private final AtomicReference<RuntimeException> stop = new AtomicReference<>();
+    private final Map<String, CountDownLatch> warming = new ConcurrentHashMap<>();
+    /** Threads inside a model call, to interrupt when the run is cancelled. */
+    private final Set<Thread> calling = new java.util.HashSet<>();
+    /** Chapter summaries written by the memory call of a chapter's last scene, until checkpointed. */
+    private final Map<Integer, String> chapterSummaries = new ConcurrentHashMap<>();
 
+    /** Names this run's records of unfinished steps, so a later run never overwrites an earlier run's. */
+    private final String runId = Long.toString(System.currentTimeMillis(), 36) + Long.toString(System.nanoTime() % 1296, 36);
     private final Object account = new Object();
     private long inputTokens;
     private long outputTokens;
@@ -102,7 +120,18 @@ public final class Pipeline {
         this.listener = listener;
         this.options = options;
         this.cancelled = cancelled;
-        this.inFlight = new Semaphore(options.concurrency());
+        this.inFlight = new StoryOrderGate(options.concurrency());
+    }
+
+    /**
+     * Abandons the calls in flight (after {@code cancelled} was set): their threads are interrupted, which
+     * the HTTP adapters answer by giving up, so a cancelled run ends at once instead of after its longest
+     * call. What an abandoned call had produced is lost; the provider may still bill it.
+     */
+    public void abandonCalls() {
+        synchronized (calling) {
+            calling.forEach(Thread::interrupt);
+        }
     }
 
     /** Runs to the end, to the budget cap, or until cancelled. Failures other than the budget propagate. */
@@ -122,15 +151,12 @@ public final class Pipeline {
             Cast cast = Json.read(castJson, Cast.class);
             String synopsisJson = structuredStep(StepKeys.SYNOPSIS, Synopsis.class, planner, Prompts.synopsis(castJson), "synopsis",
                     Schemas.synopsis(), PlanChecks::synopsis, spec.model(), Function.identity()).content();
-            int acts = Math.min(spec.format().acts(), spec.chapters());
-            double perChapter = spec.targetWords() / (double) spec.chapters();
-            int scenes = (int) Math.max(1, Math.min(6, Math.round(perChapter / 1500)));
-            int sceneWords = (int) Math.max(100, perChapter / scenes);
-            Outline outline = Json.read(structuredStep(StepKeys.OUTLINE, Outline.class, planner,
-                    Prompts.outline(spec, synopsisJson, castJson, Outline.actEnds(spec.chapters(), acts), sceneWords), "outline",
-                    Schemas.outline(spec.chapters(), acts, cast.names(), Math.max(1, scenes - 1), scenes + 1, sceneWords),
-                    o -> PlanChecks.outline(o, spec.chapters(), acts, cast), spec.model(),
-                    o -> PlanChecks.normalise(o, spec.targetWords())).content(), Outline.class);
+            Done outlineStep = step(StepKeys.OUTLINE, calls -> Json.write(PlanChecks.normalise(
+                    planOutline(planner, synopsisJson, castJson, cast, calls), spec.targetWords())));
+            if (outlineStep.fresh()) {
+                emitStep(StepKeys.OUTLINE);
+            }
+            Outline outline = Json.read(outlineStep.record().content(), Outline.class);
             synchronized (account) {
                 scenesTotal = outline.sceneCount();
             }
@@ -138,8 +164,8 @@ public final class Pipeline {
                 return new RunResult(RunResult.Status.PLANNED, Accounts.report(store));
             }
             seedLedger(cast);
-            drafterSystem = Prompts.drafter(spec, Json.read(styleJson, StyleGuide.class));
-            draftChapters(outline, Json.read(synopsisJson, Synopsis.class));
+            drafterSystem = Prompts.drafter(spec, Json.read(styleJson, StyleGuide.class), Json.read(synopsisJson, Synopsis.class));
+            draftChapters(outline);
             StringBuilder chapters = new StringBuilder();
             for (int c = 1; c <= spec.chapters(); c++) {
                 chapters.append(spec.format().unit()).append(' ').append(c).append(": ").append(chapterSummary(c)).append("\n\n");
@@ -157,7 +183,70 @@ public final class Pipeline {
         }
     }
 
-    private void draftChapters(Outline outline, Synopsis synopsis) {
+    /**
+     * The outline in two passes: the skeleton (acts, what each chapter does) in one call, then every
+     * group of chapters' scenes in parallel. These calls share one system prompt (synopsis, cast, skeleton)
+     * that providers cache, and only the skeleton waits for a whole answer before drafting can be planned.
+     */
+    private Outline planOutline(String planner, String synopsisJson, String castJson, Cast cast, List<CallRecord> calls) {
+        int acts = Math.min(spec.format().acts(), spec.chapters());
+        double perChapter = spec.targetWords() / (double) spec.chapters();
+        int scenes = (int) Math.max(1, Math.min(6, Math.round(perChapter / 1500)));
+        int sceneWords = (int) Math.max(100, perChapter / scenes);
+        String skeletonPrompt = Prompts.outlineSkeleton(spec, synopsisJson, castJson, Outline.actEnds(spec.chapters(), acts));
+        StepRecord skeletonPart = step(StepKeys.partial(StepKeys.OUTLINE, "skeleton", spec.model() + planner + skeletonPrompt),
+                mine -> Json.write(ask(StepKeys.OUTLINE, StepKeys.OUTLINE, OutlineSkeleton.class, planner, skeletonPrompt, "outline",
+                        Schemas.outlineSkeleton(spec.chapters(), acts), o -> PlanChecks.skeleton(o, spec.chapters(), acts), spec.model(),
+                        Math.min(16_000, 1_000 + 200 * spec.chapters()), mine))).record();
+        OutlineSkeleton skeleton = Json.read(skeletonPart.content(), OutlineSkeleton.class);
+        calls.addAll(skeletonPart.calls());
+        String system = Prompts.chapterPlanner(spec, synopsisJson, castJson, skeleton.render(spec.format().unit()));
+        List<CompletableFuture<PlannedChapters>> groups = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int first = 1; first <= spec.chapters(); first += CHAPTERS_PER_OUTLINE_CALL) {
+                int last = Math.min(spec.chapters(), first + CHAPTERS_PER_OUTLINE_CALL - 1);
+                List<OutlineSkeleton.Chapter> ideas = skeleton.chapters().subList(first - 1, last);
+                String name = "c%03d-c%03d".formatted(first, last);
+                String user = Prompts.chapterScenes(spec.format(), first, ideas, Math.max(1, scenes - 1), scenes + 1, sceneWords);
+                String schema = Schemas.chapterScenes(ideas.size(), cast.names(), Math.max(1, scenes - 1), scenes + 1, sceneWords);
+                int from = first;
+                String part = StepKeys.partial(StepKeys.OUTLINE, name, spec.model() + system + user);
+                groups.add(CompletableFuture.supplyAsync(() -> {
+                    StepRecord planned = step(part, mine -> Json.write(ask(StepKeys.OUTLINE + "/" + name, StepKeys.OUTLINE,
+                            OutlineSkeleton.ChapterScenes.class, system, user, "chapter_scenes", schema,
+                            p -> PlanChecks.scenes(p, from, ideas.size(), spec.format().unit().toLowerCase(Locale.ROOT), cast), spec.model(),
+                            1_000 + 500 * (scenes + 1) * ideas.size(), mine))).record();
+                    List<Outline.ChapterPlan> plans = new ArrayList<>();
+                    var answer = Json.read(planned.content(), OutlineSkeleton.ChapterScenes.class);
+                    for (int i = 0; i < ideas.size(); i++) {
+                        plans.add(new Outline.ChapterPlan(ideas.get(i).title(), ideas.get(i).summary(), answer.chapters().get(i).scenes()));
+                    }
+                    return new PlannedChapters(plans, planned.calls());
+                }, pool));
+            }
+            CompletableFuture.allOf(groups.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        }
+        RuntimeException failure = null;
+        List<Outline.ChapterPlan> chapters = new ArrayList<>();
+        for (CompletableFuture<PlannedChapters> group : groups) {
+            if (group.isCompletedExceptionally()) {
+                Throwable cause = group.exceptionNow();
+                failure = failure != null ? failure : cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+            } else {
+                chapters.addAll(group.resultNow().plans());
+                calls.addAll(group.resultNow().calls());
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return new Outline(skeleton.acts(), chapters);
+    }
+
+    private record PlannedChapters(List<Outline.ChapterPlan> plans, List<CallRecord> calls) {
+    }
+
+    private void draftChapters(Outline outline) {
         int window = spec.chapterWindow();
         List<CompletableFuture<Void>> chapters = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -166,7 +255,7 @@ public final class Pipeline {
                 CompletableFuture<?>[] before = chapters.subList(0, Math.max(0, c - window)).toArray(CompletableFuture[]::new);
                 chapters.add(CompletableFuture.allOf(before).thenRunAsync(() -> {
                     try {
-                        draftChapter(chapter, outline, synopsis);
+                        draftChapter(chapter, outline);
                     } catch (RuntimeException e) {
                         stop.compareAndSet(null, e);
                         throw e;
@@ -181,14 +270,14 @@ public final class Pipeline {
         }
     }
 
-    private void draftChapter(int c, Outline outline, Synopsis synopsis) {
+    private void draftChapter(int c, Outline outline) {
         Outline.ChapterPlan plan = outline.chapter(c);
         StringBuilder sceneSummaries = new StringBuilder();
         for (int s = 1; s <= plan.scenes().size(); s++) {
             Outline.ScenePlan scene = plan.scenes().get(s - 1);
             int chapter = c;
             int number = s;
-            Done draft = step(StepKeys.draft(c, s), calls -> draftScene(chapter, number, outline, synopsis, calls));
+            Done draft = step(StepKeys.draft(c, s), calls -> draftScene(chapter, number, outline, calls));
             if (draft.fresh()) {
                 int sceneWords = Words.count(draft.record().content());
                 synchronized (account) {
@@ -200,10 +289,28 @@ public final class Pipeline {
             String text = draft.record().content();
             ScenePosition position = new ScenePosition(c, s);
             Predicate<ScenePosition> visible = visibleFrom(position);
-            String ledgerText = renderLedger(ledger.asOf(position, involved(scene, visible), visible));
-            SceneMemory memory = Json.read(structuredStep(StepKeys.memory(c, s), SceneMemory.class, Prompts.keeper(spec),
-                    Prompts.memory(c, s, scene, ledgerText, text), "scene_memory", Schemas.memory(), PlanChecks::memory,
-                    spec.summaryModelOrDefault(), Function.identity()).content(), SceneMemory.class);
+            List<String> checked = new ArrayList<>(List.of(scene.pov()));
+            checked.addAll(scene.characters());
+            checked.add(scene.setting());
+            String ledgerText = renderLedger(ledger.asOf(position, checked, establishedByScenes(visible)));
+            boolean last = s == plan.scenes().size();
+            String earlier = sceneSummaries.toString();
+            Done remembered = step(StepKeys.memory(c, s), calls -> {
+                if (!last) {
+                    return Json.write(ask(StepKeys.kind(StepKeys.memory(chapter, number)), StepKeys.memory(chapter, number), SceneMemory.class,
+                            Prompts.keeper(spec), Prompts.memory(chapter, number, scene, ledgerText, text), "scene_memory", Schemas.memory(),
+                            PlanChecks::memory, spec.summaryModelOrDefault(), 4_096, calls));
+                }
+                // the chapter's last scene: the same call also summarises the chapter, sparing a call that
+                // would read the scene summaries again
+                LastSceneMemory answer = ask(StepKeys.kind(StepKeys.memory(chapter, number)), StepKeys.memory(chapter, number),
+                        LastSceneMemory.class, Prompts.keeper(spec), Prompts.lastMemory(spec.format(), chapter, number, plan.title(), scene,
+                                ledgerText, text, earlier), "scene_memory", Schemas.lastSceneMemory(),
+                        m -> PlanChecks.lastMemory(m), spec.summaryModelOrDefault(), 4_096, calls);
+                chapterSummaries.put(chapter, answer.chapterSummary());
+                return Json.write(answer.memory());
+            });
+            SceneMemory memory = Json.read(remembered.record().content(), SceneMemory.class);
             Ledgers.remember(ledger, memory, position);
             if (!memory.contradictions().isEmpty()) {
                 Done revision = step(StepKeys.revision(c, s), calls -> revise(text, memory, calls));
@@ -214,13 +321,20 @@ public final class Pipeline {
             }
             sceneSummaries.append(s).append(". ").append(memory.summary()).append("\n");
         }
-        structuredStep(StepKeys.chapterSummary(c), ChapterSummary.class, Prompts.keeper(spec),
-                Prompts.chapterSummary(spec.format(), c, plan.title(), sceneSummaries.toString()), "chapter_summary", Schemas.summary(),
-                PlanChecks::summary, spec.summaryModelOrDefault(), Function.identity());
+        String summarised = chapterSummaries.remove(c);
+        if (summarised != null && store.get(StepKeys.chapterSummary(c)).isEmpty()) {
+            step(StepKeys.chapterSummary(c), calls -> Json.write(new ChapterSummary(summarised)));
+            emitStep(StepKeys.chapterSummary(c));
+        } else {
+            // resumed after the last scene's memory, or its summary regenerated: ask for it on its own
+            structuredStep(StepKeys.chapterSummary(c), ChapterSummary.class, Prompts.keeper(spec),
+                    Prompts.chapterSummary(spec.format(), c, plan.title(), sceneSummaries.toString()), "chapter_summary", Schemas.summary(),
+                    PlanChecks::summary, spec.summaryModelOrDefault(), Function.identity());
+        }
         listener.on(new GenerationEvent.ChapterCompleted(c, progress(StepKeys.chapterSummary(c))));
     }
 
-    private String draftScene(int c, int s, Outline outline, Synopsis synopsis, List<CallRecord> calls) {
+    private String draftScene(int c, int s, Outline outline, List<CallRecord> calls) {
         Outline.ChapterPlan chapter = outline.chapter(c);
         Outline.ScenePlan scene = chapter.scenes().get(s - 1);
         ScenePosition position = new ScenePosition(c, s);
@@ -238,7 +352,6 @@ public final class Pipeline {
         }
         parts.add(new ContextBuilder.Part("chapter plan", 4, 30, "This " + unit.toLowerCase(Locale.ROOT) + "'s plan", List.of(plan.toString().strip()),
                 false, false));
-        parts.add(new ContextBuilder.Part("book synopsis", 5, 10, "The story", List.of(synopsis.logline() + "\n" + synopsis.synopsis()), false, false));
         Outline.Act act = outline.acts().get(outline.actOf(c) - 1);
         parts.add(new ContextBuilder.Part("act summary", 6, 15, "This act", List.of(act.title() + ": " + act.summary()), false, false));
         List<String> earlierScenes = new ArrayList<>();
@@ -291,32 +404,37 @@ public final class Pipeline {
     /** A structured step: asks, validates, and asks again with the problems until valid or out of tries. */
     private <T> StepRecord structuredStep(String key, Class<T> type, String system, String user, String schemaName, String schema,
                                           Function<T, List<String>> check, String modelName, Function<T, T> normalise) {
-        Done done = step(key, calls -> {
-            List<Message> messages = new ArrayList<>(List.of(Message.user(user)));
-            List<String> problems = List.of();
-            for (int attempt = 1; attempt <= options.structuredTries(); attempt++) {
-                Completion completion = call(attempt == 1 ? StepKeys.kind(key) : "retry after invalid output", modelName, system, messages,
-                        OutputFormat.json(schemaName, schema), key.equals(StepKeys.OUTLINE)
-                                ? Math.min(32_000, 2_000 + 700 * spec.chapters()) : 4_096, 0.4, calls);
-                try {
-                    T value = Json.read(completion.text(), type);
-                    problems = check.apply(value);
-                    if (problems.isEmpty()) {
-                        return Json.write(normalise.apply(value));
-                    }
-                } catch (JacksonException e) {
-                    problems = List.of("not valid JSON for the schema: " + e.getOriginalMessage());
-                }
-                messages.add(Message.assistant(completion.text()));
-                messages.add(Message.user("That answer is invalid:\n- " + String.join("\n- ", problems)
-                        + "\nAnswer again with the complete corrected JSON."));
-            }
-            throw new StepFailedException(key, "no valid answer after " + options.structuredTries() + " tries: " + String.join("; ", problems));
-        });
+        Done done = step(key, calls -> Json.write(normalise.apply(ask(StepKeys.kind(key), key, type, system, user, schemaName, schema, check,
+                modelName, 4_096, calls))));
         if (done.fresh() && !key.startsWith("memory/")) {
             emitStep(key);
         }
         return done.record();
+    }
+
+    /** One structured answer, asked again with the problems until valid or out of tries; {@code key} names the step that fails. */
+    private <T> T ask(String purpose, String key, Class<T> type, String system, String user, String schemaName, String schema,
+                      Function<T, List<String>> check, String modelName, int maxTokens, List<CallRecord> calls) {
+        List<Message> messages = new ArrayList<>(List.of(Message.user(user)));
+        List<String> problems = List.of();
+        for (int attempt = 1; attempt <= options.structuredTries(); attempt++) {
+            Completion completion = call(attempt == 1 ? purpose : purpose.equals(StepKeys.kind(key)) ? "retry after invalid output"
+                    : purpose + " retry after invalid output", modelName, system, messages, OutputFormat.json(schemaName, schema), maxTokens,
+                    0.4, calls);
+            try {
+                T value = Json.read(completion.text(), type);
+                problems = check.apply(value);
+                if (problems.isEmpty()) {
+                    return value;
+                }
+            } catch (JacksonException e) {
+                problems = List.of("not valid JSON for the schema: " + e.getOriginalMessage());
+            }
+            messages.add(Message.assistant(completion.text()));
+            messages.add(Message.user("That answer is invalid:\n- " + String.join("\n- ", problems)
+                    + "\nAnswer again with the complete corrected JSON."));
+        }
+        throw new StepFailedException(key, "no valid answer after " + options.structuredTries() + " tries: " + String.join("; ", problems));
     }
 
     private Done step(String key, Function<List<CallRecord>, String> compute) {
@@ -324,23 +442,89 @@ public final class Pipeline {
         if (stored.isPresent()) {
             return new Done(Json.read(stored.get(), StepRecord.class), false);
         }
-        List<CallRecord> calls = new ArrayList<>();
+        PaidCalls calls = new PaidCalls(StepKeys.unfinished(key, runId));
         String content = compute.apply(calls);
         StepRecord record = new StepRecord(key, content, calls, false, Instant.now());
         store.put(key, Json.write(record));
+        calls.settled();
+        if (key.equals(StepKeys.OUTLINE)) {
+            // the one step made of parts: they are in its record now
+            store.keys(StepKeys.partial(key)).forEach(store::delete);
+        }
         return new Done(record, true);
+    }
+
+    /**
+     * The calls a step has paid for. Each one is also kept under {@code unfinished/<step>/<run>} until the
+     * step is checkpointed, so the calls of a step that never finishes (failed, cancelled, killed) are
+     * still in the cost report. Parts copied in with {@code addAll} are accounted where they came from.
+     */
+    private final class PaidCalls extends ArrayList<CallRecord> {
+        private final String key;
+        /** The step's chapter (0 before the chapters): its calls' place in the queue for the streams. */
+        private final int rank;
+        private boolean written;
+
+        PaidCalls(String key) {
+            this.key = key;
+            Matcher chapter = CHAPTER_IN_KEY.matcher(key);
+            this.rank = chapter.find() ? Integer.parseInt(chapter.group(1)) : 0;
+        }
+
+        @Override
+        public synchronized boolean add(CallRecord call) {
+            super.add(call);
+            store.put(key, Json.write(new StepRecord(key, "", List.copyOf(this), false, Instant.now())));
+            written = true;
+            return true;
+        }
+
+        synchronized void settled() {
+            if (written) {
+                store.delete(key);
+            }
+        }
     }
 
     private Completion call(String purpose, String modelName, String system, List<Message> messages, OutputFormat output, int maxTokens,
                             double temperature, List<CallRecord> calls) {
         checkGoing();
-        inFlight.acquireUninterruptibly();
+        // the first call with a new cacheable prefix goes alone until its answer starts, so the calls
+        // after it read the provider's prompt cache instead of each writing it again
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch first = warming.putIfAbsent(modelName + '\u0000' + system, started);
+        if (first != null) {
+            awaitGoing(first);
+        }
+        try {
+            inFlight.acquire(calls instanceof PaidCalls paid ? paid.rank : 0, this::checkGoing);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped(Stopped.Reason.CANCELLED);
+        }
         Completion completion;
+        Thread caller = Thread.currentThread();
         try {
             checkGoing();
+            synchronized (calling) {
+                calling.add(caller);
+            }
             completion = model.complete(new CompletionRequest(modelName, system, messages, temperature, maxTokens, output, true,
-                    options.key(), null));
+                    options.key(), piece -> started.countDown()));
+        } catch (RuntimeException e) {
+            if (cancelled.get()) {
+                throw new Stopped(Stopped.Reason.CANCELLED);
+            }
+            throw e;
         } finally {
+            synchronized (calling) {
+                calling.remove(caller);
+            }
+            if (cancelled.get()) {
+                // an interrupt meant for the abandoned call must not hit the checkpoint writes that follow
+                Thread.interrupted();
+            }
+            started.countDown();
             inFlight.release();
         }
         CallRecord record = new CallRecord(purpose, completion.provider(), completion.model(), completion.usage(),
@@ -352,6 +536,17 @@ public final class Pipeline {
             cost = cost.add(record.costUsd());
         }
         return completion;
+    }
+
+    private void awaitGoing(CountDownLatch latch) {
+        try {
+            while (!latch.await(100, TimeUnit.MILLISECONDS)) {
+                checkGoing();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped(Stopped.Reason.CANCELLED);
+        }
     }
 
     private void checkGoing() {
@@ -413,13 +608,22 @@ public final class Pipeline {
         return List.copyOf(subjects);
     }
 
+    /** Each subject's facts in force, latest per attribute (when they began is left out: only what holds matters). */
     private static List<String> ledgerItems(Map<String, List<Fact>> facts) {
         return facts.entrySet().stream().map(e -> e.getKey() + ": " + String.join("; ", e.getValue().stream()
-                .map(f -> f.attribute() + " = " + f.value() + " (since " + f.since() + ")").toList())).toList();
+                .map(f -> f.attribute() + " = " + f.value()).toList())).toList();
     }
 
     private static String renderLedger(Map<String, List<Fact>> facts) {
         return String.join("\n", ledgerItems(facts));
+    }
+
+    /**
+     * Facts that scenes established, among those visible: what the keeper checks a scene against (the
+     * cast as planned is the drafter's to follow; a scene is checked against what the story has made true).
+     */
+    private static Predicate<ScenePosition> establishedByScenes(Predicate<ScenePosition> visible) {
+        return p -> !p.equals(ScenePosition.PLAN) && visible.test(p);
     }
 
     private String chapterSummary(int chapter) {

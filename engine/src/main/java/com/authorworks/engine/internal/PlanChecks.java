@@ -76,28 +76,64 @@ public final class PlanChecks {
             problems.add("acts must have exactly " + acts + " entries");
         }
         for (int c = 0; c < o.chapters().size(); c++) {
-            Outline.ChapterPlan chapter = o.chapters().get(c);
-            if (chapter.scenes() == null || chapter.scenes().isEmpty()) {
-                problems.add("chapter " + (c + 1) + " has no scenes");
-                continue;
+            problems.addAll(scenes(o.chapters().get(c).scenes(), "chapter " + (c + 1), cast));
+        }
+        return problems;
+    }
+
+    /** The outline's first pass: the act and chapter counts, and a title and summary for each chapter. */
+    public static List<String> skeleton(OutlineSkeleton o, int chapters, int acts) {
+        List<String> problems = new ArrayList<>();
+        if (o.chapters() == null || o.chapters().size() != chapters) {
+            problems.add("chapters must have exactly " + chapters + " entries, it has " + (o.chapters() == null ? 0 : o.chapters().size()));
+        } else {
+            for (int c = 0; c < o.chapters().size(); c++) {
+                if (blank(o.chapters().get(c).title()) || blank(o.chapters().get(c).summary())) {
+                    problems.add("chapter " + (c + 1) + " needs a title and a summary");
+                }
             }
-            for (int s = 0; s < chapter.scenes().size(); s++) {
-                Outline.ScenePlan scene = chapter.scenes().get(s);
-                String where = "chapter " + (c + 1) + " scene " + (s + 1);
-                if (blank(scene.pov()) || cast.find(scene.pov()).isEmpty()) {
-                    problems.add(where + ": pov '" + scene.pov() + "' is not in the cast " + cast.names());
+        }
+        if (o.acts() == null || o.acts().size() != acts) {
+            problems.add("acts must have exactly " + acts + " entries");
+        }
+        return problems;
+    }
+
+    /** A second-pass answer: exactly the chapters asked for, each with valid scenes. */
+    public static List<String> scenes(OutlineSkeleton.ChapterScenes answer, int firstChapter, int chapters, String unit, Cast cast) {
+        if (answer.chapters() == null || answer.chapters().size() != chapters) {
+            return List.of("chapters must have exactly " + chapters + " entries, one per " + unit + " asked about, it has "
+                    + (answer.chapters() == null ? 0 : answer.chapters().size()));
+        }
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < chapters; i++) {
+            problems.addAll(scenes(answer.chapters().get(i).scenes(), unit + " " + (firstChapter + i), cast));
+        }
+        return problems;
+    }
+
+    /** One chapter's scenes: at least one, POV and presence from the cast, beats and a word target each. */
+    public static List<String> scenes(List<Outline.ScenePlan> scenes, String chapter, Cast cast) {
+        List<String> problems = new ArrayList<>();
+        if (scenes == null || scenes.isEmpty()) {
+            return List.of(chapter + " has no scenes");
+        }
+        for (int s = 0; s < scenes.size(); s++) {
+            Outline.ScenePlan scene = scenes.get(s);
+            String where = chapter + " scene " + (s + 1);
+            if (blank(scene.pov()) || cast.find(scene.pov()).isEmpty()) {
+                problems.add(where + ": pov '" + scene.pov() + "' is not in the cast " + cast.names());
+            }
+            for (String present : scene.characters() == null ? List.<String>of() : scene.characters()) {
+                if (cast.find(present).isEmpty()) {
+                    problems.add(where + ": '" + present + "' is not in the cast " + cast.names());
                 }
-                for (String present : scene.characters() == null ? List.<String>of() : scene.characters()) {
-                    if (cast.find(present).isEmpty()) {
-                        problems.add(where + ": '" + present + "' is not in the cast " + cast.names());
-                    }
-                }
-                if (scene.beats() == null || scene.beats().isEmpty()) {
-                    problems.add(where + ": needs at least one beat");
-                }
-                if (scene.wordTarget() <= 0) {
-                    problems.add(where + ": wordTarget must be positive");
-                }
+            }
+            if (scene.beats() == null || scene.beats().isEmpty()) {
+                problems.add(where + ": needs at least one beat");
+            }
+            if (scene.wordTarget() <= 0) {
+                problems.add(where + ": wordTarget must be positive");
             }
         }
         return problems;
@@ -112,6 +148,14 @@ public final class PlanChecks {
             if (blank(f.subject()) || blank(f.attribute()) || f.kind() == null) {
                 problems.add("every fact needs a subject, a kind and an attribute");
             }
+        }
+        return problems;
+    }
+
+    public static List<String> lastMemory(LastSceneMemory m) {
+        List<String> problems = new ArrayList<>(memory(m.memory()));
+        if (blank(m.chapterSummary())) {
+            problems.add("chapterSummary is empty");
         }
         return problems;
     }

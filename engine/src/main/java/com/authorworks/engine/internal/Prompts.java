@@ -4,6 +4,9 @@ import com.authorworks.engine.BookSpec;
 import com.authorworks.engine.Format;
 import com.authorworks.engine.story.Outline;
 import com.authorworks.engine.story.StyleGuide;
+import com.authorworks.engine.story.Synopsis;
+
+import java.util.List;
 
 /** The words the engine says to models. Format-specific where the format changes the task. */
 public final class Prompts {
@@ -38,27 +41,60 @@ public final class Prompts {
         return "Characters:\n" + castJson + "\n\nWrite the synopsis of the whole work, including the ending.";
     }
 
-    public static String outline(BookSpec spec, String synopsisJson, String castJson, int[] actEnds, int sceneWords) {
+    /** First pass of the outline: acts and what each chapter does, no scenes yet. */
+    public static String outlineSkeleton(BookSpec spec, String synopsisJson, String castJson, int[] actEnds) {
         Format f = spec.format();
+        return "Synopsis:\n" + synopsisJson + "\n\nCharacters:\n" + castJson + "\n\nOutline the " + f.label() + " in exactly "
+                + spec.chapters() + " " + plural(f.unit()).toLowerCase() + " grouped in " + actEnds.length + " acts:\n" + acts(f, actEnds)
+                + "For each " + f.unit().toLowerCase() + " give its title and what happens in it (events, turning points, what changes "
+                + "for whom), so that its " + f.part() + "s can be planned from it alone.";
+    }
+
+    /**
+     * The system prompt of the second pass, identical for every chapter of the book so providers cache
+     * it: the planner's instructions, the synopsis, the cast and the skeleton.
+     */
+    public static String chapterPlanner(BookSpec spec, String synopsisJson, String castJson, String skeleton) {
+        return planner(spec) + "\n\nSynopsis:\n" + synopsisJson + "\n\nCharacters:\n" + castJson + "\n\nThe outline, "
+                + plural(spec.format().unit()).toLowerCase() + " by " + spec.format().unit().toLowerCase() + ":\n" + skeleton;
+    }
+
+    /** Second pass of the outline, one call per few chapters: their scenes. */
+    public static String chapterScenes(Format f, int first, List<OutlineSkeleton.Chapter> chapters, int minScenes, int maxScenes,
+                                       int sceneWords) {
+        StringBuilder which = new StringBuilder();
+        for (int i = 0; i < chapters.size(); i++) {
+            which.append(f.unit()).append(' ').append(first + i).append(", \"").append(chapters.get(i).title()).append("\": ")
+                    .append(chapters.get(i).summary()).append('\n');
+        }
+        return "Plan the " + f.part() + "s of these " + plural(f.unit()).toLowerCase() + ", in this order:\n" + which + "\nGive each "
+                + (minScenes == maxScenes ? String.valueOf(minScenes) : minScenes + " to " + maxScenes) + " " + f.part() + "s that carry "
+                + "it out and connect with the " + plural(f.unit()).toLowerCase() + " around it. Each " + f.part()
+                + " has a point-of-view character, who is present, the setting, the beats in order and a word target (about "
+                + sceneWords + " words per " + f.part() + ").";
+    }
+
+    private static String acts(Format f, int[] actEnds) {
         StringBuilder acts = new StringBuilder();
         int start = 1;
         for (int a = 0; a < actEnds.length; a++) {
             acts.append("Act ").append(a + 1).append(": ").append(plural(f.unit())).append(' ').append(start).append('-').append(actEnds[a]).append(".\n");
             start = actEnds[a] + 1;
         }
-        return "Synopsis:\n" + synopsisJson + "\n\nCharacters:\n" + castJson + "\n\nOutline the " + f.label() + " in exactly "
-                + spec.chapters() + " " + plural(f.unit()).toLowerCase() + " grouped in " + actEnds.length + " acts:\n" + acts
-                + "Each " + f.unit().toLowerCase() + " has " + f.part() + "s with a point-of-view character, who is present, the setting, "
-                + "the beats in order and a word target (about " + sceneWords + " words per " + f.part() + ").";
+        return acts.toString();
     }
 
-    /** The drafting system prompt: instructions and style guide, identical for every scene of the book. */
-    public static String drafter(BookSpec spec, StyleGuide style) {
+    /**
+     * The drafting system prompt: instructions, style guide and synopsis, identical for every scene of
+     * the book and placed first, so providers cache it as one stable prefix. (The cast is not in it: the
+     * ledger gives each scene the characters it involves, which keeps every prompt smaller than the whole cast.)
+     */
+    public static String drafter(BookSpec spec, StyleGuide style, Synopsis synopsis) {
         Format f = spec.format();
         return "You are writing a " + f.label() + " titled \"" + spec.title() + "\", one " + f.part() + " at a time. "
                 + f.draftingRules() + "\nWrite only the " + f.part() + " itself: no title, no heading, no notes. "
                 + "Keep every fact consistent with the story ledger you are given; do not resolve what the beats leave open.\n\n"
-                + "Style guide:\n" + style.render();
+                + "Style guide:\n" + style.render() + "\n\nThe story:\n" + synopsis.logline() + "\n" + synopsis.synopsis();
     }
 
     public static String sceneTask(Format f, int chapter, int scene, Outline.ScenePlan plan) {
@@ -77,9 +113,19 @@ public final class Prompts {
 
     public static String memory(int chapter, int scene, Outline.ScenePlan plan, String ledger, String text) {
         return "Scene " + chapter + "." + scene + ": " + plan.title() + "\nCharacters present: " + String.join(", ", plan.characters())
-                + "\nSetting: " + plan.setting() + "\n\n## Ledger before this scene\n\n" + (ledger.isBlank() ? "(empty)" : ledger)
+                + "\nSetting: " + plan.setting() + "\n\n## Ledger before this scene (what earlier scenes established)\n\n"
+                + (ledger.isBlank() ? "(nothing yet)" : ledger)
                 + "\n\n## Scene text\n\n" + text
                 + "\n\nSummarise the scene, list the facts it establishes or changes, and any contradiction with the ledger.";
+    }
+
+    /** The memory call of a chapter's last scene, which also summarises the chapter. */
+    public static String lastMemory(Format f, int chapter, int scene, String title, Outline.ScenePlan plan, String ledger, String text,
+                                    String earlierSummaries) {
+        return memory(chapter, scene, plan, ledger, text) + "\nThis is the last " + f.part() + " of " + f.unit().toLowerCase() + " "
+                + chapter + " (\"" + title + "\")" + (earlierSummaries.isBlank() ? "" : ", whose earlier " + f.part() + "s were:\n"
+                + earlierSummaries.strip()) + "\nAlso summarise the whole " + f.unit().toLowerCase()
+                + " for a writer continuing the book: events, changes, open threads.";
     }
 
     public static String revision(String sceneText, String passage, String conflictsWith, String correction) {

@@ -51,18 +51,22 @@ public final class Schemas {
                 "ending", str("how it ends"), "themes", array(str("a theme"), 1, 4)));
     }
 
-    /** The outline with exactly the chapter and act counts asked for, POV and presence limited to the cast. */
-    public static String outline(int chapters, int acts, List<String> cast, int minScenes, int maxScenes, int sceneWords) {
+    /** The outline's first pass: exactly the act and chapter counts asked for, each chapter a title and what it does. */
+    public static String outlineSkeleton(int chapters, int acts) {
+        ObjectNode chapter = objectNode(props("title", str("chapter title"), "summary", str("what happens in the chapter")));
+        return object(props("acts", array(objectNode(props("title", str("act title"), "summary", str("what the act does"))), acts, acts),
+                "chapters", array(chapter, chapters, chapters)));
+    }
+
+    /** The outline's second pass, for {@code chapters} chapters: their scenes, POV and presence limited to the cast. */
+    public static String chapterScenes(int chapters, List<String> cast, int minScenes, int maxScenes, int sceneWords) {
         ObjectNode scene = objectNode(props("title", str("scene title"),
                 "pov", enumeration(cast.toArray(String[]::new)),
                 "characters", uniqueArray(enumeration(cast.toArray(String[]::new)), 1, Math.min(4, cast.size())),
                 "setting", str("where the scene takes place"),
                 "beats", array(str("one thing that happens"), 2, 5),
                 "wordTarget", integer(sceneWords / 2, sceneWords * 3 / 2)));
-        ObjectNode chapter = objectNode(props("title", str("chapter title"), "summary", str("what the chapter does"),
-                "scenes", array(scene, minScenes, maxScenes)));
-        return object(props("acts", array(objectNode(props("title", str("act title"), "summary", str("what the act does"))), acts, acts),
-                "chapters", array(chapter, chapters, chapters)));
+        return object(props("chapters", array(objectNode(props("scenes", array(scene, minScenes, maxScenes))), chapters, chapters)));
     }
 
     public static String memory() {
@@ -74,6 +78,14 @@ public final class Schemas {
                 "conflictsWith", str("the ledger fact it contradicts"), "correction", str("what the passage should say")));
         return object(props("summary", str("what happened in the scene, 60 to 150 words"),
                 "facts", array(fact, 0, 8), "contradictions", array(contradiction, 0, 3)));
+    }
+
+    /** The memory of a chapter's last scene, with the chapter's summary. */
+    public static String lastSceneMemory() {
+        ObjectNode schema = (ObjectNode) Json.MAPPER.readTree(memory());
+        ((ObjectNode) schema.get("properties")).set("chapterSummary", str("the whole chapter, 80 to 200 words"));
+        ((ArrayNode) schema.get("required")).add("chapterSummary");
+        return Json.MAPPER.writeValueAsString(schema);
     }
 
     public static String summary() {

@@ -1,6 +1,7 @@
 package com.authorworks.engine.sample;
 
 import com.authorworks.engine.internal.Json;
+import com.authorworks.engine.internal.OutlineSkeleton;
 import com.authorworks.engine.internal.PlanChecks;
 import com.authorworks.engine.internal.Schemas;
 import com.authorworks.engine.internal.TokenCounter;
@@ -12,7 +13,6 @@ import com.authorworks.engine.llm.Message;
 import com.authorworks.engine.llm.OutputFormat;
 import com.authorworks.engine.llm.ProviderSettings;
 import com.authorworks.engine.story.Cast;
-import com.authorworks.engine.story.Outline;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,12 +61,14 @@ class SampleLanguageModelTests {
         assertThat(cast.characters()).allSatisfy(c -> assertThat(c.description()).startsWith(SampleLanguageModel.SHORT_MARKER));
 
         List<String> names = new ArrayList<>(cast.names());
-        String schema = Schemas.outline(7, 3, names, 2, 4, 1500);
-        Outline outline = Json.read(model.complete(request("Outline it. " + Json.write(cast), OutputFormat.json("outline", schema), null)).text(),
-                Outline.class);
+        OutlineSkeleton skeleton = Json.read(model.complete(request("Outline it. " + Json.write(cast),
+                OutputFormat.json("outline", Schemas.outlineSkeleton(7, 3)), null)).text(), OutlineSkeleton.class);
+        assertThat(PlanChecks.skeleton(skeleton, 7, 3)).isEmpty();
+        OutlineSkeleton.ChapterScenes planned = Json.read(model.complete(request("Plan chapters 1 to 3. " + Json.write(cast),
+                OutputFormat.json("chapter_scenes", Schemas.chapterScenes(3, names, 2, 4, 1500)), null)).text(), OutlineSkeleton.ChapterScenes.class);
 
-        assertThat(PlanChecks.outline(outline, 7, 3, cast)).isEmpty();
-        assertThat(outline.chapters()).hasSize(7).allSatisfy(ch -> assertThat(ch.scenes()).hasSizeBetween(2, 4)
+        assertThat(PlanChecks.scenes(planned, 1, 3, "chapter", cast)).isEmpty();
+        assertThat(planned.chapters()).hasSize(3).allSatisfy(ch -> assertThat(ch.scenes()).hasSizeBetween(2, 4)
                 .allSatisfy(s -> assertThat(s.wordTarget()).isBetween(750, 2250)));
     }
 

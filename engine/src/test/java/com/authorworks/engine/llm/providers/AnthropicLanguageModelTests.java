@@ -75,6 +75,28 @@ class AnthropicLanguageModelTests {
     }
 
     @Test
+    void anInterruptedCallGivesUpInsteadOfWaitingForTheAnswer() throws Exception {
+        server.stubFor(post("/v1/messages").willReturn(okJson(MESSAGE).withFixedDelay(60_000)));
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                Calls.model("anthropic", server.baseUrl()).complete(Calls.text(MODEL, KEY));
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        while (server.getAllServeEvents().isEmpty()) {
+            Thread.onSpinWait();
+        }
+
+        caller.interrupt();
+        caller.join(Duration.ofSeconds(30));
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(failure.get()).isInstanceOf(LanguageModelException.Unavailable.class).hasMessageContaining("interrupted");
+    }
+
+    @Test
     void sendsThePlainSystemStringWhenNotCaching() {
         server.stubFor(post("/v1/messages").willReturn(okJson(MESSAGE)));
 
