@@ -31,7 +31,9 @@ export function SceneEditor(props: Props) {
     let current = true;
     editing
       .scene(bookId, chapterId, sceneId)
-      .then((s) => current && setScene(s))
+      // the editor keeps the scene it opened: a later answer for the same scene must not swap the
+      // version its saves are based on under text it does not show (that would hide an edit conflict)
+      .then((s) => current && setScene((shown) => (shown?.id === s.id ? shown : s)))
       .catch((e) => current && setFailure(e));
     return () => {
       current = false;

@@ -98,9 +98,12 @@ describe('Writing a scene', () => {
     });
   }
 
+  /** The first scene, open in the editor at the version the server had (version 2). */
   async function openScene() {
     renderApp('/books/b1/write', server.api());
-    return screen.findByRole('textbox', { name: 'Text of Dusk' });
+    const text = await screen.findByRole('textbox', { name: 'Text of Dusk' });
+    await screen.findByText(/version 2$/);
+    return text;
   }
 
   it('opens the first scene with its chapters and scenes, marked as sample text', async () => {
