@@ -147,9 +147,11 @@ test('a new book with the sample writer: plan, approve the outline, watch it wri
 
     // on a phone the book view fits and the tabs still work
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.getByRole('tab', { name: 'Outline' }).focus();
+    await page.getByRole('tab', { name: 'Outline' }).click();
+    await page.getByRole('tab', { name: 'Outline', selected: true }).waitFor();
     await page.keyboard.press('ArrowRight');
-    assert.equal(await page.getByRole('tab', { name: 'Story bible' }).getAttribute('aria-selected'), 'true');
+    await page.getByRole('tab', { name: 'Story bible', selected: true }).waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Story bible' }).evaluate((t) => t === document.activeElement), true);
     await page.getByRole('heading', { name: 'Characters', level: 3 }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, 'nothing wider than the phone');
