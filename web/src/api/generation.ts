@@ -285,9 +285,6 @@ export function generationApi(client: ApiClient) {
     updateChapter: (id: string, chapterId: string, changes: { title?: string; description?: string }) =>
       client.patch<unknown>(`${book(id)}/chapters/${encodeURIComponent(chapterId)}`, changes),
 
-    renameScene: (id: string, chapterId: string, sceneId: string, title: string) =>
-      client.patch<unknown>(scene(id, chapterId, sceneId), { title }),
-
     ledger: (id: string) => client.get<Ledger>(`${book(id)}/ledger`),
 
     usage: (id: string) => client.get<BookUsage>(`${book(id)}/usage`),

@@ -1,7 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { editingApi } from '../../api/editing';
 import type { Artifact, OutlineDocument } from '../../api/generation';
 import { ApiError } from '../../api/problems';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useApi } from '../../session/session';
 import { useGeneration } from './useGeneration';
 
 /** Beats are edited one per line. */
@@ -27,6 +29,8 @@ export function OutlineEditor({
   onApproved: () => void;
 }) {
   const gen = useGeneration();
+  const { client } = useApi();
+  const editing = useMemo(() => editingApi(client), [client]);
   const [doc, setDoc] = useState<OutlineDocument>(() => structuredClone(outline.document));
   const [beats, setBeats] = useState<string[][]>(() => outline.document.chapters.map((c) => c.scenes.map((s) => toLines(s.beats))));
   const [version, setVersion] = useState(outline.version);
@@ -74,7 +78,7 @@ export function OutlineEditor({
       if (changes.title !== undefined || changes.description !== undefined) await gen.updateChapter(bookId, chapter.id, changes);
       for (const scene of chapter.scenes) {
         const title = planned.scenes[scene.number - 1]?.title;
-        if (title && title !== scene.title) await gen.renameScene(bookId, chapter.id, scene.id, title);
+        if (title && title !== scene.title) await editing.renameScene(bookId, chapter.id, scene.id, title);
       }
     }
   };
