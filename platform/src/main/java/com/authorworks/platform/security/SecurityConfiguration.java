@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -102,10 +103,6 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Verifies RS256 access tokens: with the in-process identity service's keys when it runs
-     * here, else with the keys published at {@code authorworks.security.jwks-uri}.
-     */
-    /**
      * No observation of each security filter, authentication and authorization: they were about a
      * fifth of the CPU and a quarter of the garbage of a profile read (bench/README.md, identity).
      * The request itself is still observed (http.server.requests: metrics, trace ids in the logs).
@@ -115,6 +112,11 @@ public class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Verifies RS256 access tokens: with the in-process identity service's keys when it runs
+     * here, else with the keys published at {@code authorworks.security.jwks-uri}. A token's
+     * signature is verified once per process ({@link VerifiedTokens}).
+     */
     @Bean
     JwtDecoder jwtDecoder(ObjectProvider<AccessTokenKeys> localKeys, Environment environment) {
         JWKSource<SecurityContext> keys;
@@ -136,8 +138,9 @@ public class SecurityConfiguration {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator);
     }
 
     @Bean
