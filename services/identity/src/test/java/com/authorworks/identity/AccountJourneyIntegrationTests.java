@@ -208,19 +208,4 @@ class AccountJourneyIntegrationTests extends IdentityIntegrationTest {
         assertThat(users.findProfile(UserId.random())).isEmpty();
     }
 
-    /** The configured admin email: registered once per shared server, promoted when verified. */
-    Session adminSession() {
-        synchronized (AccountJourneyIntegrationTests.class) {
-            if (login(ADMIN_EMAIL, PASSWORD).status() != 200) {
-                Session admin = signedInUser(ADMIN_EMAIL, unique("admin"));
-                assertThat(admin.id()).isNotNull();
-            }
-            Api.Response tokens = login(ADMIN_EMAIL, PASSWORD);
-            String access = tokens.body().get("accessToken").asString();
-            Api.Response me = api().as(access).get("/api/v1/users/me");
-            assertThat(me.body().get("roles").toString()).contains("ADMIN");
-            return new Session(me.body().get("id").asString(), ADMIN_EMAIL, me.body().get("username").asString(), access,
-                    tokens.body().get("refreshToken").asString());
-        }
-    }
 }

@@ -89,6 +89,24 @@ abstract class IdentityIntegrationTest {
                 tokens.body().get("accessToken").asString(), tokens.body().get("refreshToken").asString());
     }
 
+    private static Session admin;
+
+    /**
+     * The configured admin email: registered once per shared server, promoted when verified, and
+     * signed in once (logins per account are rate-limited).
+     */
+    Session adminSession() {
+        synchronized (IdentityIntegrationTest.class) {
+            if (admin == null) {
+                Session registered = signedInUser(ADMIN_EMAIL, unique("admin"));
+                Api.Response me = api().as(registered.accessToken()).get("/api/v1/users/me");
+                assertThat(me.body().get("roles").toString()).contains("ADMIN");
+                admin = registered;
+            }
+            return admin;
+        }
+    }
+
     /** The token in the newest mail of this kind to this address, read from its .eml file like a developer would. */
     static String tokenMailedTo(String email, String kind) {
         MimeMessage mail = newestMail(email, kind).orElseThrow(() -> new AssertionError("no " + kind + " mail to " + email));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +25,11 @@ public class UserAccounts {
     private static final String COLUMNS = "id, email, username, password_hash, email_verified, roles, created_at";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    public UserAccounts(JdbcClient jdbc) {
+    public UserAccounts(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Optional<Account> find(UserId id) {
@@ -83,11 +86,13 @@ public class UserAccounts {
     public void markEmailVerified(UserId id) {
         jdbc.sql("update identity.users set email_verified = true, updated_at = now() where id = :id")
                 .param("id", id.value()).update();
+        events.publishEvent(new AccountChanged(id));
     }
 
     public void setRoles(UserId id, Set<Role> roles) {
         jdbc.sql("update identity.users set roles = :roles, updated_at = now() where id = :id")
                 .param("roles", roleArray(roles)).param("id", id.value()).update();
+        events.publishEvent(new AccountChanged(id));
     }
 
     /** Serialises sign-ups, so "the first user becomes admin" holds even for two at once. */

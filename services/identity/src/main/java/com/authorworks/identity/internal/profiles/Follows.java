@@ -29,12 +29,14 @@ class Follows {
         profiles.requireExists(followee);
         jdbc.sql("insert into identity.follows (follower_id, followee_id) values (:follower, :followee) on conflict do nothing")
                 .param("follower", follower.value()).param("followee", followee.value()).update();
+        profiles.followsChanged(follower, followee);
     }
 
     void unfollow(UserId follower, UserId followee) {
         profiles.requireExists(followee);
         jdbc.sql("delete from identity.follows where follower_id = :follower and followee_id = :followee")
                 .param("follower", follower.value()).param("followee", followee.value()).update();
+        profiles.followsChanged(follower, followee);
     }
 
     Page<UserView> followers(UserId user, PageRequest page) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,10 +47,12 @@ class Profiles implements Users {
 
     private final JdbcClient jdbc;
     private final UserAccounts accounts;
+    private final ProfileCache cache;
 
-    Profiles(JdbcClient jdbc, UserAccounts accounts) {
+    Profiles(JdbcClient jdbc, UserAccounts accounts, ProfileCache cache) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.cache = cache;
     }
 
     @Override
@@ -61,9 +64,14 @@ class Profiles implements Users {
     /** Anyone may look; the private part only for the user and for admins. */
     UserView view(UserId id, Optional<CurrentUser> viewer) {
         boolean full = viewer.filter(v -> v.id().equals(id) || v.isAdmin()).isPresent();
+        UserView user = cache.get(id, this::load).orElseThrow(Profiles::notFound);
+        return full ? user : user.publicPart();
+    }
+
+    /** The user as they see themselves, from the database. */
+    private Optional<UserView> load(UserId id) {
         return jdbc.sql(SELECT + " where u.id = :id").param("id", id.value())
-                .query((rs, n) -> view(rs, full)).optional()
-                .orElseThrow(Profiles::notFound);
+                .query((rs, n) -> view(rs, true)).optional();
     }
 
     Page<UserView> list(PageRequest page) {
@@ -76,10 +84,11 @@ class Profiles implements Users {
 
     @Transactional
     UserView update(UserId id, ProfileChanges changes, CurrentUser editor) {
-        UserView current = view(id, Optional.of(editor));
+        UserView current = load(id).orElseThrow(Profiles::notFound);
         if (!editor.id().equals(id) && !editor.isAdmin()) {
             throw Problem.forbidden("not-your-profile", "Only the user themselves or an admin can change this profile.");
         }
+        cache.changed(id);
         if (changes.roles() != null) {
             if (!editor.isAdmin()) {
                 throw Problem.forbidden("admin-only", "Only an admin can change roles.");
@@ -121,7 +130,12 @@ class Profiles implements Users {
                     .param("notify", merged.emailNotifications()).param("id", id.value())
                     .update();
         }
-        return view(id, Optional.of(editor));
+        return load(id).orElseThrow(Profiles::notFound);
+    }
+
+    /** Follower and following counts of these users changed. */
+    void followsChanged(UserId... ids) {
+        cache.changed(ids);
     }
 
     void requireExists(UserId id) {
@@ -164,7 +178,7 @@ class Profiles implements Users {
                 p.followers(), p.following(), p.joinedAt(),
                 full ? rs.getString("email") : null,
                 full ? rs.getBoolean("email_verified") : null,
-                full ? new TreeSet<>(Arrays.asList((String[]) rs.getArray("roles").getArray())) : null,
+                full ? Collections.unmodifiableSortedSet(new TreeSet<>(Arrays.asList((String[]) rs.getArray("roles").getArray()))) : null,
                 full ? new Preferences(rs.getString("theme"), rs.getString("default_format"),
                         rs.getBoolean("email_notifications")) : null);
     }

@@ -14,4 +14,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record UserView(String id, String username, String displayName, String bio, String avatarUrl,
         List<String> links, long followers, long following, Instant joinedAt,
         String email, Boolean emailVerified, Set<String> roles, Preferences preferences) {
+
+    /** What everyone else sees. */
+    UserView publicPart() {
+        return new UserView(id, username, displayName, bio, avatarUrl, links, followers, following, joinedAt,
+                null, null, null, null);
+    }
 }
