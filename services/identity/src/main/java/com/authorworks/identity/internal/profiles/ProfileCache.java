@@ -3,6 +3,8 @@ package com.authorworks.identity.internal.profiles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import org.springframework.context.event.EventListener;
@@ -12,7 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import com.authorworks.identity.internal.accounts.AccountChanged;
 import com.authorworks.platform.UserId;
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
@@ -28,14 +30,34 @@ class ProfileCache {
     static final Duration FRESHNESS = Duration.ofSeconds(5);
     static final int CAPACITY = 10_000;
 
-    private final Cache<UserId, UserView> users = Caffeine.newBuilder()
+    private final AsyncCache<UserId, UserView> users = Caffeine.newBuilder()
             .maximumSize(CAPACITY)
             .expireAfterWrite(FRESHNESS)
-            .build();
+            .buildAsync();
 
-    /** The user from memory, else from {@code load} (absent users are not remembered). */
+    /**
+     * The user from memory, else from {@code load} on the calling thread; concurrent readers of the
+     * same user wait for that one load, holding no lock meanwhile (a load under the cache's lock
+     * stalled every reader behind it for up to seconds under load). Absent users are not remembered.
+     */
     Optional<UserView> get(UserId id, Function<UserId, Optional<UserView>> load) {
-        return Optional.ofNullable(users.get(id, key -> load.apply(key).orElse(null)));
+        CompletableFuture<UserView> mine = new CompletableFuture<>();
+        CompletableFuture<UserView> known = users.asMap().putIfAbsent(id, mine);
+        if (known != null) {
+            try {
+                return Optional.ofNullable(known.join());
+            } catch (CompletionException e) {
+                return load.apply(id); // that load failed: this reader tries for itself
+            }
+        }
+        try {
+            UserView user = load.apply(id).orElse(null);
+            mine.complete(user);
+            return Optional.ofNullable(user);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /** Forgets these users, after the current transaction commits if there is one. */
@@ -45,11 +67,11 @@ class ProfileCache {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    users.invalidateAll(changed);
+                    users.synchronous().invalidateAll(changed);
                 }
             });
         } else {
-            users.invalidateAll(changed);
+            users.synchronous().invalidateAll(changed);
         }
     }
 
