@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Load benchmark of the identity service on the whole platform (one JVM, embedded PostgreSQL).
-# Usage: bench/identity/run.sh [seconds-per-workload] [connections]
+# Usage: bench/identity/run.sh [seconds-per-workload] [connections] [rates]
+#   rates: offered request rates for the fixed-rate read runs (hey), comma-separated (default 2000,5000)
 # Prints one JSON line per workload and a summary; numbers go in bench/README.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_PER_RUN=${1:-30}
 CONNECTIONS=${2:-100}
+RATES=${3:-2000,5000}
 PORT=${BENCH_PORT:-18080}
 BASE="http://127.0.0.1:$PORT"
 DATA=$(mktemp -d /tmp/authorworks-bench.XXXXXX)
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+for tool in wrk hey; do
+  command -v $tool >/dev/null || { apt-get update -qq && apt-get install -y -qq $tool >/dev/null; }
+done
 ./authorworks build >/dev/null
 
 start_server() {
@@ -56,9 +60,36 @@ sample_rss() { while kill -0 $SERVER 2>/dev/null; do r=$(platform_rss); echo "$r
 sample_rss > "$DATA/rss.txt" &
 SAMPLER=$!
 
+# JIT warm-up: the same workloads, unreported (the first seconds of a fresh JVM run interpreted code).
+for mode in profile me; do
+  BENCH_MODE=$mode wrk -t2 -c"$CONNECTIONS" -d20s --timeout 5s -s bench/identity/report.lua "$BASE" >/dev/null
+done
+
+# Closed loop: every connection sends its next request as soon as the answer arrives, so this is
+# the most the platform serves; latency here is queueing (connections / throughput).
 for mode in profile me mixed; do
   BENCH_MODE=$mode wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 5s -s bench/identity/report.lua "$BASE" \
     | grep '^{'
+done
+
+# Fixed rate: the same connections offer a set number of requests per second between them
+# (hey's per-connection rate limit), so latency is what a client waits at that load.
+fixed_rate() { # mode rate url [header]
+  local mode=$1 rate=$2 url=$3; shift 3
+  hey -c "$CONNECTIONS" -q $(( rate / CONNECTIONS )) -z "${SECONDS_PER_RUN}s" -t 5 "$@" "$url" | awk -v mode="$mode" -v rate="$rate" '
+    /Requests\/sec:/ {rps = $2}
+    / 50% in / {p50 = $3 * 1000} / 95% in / {p95 = $3 * 1000} / 99% in / {p99 = $3 * 1000}
+    /Slowest:/ {max = $2 * 1000}
+    /^Status code distribution:/ {section = "status"; next}
+    /^Error distribution:/ {section = "errors"; next}
+    section == "status" && /^ *\[[0-9]+\]/ {total += $2; if ($1 != "[200]") bad += $2}
+    section == "errors" && /^ *\[[0-9]+\]/ {errors += substr($1, 2, length($1) - 2)}
+    END {printf "{\"mode\":\"%s-fixed-rate\",\"offered_rps\":%d,\"rps\":%.0f,\"responses\":%d,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,\"errors\":%d,\"non2xx\":%d}\n",
+      mode, rate, rps, total, p50, p95, p99, max, errors, bad}'
+}
+for rate in ${RATES//,/ }; do
+  fixed_rate profile "$rate" "$BASE/api/v1/users/${ids[1]}"
+  fixed_rate me "$rate" "$BASE/api/v1/users/me" -H "Authorization: Bearer $BENCH_TOKEN"
 done
 
 # Login is slow on purpose (Argon2id): measured alone, sequentially, below the rate limit.
