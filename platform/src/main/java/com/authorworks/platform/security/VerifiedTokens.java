@@ -1,5 +1,6 @@
 package com.authorworks.platform.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,6 +29,7 @@ final class VerifiedTokens implements JwtDecoder {
 
     private final JwtDecoder verifier;
     private final OAuth2TokenValidator<Jwt> validator;
+    private final Clock clock;
     private final Cache<String, Jwt> verified = Caffeine.newBuilder()
             .maximumSize(CAPACITY)
             .expireAfter(Expiry.creating((String token, Jwt jwt) -> remainingLife(jwt)))
@@ -35,8 +37,13 @@ final class VerifiedTokens implements JwtDecoder {
 
     /** {@code verifier} checks signature and claims; {@code validator} is the claims part alone. */
     VerifiedTokens(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator) {
+        this(verifier, validator, Clock.systemUTC());
+    }
+
+    VerifiedTokens(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, Clock clock) {
         this.verifier = verifier;
         this.validator = validator;
+        this.clock = clock;
     }
 
     @Override
@@ -60,12 +67,12 @@ final class VerifiedTokens implements JwtDecoder {
         return verified.estimatedSize();
     }
 
-    private static Duration remainingLife(Jwt jwt) {
+    private Duration remainingLife(Jwt jwt) {
         Instant expiresAt = jwt.getExpiresAt();
         if (expiresAt == null) {
             return Duration.ZERO;
         }
-        Duration left = Duration.between(Instant.now(), expiresAt);
+        Duration left = Duration.between(clock.instant(), expiresAt);
         return left.isNegative() ? Duration.ZERO : left.compareTo(LONGEST) > 0 ? LONGEST : left;
     }
 }

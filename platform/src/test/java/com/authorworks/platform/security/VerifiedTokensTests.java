@@ -52,7 +52,7 @@ class VerifiedTokensTests {
             verifications.incrementAndGet();
             return nimbus.decode(token);
         };
-        tokens = new VerifiedTokens(counting, validator);
+        tokens = new VerifiedTokens(counting, validator, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private String token(String subject, Instant expiresAt) throws Exception {
