@@ -281,10 +281,6 @@ export function generationApi(client: ApiClient) {
         headers: version === undefined ? undefined : { 'If-Match': `"${version}"` },
       }),
 
-    /** Renames a chapter (and changes what it is about) in the book itself. */
-    updateChapter: (id: string, chapterId: string, changes: { title?: string; description?: string }) =>
-      client.patch<unknown>(`${book(id)}/chapters/${encodeURIComponent(chapterId)}`, changes),
-
     ledger: (id: string) => client.get<Ledger>(`${book(id)}/ledger`),
 
     usage: (id: string) => client.get<BookUsage>(`${book(id)}/usage`),

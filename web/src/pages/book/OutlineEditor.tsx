@@ -1,9 +1,7 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { editingApi } from '../../api/editing';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Artifact, OutlineDocument } from '../../api/generation';
 import { ApiError } from '../../api/problems';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useApi } from '../../session/session';
 import { useGeneration } from './useGeneration';
 
 /** Beats are edited one per line. */
@@ -29,8 +27,6 @@ export function OutlineEditor({
   onApproved: () => void;
 }) {
   const gen = useGeneration();
-  const { client } = useApi();
-  const editing = useMemo(() => editingApi(client), [client]);
   const [doc, setDoc] = useState<OutlineDocument>(() => structuredClone(outline.document));
   const [beats, setBeats] = useState<string[][]>(() => outline.document.chapters.map((c) => c.scenes.map((s) => toLines(s.beats))));
   const [version, setVersion] = useState(outline.version);
@@ -67,22 +63,6 @@ export function OutlineEditor({
    * server adds an edited outline's new parts but does not rename the ones it has: carry the edited
    * titles (and chapter summaries) over, so the book reads as the writer approved it.
    */
-  const renameInBook = async (next: OutlineDocument) => {
-    const current = await gen.book(bookId);
-    for (const chapter of current.chapters) {
-      const planned = next.chapters[chapter.number - 1];
-      if (!planned) continue;
-      const changes: { title?: string; description?: string } = {};
-      if (planned.title !== chapter.title) changes.title = planned.title;
-      if (planned.summary !== undefined && planned.summary !== (chapter.description ?? '')) changes.description = planned.summary;
-      if (changes.title !== undefined || changes.description !== undefined) await gen.updateChapter(bookId, chapter.id, changes);
-      for (const scene of chapter.scenes) {
-        const title = planned.scenes[scene.number - 1]?.title;
-        if (title && title !== scene.title) await editing.renameScene(bookId, chapter.id, scene.id, title);
-      }
-    }
-  };
-
   const approve = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
@@ -99,7 +79,6 @@ export function OutlineEditor({
       const result = await gen.saveArtifact(bookId, 'outline', next, version);
       setVersion(result.version);
       setSaved(true);
-      await renameInBook(next);
       await gen.resume(bookId);
       onApproved();
     } catch (e) {

@@ -1,6 +1,7 @@
 package com.authorworks.content.generation;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,9 +14,13 @@ import com.authorworks.content.internal.PlanEdits;
 import com.authorworks.engine.EngineOptions;
 import com.authorworks.engine.GenerationEngine;
 import com.authorworks.engine.StepKeys;
+import com.authorworks.engine.StepRecord;
 import com.authorworks.engine.sample.SampleLanguageModel;
 import com.authorworks.engine.sample.SampleLanguageModelFactory;
+import com.authorworks.engine.story.Outline;
 import com.authorworks.platform.Problem;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An edited plan step of a generated book replaces the engine's checkpoint (checked by the engine
@@ -28,14 +33,18 @@ class GeneratedPlanEdits implements PlanEdits {
     private static final Map<ArtifactKind, String> STEPS = Map.of(ArtifactKind.GENRE, StepKeys.GENRE, ArtifactKind.STYLE, StepKeys.STYLE,
             ArtifactKind.CHARACTERS, StepKeys.CHARACTERS, ArtifactKind.SYNOPSIS, StepKeys.SYNOPSIS, ArtifactKind.OUTLINE, StepKeys.OUTLINE);
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final GenerationJobs jobs;
     private final JdbcClient db;
     private final TransactionTemplate transactions;
+    private final GeneratedWork work;
 
-    GeneratedPlanEdits(GenerationJobs jobs, JdbcClient db, TransactionTemplate transactions) {
+    GeneratedPlanEdits(GenerationJobs jobs, JdbcClient db, TransactionTemplate transactions, GeneratedWork work) {
         this.jobs = jobs;
         this.db = db;
         this.transactions = transactions;
+        this.work = work;
     }
 
     @Override
@@ -51,10 +60,14 @@ class GeneratedPlanEdits implements PlanEdits {
         // No model is called to edit a step; the engine only needs one to exist.
         GenerationEngine engine = new GenerationEngine(new SampleLanguageModel(SampleLanguageModelFactory.SEED),
                 new BookCheckpoints(db, transactions, book.id(), book.owner()), null, EngineOptions.defaults());
+        Optional<String> before = engine.step(step).map(StepRecord::content);
         try {
             engine.edit(step, json);
         } catch (IllegalArgumentException e) {
             throw new Problem(HttpStatus.BAD_REQUEST, "invalid-artifact", e.getMessage());
+        }
+        if (kind == ArtifactKind.OUTLINE && before.isPresent()) {
+            work.outlineEdited(book, JSON.readValue(before.get(), Outline.class), JSON.readValue(json, Outline.class));
         }
     }
 }

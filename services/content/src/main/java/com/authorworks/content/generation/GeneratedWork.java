@@ -1,5 +1,6 @@
 package com.authorworks.content.generation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -111,6 +112,45 @@ class GeneratedWork {
         if (current.status() == PartStatus.PLANNED) {
             books.updateScene(book, chapter.get(), current, null, PartStatus.DRAFT);
         }
+    }
+
+    /**
+     * The author edited the outline: chapters and scenes that still carry the title (for chapters
+     * also the summary) the outline gave them take the new one; a part the author renamed keeps
+     * its own. Added and removed parts are left to {@link #outline} and to the author.
+     */
+    void outlineEdited(Book book, Outline before, Outline after) {
+        int chapters = Math.min(before.chapters().size(), after.chapters().size());
+        for (int c = 1; c <= chapters; c++) {
+            Outline.ChapterPlan was = before.chapter(c);
+            Outline.ChapterPlan now = after.chapter(c);
+            Optional<Chapter> found = books.chapterAt(book.id(), c);
+            if (found.isEmpty()) {
+                continue;
+            }
+            Chapter chapter = found.get();
+            String title = follows(chapter.title(), was.title(), now.title());
+            String description = follows(chapter.description(), was.summary(), now.summary());
+            if (title != null || description != null) {
+                chapter = books.updateChapter(book, chapter, title, description, null);
+            }
+            List<Scene> scenes = books.scenes(chapter.id());
+            int planned = Math.min(Math.min(was.scenes().size(), now.scenes().size()), scenes.size());
+            for (int s = 0; s < planned; s++) {
+                Scene scene = scenes.get(s);
+                String sceneTitle = follows(scene.title(), was.scenes().get(s).title(), now.scenes().get(s).title());
+                if (sceneTitle != null) {
+                    books.updateScene(book, chapter, scene, sceneTitle, null);
+                }
+            }
+        }
+    }
+
+    /** The new text when the current one is still the old outline's and the outline changed it, else null. */
+    private static String follows(String current, String was, String now) {
+        String old = was == null ? "" : was;
+        String next = now == null ? "" : now;
+        return old.equals(current == null ? "" : current) && !old.equals(next) ? next : null;
     }
 
     /**
