@@ -3,6 +3,10 @@ package com.authorworks.engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.authorworks.engine.story.Outline;
+
+import tools.jackson.databind.json.JsonMapper;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +32,9 @@ class PlanOnlyTests {
                 .extracting(e -> ((GenerationEvent.StepCompleted) e).key()).containsExactlyElementsOf(StepKeys.PLAN);
         assertThat(events).noneMatch(e -> e instanceof GenerationEvent.RunCompleted || e instanceof GenerationEvent.SceneDrafted);
         assertThat(events.getLast().progress().step()).isEqualTo(StepKeys.OUTLINE);
+        Outline outline = JsonMapper.builder().build().readValue(engine.step(StepKeys.OUTLINE).orElseThrow().content(), Outline.class);
+        assertThat(outline.sceneCount()).isPositive();
+        assertThat(events.getLast().progress().scenesTotal()).as("the outline's event counts its scenes").isEqualTo(outline.sceneCount());
         int planCalls = model.calls.get();
         // one call per plan step, but the outline takes two passes: a skeleton, then the scenes of up to five chapters per call
         assertThat(planCalls).isEqualTo(StepKeys.PLAN.size() + 1);

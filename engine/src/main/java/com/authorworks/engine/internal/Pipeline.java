@@ -153,12 +153,12 @@ public final class Pipeline {
                     Schemas.synopsis(), PlanChecks::synopsis, spec.model(), Function.identity()).content();
             Done outlineStep = step(StepKeys.OUTLINE, calls -> Json.write(PlanChecks.normalise(
                     planOutline(planner, synopsisJson, castJson, cast, calls), spec.targetWords())));
-            if (outlineStep.fresh()) {
-                emitStep(StepKeys.OUTLINE);
-            }
             Outline outline = Json.read(outlineStep.record().content(), Outline.class);
             synchronized (account) {
                 scenesTotal = outline.sceneCount();
+            }
+            if (outlineStep.fresh()) {
+                emitStep(StepKeys.OUTLINE); // its progress already counts the outline's scenes
             }
             if (planOnly) {
                 return new RunResult(RunResult.Status.PLANNED, Accounts.report(store));

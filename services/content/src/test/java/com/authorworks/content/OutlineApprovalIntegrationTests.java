@@ -77,6 +77,12 @@ class OutlineApprovalIntegrationTests extends ContentIntegrationTest {
         assertThat(details.path("status").asString()).isEqualTo("PAUSED");
         assertThat(details.path("chapters")).hasSize(3);
         assertThat(details.path("chapters").findValuesAsString("status")).containsOnly("PLANNED");
+        int plannedScenes = 0;
+        for (JsonNode c : details.path("chapters")) {
+            plannedScenes += c.path("scenes").size();
+        }
+        assertThat(ready.path("progress").path("scenesTotal").asInt()).as("outline-ready counts the scenes to draft")
+                .isPositive().isEqualTo(plannedScenes);
         assertThat(db.sql("SELECT count(*) FROM content.checkpoints WHERE book_id = CAST(:book AS uuid) AND key LIKE 'draft/%'")
                 .param("book", book).query(Long.class).single()).isZero();
         problem(author.post("/api/v1/books/" + book + "/generation/cancel", ""), 409, "generation-not-running");
