@@ -1,7 +1,6 @@
 // Paths and field names of what the reader, the export screen and the provider-key settings use
 // (content service: books, scenes, reading position, exports, covers, provider keys).
 import type { ApiClient } from './client';
-import { ApiError } from './problems';
 
 export interface SceneOutline {
   id: string;
@@ -126,14 +125,9 @@ export function libraryApi(client: ApiClient) {
     scene: (bookId: string, chapterId: string, sceneId: string) =>
       client.get<SceneText>(`${book(bookId)}/chapters/${encodeURIComponent(chapterId)}/scenes/${encodeURIComponent(sceneId)}`),
 
-    /** Where the writer stopped reading; null when they never opened the book (404). */
+    /** Where the writer stopped reading; null when they never opened the book (204). */
     async readingPosition(bookId: string): Promise<ReadingPosition | null> {
-      try {
-        return await client.get<ReadingPosition>(`${book(bookId)}/reading-position`);
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404 && e.code !== 'book-not-found') return null;
-        throw e;
-      }
+      return (await client.get<ReadingPosition | undefined>(`${book(bookId)}/reading-position`)) ?? null;
     },
 
     saveReadingPosition: (bookId: string, position: Omit<ReadingPosition, 'updatedAt'>) =>

@@ -5,6 +5,7 @@ import static com.authorworks.content.Api.ok;
 import static com.authorworks.content.Api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,7 +37,9 @@ class ReadingPositionIntegrationTests extends ContentIntegrationTest {
         Api reader = newUser();
         Place place = book(reader);
         String path = "/api/v1/books/" + place.book() + "/reading-position";
-        problem(reader.get(path), 404, "reading-position-not-found");
+        HttpResponse<String> unread = reader.get(path);
+        assertThat(unread.statusCode()).as("never read: no content, not an error").isEqualTo(204);
+        assertThat(unread.body()).isEmpty();
 
         JsonNode saved = ok(reader.put(path, json(Map.of("chapterId", place.chapter(), "sceneId", place.scene(), "progress", 0.25))), 200);
         assertThat(saved.path("progress").asDouble()).isEqualTo(0.25);
@@ -68,7 +71,7 @@ class ReadingPositionIntegrationTests extends ContentIntegrationTest {
                 "chapter-not-found");
         problem(reader.put(path, json(Map.of("chapterId", place.chapter(), "sceneId", UUID.randomUUID().toString(), "progress", 0.1))), 404,
                 "scene-not-found");
-        problem(reader.get(path), 404, "reading-position-not-found");
+        assertThat(reader.get(path).statusCode()).as("a refused place saves nothing").isEqualTo(204);
 
         ok(reader.put(path, json(Map.of("chapterId", place.chapter(), "sceneId", place.scene(), "progress", 1))), 200);
         problem(stranger.get(path), 404, "book-not-found");

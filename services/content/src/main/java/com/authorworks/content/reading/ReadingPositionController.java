@@ -11,6 +11,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +27,6 @@ import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.Books;
 import com.authorworks.content.internal.Chapter;
 import com.authorworks.platform.CurrentUser;
-import com.authorworks.platform.Problem;
 
 /** The caller's place in a book: a scene and how far into it (0 to 1). One per reader and book. */
 @RestController
@@ -45,8 +45,9 @@ class ReadingPositionController {
                     Instant updatedAt) {
     }
 
+    /** The caller's place, or 204 No Content before they first saved one (not an error: most books are unread). */
     @GetMapping
-    Position get(@PathVariable("id") BookId id) {
+    ResponseEntity<Position> get(@PathVariable("id") BookId id) {
         CurrentUser user = CurrentUser.require();
         Book book = books.require(id, user);
         return db.sql("SELECT chapter_id, scene_id, progress, updated_at FROM content.reading_positions WHERE user_id = :user AND book_id = :book")
@@ -54,7 +55,8 @@ class ReadingPositionController {
                 .query((rs, row) -> new Position(rs.getObject("chapter_id", UUID.class), rs.getObject("scene_id", UUID.class),
                         rs.getBigDecimal("progress"), rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
                 .optional()
-                .orElseThrow(() -> Problem.notFound("reading-position-not-found", "You have not read this book yet."));
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     /** Saves where the caller is; the scene must be one of the book's ({@code 404 chapter-not-found / scene-not-found}). */
