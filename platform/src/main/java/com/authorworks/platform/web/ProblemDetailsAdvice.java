@@ -55,12 +55,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         boolean pathVariable = e.getParameter().hasParameterAnnotation(
                 org.springframework.web.bind.annotation.PathVariable.class);
         if (pathVariable) {
-            // A malformed id names nothing that exists: to the caller that is the same as an unknown id.
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Nothing exists at this address."));
+            // A malformed id names nothing that exists: to the caller that is the same as an unknown id,
+            // with the same code (a typed BookId answers book-not-found, like an unknown book).
+            String thing = typedIdName(e.getParameter().getParameterType());
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(thing == null
+                    ? Problems.of(HttpStatus.NOT_FOUND, "not-found", "Nothing exists at this address.")
+                    : Problems.of(HttpStatus.NOT_FOUND, thing + "-not-found", "There is no such " + thing.replace('-', ' ') + "."));
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
                 "Parameter '" + e.getName() + "' has an invalid value."));
+    }
+
+    /** {@code BookId} → {@code book}, {@code ProviderKeyId} → {@code provider-key}; null for other types. */
+    static String typedIdName(Class<?> type) {
+        String name = type.getSimpleName();
+        if (!type.isRecord() || !name.endsWith("Id") || name.length() == 2) {
+            return null;
+        }
+        return name.substring(0, name.length() - 2).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -194,7 +194,7 @@ class BooksIntegrationTests extends ContentIntegrationTest {
         problem(author.post("/api/v1/books", json(Map.of("title", "X", "format", "limerick"))), 400, "invalid-format");
         problem(author.get("/api/v1/books?status=WHATEVER"), 400, "invalid-status");
         problem(author.get("/api/v1/books?size=1000"), 400, "invalid-page-size");
-        problem(author.get("/api/v1/books/not-a-uuid"), 404, "not-found");
+        problem(author.get("/api/v1/books/not-a-uuid"), 404, "book-not-found");
         String book = createBook(author, "Bad").path("id").asString();
         problem(author.patch("/api/v1/books/" + book, json(Map.of("status", "GENERATING"))), 400, "invalid-status");
         problem(author.post("/api/v1/books/" + book + "/chapters", "{\"title\":"), 400, "malformed-body");
