@@ -135,10 +135,7 @@ public final class StepKeys {
 
     /** The kind of step, for cost breakdowns: {@code plan/outline}, {@code draft}, {@code summary}... */
     public static String kind(String key) {
-        if (PLAN.contains(key)) {
-            return key;
-        }
-        return key.startsWith("summary/") ? "summary" : key.substring(0, key.indexOf('/'));
+        return parse(key).kind();
     }
 
     /**

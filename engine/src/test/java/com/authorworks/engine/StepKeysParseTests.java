@@ -20,4 +20,15 @@ class StepKeysParseTests {
         assertThat(StepKeys.parse("spec").phase()).isEqualTo("other");
         assertThat(StepKeys.parse("draft/c1/sx").phase()).isEqualTo("other");
     }
+
+    @Test
+    void aKeysKindIsWhatCostBreakdownsGroupBy() {
+        assertThat(StepKeys.kind(StepKeys.GENRE)).isEqualTo("plan/genre");
+        assertThat(StepKeys.kind(StepKeys.draft(1, 2))).isEqualTo("draft");
+        assertThat(StepKeys.kind(StepKeys.memory(1, 2))).isEqualTo("memory");
+        assertThat(StepKeys.kind(StepKeys.revision(1, 2))).isEqualTo("revision");
+        assertThat(StepKeys.kind(StepKeys.chapterSummary(3))).isEqualTo("summary");
+        assertThat(StepKeys.kind(StepKeys.BOOK_SUMMARY)).isEqualTo("summary");
+        assertThat(StepKeys.kind(StepKeys.ASSIST)).isEqualTo("assist");
+    }
 }
