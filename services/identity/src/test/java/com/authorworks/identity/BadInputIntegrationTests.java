@@ -73,7 +73,7 @@ class BadInputIntegrationTests extends IdentityIntegrationTest {
     @Test
     void unknownOrMalformedIdsAreNotFound() {
         problem(api().get("/api/v1/users/" + UUID.randomUUID()), 404, "user-not-found");
-        problem(api().get("/api/v1/users/not-a-uuid"), 404, "not-found");
+        problem(api().get("/api/v1/users/not-a-uuid"), 404, "user-not-found");
         problem(api().get("/api/v1/users/" + UUID.randomUUID() + "/followers"), 404, "user-not-found");
         Session user = signedInUser("unknown");
         problem(api().as(user.accessToken()).patch("/api/v1/users/" + UUID.randomUUID(), Map.of("bio", "x")), 404,

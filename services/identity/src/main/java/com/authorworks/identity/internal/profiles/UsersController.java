@@ -3,7 +3,6 @@ package com.authorworks.identity.internal.profiles;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -64,37 +63,37 @@ class UsersController {
     }
 
     @GetMapping("/{id}")
-    UserView get(@PathVariable UUID id) {
-        return profiles.view(new UserId(id), CurrentUser.find());
+    UserView get(@PathVariable UserId id) {
+        return profiles.view(id, CurrentUser.find());
     }
 
     @PatchMapping("/{id}")
-    UserView update(@PathVariable UUID id, @Valid @RequestBody ProfilePatch patch) {
-        return profiles.update(new UserId(id), new Profiles.ProfileChanges(patch.displayName(), patch.bio(),
+    UserView update(@PathVariable UserId id, @Valid @RequestBody ProfilePatch patch) {
+        return profiles.update(id, new Profiles.ProfileChanges(patch.displayName(), patch.bio(),
                 patch.avatarUrl(), patch.links(), patch.preferences(), patch.roles()), CurrentUser.require());
     }
 
     @PutMapping("/{id}/follow")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void follow(@PathVariable UUID id) {
-        follows.follow(CurrentUser.require().id(), new UserId(id));
+    void follow(@PathVariable UserId id) {
+        follows.follow(CurrentUser.require().id(), id);
     }
 
     @DeleteMapping("/{id}/follow")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void unfollow(@PathVariable UUID id) {
-        follows.unfollow(CurrentUser.require().id(), new UserId(id));
+    void unfollow(@PathVariable UserId id) {
+        follows.unfollow(CurrentUser.require().id(), id);
     }
 
     @GetMapping("/{id}/followers")
-    Page<UserView> followers(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+    Page<UserView> followers(@PathVariable UserId id, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return follows.followers(new UserId(id), new PageRequest(page, size));
+        return follows.followers(id, new PageRequest(page, size));
     }
 
     @GetMapping("/{id}/following")
-    Page<UserView> following(@PathVariable UUID id, @RequestParam(required = false) Integer page,
+    Page<UserView> following(@PathVariable UserId id, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return follows.following(new UserId(id), new PageRequest(page, size));
+        return follows.following(id, new PageRequest(page, size));
     }
 }
