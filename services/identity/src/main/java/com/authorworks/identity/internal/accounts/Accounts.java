@@ -33,8 +33,12 @@ public class Accounts {
     private final Mailer mailer;
     private final TransactionTemplate transactions;
     private final IdentitySettings settings;
-    /** Checked against when there is no account, so an unknown email costs as long as a wrong password. */
-    private final String dummyHash;
+    /**
+     * Checked against when there is no account, so an unknown email costs as long as a wrong
+     * password. Made by the first sign-in of any kind, so that one costs the same whether or not
+     * the account exists, and not during start-up (one Argon2 hash on a cold JVM was 0.4 s of it).
+     */
+    private volatile String dummyHash;
 
     Accounts(UserAccounts users, EmailTokens emailTokens, RefreshTokens refreshTokens, AccessTokenIssuer accessTokens,
             PasswordEncoder passwords, RateLimits rateLimits, Mailer mailer, TransactionTemplate transactions,
@@ -48,7 +52,19 @@ public class Accounts {
         this.mailer = mailer;
         this.transactions = transactions;
         this.settings = settings;
-        this.dummyHash = passwords.encode(HexFormat.of().formatHex(new byte[16]));
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            synchronized (this) {
+                if (dummyHash == null) {
+                    dummyHash = passwords.encode(HexFormat.of().formatHex(new byte[16]));
+                }
+                hash = dummyHash;
+            }
+        }
+        return hash;
     }
 
     public Account register(String email, String username, String password) {
@@ -81,7 +97,8 @@ public class Accounts {
         rateLimits.passwordAttempt(email.toLowerCase(Locale.ROOT), clientAddress);
         var account = users.findByEmail(email);
         String hash = account.map(Account::passwordHash).orElse(null);
-        boolean matches = passwords.matches(password, hash == null ? dummyHash : hash);
+        String dummy = dummyHash();
+        boolean matches = passwords.matches(password, hash == null ? dummy : hash);
         if (!matches || hash == null) {
             throw new Problem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "The email or the password is wrong.");
         }
