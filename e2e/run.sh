@@ -43,6 +43,8 @@ for _ in $(seq 1 360); do
   sleep 0.5
 done
 curl -sf "$BASE_URL/health" >/dev/null || { echo "e2e: the platform did not become healthy" >&2; tail -40 "$DATA/server.log" >&2; exit 1; }
+# the jar's start-up path is under test too: every service, so the context prepared by the build
+grep -q "prepared at build time" "$DATA/server.log" || { echo "e2e: the server did not start from the context prepared at build time" >&2; exit 1; }
 
 status=0
 BASE_URL="$BASE_URL" AUTHORWORKS_DATA="$DATA" SCREENSHOTS="$(cd "$ROOT" && realpath -m "${SCREENSHOTS:-e2e/target/screenshots}")" \

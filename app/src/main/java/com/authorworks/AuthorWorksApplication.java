@@ -1,5 +1,6 @@
 package com.authorworks;
 
+import com.authorworks.app.PreparedContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -16,6 +17,8 @@ import org.springframework.modulith.Modulithic;
 public class AuthorWorksApplication {
 
     public static void serve(String[] args) {
-        SpringApplication.run(AuthorWorksApplication.class, args);
+        SpringApplication application = new SpringApplication(AuthorWorksApplication.class);
+        application.addListeners(new PreparedContext());
+        application.run(args);
     }
 }

@@ -1,0 +1,30 @@
+package com.authorworks.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class PreparedContextTests {
+
+    @Test
+    void aStartOfEveryServiceUsesThePreparedContext() {
+        assertThat(PreparedContext.usable(new MockEnvironment(), true)).isTrue();
+        assertThat(PreparedContext.usable(new MockEnvironment().withProperty("authorworks.services", " ALL "), true)).isTrue();
+    }
+
+    @Test
+    void aStartOfSomeServicesReadsTheConfiguration() {
+        assertThat(PreparedContext.usable(new MockEnvironment().withProperty("authorworks.services", "identity"), true)).isFalse();
+    }
+
+    @Test
+    void theOperatorCanTurnItOff() {
+        assertThat(PreparedContext.usable(new MockEnvironment().withProperty("AUTHORWORKS_SPRING_AOT", "false"), true)).isFalse();
+    }
+
+    @Test
+    void aBuildWithoutAPreparedContextReadsTheConfiguration() {
+        assertThat(PreparedContext.usable(new MockEnvironment(), false)).isFalse();
+    }
+}
