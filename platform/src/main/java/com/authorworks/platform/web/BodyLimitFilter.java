@@ -30,7 +30,16 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") || hasNoBody(request);
+    }
+
+    /**
+     * An HTTP/1.1 request without Content-Length and Transfer-Encoding has no body: most reads. They
+     * pass unwrapped, since every wrapper is one more hop for each of Spring MVC's many
+     * {@code getMethod()}/{@code getRequestURI()} calls while it looks up the handler.
+     */
+    private static boolean hasNoBody(HttpServletRequest request) {
+        return request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null;
     }
 
     @Override
