@@ -84,6 +84,20 @@ public final class StepKeys {
         return rest.substring(0, rest.lastIndexOf('/'));
     }
 
+    /**
+     * The step whose paid calls a record holds: a step's own record, its parts, and the unfinished
+     * records of either; null for the records that hold no calls (the spec, manifests).
+     */
+    public static String paidFor(String record) {
+        if (isStep(record)) {
+            return record;
+        }
+        if (record.startsWith(UNFINISHED)) {
+            return paidFor(stepOf(record));
+        }
+        return record.startsWith(PARTIAL) ? stepOf(record) : null;
+    }
+
     public static String chapterSummary(int chapter) {
         return "summary/c%03d".formatted(chapter);
     }

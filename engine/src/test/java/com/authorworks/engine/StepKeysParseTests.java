@@ -31,4 +31,15 @@ class StepKeysParseTests {
         assertThat(StepKeys.kind(StepKeys.BOOK_SUMMARY)).isEqualTo("summary");
         assertThat(StepKeys.kind(StepKeys.ASSIST)).isEqualTo("assist");
     }
+
+    @Test
+    void recordsThatHoldPaidCallsNameTheStepThatPaid() {
+        String part = StepKeys.partial(StepKeys.OUTLINE, "skeleton", "inputs");
+        assertThat(StepKeys.paidFor(StepKeys.draft(1, 2))).isEqualTo("draft/c001/s02");
+        assertThat(StepKeys.paidFor(StepKeys.unfinished(StepKeys.draft(1, 2), "run-1"))).isEqualTo("draft/c001/s02");
+        assertThat(StepKeys.paidFor(part)).isEqualTo(StepKeys.OUTLINE);
+        assertThat(StepKeys.paidFor(StepKeys.unfinished(part, "run-1"))).isEqualTo(StepKeys.OUTLINE);
+        assertThat(StepKeys.paidFor(StepKeys.manifest(1, 2))).isNull();
+        assertThat(StepKeys.paidFor("spec")).isNull();
+    }
 }

@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -527,7 +528,7 @@ public final class Pipeline {
             started.countDown();
             inFlight.release();
         }
-        CallRecord record = new CallRecord(purpose, completion.provider(), completion.model(), completion.usage(),
+        CallRecord record = new CallRecord(UUID.randomUUID().toString(), purpose, completion.provider(), completion.model(), completion.usage(),
                 options.prices().cost(completion.provider(), completion.model(), completion.usage()), options.prices().version());
         calls.add(record);
         synchronized (account) {

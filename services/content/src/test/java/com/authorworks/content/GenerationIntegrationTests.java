@@ -128,6 +128,39 @@ class GenerationIntegrationTests extends ContentIntegrationTest {
     }
 
     @Test
+    void callsPaidForByAStepThatFailedAreOnTheAccountOnceAndResumeAddsOnlyNewCalls() {
+        Api author = newUser();
+        // every try of the style guide comes back as prose: the step fails after paying three calls
+        GarbledSampleModels.garble("style_guide", 3);
+        String book = ok(author.post("/api/v1/books/generate", json(smallBook("garbled-sample"))), 202).path("bookId").asString();
+        JsonNode failed = Eventually.until("the job to fail", () -> status(author, book), s -> s.path("state").asString().equals("FAILED"));
+
+        JsonNode usage = ok(author.get("/api/v1/books/" + book + "/usage"), 200);
+        assertThat(callsOf(usage, "plan/genre")).isEqualTo(1);
+        assertThat(callsOf(usage, "plan/style")).isEqualTo(3);
+        assertThat(usage.path("calls").asLong()).isEqualTo(4);
+        assertThat(usage.path("inputTokens").asLong()).isPositive().isEqualTo(failed.path("inputTokens").asLong());
+
+        ok(author.post("/api/v1/books/" + book + "/generation/resume", "{}"), 202);
+        JsonNode done = Eventually.until("the resumed job to finish", () -> status(author, book),
+                s -> s.path("state").asString().equals("COMPLETED"));
+        JsonNode after = ok(author.get("/api/v1/books/" + book + "/usage"), 200);
+        assertThat(callsOf(after, "plan/genre")).isEqualTo(1);
+        assertThat(callsOf(after, "plan/style")).isEqualTo(4);
+        assertThat(after.path("inputTokens").asLong()).isEqualTo(done.path("inputTokens").asLong());
+        assertThat(ok(author.get("/api/v1/usage"), 200).path("calls").asLong()).isEqualTo(after.path("calls").asLong());
+    }
+
+    private static long callsOf(JsonNode usage, String step) {
+        for (JsonNode entry : usage.path("steps")) {
+            if (entry.path("step").asString().equals(step)) {
+                return entry.path("calls").asLong();
+            }
+        }
+        return 0;
+    }
+
+    @Test
     void aUserRunsOneGenerationAtATime() {
         Api author = newUser();
         PacedSampleModels.allow(0);

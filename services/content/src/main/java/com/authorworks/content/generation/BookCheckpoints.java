@@ -16,10 +16,11 @@ import com.authorworks.platform.UserId;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The engine's checkpoints of one book in PostgreSQL. A finished step's paid calls are booked to
- * the usage accounts in the same transaction as its checkpoint, so a step is paid for in the
- * accounts exactly when it is finished, and a resumed run (which skips finished steps) never
- * books it twice.
+ * The engine's checkpoints of one book in PostgreSQL. Every paid call is booked to the usage
+ * accounts in the same transaction as the first record that holds it: the step's unfinished record,
+ * written as each call is paid, so calls of a step that fails, is cancelled or dies with the process
+ * are on the account too. The step's own record holds the same calls again; each is booked once, by
+ * its id. (Records written before calls had ids are booked when their step is checkpointed.)
  */
 final class BookCheckpoints implements CheckpointStore {
 
@@ -50,18 +51,27 @@ final class BookCheckpoints implements CheckpointStore {
                     INSERT INTO content.checkpoints (book_id, key, document) VALUES (:book, :key, :document)
                     ON CONFLICT (book_id, key) DO UPDATE SET document = excluded.document, updated_at = now()""")
                     .param("book", book.value()).param("key", key).param("document", document).update();
-            if (StepKeys.isStep(key)) {
-                for (CallRecord call : JSON.readValue(document, StepRecord.class).calls()) {
-                    db.sql("""
-                            INSERT INTO content.usage_entries (book_id, user_id, step, provider, model, input_tokens, output_tokens, cost_usd)
-                            VALUES (:book, :user, :step, :provider, :model, :input, :output, :cost)""")
-                            .param("book", book.value()).param("user", user.value()).param("step", key)
-                            .param("provider", call.provider()).param("model", call.model())
-                            .param("input", call.usage().inputTokens()).param("output", call.usage().outputTokens())
-                            .param("cost", call.costUsd()).update();
-                }
+            String step = StepKeys.paidFor(key);
+            if (step != null) {
+                book(key, step, JSON.readValue(document, StepRecord.class).calls());
             }
         });
+    }
+
+    private void book(String key, String step, List<CallRecord> calls) {
+        for (CallRecord call : calls) {
+            if (call.id() == null && !StepKeys.isStep(key)) {
+                continue;
+            }
+            db.sql("""
+                    INSERT INTO content.usage_entries (call_id, book_id, user_id, step, provider, model, input_tokens, output_tokens, cost_usd)
+                    VALUES (:call, :book, :user, :step, :provider, :model, :input, :output, :cost)
+                    ON CONFLICT (call_id) DO NOTHING""")
+                    .param("call", call.id()).param("book", book.value()).param("user", user.value()).param("step", step)
+                    .param("provider", call.provider()).param("model", call.model())
+                    .param("input", call.usage().inputTokens()).param("output", call.usage().outputTokens())
+                    .param("cost", call.costUsd()).update();
+        }
     }
 
     @Override

@@ -218,6 +218,7 @@ class GenerationWorker implements SmartLifecycle {
         if (run.shuttingDown && !run.cancelled) {
             jobs.release(job.id(), id);
         } else {
+            showEveryPaidCall(job, run);
             end(book, job, Job.JobState.CANCELLED, BookStatus.CANCELLED, "cancelled", "Cancelled; resume continues where it stopped.");
         }
     }
@@ -239,10 +240,22 @@ class GenerationWorker implements SmartLifecycle {
 
     private void fail(Job job, Run run, String message) {
         log.info("Generation job {} failed: {}", job.id(), message);
+        showEveryPaidCall(job, run);
         books.find(job.bookId()).ifPresent(book -> {
             end(book, job, Job.JobState.FAILED, BookStatus.FAILED, "failed", message);
             events.publishEvent(new BookGenerationFailed(book.id(), book.owner(), message));
         });
+    }
+
+    /**
+     * Progress is reported when a step finishes; a run that fails or is cancelled in the middle of a
+     * step has paid for calls no report counted yet. The job shows what the engine's records hold.
+     */
+    private void showEveryPaidCall(Job job, Run run) {
+        GenerationEngine engine = run.engine;
+        if (engine != null) {
+            jobs.find(job.id()).ifPresent(found -> jobs.progress(job.id(), found.progress().costing(engine.cost())));
+        }
     }
 
     private static String message(RuntimeException e, String provider) {

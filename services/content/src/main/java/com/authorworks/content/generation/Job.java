@@ -30,5 +30,11 @@ record Job(UUID id, BookId bookId, UserId userId, JobState state, GenerationRequ
             return new Progress(p.step(), p.scenesDone(), p.scenesTotal(), p.words(), p.inputTokens(), p.outputTokens(),
                     p.costUsd(), p.eta() == null ? null : p.eta().toSeconds());
         }
+
+        /** This progress with the totals of a cost report. */
+        Progress costing(com.authorworks.engine.CostReport cost) {
+            return new Progress(step, scenesDone, scenesTotal, words, cost.usage().inputTokens(), cost.usage().outputTokens(),
+                    cost.costUsd(), etaSeconds);
+        }
     }
 }
