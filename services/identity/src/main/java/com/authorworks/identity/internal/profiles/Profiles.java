@@ -82,10 +82,11 @@ class Profiles implements Users {
         return Page.of(items, page, total);
     }
 
+    /** One read (the changed user) besides the writes; the current preferences only when they are merged. */
     @Transactional
     UserView update(UserId id, ProfileChanges changes, CurrentUser editor) {
-        UserView current = load(id).orElseThrow(Profiles::notFound);
         if (!editor.id().equals(id) && !editor.isAdmin()) {
+            requireExists(id);
             throw Problem.forbidden("not-your-profile", "Only the user themselves or an admin can change this profile.");
         }
         cache.changed(id);
@@ -107,7 +108,7 @@ class Profiles implements Users {
             }
             changes.links().forEach(link -> requireHttps("invalid-link", "links", link));
         }
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                 update identity.profiles set
                     display_name = case when :name::text is null then display_name else nullif(:name, '') end,
                     bio = case when :bio::text is null then bio else nullif(:bio, '') end,
@@ -120,8 +121,11 @@ class Profiles implements Users {
                 .param("links", changes.links() == null ? null : changes.links().toArray(String[]::new))
                 .param("id", id.value())
                 .update();
+        if (updated == 0) {
+            throw notFound();
+        }
         if (changes.preferences() != null) {
-            Preferences merged = current.preferences().merge(changes.preferences());
+            Preferences merged = load(id).orElseThrow(Profiles::notFound).preferences().merge(changes.preferences());
             jdbc.sql("""
                     update identity.users set theme = :theme, default_format = :format, email_notifications = :notify,
                         updated_at = now()
