@@ -3,13 +3,11 @@ package com.authorworks.content;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.authorworks.engine.llm.LanguageModel;
+import com.authorworks.engine.llm.Completion;
+import com.authorworks.engine.llm.CompletionRequest;
 import com.authorworks.engine.llm.LanguageModelException;
-import com.authorworks.engine.llm.LanguageModelFactory;
 import com.authorworks.engine.llm.OutputFormat;
-import com.authorworks.engine.llm.ProviderSettings;
 import com.authorworks.engine.sample.SampleLanguageModel;
-import com.authorworks.engine.sample.SampleLanguageModelFactory;
 
 /**
  * Provider {@code paced-sample}: the real offline sample writer, except that each prose (drafting)
@@ -17,7 +15,7 @@ import com.authorworks.engine.sample.SampleLanguageModelFactory;
  * cancel it or stop the server under it. A held call gives up when its thread is interrupted,
  * as a real HTTP call does.
  */
-public final class PacedSampleModels implements LanguageModelFactory {
+public final class PacedSampleModels extends AlteredSampleModels {
 
     static volatile Semaphore drafts = new Semaphore(Integer.MAX_VALUE);
     static final AtomicInteger waiting = new AtomicInteger();
@@ -35,37 +33,25 @@ public final class PacedSampleModels implements LanguageModelFactory {
         }
     }
 
-    @Override
-    public String provider() {
-        return "paced-sample";
+    public PacedSampleModels() {
+        super("paced-sample");
     }
 
     @Override
-    public LanguageModel create(ProviderSettings settings) {
-        SampleLanguageModel sample = new SampleLanguageModel(SampleLanguageModelFactory.SEED);
-        return new LanguageModel() {
-            @Override
-            public String provider() {
-                return "paced-sample";
+    Completion complete(SampleLanguageModel sample, CompletionRequest request) {
+        if (request.output() instanceof OutputFormat.Text) {
+            Semaphore gate = drafts;
+            waiting.incrementAndGet();
+            try {
+                gate.acquire();
+            } catch (InterruptedException e) {
+                // as the HTTP adapters do: keep the interrupt, so retry layers above give up too
+                Thread.currentThread().interrupt();
+                throw new LanguageModelException.Unavailable("paced-sample", "interrupted", e);
+            } finally {
+                waiting.decrementAndGet();
             }
-
-            @Override
-            public com.authorworks.engine.llm.Completion complete(com.authorworks.engine.llm.CompletionRequest request) {
-                if (request.output() instanceof OutputFormat.Text) {
-                    Semaphore gate = drafts;
-                    waiting.incrementAndGet();
-                    try {
-                        gate.acquire();
-                    } catch (InterruptedException e) {
-                        // as the HTTP adapters do: keep the interrupt, so retry layers above give up too
-                        Thread.currentThread().interrupt();
-                        throw new LanguageModelException.Unavailable("paced-sample", "interrupted", e);
-                    } finally {
-                        waiting.decrementAndGet();
-                    }
-                }
-                return sample.complete(request);
-            }
-        };
+        }
+        return sample.complete(request);
     }
 }
