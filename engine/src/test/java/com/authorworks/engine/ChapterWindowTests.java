@@ -38,7 +38,7 @@ class ChapterWindowTests {
     Path dir;
 
     @Test
-    void theDefaultWindowKeepsEveryStreamDraftingWhileANarrowerOneLeavesSomeIdle() {
+    void theDefaultWindowDraftsOnTheStreamsANarrowerOneLeavesIdle() {
         int streams = 8;
         var widened = new Drafting();
         new GenerationEngine(widened, new FileCheckpointStore(dir.resolve("default")), null, Books.options(streams))
@@ -47,8 +47,9 @@ class ChapterWindowTests {
         new GenerationEngine(narrow, new FileCheckpointStore(dir.resolve("four")), null, Books.options(streams))
                 .start(Books.spec(12, 12_000, 4));
 
-        assertThat(widened.most.get()).isEqualTo(streams);
-        assertThat(narrow.most.get()).isEqualTo(4);
+        // how many calls overlap depends on timing; what the window allows does not
+        assertThat(widened.most.get()).isGreaterThan(4).isLessThanOrEqualTo(streams);
+        assertThat(narrow.most.get()).isLessThanOrEqualTo(4);
         assertThat(ChapterWindow.idleStreams(4, 12, streams)).isPresent();
     }
 
@@ -70,7 +71,7 @@ class ChapterWindowTests {
             }
             most.accumulateAndGet(now.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(40);
+                Thread.sleep(60);
                 return sample.complete(request);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
