@@ -72,7 +72,7 @@ class GenerationController {
         static JobStatus of(Job job) {
             Job.Progress p = job.progress();
             return new JobStatus(job.id().toString(), job.bookId().toString(), job.state().name(), job.request().providerName(),
-                    job.request().modelName(), p.step(), p.scenesDone(), p.scenesTotal(), p.words(), p.inputTokens(), p.outputTokens(),
+                    job.request().shownModel(), p.step(), p.scenesDone(), p.scenesTotal(), p.words(), p.inputTokens(), p.outputTokens(),
                     p.costUsd(), job.state().active() ? p.etaSeconds() : null, job.error(), job.createdAt(), job.startedAt(),
                     job.completedAt());
         }

@@ -57,9 +57,18 @@ record GenerationRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Siz
 
     /** The model that plans and drafts: the author's, else the provider's default; a 400 when there is neither. */
     String modelName() {
+        return namedOrDefaultModel().orElseThrow(() -> Problem.badRequest("model-required", "Name the model to use with " + providerName()
+                + ": it has no default."));
+    }
+
+    /** The model as the job's status shows it; null for a job from before models were filled in that named none. */
+    String shownModel() {
+        return namedOrDefaultModel().orElse(null);
+    }
+
+    private Optional<String> namedOrDefaultModel() {
         Optional<String> named = model == null || model.isBlank() ? Optional.empty() : Optional.of(model.strip());
-        return ProviderCatalogue.find(providerName()).map(p -> p.model(model)).orElse(named)
-                .orElseThrow(() -> Problem.badRequest("model-required", "Name the model to use with " + providerName() + ": it has no default."));
+        return ProviderCatalogue.find(providerName()).map(p -> p.model(model)).orElse(named);
     }
 
     /** The model for summaries and extraction: the author's, else the provider's cheaper one when no model was named. */
