@@ -17,24 +17,28 @@ final class Prose {
     private static final Pattern WORDS = Pattern.compile("(?i)\\babout (\\d[\\d,]*) words");
     private static final int DEFAULT_WORDS = 450;
     /** How much of the end of the request counts as "what it is about" (the task usually comes last). */
-    private static final int TASK_TAIL = 2_500;
+    private static final int TASK_TAIL = 1_000;
 
+    private static final List<String> TOPICS = List.of("vault passphrase", "harbour signal", "ledger cipher", "ferry schedule code",
+            "name on the forged will", "safe-house number", "customs seal number", "debt collector's alias");
+    private static final List<String> FEATURES = List.of("east door", "north gate", "signal lamp", "back stair", "counting-room shutter");
     private static final List<String> BODY = List.of("left palm", "right shoulder", "brow", "forearm", "ribs", "knee");
-    private static final List<String> FILLER = List.of(
+    private static final List<String> ABOUT_SOMEONE = List.of(
             "%s said nothing for a while, listening to the rain work at the shutters.",
-            "The lamps of %s guttered as the wind came off the water.",
             "%s counted the steps to the door twice, the way an old habit demanded.",
-            "Somewhere below, a cart rattled over the cobbles and was gone.",
             "%s did not trust the quiet; quiet had always come before the worst of it.",
-            "The smell of tar and wet rope hung over %s like a second ceiling.",
             "%s turned the question over and found no side of it that was safe.",
-            "A bell rang the half hour, thin and far away.",
             "%s watched the doorway as if it might answer for itself.",
             "There was a time when that would have been enough, and %s knew it was not that time.",
-            "Dust moved in the light from the high window of %s.",
             "%s let the silence stretch until it became a kind of answer.",
-            "Nobody at %s had slept properly in days, and it showed in every face.",
             "%s kept both hands on the table, where they could be seen.");
+    private static final List<String> ABOUT_SOMEWHERE = List.of(
+            "The lamps of %s guttered as the wind came off the water.",
+            "The smell of tar and wet rope hung over %s like a second ceiling.",
+            "Dust moved in the light from the high window of %s.",
+            "Nobody at %s had slept properly in days, and it showed in every face.",
+            "Somewhere below %s, a cart rattled over the cobbles and was gone.",
+            "A bell rang the half hour over %s, thin and far away.");
 
     /** One candidate fact and the sentence that establishes it, before the answer is cut. */
     record Candidate(String subject, String kind, String attribute, String value, String token, String sentence) {
@@ -62,12 +66,18 @@ final class Prose {
         String tail = lastUserMessage.length() > TASK_TAIL ? lastUserMessage.substring(lastUserMessage.length() - TASK_TAIL) : lastUserMessage;
         List<String> people = world.namesIn(tail, World.CHARACTER);
         if (people.isEmpty()) {
+            people = world.namesIn(lastUserMessage, World.CHARACTER);
+        }
+        if (people.isEmpty()) {
             people = world.namesIn(wholePrompt, World.CHARACTER);
         }
         if (people.isEmpty()) {
             people = List.of(world.personName(rng, new java.util.HashSet<>()));
         }
         List<String> places = world.namesIn(tail, World.PLACE);
+        if (places.isEmpty()) {
+            places = world.namesIn(lastUserMessage, World.PLACE);
+        }
         if (places.isEmpty()) {
             places = new ArrayList<>(List.of(world.placeName(rng)));
         }
@@ -89,8 +99,9 @@ final class Prose {
             List<String> sentences = new ArrayList<>();
             int fillers = 3 + rng.nextInt(4);
             for (int i = 0; i < fillers; i++) {
-                String template = FILLER.get(rng.nextInt(FILLER.size()));
-                sentences.add(template.contains("%s") ? String.format(template, rng.nextBoolean() ? who : where) : template);
+                boolean person = rng.nextInt(3) > 0;
+                List<String> templates = person ? ABOUT_SOMEONE : ABOUT_SOMEWHERE;
+                sentences.add(String.format(templates.get(rng.nextInt(templates.size())), person ? who : where));
             }
             sentences.add(1 + rng.nextInt(sentences.size() - 1), fact.sentence());
             String body = capitalise(String.join(" ", sentences));
@@ -104,6 +115,11 @@ final class Prose {
         return new Written(text.toString(), facts);
     }
 
+    /**
+     * One fact. Attributes repeat often enough that later facts supersede earlier ones (a character's
+     * location, an object's holder, a door's mark) and vary enough that a long book piles up many
+     * (what someone knows about which matter, whom they owe, which injury), as a real model's prose does.
+     */
     private Candidate fact(String who, List<String> people, String where, List<String> objects, Random rng) {
         String token = world.token(rng);
         int pick = rng.nextInt(9);
@@ -116,24 +132,28 @@ final class Prose {
             case 2 -> {
                 String object = object(objects, rng);
                 String value = object + ", tagged " + token;
-                return new Candidate(who, World.CHARACTER, "carries", value, token, who + " pocketed " + value + ", and told no one.");
+                return new Candidate(who, World.CHARACTER, "carries " + object, value, token, who + " pocketed " + value + ", and told no one.");
             }
             case 3 -> {
-                String value = "a cut across the " + BODY.get(rng.nextInt(BODY.size())) + ", surgeon's chit " + token;
-                return new Candidate(who, World.CHARACTER, "injury", value, token, who + " came away with " + value + ".");
+                String part = BODY.get(rng.nextInt(BODY.size()));
+                String value = "a cut across the " + part + ", surgeon's chit " + token;
+                return new Candidate(who, World.CHARACTER, "injury to the " + part, value, token, who + " came away with " + value + ".");
             }
             case 4 -> {
-                String value = "the passphrase " + token;
-                return new Candidate(who, World.CHARACTER, "knows", value, token, who + " learned " + value + " and burned the note.");
+                String topic = TOPICS.get(rng.nextInt(TOPICS.size()));
+                String value = "the " + topic + " is " + token;
+                return new Candidate(who, World.CHARACTER, "knows the " + topic, value, token,
+                        who + " learned that " + value + ", and burned the note.");
             }
             case 5 -> {
                 String other = people.size() > 1 ? people.get((people.indexOf(who) + 1) % people.size()) : where;
-                String value = (20 + rng.nextInt(480)) + " crowns to " + other + ", note " + token;
-                return new Candidate(who, World.CHARACTER, "owes", value, token, who + " now owes " + value + ".");
+                String value = (20 + rng.nextInt(480)) + " crowns, note " + token;
+                return new Candidate(who, World.CHARACTER, "owes " + other, value, token, who + " now owes " + other + " " + value + ".");
             }
             case 6 -> {
+                String feature = FEATURES.get(rng.nextInt(FEATURES.size()));
                 String value = "a chalk mark reading " + token;
-                return new Candidate(where, World.PLACE, "east door", value, token, "The east door of " + where + " now bears " + value + ".");
+                return new Candidate(where, World.PLACE, feature, value, token, "The " + feature + " of " + where + " now bears " + value + ".");
             }
             case 7 -> {
                 String object = object(objects, rng);
@@ -143,7 +163,7 @@ final class Prose {
             }
             default -> {
                 String value = "flooded cellar, harbour office file " + token;
-                return new Candidate(where, World.PLACE, "condition", value, token,
+                return new Candidate(where, World.PLACE, "cellar", value, token,
                         "The cellar of " + where + " flooded to the second step; the harbour office filed it as " + token + ".");
             }
         }
