@@ -239,8 +239,8 @@ public final class RealisticModelServer implements AutoCloseable {
 
     /** A request as read from either protocol. */
     private record Asked(String protocol, String id, Instant received, String model, String system, List<String[]> messages,
-                         JsonNode schema, String schemaName, int maxTokens, boolean stream, List<String> blocks, List<Boolean> breakpoints,
-                         long overhead) {
+                         JsonNode schema, String schemaName, int maxTokens, boolean stream, boolean streamUsage, List<String> blocks,
+                         List<Boolean> breakpoints, long overhead) {
 
         String text() {
             StringBuilder text = new StringBuilder(system == null ? "" : system);
@@ -511,7 +511,7 @@ public final class RealisticModelServer implements AutoCloseable {
         }
         List<Boolean> none = blocks.stream().map(b -> false).toList();
         return new Asked(OPENAI, id, received, model, system, messages, schema, schemaName, maxTokens, body.path("stream").asBoolean(false),
-                blocks, none, overhead);
+                body.path("stream_options").path("include_usage").asBoolean(false), blocks, none, overhead);
     }
 
     private static String contentText(JsonNode content) {
@@ -592,12 +592,15 @@ public final class RealisticModelServer implements AutoCloseable {
         ObjectNode last = chunk(asked, created);
         ((ObjectNode) last.get("choices").get(0)).put("finish_reason", finish);
         data(out, last);
-        ObjectNode tail = JSON.createObjectNode();
-        tail.put("id", asked.id()).put("object", "chat.completion.chunk").put("created", created).put("model", asked.model())
-                .put("service_tier", "default").put("system_fingerprint", "fp_standin");
-        tail.putArray("choices");
-        tail.set("usage", usage);
-        data(out, tail);
+        if (asked.streamUsage()) {
+            // with stream_options.include_usage, one more chunk: no choices, the usage
+            ObjectNode tail = JSON.createObjectNode();
+            tail.put("id", asked.id()).put("object", "chat.completion.chunk").put("created", created).put("model", asked.model())
+                    .put("service_tier", "default").put("system_fingerprint", "fp_standin");
+            tail.putArray("choices");
+            tail.set("usage", usage);
+            data(out, tail);
+        }
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
         return answer.outputTokens();
@@ -702,7 +705,7 @@ public final class RealisticModelServer implements AutoCloseable {
             messages.add(new String[] {role, text.toString()});
         }
         return new Asked(ANTHROPIC, id, received, model, system.toString(), messages, schema, schemaName, maxTokens,
-                body.path("stream").asBoolean(false), blocks, breakpoints, overhead);
+                body.path("stream").asBoolean(false), true, blocks, breakpoints, overhead);
     }
 
     /**

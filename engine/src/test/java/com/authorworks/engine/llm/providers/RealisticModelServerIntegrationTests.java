@@ -210,6 +210,56 @@ class RealisticModelServerIntegrationTests {
         }
     }
 
+    @Test
+    void anOpenAiStreamEndsWithAUsageChunkWithoutChoicesThenDone() throws Exception {
+        try (var server = RealisticModelServer.builder().start()) {
+            String body = "{\"model\":\"gpt-4o-mini\",\"max_completion_tokens\":30,\"stream\":true,\"stream_options\":{\"include_usage\":true},"
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"Write about 200 words.\"}]}";
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.openAiBaseUrl()
+                    + "/chat/completions")).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            List<String> events = answer.body().lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+
+            assertThat(answer.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+            assertThat(events.getLast()).isEqualTo("[DONE]");
+            JsonNode usage = ProviderHttp.JSON.readTree(events.get(events.size() - 2));
+            assertThat(usage.path("choices").isEmpty()).isTrue();
+            assertThat(usage.path("usage").path("completion_tokens").asInt()).isEqualTo(30);
+            assertThat(usage.path("usage").path("prompt_tokens_details").has("cached_tokens")).isTrue();
+            JsonNode finish = ProviderHttp.JSON.readTree(events.get(events.size() - 3));
+            assertThat(finish.path("choices").get(0).path("finish_reason").asString()).isEqualTo("length");
+            assertThat(ProviderHttp.JSON.readTree(events.getFirst()).path("choices").get(0).path("delta").path("role").asString())
+                    .isEqualTo("assistant");
+        }
+    }
+
+    @Test
+    void anAnthropicForcedToolAnswerStreamsAsInputJsonDeltasBetweenStartAndStop() throws Exception {
+        try (var server = RealisticModelServer.builder().start()) {
+            String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":4000,\"stream\":true,\"messages\":[{\"role\":\"user\","
+                    + "\"content\":\"Create the cast.\"}],\"tools\":[{\"name\":\"cast\",\"input_schema\":" + CAST_SCHEMA.replace("\n", "")
+                    + "}],\"tool_choice\":{\"type\":\"tool\",\"name\":\"cast\"}}";
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/messages"))
+                    .header("x-api-key", "k").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            List<String> names = answer.body().lines().filter(l -> l.startsWith("event: ")).map(l -> l.substring(7)).distinct().toList();
+            StringBuilder input = new StringBuilder();
+            String stop = null;
+            for (String data : answer.body().lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList()) {
+                JsonNode event = ProviderHttp.JSON.readTree(data);
+                if (event.path("delta").path("type").asString("").equals("input_json_delta")) {
+                    input.append(event.path("delta").path("partial_json").asString());
+                }
+                if (event.path("type").asString().equals("message_delta")) {
+                    stop = event.path("delta").path("stop_reason").asString();
+                }
+            }
+
+            assertThat(names).containsExactly("message_start", "content_block_start", "ping", "content_block_delta", "content_block_stop",
+                    "message_delta", "message_stop");
+            assertThat(stop).isEqualTo("tool_use");
+            assertThat(ProviderHttp.JSON.readTree(input.toString()).path("characters").size()).isEqualTo(3);
+        }
+    }
+
     private static void faultIs(Faults faults, Function<RealisticModelServer, LanguageModel> adapter, String model, Class<?> thrown,
                                 int status) {
         try (var server = RealisticModelServer.builder().faults(faults).retryAfter(Duration.ofMillis(1500)).start()) {
