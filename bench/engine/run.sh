@@ -22,7 +22,10 @@ case "$mode" in
     sample) main=bench/engine/SampleServerBench.java ;;
     *) echo "--server is realistic or sample" >&2; exit 2 ;;
 esac
-# both model servers live in the engine's test sources (they have their own tests there)
-./mvnw -B -q -pl engine -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >&2
+# both model servers live in the engine's test sources (they have their own tests there);
+# BENCH_SKIP_BUILD=1 reuses what the last run compiled
+if [ -z "${BENCH_SKIP_BUILD:-}" ] || [ ! -f engine/target/bench.classpath ]; then
+    ./mvnw -B -q -pl engine -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >&2
+fi
 exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xmx6g} -cp "engine/target/classes:engine/target/test-classes:$(cat engine/target/bench.classpath)" \
     "$main" "${args[@]}"
