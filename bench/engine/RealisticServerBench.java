@@ -21,6 +21,7 @@ import com.authorworks.engine.standin.RealisticModelServer;
 import com.authorworks.engine.standin.ServedRequest;
 import com.authorworks.engine.story.Cast;
 import com.authorworks.engine.story.Outline;
+import com.authorworks.engine.story.SceneMemory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -413,6 +414,26 @@ public class RealisticServerBench {
                     traitsFound / (double) Math.max(1, traitsTotal));
             System.out.printf(Locale.ROOT, "previous scene's ending (its last sentence) present when that scene was finished: %,d of %,d%n",
                     endingsPresent, endingsEligible);
+            // what the memory calls kept: each scene's planted facts among its memory record's facts (the ledger's source)
+            long planted = 0;
+            long kept = 0;
+            for (int[] p : order) {
+                ServedRequest draft = draftOf.get(p[0] + "." + p[1]);
+                var memory = engine.step(StepKeys.memory(p[0], p[1]));
+                if (draft == null || memory.isEmpty()) {
+                    continue;
+                }
+                String facts = String.join("\n", Json.read(memory.get().content(), SceneMemory.class).facts().stream()
+                        .map(SceneMemory.NewFact::value).toList());
+                for (PlantedFact f : server.factsOf(draft.id())) {
+                    planted++;
+                    if (facts.contains(f.token())) {
+                        kept++;
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "facts kept by the memory calls (each scene's planted facts among its memory record's facts): %,d of %,d = %.3f%n",
+                    kept, planted, kept / (double) Math.max(1, planted));
         }
 
         private static int indexOf(List<int[]> order, int c, int s) {

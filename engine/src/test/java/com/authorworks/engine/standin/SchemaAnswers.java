@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>An extraction request (a list of fact items, or nothing but summaries) gets everything the prompt
  * established that the server recognises: every planted fact token in the prompt goes into the fact
- * list (newest first; all of them unless the protocol enforces {@code maxItems}), and summaries restate
+ * list (the last mentioned first; all of them unless the protocol enforces {@code maxItems}), and summaries restate
  * every planted sentence the prompt contains. How long that runs is the caller's {@code max_tokens}
  * to cut, like a model that rambles.
  */
@@ -118,6 +118,7 @@ final class SchemaAnswers {
         ArrayNode array = F.arrayNode();
         String n = name.toLowerCase(Locale.ROOT);
         if (isFactItem(items)) {
+            // the latest in the prompt first: what the text ends with is what it is about
             List<PlantedFact> newestFirst = new ArrayList<>(recognised);
             java.util.Collections.reverse(newestFirst);
             int limit = enforceItemLimits ? Math.min(max, newestFirst.size()) : newestFirst.size();

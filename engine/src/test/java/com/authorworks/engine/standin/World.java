@@ -144,7 +144,10 @@ final class World {
         return fact;
     }
 
-    /** Every planted fact whose token occurs in the text, in planting order. */
+    /**
+     * Every planted fact whose token occurs in the text, in the order the text first mentions them (as a
+     * reader meets them; planting order would depend on which concurrent answers finished first).
+     */
     List<PlantedFact> factsIn(String text) {
         List<PlantedFact> found = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
@@ -155,7 +158,6 @@ final class World {
                 found.add(fact);
             }
         }
-        found.sort(java.util.Comparator.comparingLong(PlantedFact::sequence));
         return found;
     }
 

@@ -318,6 +318,31 @@ class RealisticModelServerIntegrationTests {
         assertThat(other).isNotEqualTo(one);
     }
 
+    @Test
+    void anAnswerDoesNotDependOnWhichEarlierAnswersFinishedFirst() {
+        assertThat(extractionAfterScenes(true)).isEqualTo(extractionAfterScenes(false));
+    }
+
+    /** Two scenes written in either order, then one strict extraction over both. */
+    private static String extractionAfterScenes(boolean inOrder) {
+        try (var server = RealisticModelServer.builder().seed(9).start()) {
+            Completion cast = openAi(server).complete(json("gpt-4o-mini", "Create the cast.", "cast", CAST_SCHEMA, 4_000));
+            List<String> names = castNames(cast);
+            CompletionRequest first = text("gpt-4o-mini", "", "Characters present: " + names.get(0) + "\nWrite about 300 words.", 2_000);
+            CompletionRequest second = text("gpt-4o-mini", "", "Characters present: " + names.get(1) + "\nWrite about 300 words.", 2_000);
+            String one;
+            String two;
+            if (inOrder) {
+                one = openAi(server).complete(first).text();
+                two = openAi(server).complete(second).text();
+            } else {
+                two = openAi(server).complete(second).text();
+                one = openAi(server).complete(first).text();
+            }
+            return openAi(server).complete(json("gpt-4o-mini", one + "\n\n" + two, "memory", MEMORY_SCHEMA, 8_000)).text();
+        }
+    }
+
     private static List<String> conversation(long seed) {
         try (var server = RealisticModelServer.builder().seed(seed).start()) {
             Completion cast = openAi(server).complete(json("gpt-4o-mini", "Create the cast.", "cast", CAST_SCHEMA, 4_000));
