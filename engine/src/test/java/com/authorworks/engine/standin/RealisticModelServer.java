@@ -82,6 +82,7 @@ public final class RealisticModelServer implements AutoCloseable {
     private final Duration retryAfter;
     private final Map<String, Integer> contextWindows;
     private final Map<String, Long> cache = new ConcurrentHashMap<>();
+    private final AnthropicPromptCache anthropicCache = new AnthropicPromptCache();
     private final AtomicLong counter = new AtomicLong();
     private final List<ServedRequest> log = new CopyOnWriteArrayList<>();
     private volatile Consumer<ServedRequest> observer = served -> { };
@@ -229,12 +230,6 @@ public final class RealisticModelServer implements AutoCloseable {
         }
     }
 
-    /** The smallest prefix Anthropic caches for a model (prompt caching docs, November 2025). */
-    static int anthropicCacheMinimum(String model) {
-        return model.startsWith("claude-haiku-4-5") || model.startsWith("claude-opus-4-5") ? 4096
-                : model.startsWith("claude-3-5-haiku") || model.startsWith("claude-3-haiku") ? 2048 : 1024;
-    }
-
     // ---- one request
 
     /** A request as read from either protocol. */
@@ -372,7 +367,7 @@ public final class RealisticModelServer implements AutoCloseable {
         if (openAi) {
             cached = openAiCache(asked.model(), sequence);
         } else {
-            long[] rw = anthropicCache(asked, blockTokens);
+            long[] rw = anthropicCache.use(asked.model(), asked.blocks(), asked.breakpoints(), blockTokens, asked.overhead());
             cached = rw[0];
             cacheWrite = rw[1];
         }
@@ -706,45 +701,6 @@ public final class RealisticModelServer implements AutoCloseable {
         }
         return new Asked(ANTHROPIC, id, received, model, system.toString(), messages, schema, schemaName, maxTokens,
                 body.path("stream").asBoolean(false), true, blocks, breakpoints, overhead);
-    }
-
-    /**
-     * Reads the longest cached prefix ending at a breakpoint, writes the prefix up to the last
-     * breakpoint when it is new and long enough. Answers {cache read, cache write} tokens.
-     */
-    private long[] anthropicCache(Asked asked, long[] tokens) {
-        long now = System.nanoTime();
-        long read = 0;
-        long lastTokens = -1;
-        String lastKey = null;
-        long prefix = asked.overhead();
-        MessageDigest sha = sha256();
-        for (int i = 0; i < asked.blocks().size(); i++) {
-            prefix += tokens[i];
-            sha.update(asked.blocks().get(i).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            if (!asked.breakpoints().get(i)) {
-                continue;
-            }
-            String key;
-            try {
-                key = "a:" + asked.model() + "#" + HexFormat.of().formatHex(((MessageDigest) sha.clone()).digest());
-            } catch (CloneNotSupportedException e) {
-                throw new IllegalStateException(e);
-            }
-            lastKey = key;
-            lastTokens = prefix;
-            Long expires = cache.get(key);
-            if (expires != null && expires > now && prefix >= anthropicCacheMinimum(asked.model())) {
-                read = prefix;
-            }
-        }
-        if (lastKey == null || lastTokens < anthropicCacheMinimum(asked.model())) {
-            return new long[] {0, 0};
-        }
-        long write = lastTokens - read;
-        cache.put(lastKey, now + CACHE_TTL.toNanos());
-        return new long[] {read, write};
     }
 
     private long sendAnthropic(HttpExchange exchange, Asked asked, Answer answer, long input, long cached, long cacheWrite, String stopReason,
