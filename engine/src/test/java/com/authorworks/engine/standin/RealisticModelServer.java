@@ -262,42 +262,57 @@ public final class RealisticModelServer implements AutoCloseable {
     private record Answer(String text, int outputTokens, boolean cut, List<Prose.Candidate> candidates, List<PlantedFact> reported) {
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange) {
         Instant received = Instant.now();
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            boolean openAi = path.endsWith("/chat/completions");
-            boolean anthropic = path.endsWith("/v1/messages");
-            if (!openAi && !anthropic) {
-                sendJson(exchange, 404, Map.of(), openAiError("Unknown request URL: " + path, "invalid_request_error", null, null));
-                return;
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                sendJson(exchange, 405, Map.of(), openAi ? openAiError("Use POST.", "invalid_request_error", null, null)
-                        : anthropicError("invalid_request_error", "Use POST."));
-                return;
-            }
-            if (anthropic) {
-                String key = exchange.getRequestHeaders().getFirst("x-api-key");
-                if (key == null || key.isBlank()) {
-                    sendJson(exchange, 401, Map.of(), anthropicError("authentication_error", "x-api-key header is required"));
-                    return;
+            try {
+                handle(exchange, received);
+            } catch (RuntimeException e) {
+                // a defect of the stand-in itself: say so loudly rather than pass for a provider's fault
+                System.err.println("RealisticModelServer failed on " + exchange.getRequestURI() + ": " + e);
+                e.printStackTrace();
+                try {
+                    sendJson(exchange, 500, Map.of(), openAiError("stand-in defect: " + e, "server_error", null, null));
+                } catch (IOException | RuntimeException ignored) {
+                    // the answer had already started
                 }
             }
-            JsonNode body;
-            try {
-                body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-            } catch (RuntimeException e) {
-                sendJson(exchange, 400, Map.of(), openAi ? openAiError("We could not parse the JSON body of your request.",
-                        "invalid_request_error", null, null) : anthropicError("invalid_request_error", "The request body is not valid JSON"));
+        } catch (IOException e) {
+            // the client went away, or a cut stream closed the connection on purpose: nothing more to send
+        }
+    }
+
+    private void handle(HttpExchange exchange, Instant received) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        boolean openAi = path.endsWith("/chat/completions");
+        boolean anthropic = path.endsWith("/v1/messages");
+        if (!openAi && !anthropic) {
+            sendJson(exchange, 404, Map.of(), openAiError("Unknown request URL: " + path, "invalid_request_error", null, null));
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            sendJson(exchange, 405, Map.of(), openAi ? openAiError("Use POST.", "invalid_request_error", null, null)
+                    : anthropicError("invalid_request_error", "Use POST."));
+            return;
+        }
+        if (anthropic) {
+            String key = exchange.getRequestHeaders().getFirst("x-api-key");
+            if (key == null || key.isBlank()) {
+                sendJson(exchange, 401, Map.of(), anthropicError("authentication_error", "x-api-key header is required"));
                 return;
             }
-            long n = counter.incrementAndGet();
-            Asked asked = openAi ? readOpenAi(body, "chatcmpl-standin-" + n, received) : readAnthropic(body, "msg_standin_" + n, received);
-            serve(exchange, asked);
-        } catch (IOException | RuntimeException e) {
-            // the client went away or the answer could not be written: nothing more to send
         }
+        JsonNode body;
+        try {
+            body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+        } catch (RuntimeException e) {
+            sendJson(exchange, 400, Map.of(), openAi ? openAiError("We could not parse the JSON body of your request.",
+                    "invalid_request_error", null, null) : anthropicError("invalid_request_error", "The request body is not valid JSON"));
+            return;
+        }
+        long n = counter.incrementAndGet();
+        Asked asked = openAi ? readOpenAi(body, "chatcmpl-standin-" + n, received) : readAnthropic(body, "msg_standin_" + n, received);
+        serve(exchange, asked);
     }
 
     private void serve(HttpExchange exchange, Asked asked) throws IOException {
