@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,10 +52,6 @@ final class World {
         this.seed = seed;
     }
 
-    long seed() {
-        return seed;
-    }
-
     /** A random source for one request, from the seed and the request's digest (hex, at least 16 digits). */
     Random randomFor(String requestDigest) {
         return new Random(seed * 0x9E3779B97F4A7C15L ^ Long.parseUnsignedLong(requestDigest.substring(0, 16), 16));
@@ -77,10 +72,6 @@ final class World {
         }
     }
 
-    Optional<String> kindOf(String name) {
-        return Optional.ofNullable(kinds.get(name));
-    }
-
     /** Known names that occur in the text, each with the position of its last occurrence, latest first. */
     List<String> namesIn(String text, String kind) {
         Map<String, Integer> last = new LinkedHashMap<>();
@@ -92,7 +83,6 @@ final class World {
                 }
             }
         });
-        // a first name alone counts for its character when no other known name shares it
         List<String> names = new ArrayList<>(last.keySet());
         names.sort((a, b) -> Integer.compare(last.get(b), last.get(a)));
         return names;
