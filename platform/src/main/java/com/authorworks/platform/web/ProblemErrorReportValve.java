@@ -2,8 +2,6 @@ package com.authorworks.platform.web;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -12,15 +10,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
  * Tomcat's own error page, for what it refuses before any filter or servlet runs (an encoded slash or NUL in
  * the path, a malformed request line or header), as problem details instead of its HTML page.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -44,20 +38,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             problem.setProperty("requestId", id);
             response.setHeader(RequestIdFilter.HEADER, id);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(JSON.writeValueAsString(body));
+                writer.write(Problems.JSON.writeValueAsString(Problems.body(problem)));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
