@@ -78,8 +78,8 @@ public class InputGate extends OncePerRequestFilter {
 
     /** Null when every name and value decodes to storable text. */
     static ProblemDetail checkQuery(String query) {
-        if (query == null || query.indexOf('%') < 0 && !hasControl(query)) {
-            return null;
+        if (query == null || query.indexOf('%') < 0) {
+            return null; // Tomcat lets no raw control or non-ASCII character into a request line
         }
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
@@ -96,10 +96,6 @@ public class InputGate extends OncePerRequestFilter {
             }
         }
         return null;
-    }
-
-    private static boolean hasControl(String text) {
-        return text.indexOf('\0') >= 0;
     }
 
     /** Strict form decoding: null for a broken escape or bytes that are not UTF-8. */
