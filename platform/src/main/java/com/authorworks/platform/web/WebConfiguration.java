@@ -9,7 +9,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 
-/** Registers the HTTP edge: turns between connections first, request ids, the body limit, then everything else. */
+/**
+ * Registers the HTTP edge: turns between connections first, request ids, the body limit, what a
+ * trusted proxy forwarded, then everything else; and the public address links are built from.
+ */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 public class WebConfiguration {
@@ -25,6 +28,32 @@ public class WebConfiguration {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    TrustedProxies trustedProxies(Environment environment) {
+        return TrustedProxies.from(environment);
+    }
+
+    @Bean
+    PublicUrl publicUrl(Environment environment) {
+        return new PublicUrl(environment);
+    }
+
+    @Bean
+    FilterRegistrationBean<ProxyHeadersFilter> proxyHeadersFilter(TrustedProxies proxies) {
+        FilterRegistrationBean<ProxyHeadersFilter> registration = new FilterRegistrationBean<>(new ProxyHeadersFilter(proxies));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<MetricsScrapersFilter> metricsScrapersFilter(Environment environment, TrustedProxies proxies) {
+        FilterRegistrationBean<MetricsScrapersFilter> registration =
+                new FilterRegistrationBean<>(MetricsScrapersFilter.from(environment, proxies));
+        registration.addUrlPatterns("/metrics", "/metrics/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 

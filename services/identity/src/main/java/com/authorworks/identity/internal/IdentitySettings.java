@@ -20,7 +20,6 @@ import com.authorworks.platform.Role;
  */
 public record IdentitySettings(
         Path dataDirectory,
-        String publicUrl,
         Optional<String> adminEmail,
         Optional<Path> privateKeyFile,
         Duration accessTokenLifetime,
@@ -28,7 +27,6 @@ public record IdentitySettings(
         int loginAttemptsPerAccountPerMinute,
         int loginAttemptsPerAddressPerMinute,
         boolean forwardAuth,
-        List<String> trustedProxies,
         Map<String, Role> groupRoles,
         Smtp smtp) {
 
@@ -44,8 +42,6 @@ public record IdentitySettings(
     public static IdentitySettings from(Environment env) {
         return new IdentitySettings(
                 Path.of(env.getProperty("authorworks.data", "data")),
-                stripTrailingSlash(env.getProperty("AUTHORWORKS_PUBLIC_URL",
-                        env.getProperty("authorworks.identity.public-url", "http://localhost:8080"))),
                 nonBlank(env.getProperty("AUTHORWORKS_ADMIN_EMAIL")).map(e -> e.toLowerCase(Locale.ROOT)),
                 nonBlank(env.getProperty("JWT_PRIVATE_KEY_FILE")).map(Path::of),
                 env.getProperty("authorworks.identity.access-token-lifetime", Duration.class, Duration.ofMinutes(15)),
@@ -53,7 +49,6 @@ public record IdentitySettings(
                 env.getProperty("authorworks.identity.login-attempts-per-account", Integer.class, 5),
                 env.getProperty("authorworks.identity.login-attempts-per-address", Integer.class, 30),
                 env.getProperty("AUTHORWORKS_FORWARD_AUTH", Boolean.class, false),
-                list(env.getProperty("AUTHORWORKS_TRUSTED_PROXIES", "127.0.0.1/32,::1/128")),
                 groupRoles(env.getProperty("AUTHORWORKS_FORWARD_AUTH_GROUPS", "admins=ADMIN")),
                 new Smtp(nonBlank(env.getProperty("SMTP_HOST")),
                         env.getProperty("SMTP_PORT", Integer.class, 587),
@@ -64,10 +59,6 @@ public record IdentitySettings(
 
     private static Optional<String> nonBlank(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static List<String> list(String value) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import com.authorworks.platform.PrivateFiles;
 import com.authorworks.storage.BlobNotFoundException;
 import com.authorworks.storage.BlobStore;
 import com.authorworks.storage.StorageUnavailableException;
@@ -19,7 +20,7 @@ import com.authorworks.storage.StorageUnavailableException;
 /**
  * Blobs as files under {@code <root>/<bucket>/<key>}. A blob is written to a temporary file in
  * the same directory and moved into place atomically, so a reader or a crash never sees half of
- * one.
+ * one. Folders are 0700 and files 0600: only the platform's own user reads them.
  */
 public final class LocalDiskBlobStore implements BlobStore {
 
@@ -28,9 +29,10 @@ public final class LocalDiskBlobStore implements BlobStore {
     public LocalDiskBlobStore(Path root, List<String> buckets) {
         this.root = root.toAbsolutePath().normalize();
         try {
+            PrivateFiles.folder(this.root);
             for (String bucket : buckets) {
                 BlobKeys.check(bucket, "probe");
-                Files.createDirectories(this.root.resolve(bucket));
+                PrivateFiles.folder(this.root.resolve(bucket));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the blob directories under " + this.root, e);
@@ -42,8 +44,8 @@ public final class LocalDiskBlobStore implements BlobStore {
         Path target = resolve(bucket, key);
         Path temporary = null;
         try {
-            Files.createDirectories(target.getParent());
-            temporary = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
+            PrivateFiles.folder(target.getParent());
+            temporary = PrivateFiles.temporaryFile(target.getParent(), ".incoming-", ".tmp");
             long written = Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
             if (written != length) {
                 throw new IllegalArgumentException("Expected " + length + " bytes but got " + written);
