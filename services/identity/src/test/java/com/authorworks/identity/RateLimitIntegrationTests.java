@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Defaults: 5 failed password attempts a minute per (account, client address), 30 a minute per
- * client address, 3 mails per mailbox in 15 minutes. The client addresses come through the trusted
- * local proxy's X-Forwarded-For.
+ * client address, 20 in 15 minutes per account from addresses it has not signed in from lately,
+ * 3 mails per mailbox in 15 minutes. The client addresses come through the trusted local proxy's
+ * X-Forwarded-For.
  */
 class RateLimitIntegrationTests extends IdentityIntegrationTest {
 
@@ -41,6 +42,24 @@ class RateLimitIntegrationTests extends IdentityIntegrationTest {
 
         Api.Response ownerSignsIn = loginFrom("198.51.100.20", owner.email(), PASSWORD);
         assertThat(ownerSignsIn.status()).as(ownerSignsIn.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void guessesFromManyNewAddressesStopAtTheAccountLimitWhileTheUsualAddressStillSignsIn() {
+        Session owner = signedInUser("spread");
+        assertThat(loginFrom("192.0.2.10", owner.email(), PASSWORD).status()).isEqualTo(200);
+        for (int address = 1; address <= 5; address++) {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                assertThat(loginFrom("203.0.113." + (100 + address), owner.email(), "guess " + attempt).status())
+                        .isEqualTo(401);
+            }
+        }
+        Api.Response yetAnotherAddress = loginFrom("203.0.113.106", owner.email(), PASSWORD);
+        assertThat(yetAnotherAddress.status()).isEqualTo(429);
+        assertThat(yetAnotherAddress.code()).isEqualTo("too-many-attempts");
+
+        Api.Response usual = loginFrom("192.0.2.10", owner.email(), PASSWORD);
+        assertThat(usual.status()).as(usual.toString()).isEqualTo(200);
     }
 
     @Test

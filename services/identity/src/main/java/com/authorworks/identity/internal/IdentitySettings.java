@@ -26,6 +26,7 @@ public record IdentitySettings(
         Duration refreshTokenLifetime,
         int loginAttemptsPerAccountPerMinute,
         int loginAttemptsPerAddressPerMinute,
+        int loginAttemptsPerAccountFromNewAddresses,
         boolean forwardAuth,
         Map<String, Role> groupRoles,
         Smtp smtp) {
@@ -48,6 +49,7 @@ public record IdentitySettings(
                 env.getProperty("authorworks.identity.refresh-token-lifetime", Duration.class, Duration.ofDays(30)),
                 env.getProperty("authorworks.identity.login-attempts-per-account", Integer.class, 5),
                 env.getProperty("authorworks.identity.login-attempts-per-address", Integer.class, 30),
+                env.getProperty("authorworks.identity.login-attempts-per-account-from-new-addresses", Integer.class, 20),
                 env.getProperty("AUTHORWORKS_FORWARD_AUTH", Boolean.class, false),
                 groupRoles(env.getProperty("AUTHORWORKS_FORWARD_AUTH_GROUPS", "admins=ADMIN")),
                 new Smtp(nonBlank(env.getProperty("SMTP_HOST")),

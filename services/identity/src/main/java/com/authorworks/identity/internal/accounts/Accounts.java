@@ -36,6 +36,7 @@ public class Accounts {
     private final IdentitySettings settings;
     private final TokenEpochCache tokenEpochs;
     private final PublicUrl publicUrl;
+    private final SignInAddresses signInAddresses;
     /**
      * Checked against when there is no account, so an unknown email costs as long as a wrong
      * password. Made by the first sign-in of any kind, so that one costs the same whether or not
@@ -45,7 +46,7 @@ public class Accounts {
 
     Accounts(UserAccounts users, EmailTokens emailTokens, RefreshTokens refreshTokens, AccessTokenIssuer accessTokens,
             PasswordEncoder passwords, RateLimits rateLimits, Mailer mailer, TransactionTemplate transactions,
-            IdentitySettings settings, TokenEpochCache tokenEpochs, PublicUrl publicUrl) {
+            IdentitySettings settings, TokenEpochCache tokenEpochs, PublicUrl publicUrl, SignInAddresses signInAddresses) {
         this.users = users;
         this.emailTokens = emailTokens;
         this.refreshTokens = refreshTokens;
@@ -57,6 +58,7 @@ public class Accounts {
         this.settings = settings;
         this.tokenEpochs = tokenEpochs;
         this.publicUrl = publicUrl;
+        this.signInAddresses = signInAddresses;
     }
 
     private String dummyHash() {
@@ -99,8 +101,9 @@ public class Accounts {
     }
 
     public SignedIn login(String email, String password, String clientAddress) {
-        var attempt = rateLimits.passwordAttempt(email.toLowerCase(Locale.ROOT), clientAddress);
         var account = users.findByEmail(email);
+        boolean usualAddress = account.isPresent() && signInAddresses.usual(account.get().id(), clientAddress);
+        var attempt = rateLimits.passwordAttempt(email.toLowerCase(Locale.ROOT), clientAddress, usualAddress);
         String hash = account.map(Account::passwordHash).orElse(null);
         String dummy = dummyHash();
         boolean matches = passwords.matches(password, hash == null ? dummy : hash);
@@ -109,6 +112,7 @@ public class Accounts {
         }
         attempt.succeeded();
         Account signedIn = account.get();
+        signInAddresses.signedIn(signedIn.id(), clientAddress);
         return signedIn(signedIn, refreshTokens.start(signedIn.id()));
     }
 
@@ -193,7 +197,8 @@ public class Accounts {
 
     public void changePassword(UserId id, String currentPassword, String newPassword, String clientAddress) {
         Account account = users.find(id).orElseThrow(() -> Problem.notFound("user-not-found", "There is no such user."));
-        var attempt = rateLimits.passwordAttempt(account.email().toLowerCase(Locale.ROOT), clientAddress);
+        var attempt = rateLimits.passwordAttempt(account.email().toLowerCase(Locale.ROOT), clientAddress,
+                signInAddresses.usual(id, clientAddress));
         if (account.passwordHash() == null) {
             throw Problem.badRequest("no-password", "This account signs in through the proxy and has no password here.");
         }

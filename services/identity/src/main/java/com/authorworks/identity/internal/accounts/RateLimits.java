@@ -1,6 +1,8 @@
 package com.authorworks.identity.internal.accounts;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +26,11 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 /**
  * Throttles failed password attempts per (account, client address), against guessing one password,
- * and per client address, against trying many accounts; and mail requests per mailbox, against
- * flooding someone with mail. An account is never locked as a whole: a stranger's failures use up
- * only the stranger's own buckets, so the owner still signs in from their usual address. A correct
+ * per client address, against trying many accounts, and per account from addresses it has not
+ * signed in from lately ({@link SignInAddresses}), against guessing one password from many
+ * addresses; and mail requests per mailbox, against flooding someone with mail. A stranger's
+ * failures never use up a bucket the owner needs at their usual address, so they cannot lock the
+ * owner out of it. A correct
  * password gives its attempt back, so only failures count. Limits count the same whether or not the
  * account exists, so a 429 reveals nothing. The buckets are Bucket4j's, kept in PostgreSQL
  * ({@code identity.throttles}), so they hold across processes and restarts; rows whose bucket has
@@ -39,6 +43,7 @@ class RateLimits implements DisposableBean {
     static final int MAILS_PER_ADDRESS = 3;
     static final Duration MAIL_PERIOD = Duration.ofMinutes(15);
     private static final Duration ATTEMPT_PERIOD = Duration.ofMinutes(1);
+    static final Duration NEW_ADDRESS_PERIOD = Duration.ofMinutes(15);
     private static final Duration CLEAN_EVERY = Duration.ofMinutes(5);
 
     private final IdentitySettings settings;
@@ -57,22 +62,30 @@ class RateLimits implements DisposableBean {
                 TimeUnit.SECONDS);
     }
 
-    /** One password attempt, before it is checked; throws {@link TooManyAttempts} when a limit is used up. */
-    PasswordAttempt passwordAttempt(String account, String clientAddress) {
-        BucketProxy address = bucket("address:" + clientAddress, settings.loginAttemptsPerAddressPerMinute(), ATTEMPT_PERIOD);
-        take(address);
-        BucketProxy pair = bucket("account-address:" + account + "|" + clientAddress,
-                settings.loginAttemptsPerAccountPerMinute(), ATTEMPT_PERIOD);
+    /**
+     * One password attempt, before it is checked; throws {@link TooManyAttempts} when a limit is used
+     * up. {@code usualAddress}: the account signed in from this address lately, so the account-wide
+     * limit on failures from new addresses (against guessing from many addresses) does not apply.
+     */
+    PasswordAttempt passwordAttempt(String account, String clientAddress, boolean usualAddress) {
+        List<BucketProxy> taken = new ArrayList<>(3);
         try {
-            take(pair);
+            take(bucket("address:" + clientAddress, settings.loginAttemptsPerAddressPerMinute(), ATTEMPT_PERIOD), taken);
+            take(bucket("account-address:" + account + "|" + clientAddress, settings.loginAttemptsPerAccountPerMinute(),
+                    ATTEMPT_PERIOD), taken);
+            if (!usualAddress) {
+                take(bucket("account:" + account, settings.loginAttemptsPerAccountFromNewAddresses(), NEW_ADDRESS_PERIOD),
+                        taken);
+            }
         } catch (TooManyAttempts e) {
-            address.addTokens(1);
+            giveBack(taken);
             throw e;
         }
-        return () -> {
-            pair.addTokens(1);
-            address.addTokens(1);
-        };
+        return () -> giveBack(taken);
+    }
+
+    private static void giveBack(List<BucketProxy> taken) {
+        taken.forEach(bucket -> bucket.addTokens(1));
     }
 
     /** An attempt counted by {@link #passwordAttempt}; {@link #succeeded()} gives it back. */
@@ -98,6 +111,11 @@ class RateLimits implements DisposableBean {
             long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
             throw new TooManyAttempts(Duration.ofSeconds(seconds));
         }
+    }
+
+    private static void take(BucketProxy bucket, List<BucketProxy> taken) {
+        take(bucket);
+        taken.add(bucket);
     }
 
     private void removeRefilled() {
