@@ -2,6 +2,7 @@ package com.authorworks.storage.internal.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,7 +47,11 @@ public final class LocalDiskBlobStore implements BlobStore {
         try {
             PrivateFiles.folder(target.getParent());
             temporary = PrivateFiles.temporaryFile(target.getParent(), ".incoming-", ".tmp");
-            long written = Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
+            long written;
+            // Into the owner-only file as made (copying with REPLACE_EXISTING would make a new, readable one).
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                written = content.transferTo(out);
+            }
             if (written != length) {
                 throw new IllegalArgumentException("Expected " + length + " bytes but got " + written);
             }
