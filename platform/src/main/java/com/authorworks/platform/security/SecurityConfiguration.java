@@ -3,7 +3,6 @@ package com.authorworks.platform.security;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -22,8 +21,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -162,12 +161,16 @@ public class SecurityConfiguration {
         // validators pass a token without exp or sub. Ours always carry all three.
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null, null, REQUIRED_CLAIMS));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER));
+        OAuth2TokenValidator<Jwt> claims = JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER);
+        OAuth2TokenValidator<Jwt> validator = claims;
         if (epochs != null) {
-            validators.add(new TokenEpochValidator(epochs));
+            // The epoch only of a token that is otherwise valid: asking for it may cost a call to identity.
+            TokenEpochValidator current = new TokenEpochValidator(epochs);
+            validator = token -> {
+                OAuth2TokenValidatorResult result = claims.validate(token);
+                return result.hasErrors() ? result : current.validate(token);
+            };
         }
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
         decoder.setJwtValidator(validator);
         return new VerifiedTokens(decoder, validator);
     }

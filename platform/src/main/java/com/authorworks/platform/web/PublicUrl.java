@@ -15,8 +15,12 @@ public final class PublicUrl {
     private final Environment environment;
     private volatile String base;
 
+    /** A configured address that is not an http(s) URL is refused here, at start-up. */
     public PublicUrl(Environment environment) {
         this.environment = environment;
+        if (configured() != null) {
+            this.base = resolve();
+        }
     }
 
     /** The base without a trailing slash, e.g. {@code https://books.example}. */
@@ -25,9 +29,7 @@ public final class PublicUrl {
         if (known == null) {
             known = resolve();
             // Only once the server is listening is its port known for sure (SERVICE_PORT may be 0).
-            if (environment.getProperty("AUTHORWORKS_PUBLIC_URL") != null
-                    || environment.getProperty("authorworks.public-url") != null
-                    || environment.getProperty("local.server.port") != null) {
+            if (environment.getProperty("local.server.port") != null) {
                 base = known;
             }
         }
@@ -39,9 +41,14 @@ public final class PublicUrl {
         return URI.create(base() + path);
     }
 
-    private String resolve() {
+    private String configured() {
         String configured = environment.getProperty("AUTHORWORKS_PUBLIC_URL", environment.getProperty("authorworks.public-url", ""));
-        if (!configured.isBlank()) {
+        return configured.isBlank() ? null : configured;
+    }
+
+    private String resolve() {
+        String configured = configured();
+        if (configured != null) {
             String url = configured.trim();
             URI parsed;
             try {
