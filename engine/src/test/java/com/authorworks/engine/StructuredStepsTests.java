@@ -62,7 +62,7 @@ class StructuredStepsTests {
         var engine = new GenerationEngine(model, new FileCheckpointStore(dir), null, Books.options(2));
 
         assertThatThrownBy(() -> engine.start(Books.spec(2, 3_000, 1))).isInstanceOf(StepFailedException.class)
-                .hasMessageContaining("plan/characters").hasMessageContaining("at least two characters");
+                .hasMessageContaining("plan/characters").hasMessageContaining("characters needs 3 to 8 characters, it has 0");
         assertThat(model.requests.stream().filter(r -> r.output() instanceof OutputFormat.Json j && j.name().equals("characters"))).hasSize(3);
         assertThat(engine.finishedSteps()).containsExactly(StepKeys.GENRE, StepKeys.STYLE);
     }

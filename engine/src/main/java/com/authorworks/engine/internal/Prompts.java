@@ -2,6 +2,7 @@ package com.authorworks.engine.internal;
 
 import com.authorworks.engine.BookSpec;
 import com.authorworks.engine.Format;
+import com.authorworks.engine.story.Cast;
 import com.authorworks.engine.story.Outline;
 import com.authorworks.engine.story.StyleGuide;
 import com.authorworks.engine.story.Synopsis;
@@ -46,8 +47,9 @@ public final class Prompts {
         Format f = spec.format();
         return "Synopsis:\n" + synopsisJson + "\n\nCharacters:\n" + castJson + "\n\nOutline the " + f.label() + " in exactly "
                 + spec.chapters() + " " + plural(f.unit()).toLowerCase() + " grouped in " + actEnds.length + " acts:\n" + acts(f, actEnds)
-                + "For each " + f.unit().toLowerCase() + " give its title and what happens in it (events, turning points, what changes "
-                + "for whom), so that its " + f.part() + "s can be planned from it alone.";
+                + "For each " + f.unit().toLowerCase() + " give its title, what happens in it (events, turning points, what changes "
+                + "for whom), so that its " + f.part() + "s can be planned from it alone, and its outcomes: the consequential changes "
+                + "later " + plural(f.unit()).toLowerCase() + " must know about (who learns what, who is hurt, where people and things go).";
     }
 
     /**
@@ -85,22 +87,40 @@ public final class Prompts {
     }
 
     /**
-     * The drafting system prompt: instructions, style guide and synopsis, identical for every scene of
-     * the book and placed first, so providers cache it as one stable prefix. (The cast is not in it: the
-     * ledger gives each scene the characters it involves, which keeps every prompt smaller than the whole cast.)
+     * The drafting system prompt: instructions, style guide, synopsis and cast sheet, identical for every
+     * scene of the book and placed first, so providers cache it as one stable prefix (and every scene knows
+     * the whole cast as planned). Each plan text is capped in words, so the prefix stays bounded whatever
+     * the planner wrote.
      */
-    public static String drafter(BookSpec spec, StyleGuide style, Synopsis synopsis) {
+    public static String drafter(BookSpec spec, StyleGuide style, Synopsis synopsis, Cast cast) {
         Format f = spec.format();
         return "You are writing a " + f.label() + " titled \"" + spec.title() + "\", one " + f.part() + " at a time. "
                 + f.draftingRules() + "\nWrite only the " + f.part() + " itself: no title, no heading, no notes. "
                 + "Keep every fact consistent with the story ledger you are given; do not resolve what the beats leave open.\n\n"
-                + "Style guide:\n" + style.render() + "\n\nThe story:\n" + synopsis.logline() + "\n" + synopsis.synopsis();
+                + "Style guide:\n" + Words.capped(style.render(), 400) + "\n\nThe story:\n" + Words.capped(synopsis.logline(), 60) + "\n"
+                + Words.capped(synopsis.synopsis(), 600) + "\n\n" + castSheet(cast);
+    }
+
+    /** Who is who, as planned: one short paragraph per character, in the cast's order. */
+    static String castSheet(Cast cast) {
+        StringBuilder sheet = new StringBuilder("The cast:");
+        for (Cast.Character c : cast.characters()) {
+            sheet.append("\n- ").append(c.name());
+            if (!c.aliases().isEmpty()) {
+                sheet.append(" (also ").append(String.join(", ", c.aliases())).append(')');
+            }
+            sheet.append(": ").append(Words.capped(c.role(), 12)).append(". ").append(Words.capped(c.description(), 45))
+                    .append(" Wants: ").append(Words.capped(c.goal(), 25)).append(" Flaw: ").append(Words.capped(c.flaw(), 20))
+                    .append(" Arc: ").append(Words.capped(c.arc(), 25));
+        }
+        return sheet.toString();
     }
 
     public static String sceneTask(Format f, int chapter, int scene, Outline.ScenePlan plan) {
-        return f.unit() + " " + chapter + ", " + f.part() + " " + scene + ": " + plan.title() + "\n"
-                + "POV: " + plan.pov() + "\nCharacters present: " + String.join(", ", plan.characters()) + "\nSetting: " + plan.setting()
-                + "\nBeats:\n" + String.join("\n", plan.beats().stream().map(b -> "- " + b).toList())
+        return f.unit() + " " + chapter + ", " + f.part() + " " + scene + ": " + Words.capped(plan.title(), 20) + "\n"
+                + "POV: " + plan.pov() + "\nCharacters present: " + String.join(", ", plan.characters()) + "\nSetting: "
+                + Words.capped(plan.setting(), 20)
+                + "\nBeats:\n" + String.join("\n", plan.beats().stream().limit(8).map(b -> "- " + Words.capped(b, 50)).toList())
                 + "\n\nWrite about " + plan.wordTarget() + " words.";
     }
 
@@ -128,6 +148,12 @@ public final class Prompts {
                 + " for a writer continuing the book: events, changes, open threads.";
     }
 
+    /** Asks for a summary that came out too long to be said again in fewer words. */
+    public static String compression(String summary, int words) {
+        return "Shorten this summary to at most " + words + " words. Keep the names, places and objects, and every change of "
+                + "state (who is where, who has what, who knows what, who is hurt). Answer with the summary only.\n\n" + summary.strip();
+    }
+
     public static String revision(String sceneText, String passage, String conflictsWith, String correction) {
         return "This passage of a scene contradicts an established fact.\n\nFact: " + conflictsWith + "\nCorrection: " + correction
                 + "\n\nPassage:\n" + passage + "\n\nScene for context:\n" + sceneText
@@ -139,8 +165,10 @@ public final class Prompts {
                 + "\n\nSummarise the " + f.unit().toLowerCase() + " for a writer continuing the book: events, changes, open threads.";
     }
 
-    public static String bookSummary(String chapterSummaries) {
-        return "Summaries of every chapter:\n\n" + chapterSummaries + "\n\nSummarise the whole work as written.";
+    /** A level of the summary hierarchy from the level below: an act from its chapters, the book from its acts. */
+    public static String summaryOf(String what, String summaries, int words) {
+        return "Summaries, in story order:\n\n" + summaries + "\n\nSummarise " + what + " in at most " + words
+                + " words for a reader of the whole: events, changes, how threads stand.";
     }
 
     static String plural(String unit) {

@@ -10,4 +10,23 @@ public final class Words {
         String stripped = text == null ? "" : text.strip();
         return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
     }
+
+    /**
+     * The text cut to at most {@code limit} words: at the last sentence end within them when there is one
+     * in the second half, else at the word, marked with an ellipsis. A model's text never enters a prompt
+     * longer than the engine allows, whatever the model wrote.
+     */
+    public static String capped(String text, int limit) {
+        String stripped = text == null ? "" : text.strip();
+        String[] words = stripped.split("\\s+");
+        if (words.length <= limit) {
+            return stripped;
+        }
+        String head = String.join(" ", java.util.Arrays.copyOf(words, limit));
+        int end = Math.max(head.lastIndexOf(". "), Math.max(head.lastIndexOf("! "), head.lastIndexOf("? ")));
+        if (head.endsWith(".") || head.endsWith("!") || head.endsWith("?")) {
+            return head;
+        }
+        return end > head.length() / 2 ? head.substring(0, end + 1) : head + " …";
+    }
 }
