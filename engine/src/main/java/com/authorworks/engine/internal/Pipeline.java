@@ -133,6 +133,13 @@ public final class Pipeline {
         if (failure != null) {
             throw failure;
         }
+        for (CompletableFuture<Void> chapter : chapters) {
+            if (chapter.isCompletedExceptionally()) {
+                // not a RuntimeException (an Error): nothing after the chapters may run on a book with a chapter missing
+                Throwable cause = chapter.exceptionNow();
+                throw cause instanceof Error e ? e : new IllegalStateException(cause);
+            }
+        }
     }
 
     /** A plan step (the spec's model), announced when this run computed it. */
