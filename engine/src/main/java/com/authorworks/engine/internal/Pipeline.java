@@ -137,7 +137,10 @@ public final class Pipeline {
             if (chapter.isCompletedExceptionally()) {
                 // not a RuntimeException (an Error): nothing after the chapters may run on a book with a chapter missing
                 Throwable cause = chapter.exceptionNow();
-                throw cause instanceof Error e ? e : new IllegalStateException(cause);
+                if (cause instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException(cause);
             }
         }
     }
