@@ -37,14 +37,14 @@ final class SceneContext {
     /** How many subjects a scene's plan merely mentions get ledger entries. */
     private static final int MENTIONED_SUBJECTS = 3;
     /** Each part's share of a drafting prompt, in tokens. */
-    private static final int LEDGER_TOKENS = 1_200;
-    private static final int CHAPTER_PLAN_TOKENS = 350;
-    private static final int ACT_TOKENS = 150;
-    private static final int SCENES_TOKENS = 450;
-    private static final int CHAPTERS_TOKENS = 700;
-    private static final int TAIL_TOKENS = 350;
+    static final int LEDGER_TOKENS = 1_200;
+    static final int CHAPTER_PLAN_TOKENS = 350;
+    static final int ACT_TOKENS = 150;
+    static final int SCENES_TOKENS = 450;
+    static final int CHAPTERS_TOKENS = 700;
+    static final int TAIL_TOKENS = 350;
     /** The ledger a memory call checks a scene against, in tokens. */
-    private static final int MEMORY_LEDGER_TOKENS = 600;
+    static final int MEMORY_LEDGER_TOKENS = 600;
 
     private final BookSpec spec;
     private final Outline outline;
