@@ -342,8 +342,9 @@ public final class Pipeline {
         int window = spec.chapterWindow();
         String unit = spec.format().unit();
         List<ContextBuilder.Part> parts = new ArrayList<>();
+        ScriptChecks.Frame frame = ScriptChecks.frame(spec.format(), c, s, chapter.scenes().size(), spec.chapters());
         parts.add(new ContextBuilder.Part("scene beats", 2, 90, "This " + spec.format().part(),
-                List.of(Prompts.sceneTask(spec.format(), c, s, scene)), false, true));
+                List.of(Prompts.sceneTask(spec.format(), c, s, scene, frame)), false, true));
         parts.add(new ContextBuilder.Part("story ledger", 3, 40, "Story ledger: facts in force before this " + spec.format().part(),
                 ledgerItems(ledger.asOf(position, involved(scene, visibleFrom(position)), visibleFrom(position))), false, false));
         StringBuilder plan = new StringBuilder(unit + " " + c + ": " + chapter.title() + "\n" + chapter.summary() + "\n");
@@ -382,9 +383,8 @@ public final class Pipeline {
         }
         ContextBuilder.Built built = ContextBuilder.build(StepKeys.draft(c, s), drafterSystem, parts, notVisible, options.sceneContextTokens());
         store.put(StepKeys.manifest(c, s), Json.write(built.manifest()));
-        Completion completion = call("draft", spec.model(), built.system(), List.of(Message.user(built.user())), OutputFormat.text(),
-                scene.wordTarget() * 2 + 400, 0.8, calls);
-        return completion.text().strip();
+        return SceneDrafts.draft(spec.format(), frame, StepKeys.draft(c, s), options.structuredTries(), built.user(), (purpose, messages) ->
+                call(purpose, spec.model(), built.system(), messages, OutputFormat.text(), scene.wordTarget() * 2 + 400, 0.8, calls));
     }
 
     private String revise(String text, SceneMemory memory, List<CallRecord> calls) {

@@ -47,7 +47,18 @@ public final class Prompts {
         return "Synopsis:\n" + synopsisJson + "\n\nCharacters:\n" + castJson + "\n\nOutline the " + f.label() + " in exactly "
                 + spec.chapters() + " " + plural(f.unit()).toLowerCase() + " grouped in " + actEnds.length + " acts:\n" + acts(f, actEnds)
                 + "For each " + f.unit().toLowerCase() + " give its title and what happens in it (events, turning points, what changes "
-                + "for whom), so that its " + f.part() + "s can be planned from it alone.";
+                + "for whom), so that its " + f.part() + "s can be planned from it alone." + structure(f, spec.chapters());
+    }
+
+    /** What a script format's divisions are, so the outline plans them as the script will be headed. */
+    private static String structure(Format f, int chapters) {
+        return switch (f) {
+            case TV_EPISODE -> chapters > 1 ? "\n" + f.unit() + " 1 is the cold open (teaser): a short hook before the titles, usually one "
+                    + "scene. " + plural(f.unit()) + " 2 to " + chapters + " are the episode's acts one to " + (chapters - 1)
+                    + ", each ending on an act-out." : "\nIts first scene is the cold open (teaser): a short hook before the titles.";
+            case STAGE_PLAY -> "\nEach " + f.unit().toLowerCase() + " is an act of the play; each of its scenes plays in one set.";
+            default -> "";
+        };
     }
 
     /**
@@ -91,18 +102,40 @@ public final class Prompts {
      */
     public static String drafter(BookSpec spec, StyleGuide style, Synopsis synopsis) {
         Format f = spec.format();
+        // a script's action is in the present tense whatever tense the style guide chose for narration
+        StyleGuide guide = f.script() ? new StyleGuide(style.voice(), "present", style.person(), style.proseRules(), style.dialogueRules(),
+                style.avoid()) : style;
+        String only = f.script() ? "Write only the " + f.part() + " itself, as Fountain text: no title, no title page, no notes, "
+                + "no commentary before or after it."
+                : "Write only the " + f.part() + " itself: no title, no heading, no notes.";
         return "You are writing a " + f.label() + " titled \"" + spec.title() + "\", one " + f.part() + " at a time. "
-                + f.draftingRules() + "\nWrite only the " + f.part() + " itself: no title, no heading, no notes. "
+                + f.draftingRules() + "\n" + only + " "
                 + "Keep every fact consistent with the story ledger you are given; do not resolve what the beats leave open.\n\n"
-                + "Style guide:\n" + style.render() + "\n\nThe story:\n" + synopsis.logline() + "\n" + synopsis.synopsis();
+                + "Style guide:\n" + guide.render() + "\n\nThe story:\n" + synopsis.logline() + "\n" + synopsis.synopsis();
     }
 
-    public static String sceneTask(Format f, int chapter, int scene, Outline.ScenePlan plan) {
+    /** The scene's own task; for a script also the lines its place in the act structure asks for ({@link ScriptChecks#frame}). */
+    public static String sceneTask(Format f, int chapter, int scene, Outline.ScenePlan plan, ScriptChecks.Frame frame) {
+        StringBuilder layout = new StringBuilder();
+        if (!frame.note().isEmpty()) {
+            layout.append("\n\n").append(frame.note());
+        }
+        if (!frame.opening().isEmpty()) {
+            layout.append("\n\n").append(OPEN_WITH).append('\n').append(String.join("\n", frame.opening()));
+        }
+        if (!frame.closing().isEmpty()) {
+            layout.append("\n\n").append(END_WITH).append('\n').append(String.join("\n", frame.closing()));
+        }
         return f.unit() + " " + chapter + ", " + f.part() + " " + scene + ": " + plan.title() + "\n"
                 + "POV: " + plan.pov() + "\nCharacters present: " + String.join(", ", plan.characters()) + "\nSetting: " + plan.setting()
                 + "\nBeats:\n" + String.join("\n", plan.beats().stream().map(b -> "- " + b).toList())
-                + "\n\nWrite about " + plan.wordTarget() + " words.";
+                + layout + "\n\nWrite about " + plan.wordTarget() + " words.";
     }
+
+    /** Introduces the lines a script scene opens with, one per line (the sample writer reads them back). */
+    public static final String OPEN_WITH = "Open the scene with these lines, each on its own with a blank line after it:";
+    /** Introduces the lines a script scene ends with. */
+    public static final String END_WITH = "End the scene with this line, on its own after a blank line:";
 
     public static String keeper(BookSpec spec) {
         return "You keep the continuity ledger of a " + spec.format().label() + " titled \"" + spec.title() + "\". "
