@@ -641,11 +641,7 @@ public final class Pipeline {
     }
 
     private static String tail(String text) {
-        String[] tokens = text.strip().split("\\s+");
-        if (tokens.length <= TAIL_WORDS) {
-            return text.strip();
-        }
-        return "…" + String.join(" ", java.util.Arrays.copyOfRange(tokens, tokens.length - TAIL_WORDS, tokens.length));
+        return Words.last(text, TAIL_WORDS);
     }
 
     private void adjustWords(int delta) {

@@ -7,9 +7,15 @@ import com.authorworks.engine.story.StyleGuide;
 import com.authorworks.engine.story.Synopsis;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The words the engine says to models. Format-specific where the format changes the task. */
 public final class Prompts {
+
+    /** Introduces the lines a script scene opens with, one per line (the sample writer reads them back). */
+    public static final String OPEN_WITH = "Open the scene with these lines, each on its own with a blank line after it:";
+    /** Introduces the lines a script scene ends with. */
+    public static final String END_WITH = "End the scene with this line, on its own after a blank line:";
 
     private Prompts() {
     }
@@ -45,7 +51,7 @@ public final class Prompts {
     public static String outlineSkeleton(BookSpec spec, String synopsisJson, String castJson, int[] actEnds) {
         Format f = spec.format();
         return "Synopsis:\n" + synopsisJson + "\n\nCharacters:\n" + castJson + "\n\nOutline the " + f.label() + " in exactly "
-                + spec.chapters() + " " + plural(f.unit()).toLowerCase() + " grouped in " + actEnds.length + " acts:\n" + acts(f, actEnds)
+                + spec.chapters() + " " + plural(f.unit()).toLowerCase() + " grouped in " + actEnds.length + " " + movement(f) + (actEnds.length == 1 ? "" : "s") + ":\n" + acts(f, actEnds)
                 + "For each " + f.unit().toLowerCase() + " give its title and what happens in it (events, turning points, what changes "
                 + "for whom), so that its " + f.part() + "s can be planned from it alone." + structure(f, spec.chapters());
     }
@@ -54,7 +60,8 @@ public final class Prompts {
     private static String structure(Format f, int chapters) {
         return switch (f) {
             case TV_EPISODE -> chapters > 1 ? "\n" + f.unit() + " 1 is the cold open (teaser): a short hook before the titles, usually one "
-                    + "scene. " + plural(f.unit()) + " 2 to " + chapters + " are the episode's acts one to " + (chapters - 1)
+                    + "scene. " + (chapters == 2 ? f.unit() + " 2 is the episode's one act" : plural(f.unit()) + " 2 to " + chapters
+                    + " are the episode's acts one to " + ScriptChecks.number(chapters - 1).toLowerCase(Locale.ROOT))
                     + ", each ending on an act-out." : "\nIts first scene is the cold open (teaser): a short hook before the titles.";
             case STAGE_PLAY -> "\nEach " + f.unit().toLowerCase() + " is an act of the play; each of its scenes plays in one set.";
             default -> "";
@@ -85,11 +92,16 @@ public final class Prompts {
                 + sceneWords + " words per " + f.part() + ").";
     }
 
+    /** What the outline calls its groups of chapters: acts, except where the chapters themselves are a TV episode's acts. */
+    private static String movement(Format f) {
+        return f == Format.TV_EPISODE ? "movement" : "act";
+    }
+
     private static String acts(Format f, int[] actEnds) {
         StringBuilder acts = new StringBuilder();
         int start = 1;
         for (int a = 0; a < actEnds.length; a++) {
-            acts.append("Act ").append(a + 1).append(": ").append(plural(f.unit())).append(' ').append(start).append('-').append(actEnds[a]).append(".\n");
+            acts.append(movement(f).substring(0, 1).toUpperCase()).append(movement(f).substring(1)).append(' ').append(a + 1).append(": ").append(plural(f.unit())).append(' ').append(start).append('-').append(actEnds[a]).append(".\n");
             start = actEnds[a] + 1;
         }
         return acts.toString();
@@ -131,11 +143,6 @@ public final class Prompts {
                 + "\nBeats:\n" + String.join("\n", plan.beats().stream().map(b -> "- " + b).toList())
                 + layout + "\n\nWrite about " + plan.wordTarget() + " words.";
     }
-
-    /** Introduces the lines a script scene opens with, one per line (the sample writer reads them back). */
-    public static final String OPEN_WITH = "Open the scene with these lines, each on its own with a blank line after it:";
-    /** Introduces the lines a script scene ends with. */
-    public static final String END_WITH = "End the scene with this line, on its own after a blank line:";
 
     public static String keeper(BookSpec spec) {
         return "You keep the continuity ledger of a " + spec.format().label() + " titled \"" + spec.title() + "\". "
