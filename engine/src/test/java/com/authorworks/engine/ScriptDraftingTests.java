@@ -1,11 +1,13 @@
 package com.authorworks.engine;
 
+import com.authorworks.engine.internal.Json;
 import com.authorworks.engine.internal.SceneDrafts;
 import com.authorworks.engine.internal.ScriptChecks;
 import com.authorworks.engine.llm.Completion;
 import com.authorworks.engine.llm.CompletionRequest;
 import com.authorworks.engine.llm.OutputFormat;
 import com.authorworks.engine.llm.Usage;
+import com.authorworks.engine.story.SceneMemory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,5 +101,52 @@ class ScriptDraftingTests {
         assertThat(engine.start(Books.spec(2, 3_000, 1)).status()).isEqualTo(RunResult.Status.COMPLETED);
 
         assertThat(engine.step(StepKeys.draft(1, 1)).orElseThrow().calls()).extracting(CallRecord::purpose).containsExactly("draft");
+    }
+
+    /** The sample writer, whose keeper finds the first scene's heading contradicts the ledger and whose reviser answers {@code rewrite}. */
+    static final class HeadingRevisedAs extends Books.Counting {
+        private final String rewrite;
+
+        HeadingRevisedAs(String rewrite) {
+            this.rewrite = rewrite;
+        }
+
+        @Override
+        Completion answer(CompletionRequest request) {
+            Completion real = super.answer(request);
+            String prompt = request.messages().getFirst().content();
+            if (request.output() instanceof OutputFormat.Json json && json.name().equals("scene_memory") && prompt.startsWith("Scene 1.1:")) {
+                String heading = prompt.lines().filter(l -> l.startsWith("INT. ")).findFirst().orElseThrow();
+                SceneMemory memory = Json.read(real.text(), SceneMemory.class);
+                SceneMemory contradicted = new SceneMemory(memory.summary(), memory.facts(),
+                        List.of(new SceneMemory.Contradiction(heading, "the scene is set by day", "make it day")));
+                return new Completion(Json.write(contradicted), real.usage(), real.model(), real.provider(), real.finishReason());
+            }
+            if (prompt.startsWith("This passage of a scene contradicts")) {
+                return new Completion(rewrite, real.usage(), real.model(), real.provider(), real.finishReason());
+            }
+            return real;
+        }
+    }
+
+    @Test
+    void aRevisionThatKeepsTheSceneAScriptIsApplied() {
+        var engine = new GenerationEngine(new HeadingRevisedAs("INT. THE LAMP ROOM - DAY"), new FileCheckpointStore(dir), null,
+                Books.options(2));
+
+        assertThat(engine.start(screenplay()).status()).isEqualTo(RunResult.Status.COMPLETED);
+
+        assertThat(engine.step(StepKeys.revision(1, 1)).orElseThrow().content()).contains("\n\nINT. THE LAMP ROOM - DAY\n\n");
+    }
+
+    @Test
+    void aRevisionAnsweredInProseLeavesTheScriptAsDrafted() {
+        var engine = new GenerationEngine(new HeadingRevisedAs("```\nEdda had climbed to the lamp room long before the storm broke.\n```"),
+                new FileCheckpointStore(dir), null, Books.options(2));
+
+        assertThat(engine.start(screenplay()).status()).isEqualTo(RunResult.Status.COMPLETED);
+
+        String draft = engine.step(StepKeys.draft(1, 1)).orElseThrow().content();
+        assertThat(engine.step(StepKeys.revision(1, 1)).orElseThrow().content()).isEqualTo(draft).doesNotContain("Edda had climbed");
     }
 }

@@ -397,7 +397,7 @@ public final class Pipeline {
             Completion answer = call("revision", spec.model(), drafterSystem,
                     List.of(Message.user(Prompts.revision(revised, passage, contradiction.conflictsWith(), contradiction.correction()))),
                     OutputFormat.text(), TokenCounter.count(passage) * 2 + 200, 0.5, calls);
-            revised = revised.replace(passage, answer.text().strip());
+            revised = SceneDrafts.withRevision(spec.format(), revised, passage, answer.text());
         }
         return revised;
     }

@@ -48,4 +48,18 @@ public final class SceneDrafts {
         throw new StepFailedException(key, "no " + format.label() + " scene in Fountain after " + tries + " tries: "
                 + String.join(" ", problems));
     }
+
+    /**
+     * The scene with {@code passage} rewritten as {@code answer}. A script's rewrite loses a code fence
+     * around it, and the passage stays as it was when the rewrite would leave the scene with more
+     * problems as a script than it had (a revision answered in prose).
+     */
+    public static String withRevision(Format format, String scene, String passage, String answer) {
+        if (!format.script()) {
+            return scene.replace(passage, answer.strip());
+        }
+        String revised = scene.replace(passage, ScriptChecks.unfenced(answer));
+        return ScriptChecks.problems(format, ScriptChecks.Frame.NONE, revised).size()
+                <= ScriptChecks.problems(format, ScriptChecks.Frame.NONE, scene).size() ? revised : scene;
+    }
 }

@@ -66,7 +66,8 @@ public final class ScriptChecks {
      */
     public record Frame(List<String> opening, List<String> closing, String note) {
 
-        static final Frame NONE = new Frame(List.of(), List.of(), "");
+        /** No fixed lines: a screenplay's, or what holds of any scene whatever its place. */
+        public static final Frame NONE = new Frame(List.of(), List.of(), "");
 
         public Frame {
             opening = List.copyOf(opening);
