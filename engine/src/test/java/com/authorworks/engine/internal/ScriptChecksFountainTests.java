@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The script checks against a real Fountain parser, fountain-js 1.2.4 (installed from src/test/node's
- * package-lock.json on first use, like e2e/): the checks read a script as it does, what they accept parses
+ * package-lock.json on first use, like e2e/): {@link FountainReader} reads a script as it does, what they accept parses
  * into scene headings, character cues, dialogue, parentheticals and transitions, and the prose they refuse
  * parses into none of them.
  */
@@ -127,7 +127,7 @@ class ScriptChecksFountainTests {
     }
 
     private static List<Token> ours(String text) {
-        return ScriptChecks.elements(text).stream().map(e -> new Token(e.type().name().toLowerCase(Locale.ROOT), e.text())).toList();
+        return FountainReader.elements(text).stream().map(e -> new Token(e.type().name().toLowerCase(Locale.ROOT), e.text())).toList();
     }
 
     private static List<String> types(List<Token> tokens) {
