@@ -24,8 +24,14 @@ public final class ScriptChecks {
     static final int MAX_ACTION_WORDS = 60;
 
     private static final Pattern FENCE = Pattern.compile("(?m)^\\s*(```|~~~)");
-    private static final Pattern QUOTED_SPEECH = Pattern.compile("[\"“][^\"”\\n]*\\s[^\"”\\n]*\\s[^\"”\\n]*\\s[^\"”\\n]*[\"”]");
-    private static final Pattern NAME_COLON_LINE = Pattern.compile("(?m)^\\s*[A-Z][A-Z0-9 .'’-]{0,30}:\\s+\\S");
+    private static final String SPEECH_VERB = "\\b(?:says|said|asks|asked|whispers|whispered|shouts|shouted|replies|replied|tells|told"
+            + "|calls|called|murmurs|murmured|mutters|muttered|cries|cried|yells|yelled|answers|answered)\\b";
+    /** Words in quotation marks with a speech verb beside them: prose dialogue (a quoted sign or note has none). */
+    private static final Pattern QUOTED_SPEECH = Pattern.compile("[\"“][^\"”\\n]{3,}[\"”][^.!?\"“\\n]{0,30}" + SPEECH_VERB + "|"
+            + SPEECH_VERB + "[^.!?\"”\\n]{0,30}[\"“][^\"”\\n]{3,}[\"”]", Pattern.CASE_INSENSITIVE);
+    /** {@code NAME: words} on a line, except the screenplay's own {@code SUPER:}, {@code INSERT:} and the like. */
+    private static final Pattern NAME_COLON_LINE = Pattern.compile("(?m)^\\s*(?!(?:SUPER|TITLE|INSERT|CHYRON|CARD|CAPTION|ON SCREEN"
+            + "|LATER|MONTAGE|SERIES OF SHOTS|INTERCUT|FLASHBACK|BACK TO SCENE|TITLE CARD|SUBTITLE)\\s*:)[A-Z][A-Z0-9 .'’-]{0,30}:\\s+\\S");
     private static final Pattern MARKDOWN = Pattern.compile("(?m)^\\s*(?:\\*\\*[^*\\n]+\\*\\*:?\\s*$|[-*+] \\S|\\d+\\. \\S)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}’']+");
     /** Common verbs in the past tense and in the present, pair by pair: the action's tense is read from which kind dominates. */

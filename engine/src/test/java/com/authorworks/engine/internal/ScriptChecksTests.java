@@ -108,4 +108,11 @@ class ScriptChecksTests {
     void proseFormatsAreNotChecked() {
         assertThat(ScriptChecks.problems(Format.NOVEL, NO_FRAME, FENCED_PROSE)).isEmpty();
     }
+
+    @Test
+    void aQuotedSignAndASuperAreScreenplayNotProse() {
+        String script = SCREENPLAY.replace("She lifts out a bundle", "A card on the boards reads \"Do not light the lamp again.\"\n\nSUPER: Ten years later\n\nShe lifts out a bundle");
+
+        assertThat(ScriptChecks.problems(Format.SCREENPLAY, NO_FRAME, script)).isEmpty();
+    }
 }
