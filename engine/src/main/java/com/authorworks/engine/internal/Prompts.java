@@ -114,9 +114,7 @@ public final class Prompts {
      */
     public static String drafter(BookSpec spec, StyleGuide style, Synopsis synopsis) {
         Format f = spec.format();
-        // a script's action is in the present tense whatever tense the style guide chose for narration
-        StyleGuide guide = f.script() ? new StyleGuide(style.voice(), "present", style.person(), style.proseRules(), style.dialogueRules(),
-                style.avoid()) : style;
+        StyleGuide guide = styleFor(f, style);
         String only = f.script() ? "Write only the " + f.part() + " itself, as Fountain text: no title, no title page, no notes, "
                 + "no commentary before or after it."
                 : "Write only the " + f.part() + " itself: no title, no heading, no notes.";
@@ -124,6 +122,12 @@ public final class Prompts {
                 + f.draftingRules() + "\n" + only + " "
                 + "Keep every fact consistent with the story ledger you are given; do not resolve what the beats leave open.\n\n"
                 + "Style guide:\n" + guide.render() + "\n\nThe story:\n" + synopsis.logline() + "\n" + synopsis.synopsis();
+    }
+
+    /** The style guide as a format writes by it: a script's action is in the present tense whatever tense the plan chose. */
+    static StyleGuide styleFor(Format f, StyleGuide style) {
+        return f.script() ? new StyleGuide(style.voice(), "present", style.person(), style.proseRules(), style.dialogueRules(), style.avoid())
+                : style;
     }
 
     /** The scene's own task; for a script also the lines its place in the act structure asks for ({@link ScriptChecks#frame}). */

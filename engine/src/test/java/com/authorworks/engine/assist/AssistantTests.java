@@ -99,4 +99,30 @@ class AssistantTests {
         assertThatThrownBy(() -> new AssistRequest(AssistAction.EXPAND, SCENE, " ", null, null, null, "m", null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void assistInAScriptAsksForFountainInThePresentTense() {
+        List<CompletionRequest> seen = new ArrayList<>();
+        LanguageModel recording = new LanguageModel() {
+            @Override
+            public String provider() {
+                return "sample";
+            }
+
+            @Override
+            public Completion complete(CompletionRequest request) {
+                seen.add(request);
+                return sample.complete(request);
+            }
+        };
+        String script = "INT. LAMP ROOM - NIGHT\n\nMara reads the letter.\n\nMARA\nHe was here.";
+
+        AssistResult expanded = Assistant.assist(recording, new AssistRequest(AssistAction.EXPAND, script, "Mara reads the letter.", null,
+                Format.SCREENPLAY, STYLE, "sample-writer", null), PriceTable.current(), piece -> { });
+
+        assertThat(expanded.sample()).isTrue();
+        CompletionRequest asked = seen.getFirst();
+        assertThat(asked.system()).contains("Fountain").contains("Tense: present").doesNotContain("Tense: past").doesNotContain("no headings");
+        assertThat(asked.messages().getFirst().content()).contains("action and dialogue").doesNotContain("interiority");
+    }
 }
