@@ -136,9 +136,8 @@ final class ChapterWriter {
         Outline.ScenePlan scene = outline.chapter(c).scenes().get(s - 1);
         ContextBuilder.Built built = context.draftingPrompt(c, s);
         steps.checkpoints().put(StepKeys.manifest(c, s), Json.write(built.manifest()));
-        Completion completion = gate.call("draft", spec.model(), built.system(), List.of(Message.user(built.user())), OutputFormat.text(),
-                scene.wordTarget() * 2 + 400, 0.8, calls);
-        return completion.text().strip();
+        return SceneDrafts.draft(spec.format(), context.frame(c, s), StepKeys.draft(c, s), asking.tries(), built.user(), (purpose, messages) ->
+                gate.call(purpose, spec.model(), built.system(), messages, OutputFormat.text(), scene.wordTarget() * 2 + 400, 0.8, calls));
     }
 
     private String revise(String text, SceneMemory memory, StepStore.PaidCalls calls) {
@@ -151,7 +150,7 @@ final class ChapterWriter {
             Completion answer = gate.call("revision", spec.model(), context.drafterSystem(),
                     List.of(Message.user(Prompts.revision(revised, passage, contradiction.conflictsWith(), contradiction.correction()))),
                     OutputFormat.text(), TokenCounter.count(passage) * 2 + 200, 0.5, calls);
-            revised = revised.replace(passage, answer.text().strip());
+            revised = SceneDrafts.withRevision(spec.format(), revised, passage, answer.text());
         }
         return revised;
     }

@@ -66,6 +66,11 @@ final class SceneContext {
         return drafterSystem;
     }
 
+    /** The lines a script scene opens and ends with where it stands in the act structure; none for prose. */
+    ScriptChecks.Frame frame(int c, int s) {
+        return ScriptChecks.frame(spec.format(), c, s, outline.chapter(c).scenes().size(), spec.chapters());
+    }
+
     /** The drafting prompt of a scene, with its manifest. */
     ContextBuilder.Built draftingPrompt(int c, int s) {
         Outline.ChapterPlan chapter = outline.chapter(c);
@@ -75,7 +80,7 @@ final class SceneContext {
         String unitLower = unit.toLowerCase(Locale.ROOT);
         List<ContextBuilder.Part> parts = new ArrayList<>();
         parts.add(new ContextBuilder.Part("scene beats", 2, 90, "This " + spec.format().part(),
-                List.of(Prompts.sceneTask(spec.format(), c, s, scene)), false, true));
+                List.of(Prompts.sceneTask(spec.format(), c, s, scene, frame(c, s))), false, true));
         String tail = previousEnding(c, s);
         if (tail != null) {
             parts.add(new ContextBuilder.Part("previous scene ending", 3, 50, "How the previous " + spec.format().part() + " ended (verbatim)",
@@ -167,10 +172,6 @@ final class SceneContext {
     }
 
     private static String tail(String text) {
-        String[] tokens = text.strip().split("\\s+");
-        if (tokens.length <= TAIL_WORDS) {
-            return text.strip();
-        }
-        return "…" + String.join(" ", java.util.Arrays.copyOfRange(tokens, tokens.length - TAIL_WORDS, tokens.length));
+        return Words.last(text, TAIL_WORDS);
     }
 }

@@ -35,6 +35,11 @@ final class StructuredAsk {
         this.tries = tries;
     }
 
+    /** How many times a step asks before it fails; a script scene's drafting call is asked as often ({@link SceneDrafts}). */
+    int tries() {
+        return tries;
+    }
+
     <T> T ask(Question<T> q, StepStore.PaidCalls calls) {
         List<Message> messages = new ArrayList<>(List.of(Message.user(q.user())));
         List<String> problems = List.of();

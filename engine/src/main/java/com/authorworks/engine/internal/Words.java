@@ -29,4 +29,18 @@ public final class Words {
         }
         return end > head.length() / 2 ? head.substring(0, end + 1) : head + " …";
     }
+
+    /**
+     * The last {@code words} words of {@code text} as written, line breaks kept (a script's ending stays
+     * Fountain), after an ellipsis when anything was cut.
+     */
+    public static String last(String text, int words) {
+        String stripped = text.strip();
+        java.util.regex.Matcher word = java.util.regex.Pattern.compile("\\S+").matcher(stripped);
+        java.util.List<Integer> starts = new java.util.ArrayList<>();
+        while (word.find()) {
+            starts.add(word.start());
+        }
+        return starts.size() <= words ? stripped : "…" + stripped.substring(starts.get(starts.size() - words));
+    }
 }
