@@ -65,7 +65,7 @@ public class RealisticServerBench {
         a.put("--ttft", "0");
         a.put("--faults", "0");
         a.put("--seed", "42");
-        a.put("--budget-tokens", "6000");
+        a.put("--budget-tokens", String.valueOf(EngineOptions.defaults().sceneContextTokens()));
         a.put("--model", "");
         a.put("--summary-model", "");
         a.put("--retries", "on");

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Engine benchmark.
 #   bench/engine/run.sh [--server realistic] [--provider openai-compatible|anthropic] [--words 100000] [--chapters 24]
-#       [--window 4] [--streams 8] [--rate 0] [--ttft 0] [--faults 0] [--seed 42] [--budget-tokens 6000]
+#       [--window 4] [--streams 8] [--rate 0] [--ttft 0] [--faults 0] [--seed 42] [--budget-tokens 8000]
 #       [--model gpt-4o-mini|claude-sonnet-4-5] [--summary-model same|claude-haiku-4-5] [--retries on|off]
 #       [--port 0] [--log DIR] [--dir DIR]
 #     against RealisticModelServer (the default): fact-dense prose, rambling extraction answers, context
 #     window refusals, documented prefix caching, faults at --faults (share of requests). --rate 0 = as fast as possible.
 #   bench/engine/run.sh --server sample [--words 100000] [--chapters 30] [--rate 60] [--streams 8] [--window 12]
-#       [--budget-tokens 6000] [--ttft 0] [--model claude-sonnet-4-5] [--summary-model claude-haiku-4-5|same]
+#       [--budget-tokens 8000] [--ttft 0] [--model claude-sonnet-4-5] [--summary-model claude-haiku-4-5|same]
 #     the older benchmark against FakeAnthropicServer, whose text comes from the offline sample writer.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -29,7 +29,7 @@ public record EngineOptions(ApiKey key, int concurrency, PriceTable prices, int 
     }
 
     public static EngineOptions defaults() {
-        return new EngineOptions(null, 4, PriceTable.current(), 6000, 3);
+        return new EngineOptions(null, 4, PriceTable.current(), 8000, 3);
     }
 
     public EngineOptions withKey(ApiKey newKey) {

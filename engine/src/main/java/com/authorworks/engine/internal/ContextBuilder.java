@@ -79,7 +79,16 @@ public final class ContextBuilder {
                     chosen.add(item);
                     tokens += t;
                 } else if (part.ranked()) {
-                    left.add(item);
+                    // items count less laid out together (the ledger names each subject once): measure the layout
+                    List<String> tried = new ArrayList<>(chosen);
+                    tried.add(item);
+                    int laidOut = headingTokens + TokenCounter.count(part.text(tried));
+                    if (laidOut <= allowance) {
+                        chosen.add(item);
+                        tokens = laidOut;
+                    } else {
+                        left.add(item);
+                    }
                 } else {
                     break;
                 }

@@ -95,7 +95,7 @@ public final class Pipeline {
             }
             StoryLedger ledger = new StoryLedger();
             Ledgers.seed(ledger, cast);
-            String drafter = Prompts.drafter(spec, Json.read(styleJson, StyleGuide.class), Json.read(synopsisJson, Synopsis.class), cast);
+            String drafter = Prompts.drafter(spec, Json.read(styleJson, StyleGuide.class), Json.read(synopsisJson, Synopsis.class), cast, outline);
             SceneContext context = new SceneContext(spec, outline, ledger, steps, drafter, options.sceneContextTokens());
             Compressor compressor = new Compressor(spec, gate);
             draftChapters(new ChapterWriter(spec, outline, steps, gate, asking, compressor, ledger, context, account, listener));

@@ -116,7 +116,7 @@ public final class Prompts {
      * the whole cast as planned). Each plan text is capped in words, so the prefix stays bounded whatever
      * the planner wrote.
      */
-    public static String drafter(BookSpec spec, StyleGuide style, Synopsis synopsis, Cast cast) {
+    public static String drafter(BookSpec spec, StyleGuide style, Synopsis synopsis, Cast cast, Outline outline) {
         Format f = spec.format();
         StyleGuide guide = styleFor(f, style);
         String only = f.script() ? "Write only the " + f.part() + " itself, as Fountain text: no title, no title page, no notes, "
@@ -126,7 +126,27 @@ public final class Prompts {
                 + f.draftingRules() + "\n" + only + " "
                 + "Keep every fact consistent with the story ledger you are given; do not resolve what the beats leave open.\n\n"
                 + "Style guide:\n" + Words.capped(guide.render(), 400) + "\n\nThe story:\n" + Words.capped(synopsis.logline(), 60) + "\n"
-                + Words.capped(synopsis.synopsis(), 600) + "\n\n" + castSheet(cast);
+                + Words.capped(synopsis.synopsis(), 600) + "\n\n" + castSheet(cast) + "\n\n" + plan(f, outline);
+    }
+
+    /** Words of the whole plan in the drafting prefix, however many chapters the book has. */
+    private static final int PLAN_WORDS = 900;
+
+    /**
+     * The whole plan at a glance, chapter by chapter: title and planned outcomes, each chapter's share of
+     * {@link #PLAN_WORDS} the same, so the prefix does not grow with the chapter count. It orients every
+     * scene (and lets chapters drafted side by side know each other's outcomes) without being the scene's task.
+     */
+    static String plan(Format f, Outline outline) {
+        int each = Math.max(8, PLAN_WORDS / Math.max(1, outline.chapters().size()));
+        StringBuilder text = new StringBuilder("The plan of the whole work, for orientation only (write just the " + f.part()
+                + " you are given; nothing planned for later may happen early):");
+        for (int c = 1; c <= outline.chapters().size(); c++) {
+            Outline.ChapterPlan chapter = outline.chapter(c);
+            String outcomes = chapter.outcomes().isEmpty() ? chapter.summary() : String.join("; ", chapter.outcomes());
+            text.append("\n").append(f.unit()).append(' ').append(c).append(": ").append(Words.capped(chapter.title() + " — " + outcomes, each));
+        }
+        return text.toString();
     }
 
     /** Who is who, as planned: one short paragraph per character, in the cast's order. */

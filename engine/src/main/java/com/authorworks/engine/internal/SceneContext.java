@@ -37,7 +37,7 @@ final class SceneContext {
     /** How many subjects a scene's plan merely mentions get ledger entries. */
     private static final int MENTIONED_SUBJECTS = 3;
     /** Each part's share of a drafting prompt, in tokens. */
-    static final int LEDGER_TOKENS = 1_200;
+    static final int LEDGER_TOKENS = 3_000;
     static final int CHAPTER_PLAN_TOKENS = 350;
     static final int ACT_TOKENS = 150;
     static final int SCENES_TOKENS = 450;
