@@ -80,7 +80,7 @@ final class ChapterWriter {
                     SceneMemory answer = asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, SceneMemory.class, Prompts.keeper(spec),
                             Prompts.memory(c, number, scene, ledgerText, text), "scene_memory", Schemas.memory(), PlanChecks::memory,
                             spec.summaryModelOrDefault(), MEMORY_TOKENS), calls);
-                    return Json.write(bounded(answer, calls));
+                    return Json.write(bounded(answer, text, calls));
                 }
                 // the chapter's last scene: the same call also summarises the chapter, sparing a call that
                 // would read the scene summaries again
@@ -88,7 +88,7 @@ final class ChapterWriter {
                         Prompts.keeper(spec), Prompts.lastMemory(spec.format(), c, number, plan.title(), scene, ledgerText, text, earlier),
                         "scene_memory", Schemas.lastSceneMemory(), PlanChecks::lastMemory, spec.summaryModelOrDefault(), MEMORY_TOKENS), calls);
                 summarised[0] = compressor.bounded(answer.chapterSummary(), CHAPTER_SUMMARY_WORDS, calls);
-                return Json.write(bounded(answer.memory(), calls));
+                return Json.write(bounded(answer.memory(), text, calls));
             });
             chapterSummary = summarised[0];
             SceneMemory memory = Json.read(remembered.record().content(), SceneMemory.class);
@@ -125,8 +125,8 @@ final class ChapterWriter {
      * A memory as the ledger keeps it: at most {@link #FACTS_PER_SCENE} facts with short values, and a summary
      * no longer than {@link #SCENE_SUMMARY_WORDS} (compressed when the model wrote more).
      */
-    private SceneMemory bounded(SceneMemory memory, StepStore.PaidCalls calls) {
-        List<SceneMemory.NewFact> facts = memory.facts().stream().limit(FACTS_PER_SCENE)
+    private SceneMemory bounded(SceneMemory memory, String text, StepStore.PaidCalls calls) {
+        List<SceneMemory.NewFact> facts = InTextOrder.of(memory.facts(), text).stream().limit(FACTS_PER_SCENE)
                 .map(f -> new SceneMemory.NewFact(f.subject().strip(), f.kind(), Words.capped(f.attribute(), 8), Words.capped(f.value(), FACT_VALUE_WORDS)))
                 .toList();
         return new SceneMemory(compressor.bounded(memory.summary(), SCENE_SUMMARY_WORDS, calls), facts, memory.contradictions());

@@ -30,11 +30,24 @@ public final class Ledgers {
         }
     }
 
-    /** The facts a scene's memory established, holding from that scene on. */
+    /**
+     * The facts a scene's memory established, holding from that scene on. A fact that only restates the value
+     * in force (models re-list what the ledger they were shown says) is no change and is not recorded, so it
+     * cannot bring back an older value after a newer one.
+     */
     public static void remember(StoryLedger ledger, SceneMemory memory, ScenePosition position) {
         for (SceneMemory.NewFact f : memory.facts()) {
+            if (f.subject() == null || f.attribute() == null || restates(ledger, f, position)) {
+                continue;
+            }
             ledger.record(new Fact(f.subject(), f.kind(), f.attribute(), f.value(), position));
         }
+    }
+
+    private static boolean restates(StoryLedger ledger, SceneMemory.NewFact f, ScenePosition position) {
+        String attribute = f.attribute().strip().toLowerCase(java.util.Locale.ROOT);
+        return ledger.asOf(position, java.util.List.of(f.subject())).values().stream().flatMap(java.util.List::stream)
+                .anyMatch(held -> held.attribute().equals(attribute) && held.value().strip().equalsIgnoreCase(f.value() == null ? "" : f.value().strip()));
     }
 
     /** The ledger as the stored checkpoints make it; empty before the cast exists. */

@@ -19,13 +19,19 @@ import java.util.function.Predicate;
  */
 public final class StoryLedger {
 
-    private static final Comparator<Fact> STORY_ORDER = Comparator.comparing(Fact::since).thenComparing(Fact::attribute)
-            .thenComparing(Fact::value);
+    /**
+     * Facts in the order the story established them: by scene, and within a scene in the order its memory
+     * listed them (the order of the text), so a scene that changes a thing twice leaves its last value.
+     */
+    private final Comparator<Fact> storyOrder = Comparator.comparing(Fact::since).thenComparingInt(this::placeInScene);
 
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
     /** Each alias as first spelled, for showing; {@link #aliases} compares case-insensitively. */
     private final Map<String, String> spelled = new ConcurrentHashMap<>();
     private final List<Fact> facts = new ArrayList<>();
+    /** Each fact's place among its scene's facts as recorded. */
+    private final Map<Fact, Integer> places = new java.util.IdentityHashMap<>();
+    private final Map<ScenePosition, Integer> recordedPerScene = new java.util.HashMap<>();
 
     /** Makes {@code alias} another name for {@code name}. */
     public void alias(String alias, String name) {
@@ -52,7 +58,7 @@ public final class StoryLedger {
      * the scene from which a later fact about the same subject and attribute replaced it.
      */
     public synchronized List<Entry> history() {
-        List<Fact> ordered = facts.stream().sorted(STORY_ORDER).toList();
+        List<Fact> ordered = facts.stream().sorted(storyOrder).toList();
         Map<String, ScenePosition> supersededAt = new java.util.HashMap<>();
         Map<Fact, ScenePosition> until = new java.util.IdentityHashMap<>();
         for (int i = ordered.size() - 1; i >= 0; i--) {
@@ -74,8 +80,14 @@ public final class StoryLedger {
     }
 
     public synchronized void record(Fact fact) {
-        facts.add(new Fact(resolve(fact.subject()), fact.kind(), fact.attribute().strip().toLowerCase(Locale.ROOT), fact.value(),
-                fact.since()));
+        Fact recorded = new Fact(resolve(fact.subject()), fact.kind(), fact.attribute().strip().toLowerCase(Locale.ROOT), fact.value(),
+                fact.since());
+        facts.add(recorded);
+        places.put(recorded, recordedPerScene.merge(fact.since(), 1, Integer::sum));
+    }
+
+    private int placeInScene(Fact fact) {
+        return places.getOrDefault(fact, 0);
     }
 
     /**
@@ -93,7 +105,7 @@ public final class StoryLedger {
             Map<String, Fact> latest = new LinkedHashMap<>();
             facts.stream()
                     .filter(f -> norm(f.subject()).equals(norm(subject)) && f.since().isBefore(position) && visible.test(f.since()))
-                    .sorted(STORY_ORDER)
+                    .sorted(storyOrder)
                     .forEach(f -> latest.put(f.attribute(), f));
             if (!latest.isEmpty()) {
                 result.put(subject, List.copyOf(latest.values()));
@@ -118,7 +130,7 @@ public final class StoryLedger {
                 found.add(name);
             }
         });
-        facts.stream().filter(f -> visible.test(f.since())).sorted(STORY_ORDER)
+        facts.stream().filter(f -> visible.test(f.since())).sorted(storyOrder)
                 .filter(f -> contains(haystack, norm(f.subject())))
                 .forEach(f -> found.add(resolve(f.subject())));
         return List.copyOf(found);
