@@ -72,6 +72,12 @@ final class CallGate {
 
     Completion call(String purpose, String modelName, String system, List<Message> messages, OutputFormat output, int maxTokens,
                     double temperature, StepStore.PaidCalls calls) {
+        return call(purpose, modelName, system, () -> messages, output, maxTokens, temperature, calls);
+    }
+
+    /** The same, with the conversation made only once the call has its stream, so a prompt knows all that finished while it waited. */
+    Completion call(String purpose, String modelName, String system, java.util.function.Supplier<List<Message>> conversation,
+                    OutputFormat output, int maxTokens, double temperature, StepStore.PaidCalls calls) {
         checkGoing();
         // a prefix is marked for the provider's cache only when it is long enough to be cached: a shorter
         // mark would cost the cache-write price for nothing
@@ -96,6 +102,7 @@ final class CallGate {
             synchronized (calling) {
                 calling.add(caller);
             }
+            List<Message> messages = conversation.get();
             completion = model.complete(new CompletionRequest(modelName, system, messages, temperature, maxTokens, output, cacheable,
                     options.key(), piece -> started.countDown()));
         } catch (RuntimeException e) {

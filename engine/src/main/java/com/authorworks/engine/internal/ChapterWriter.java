@@ -14,6 +14,7 @@ import com.authorworks.engine.story.ScenePosition;
 import com.authorworks.engine.story.StoryLedger;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Writes one chapter, scene by scene: the draft, the memory call that summarises it and extracts its
@@ -41,9 +42,10 @@ final class ChapterWriter {
     private final SceneContext context;
     private final RunAccount account;
     private final ProgressListener listener;
+    private final ScenesInFlight scenes;
 
     ChapterWriter(BookSpec spec, Outline outline, StepStore steps, CallGate gate, StructuredAsk asking, Compressor compressor, StoryLedger ledger,
-                  SceneContext context, RunAccount account, ProgressListener listener) {
+                  SceneContext context, RunAccount account, ProgressListener listener, ScenesInFlight scenes) {
         this.spec = spec;
         this.outline = outline;
         this.steps = steps;
@@ -54,6 +56,7 @@ final class ChapterWriter {
         this.context = context;
         this.account = account;
         this.listener = listener;
+        this.scenes = scenes;
     }
 
     void write(int c) {
@@ -70,29 +73,38 @@ final class ChapterWriter {
                 listener.on(new GenerationEvent.SceneDrafted(c, s, sceneWords, account.progress(draft.record().key())));
             }
             String text = draft.record().content();
+            ScenePosition position = new ScenePosition(c, s);
+            scenes.drafted(position);
             String ledgerText = context.memoryLedger(c, s);
             boolean last = s == plan.scenes().size();
             String earlier = sceneSummaries.toString();
             String key = StepKeys.memory(c, s);
             String[] summarised = new String[1];
-            StepStore.Done remembered = steps.step(key, calls -> {
-                if (!last) {
-                    SceneMemory answer = asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, SceneMemory.class, Prompts.keeper(spec),
-                            Prompts.memory(c, number, scene, ledgerText, text), "scene_memory", Schemas.memory(), PlanChecks::memory,
-                            spec.summaryModelOrDefault(), MEMORY_TOKENS), calls);
-                    return Json.write(bounded(answer, text, calls));
-                }
-                // the chapter's last scene: the same call also summarises the chapter, sparing a call that
-                // would read the scene summaries again
-                LastSceneMemory answer = asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, LastSceneMemory.class,
-                        Prompts.keeper(spec), Prompts.lastMemory(spec.format(), c, number, plan.title(), scene, ledgerText, text, earlier),
-                        "scene_memory", Schemas.lastSceneMemory(), PlanChecks::lastMemory, spec.summaryModelOrDefault(), MEMORY_TOKENS), calls);
-                summarised[0] = compressor.bounded(answer.chapterSummary(), CHAPTER_SUMMARY_WORDS, calls);
-                return Json.write(bounded(answer.memory(), text, calls));
-            });
+            StepStore.Done remembered;
+            try {
+                remembered = steps.step(key, calls -> {
+                    if (!last) {
+                        SceneMemory answer = asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, SceneMemory.class, Prompts.keeper(spec),
+                                Prompts.memory(c, number, scene, ledgerText, text), "scene_memory", Schemas.memory(), PlanChecks::memory,
+                                spec.summaryModelOrDefault(), MEMORY_TOKENS), calls);
+                        return Json.write(bounded(answer, text, calls));
+                    }
+                    // the chapter's last scene: the same call also summarises the chapter, sparing a call that
+                    // would read the scene summaries again
+                    LastSceneMemory answer = asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, LastSceneMemory.class,
+                            Prompts.keeper(spec), Prompts.lastMemory(spec.format(), c, number, plan.title(), scene, ledgerText, text, earlier),
+                            "scene_memory", Schemas.lastSceneMemory(), PlanChecks::lastMemory, spec.summaryModelOrDefault(), MEMORY_TOKENS), calls);
+                    summarised[0] = compressor.bounded(answer.chapterSummary(), CHAPTER_SUMMARY_WORDS, calls);
+                    return Json.write(bounded(answer.memory(), text, calls));
+                });
+            } catch (RuntimeException | Error e) {
+                scenes.remembered(position);
+                throw e;
+            }
             chapterSummary = summarised[0];
             SceneMemory memory = Json.read(remembered.record().content(), SceneMemory.class);
-            Ledgers.remember(ledger, memory, new ScenePosition(c, s));
+            Ledgers.remember(ledger, memory, position);
+            scenes.remembered(position);
             if (!memory.contradictions().isEmpty()) {
                 StepStore.Done revision = steps.step(StepKeys.revision(c, s), calls -> revise(text, memory, calls));
                 if (revision.fresh()) {
@@ -134,10 +146,16 @@ final class ChapterWriter {
 
     private String draft(int c, int s, StepStore.PaidCalls calls) {
         Outline.ScenePlan scene = outline.chapter(c).scenes().get(s - 1);
-        ContextBuilder.Built built = context.draftingPrompt(c, s);
-        steps.checkpoints().put(StepKeys.manifest(c, s), Json.write(built.manifest()));
-        return SceneDrafts.draft(spec.format(), context.frame(c, s), StepKeys.draft(c, s), asking.tries(), built.user(), (purpose, messages) ->
-                gate.call(purpose, spec.model(), built.system(), messages, OutputFormat.text(), scene.wordTarget() * 2 + 400, 0.8, calls));
+        // the facts of scenes earlier in the story that are drafted and being remembered are a moment away: wait for them
+        scenes.awaitRemembered(new ScenePosition(c, s), gate::checkGoing);
+        Supplier<String> task = () -> {
+            ContextBuilder.Built built = context.draftingPrompt(c, s);
+            steps.checkpoints().put(StepKeys.manifest(c, s), Json.write(built.manifest()));
+            return built.user();
+        };
+        return SceneDrafts.draft(spec.format(), context.frame(c, s), StepKeys.draft(c, s), asking.tries(), task, (purpose, messages) ->
+                gate.call(purpose, spec.model(), context.drafterSystem(), messages, OutputFormat.text(), scene.wordTarget() * 2 + 400, 0.8,
+                        calls));
     }
 
     private String revise(String text, SceneMemory memory, StepStore.PaidCalls calls) {

@@ -98,7 +98,7 @@ public final class Pipeline {
             String drafter = Prompts.drafter(spec, Json.read(styleJson, StyleGuide.class), Json.read(synopsisJson, Synopsis.class), cast, outline);
             SceneContext context = new SceneContext(spec, outline, ledger, steps, drafter, options.sceneContextTokens());
             Compressor compressor = new Compressor(spec, gate);
-            draftChapters(new ChapterWriter(spec, outline, steps, gate, asking, compressor, ledger, context, account, listener));
+            draftChapters(new ChapterWriter(spec, outline, steps, gate, asking, compressor, ledger, context, account, listener, new ScenesInFlight()));
             new BookSummaries(spec, outline, steps, asking, compressor, this::emitStep).write();
             listener.on(new GenerationEvent.RunCompleted(account.progress("done")));
             return new RunResult(RunResult.Status.COMPLETED, Accounts.report(store));

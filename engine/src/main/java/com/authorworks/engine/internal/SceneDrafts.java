@@ -8,6 +8,7 @@ import com.authorworks.engine.llm.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * A scene's drafting call. Prose is taken as written. A script is checked against its format
@@ -27,15 +28,21 @@ public final class SceneDrafts {
     /**
      * @param call makes one drafting call: its purpose and the conversation so far (the task first)
      */
-    public static String draft(Format format, ScriptChecks.Frame frame, String key, int tries, String task,
-                               BiFunction<String, List<Message>, Completion> call) {
-        List<Message> messages = new ArrayList<>(List.of(Message.user(task)));
+    public static String draft(Format format, ScriptChecks.Frame frame, String key, int tries, Supplier<String> task,
+                               BiFunction<String, Supplier<List<Message>>, Completion> call) {
+        // the task is built when the first call is about to be sent (it then knows all that finished meanwhile)
+        List<Message> messages = new ArrayList<>();
+        Supplier<List<Message>> first = () -> {
+            messages.add(Message.user(task.get()));
+            return List.copyOf(messages);
+        };
         if (!format.script()) {
-            return call.apply("draft", messages).text().strip();
+            return call.apply("draft", first).text().strip();
         }
         List<String> problems = List.of();
         for (int attempt = 1; attempt <= tries; attempt++) {
-            String answer = call.apply(attempt == 1 ? "draft" : RETRY, List.copyOf(messages)).text();
+            List<Message> sofar = List.copyOf(messages);
+            String answer = call.apply(attempt == 1 ? "draft" : RETRY, attempt == 1 ? first : () -> sofar).text();
             String text = ScriptChecks.unfenced(answer);
             problems = ScriptChecks.problems(format, frame, text);
             if (problems.isEmpty()) {
