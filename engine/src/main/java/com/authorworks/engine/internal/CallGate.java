@@ -72,12 +72,17 @@ final class CallGate {
 
     Completion call(String purpose, String modelName, String system, List<Message> messages, OutputFormat output, int maxTokens,
                     double temperature, StepStore.PaidCalls calls) {
-        return call(purpose, modelName, system, () -> messages, output, maxTokens, temperature, calls);
+        return call(purpose, modelName, system, () -> { }, () -> messages, output, maxTokens, temperature, calls);
     }
 
-    /** The same, with the conversation made only once the call has its stream, so a prompt knows all that finished while it waited. */
-    Completion call(String purpose, String modelName, String system, java.util.function.Supplier<List<Message>> conversation,
-                    OutputFormat output, int maxTokens, double temperature, StepStore.PaidCalls calls) {
+    /**
+     * The same, with the conversation made only once the call has its stream, so a prompt knows all that finished
+     * while it waited; {@code beforeStream} runs (and may wait) after the cache warm-up and before a stream is taken,
+     * so what it waits for is never held up by this call.
+     */
+    Completion call(String purpose, String modelName, String system, Runnable beforeStream,
+                    java.util.function.Supplier<List<Message>> conversation, OutputFormat output, int maxTokens, double temperature,
+                    StepStore.PaidCalls calls) {
         checkGoing();
         // a prefix is marked for the provider's cache only when it is long enough to be cached: a shorter
         // mark would cost the cache-write price for nothing
@@ -89,6 +94,7 @@ final class CallGate {
         if (first != null) {
             awaitGoing(first);
         }
+        beforeStream.run();
         try {
             streams.acquire(calls.rank(), this::checkGoing);
         } catch (InterruptedException e) {

@@ -147,14 +147,14 @@ final class ChapterWriter {
     private String draft(int c, int s, StepStore.PaidCalls calls) {
         Outline.ScenePlan scene = outline.chapter(c).scenes().get(s - 1);
         // the facts of scenes earlier in the story that are drafted and being remembered are a moment away: wait for them
-        scenes.awaitRemembered(new ScenePosition(c, s), gate::checkGoing);
+        Runnable earlierRemembered = () -> scenes.awaitRemembered(new ScenePosition(c, s), gate::checkGoing);
         Supplier<String> task = () -> {
             ContextBuilder.Built built = context.draftingPrompt(c, s);
             steps.checkpoints().put(StepKeys.manifest(c, s), Json.write(built.manifest()));
             return built.user();
         };
         return SceneDrafts.draft(spec.format(), context.frame(c, s), StepKeys.draft(c, s), asking.tries(), task, (purpose, messages) ->
-                gate.call(purpose, spec.model(), context.drafterSystem(), messages, OutputFormat.text(), scene.wordTarget() * 2 + 400, 0.8,
+                gate.call(purpose, spec.model(), context.drafterSystem(), earlierRemembered, messages, OutputFormat.text(), scene.wordTarget() * 2 + 400, 0.8,
                         calls));
     }
 
