@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A retried streaming call streams again from the start: a consumer of
  * {@link CompletionRequest#onDelta()} that saw a broken stream must be ready to see the text anew.
+ * Each attempt after the first is announced to {@link CompletionRequest#attempts()} just before it is
+ * sent: the failed one may have been served (a cut stream is billed), and the caller accounts for it.
  */
 public final class RetryingLanguageModel implements LanguageModel {
 
@@ -85,10 +87,15 @@ public final class RetryingLanguageModel implements LanguageModel {
 
     @Override
     public Completion complete(CompletionRequest request) {
+        LanguageModelException failed = null;
         for (int attempt = 1; ; attempt++) {
             try {
+                if (failed != null) {
+                    request.attempts().resending(delegate.provider(), request.model(), failed);
+                }
                 return delegate.complete(request);
             } catch (LanguageModelException failure) {
+                failed = failure;
                 if (!failure.retryable() || attempt >= policy.maxAttempts()) {
                     throw failure;
                 }

@@ -1,0 +1,212 @@
+package com.authorworks.engine;
+
+import com.authorworks.engine.internal.Accounts;
+import com.authorworks.engine.internal.TokenCounter;
+import com.authorworks.engine.llm.ApiKey;
+import com.authorworks.engine.llm.Completion;
+import com.authorworks.engine.llm.CompletionRequest;
+import com.authorworks.engine.llm.LanguageModelException;
+import com.authorworks.engine.llm.LanguageModels;
+import com.authorworks.engine.llm.Message;
+import com.authorworks.engine.llm.OutputFormat;
+import com.authorworks.engine.llm.ProviderSettings;
+import com.authorworks.engine.llm.Usage;
+import com.authorworks.engine.llm.providers.FakeAnthropicServer;
+import com.authorworks.engine.llm.providers.RetryingLanguageModel;
+import com.authorworks.engine.sample.SampleLanguageModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Every call the provider served is on the account, from the moment it is sent, exactly once. */
+class CallAccountingTests {
+
+    static final ApiKey KEY = new ApiKey("sk-ant-accounting-0000");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCutStreamIsBookedAsAnEstimateOfWhatStreamedAndItsRetryWithTheProvidersCount() {
+        // fast, but slow enough that a draft streams in several pieces
+        try (FakeAnthropicServer server = new FakeAnthropicServer(new SampleLanguageModel(7), 4_000, Duration.ZERO)) {
+            Map<Long, FakeAnthropicServer.Seen> seen = new ConcurrentHashMap<>();
+            server.observe(s -> seen.put(server.requests(), s));
+            // the 3rd request is refused with a 429, the 8th (a drafting call) is cut halfway
+            server.faults(n -> n == 3 ? FakeAnthropicServer.Fault.RATE_LIMITED : n == 8 ? FakeAnthropicServer.Fault.CUT_STREAM
+                    : FakeAnthropicServer.Fault.NONE);
+            var model = new RetryingLanguageModel(LanguageModels.create(new ProviderSettings("anthropic", server.baseUrl(), Duration.ofSeconds(10))),
+                    RetryingLanguageModel.Policy.DEFAULT, wait -> { }, () -> 0.5);
+            BookSpec spec = new BookSpec("The Lantern Keeper", "A lighthouse keeper finds letters from her missing brother in the lamp room.",
+                    Format.NOVEL, 3_000, 1, "anthropic", "claude-sonnet-4-5", "claude-haiku-4-5", null, 1);
+            GenerationEngine engine = new GenerationEngine(model, new FileCheckpointStore(dir), null, Books.options(1).withKey(KEY));
+
+            assertThat(engine.start(spec).status()).isEqualTo(RunResult.Status.COMPLETED);
+
+            CostReport cost = engine.cost();
+            List<CallRecord> calls = calls(engine);
+            assertThat(server.cutStreamTokens()).hasSize(1);
+            assertThat(cost.calls()).as("every request but the refused one").isEqualTo(server.requests() - 1).isEqualTo(calls.size());
+            assertThat(cost.estimatedCalls()).isOne();
+            CallRecord cut = calls.stream().filter(CallRecord::estimated).findFirst().orElseThrow();
+            assertThat(cut.purpose()).isEqualTo("draft");
+            assertThat(cut.usage().outputTokens()).as("the tokens that streamed before the cut").isEqualTo(server.cutStreamTokens().getFirst());
+            assertThat((double) cut.usage().inputTokens()).as("the prompt counted").isCloseTo(seen.get(8L).inputTokens(), within(10.0));
+            assertThat(cut.costUsd()).isPositive();
+            // the other calls carry the server's own counts, each once: the retried draft among them
+            List<Usage> served = seen.entrySet().stream().filter(e -> e.getKey() != 8L).map(Map.Entry::getValue)
+                    .map(s -> new Usage(s.inputTokens(), s.outputTokens(), s.cacheReadTokens(), s.cacheWriteTokens())).toList();
+            assertThat(calls.stream().filter(c -> !c.estimated()).map(CallRecord::usage).toList()).containsExactlyInAnyOrderElementsOf(served);
+            assertThat(calls).extracting(CallRecord::id).doesNotHaveDuplicates();
+            assertThat(cost.costUsd()).isEqualByComparingTo(calls.stream().map(CallRecord::costUsd).reduce(java.math.BigDecimal.ZERO,
+                    java.math.BigDecimal::add));
+        }
+    }
+
+    @Test
+    void aCallIsOnTheAccountBeforeItIsSentWithItsPromptCounted() {
+        FileCheckpointStore store = new FileCheckpointStore(dir);
+        List<String> problems = new CopyOnWriteArrayList<>();
+        AtomicInteger answered = new AtomicInteger();
+        Books.Counting checking = new Books.Counting() {
+            @Override
+            Completion answer(CompletionRequest request) {
+                CostReport now = Accounts.report(store);
+                long prompt = TokenCounter.count(request.system()) + request.messages().stream().mapToLong(m -> TokenCounter.count(m.content())).sum()
+                        + (request.output() instanceof OutputFormat.Json json ? TokenCounter.count(json.jsonSchema()) : 0);
+                List<CallRecord> estimated = unfinished(store).stream().filter(CallRecord::estimated).toList();
+                if (now.calls() != answered.get() + 1 || now.estimatedCalls() != 1 || estimated.size() != 1
+                        || !estimated.getFirst().usage().equals(new Usage(prompt, 0, 0, 0))) {
+                    problems.add("call " + (answered.get() + 1) + ": " + now + " " + estimated);
+                }
+                Completion completion = super.answer(request);
+                answered.incrementAndGet();
+                return completion;
+            }
+        };
+
+        new GenerationEngine(checking, store, null, Books.options(1)).start(Books.spec(2, 3_000, 1));
+
+        assertThat(answered.get()).isGreaterThan(10);
+        assertThat(problems).isEmpty();
+        CostReport done = Accounts.report(store);
+        assertThat(done.calls()).isEqualTo(answered.get());
+        assertThat(done.estimatedCalls()).isZero();
+    }
+
+    @Test
+    void aRunKilledMidCallLeavesTheCallOnTheAccountAndTheResumedRunBooksItOnce() throws Exception {
+        BookSpec spec = Books.spec(2, 4_000, 1);
+        EngineOptions priced = Books.options(1).withPrices(PriceTable.of("test", java.time.LocalDate.of(2025, 11, 1), java.util.Set.of(),
+                List.of(PriceTable.ModelPrice.of("sample-writer", "3", "15", "0.30", "3.75"))));
+        Books.Counting reference = new Books.Counting();
+        GenerationEngine clean = new GenerationEngine(reference, new FileCheckpointStore(dir.resolve("clean")), null, priced);
+        clean.start(spec);
+
+        // the third drafting call streams a little, then hangs; the disk as it is then is what a kill -9 leaves
+        CountDownLatch hanging = new CountDownLatch(1);
+        List<String> streamed = new CopyOnWriteArrayList<>();
+        AtomicInteger drafts = new AtomicInteger();
+        Books.Counting dying = new Books.Counting() {
+            @Override
+            Completion answer(CompletionRequest request) {
+                if (!(request.output() instanceof OutputFormat.Text) || drafts.incrementAndGet() != 3) {
+                    return super.answer(request);
+                }
+                Completion whole = super.answer(new CompletionRequest(request.model(), request.system(), request.messages(),
+                        request.temperature(), request.maxTokens(), request.output(), request.cachePrefix(), request.key(), null));
+                String text = whole.text();
+                try {
+                    request.onDelta().accept(text.substring(0, 40));
+                    streamed.add(text.substring(0, 40));
+                    Thread.sleep(1_100); // past the estimate's refresh interval (a second)
+                    request.onDelta().accept(text.substring(40, 200));
+                    streamed.add(text.substring(40, 200));
+                    hanging.countDown();
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LanguageModelException.Unavailable("sample", "interrupted", e);
+                }
+                return whole;
+            }
+        };
+        Path running = dir.resolve("running");
+        GenerationEngine doomed = new GenerationEngine(dying, new FileCheckpointStore(running), null, priced);
+        var run = CompletableFuture.supplyAsync(() -> doomed.start(spec));
+        assertThat(hanging.await(60, TimeUnit.SECONDS)).isTrue();
+        Path killed = dir.resolve("killed");
+        copy(running, killed);
+        doomed.cancel();
+        run.get(30, TimeUnit.SECONDS);
+
+        FileCheckpointStore store = new FileCheckpointStore(killed);
+        CostReport atDeath = Accounts.report(store);
+        assertThat(atDeath.calls()).as("the calls answered and the one in flight").isEqualTo(dying.calls.get());
+        assertThat(atDeath.estimatedCalls()).isOne();
+        CallRecord inFlight = unfinished(store).stream().filter(CallRecord::estimated).findFirst().orElseThrow();
+        assertThat(inFlight.usage().outputTokens()).as("what had streamed, refreshed while streaming").isEqualTo(TokenCounter.count(String.join("", streamed)));
+        assertThat(inFlight.usage().inputTokens()).isPositive();
+        assertThat(inFlight.costUsd()).isPositive();
+
+        Books.Counting resumed = new Books.Counting();
+        GenerationEngine fresh = new GenerationEngine(resumed, store, null, priced);
+        RunResult result = fresh.resume();
+
+        assertThat(result.status()).isEqualTo(RunResult.Status.COMPLETED);
+        assertThat(fresh.markdown()).isEqualTo(clean.markdown());
+        assertThat(result.cost().calls()).as("each call once: the dead run's, its call in flight, the resumed run's")
+                .isEqualTo(dying.calls.get() + resumed.calls.get()).isEqualTo(reference.calls.get() + 1);
+        assertThat(result.cost().estimatedCalls()).isOne();
+        assertThat(result.cost().byStep().get(Accounts.UNFINISHED).calls()).isOne();
+        assertThat(result.cost().costUsd()).isEqualByComparingTo(clean.cost().costUsd().add(inFlight.costUsd()));
+    }
+
+    /** Every call in the checkpoints' records (steps and unfinished ones alike). */
+    private static List<CallRecord> calls(GenerationEngine engine) {
+        List<CallRecord> calls = new ArrayList<>();
+        for (String key : engine.finishedSteps()) {
+            calls.addAll(engine.step(key).orElseThrow().calls());
+        }
+        return calls;
+    }
+
+    private static List<CallRecord> unfinished(FileCheckpointStore store) {
+        return store.keys(StepKeys.UNFINISHED).stream()
+                .flatMap(key -> com.authorworks.engine.internal.Json.read(store.get(key).orElseThrow(), StepRecord.class).calls().stream())
+                .toList();
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!file.getFileName().toString().startsWith(".tmp-")) {
+                    Files.copy(file, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
