@@ -139,7 +139,12 @@ final class StepStore {
             }
             List<CallRecord> booked = new ArrayList<>(this);
             booked.remove(at);
+            // written even when empty, so an account that booked the call from this record sees it go
             store.put(key, Json.write(new StepRecord(key, "", booked, false, Instant.now())));
+            if (booked.isEmpty()) {
+                store.delete(key);
+                written = false;
+            }
             return remove(at);
         }
 
