@@ -64,6 +64,7 @@ public final class FakeAnthropicServer implements AutoCloseable {
     private final Duration firstTokenLatency;
     private final Map<String, Long> cache = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
     private volatile Consumer<Seen> observer = seen -> { };
     private volatile java.util.function.LongFunction<Fault> faults = n -> Fault.NONE;
     private final List<Long> cutStreamTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -96,6 +97,11 @@ public final class FakeAnthropicServer implements AutoCloseable {
 
     public long requests() {
         return requests.get();
+    }
+
+    /** Requests read and not yet answered to their end. */
+    public long inFlight() {
+        return inFlight.get();
     }
 
     /** Chooses a fault for each request by its number (1-based, in the order requests arrive). */
@@ -137,7 +143,12 @@ public final class FakeAnthropicServer implements AutoCloseable {
                 error(exchange, 429, "rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit.");
                 return;
             }
-            answer(exchange, body, fault == Fault.CUT_STREAM);
+            inFlight.incrementAndGet();
+            try {
+                answer(exchange, body, fault == Fault.CUT_STREAM);
+            } finally {
+                inFlight.decrementAndGet();
+            }
         } catch (RuntimeException e) {
             error(exchange, 500, "api_error", e.getClass().getSimpleName());
         }
