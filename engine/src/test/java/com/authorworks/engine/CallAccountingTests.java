@@ -180,6 +180,65 @@ class CallAccountingTests {
         assertThat(result.cost().costUsd()).isEqualByComparingTo(clean.cost().costUsd().add(inFlight.costUsd()));
     }
 
+    @Test
+    void aCallCancelledMidStreamStaysOnTheAccountAsWhatItHadStreamed() throws Exception {
+        CountDownLatch streaming = new CountDownLatch(1);
+        String piece = "The lamp room smelled of paraffin and salt.";
+        Books.Counting hanging = new Books.Counting() {
+            @Override
+            Completion answer(CompletionRequest request) {
+                if (request.output() instanceof OutputFormat.Text) {
+                    request.onDelta().accept(piece);
+                    streaming.countDown();
+                    try {
+                        new CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new LanguageModelException.Unavailable("sample", "interrupted", e);
+                    }
+                }
+                return super.answer(request);
+            }
+        };
+        FileCheckpointStore store = new FileCheckpointStore(dir);
+        GenerationEngine engine = new GenerationEngine(hanging, store, null, Books.options(1));
+        var run = CompletableFuture.supplyAsync(() -> engine.start(Books.spec(1, 2_000, 1)));
+        assertThat(streaming.await(60, TimeUnit.SECONDS)).isTrue();
+
+        engine.cancel();
+
+        assertThat(run.get(30, TimeUnit.SECONDS).status()).isEqualTo(RunResult.Status.CANCELLED);
+        CostReport cost = engine.cost();
+        assertThat(cost.calls()).isEqualTo(hanging.calls.get());
+        assertThat(unfinished(store)).singleElement().satisfies(call -> {
+            assertThat(call.estimated()).isTrue();
+            assertThat(call.purpose()).isEqualTo("draft");
+            assertThat(call.usage().outputTokens()).isEqualTo(TokenCounter.count(piece));
+        });
+    }
+
+    @Test
+    void anAnswerWithoutTheProvidersCountIsBookedAsAnEstimateOfIt() {
+        Books.Counting uncounted = new Books.Counting() {
+            @Override
+            Completion answer(CompletionRequest request) {
+                Completion answer = super.answer(request);
+                return new Completion(answer.text(), Usage.NONE, answer.model(), answer.provider(), answer.finishReason());
+            }
+        };
+        GenerationEngine engine = new GenerationEngine(uncounted, new FileCheckpointStore(dir), null, Books.options(1));
+
+        engine.start(Books.spec(1, 2_000, 1));
+
+        List<CallRecord> calls = calls(engine);
+        assertThat(calls).hasSize(uncounted.calls.get()).allSatisfy(call -> {
+            assertThat(call.estimated()).isTrue();
+            assertThat(call.usage().inputTokens()).isPositive();
+            assertThat(call.usage().outputTokens()).isPositive();
+        });
+        assertThat(engine.cost().estimatedCalls()).isEqualTo(calls.size());
+    }
+
     /** Every call in the checkpoints' records (steps and unfinished ones alike). */
     private static List<CallRecord> calls(GenerationEngine engine) {
         List<CallRecord> calls = new ArrayList<>();
