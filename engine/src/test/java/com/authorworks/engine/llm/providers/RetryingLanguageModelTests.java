@@ -87,10 +87,7 @@ class RetryingLanguageModelTests {
 
     @Test
     void aBrokenStreamIsStreamedAgainFromTheStart() {
-        server.stubFor(post("/v1/messages").inScenario("cut").whenScenarioStateIs(STARTED).willSetStateTo("ok")
-                .willReturn(aResponse().withStatus(200).withHeader("content-type", "text/event-stream")
-                        .withBody(Calls.sse("""
-                                {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"The ra"}}"""))));
+        cutStream("cut", "ok");
         server.stubFor(post("/v1/messages").inScenario("cut").whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withHeader("content-type", "text/event-stream")
                         .withBody(Calls.sse(
@@ -113,10 +110,7 @@ class RetryingLanguageModelTests {
 
     @Test
     void eachAttemptAfterTheFirstIsAnnouncedBeforeItIsSentWithTheFailureBeforeIt() {
-        server.stubFor(post("/v1/messages").inScenario("announce").whenScenarioStateIs(STARTED).willSetStateTo("busy")
-                .willReturn(aResponse().withStatus(200).withHeader("content-type", "text/event-stream")
-                        .withBody(Calls.sse("""
-                                {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"The ra"}}"""))));
+        cutStream("announce", "busy");
         server.stubFor(post("/v1/messages").inScenario("announce").whenScenarioStateIs("busy").willSetStateTo("ok")
                 .willReturn(aResponse().withStatus(529).withBody(OVERLOADED)));
         server.stubFor(post("/v1/messages").inScenario("announce").whenScenarioStateIs("ok")
@@ -137,6 +131,14 @@ class RetryingLanguageModelTests {
                 "resending to anthropic claude-sonnet-4-5 after Unavailable (1 sent)",
                 "resending to anthropic claude-sonnet-4-5 after Unavailable (2 sent)",
                 "delta The rain.");
+    }
+
+    /** The scenario's first answer: a stream cut after "The ra", with no message_stop. */
+    private static void cutStream(String scenario, String next) {
+        server.stubFor(post("/v1/messages").inScenario(scenario).whenScenarioStateIs(STARTED).willSetStateTo(next)
+                .willReturn(aResponse().withStatus(200).withHeader("content-type", "text/event-stream")
+                        .withBody(Calls.sse("""
+                                {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"The ra"}}"""))));
     }
 
     @Test
