@@ -26,14 +26,15 @@ class KillNineIntegrationTests {
 
     @Test
     void twoKillsMidCallLoseNoServedCallFromTheAccountAndBookNoneTwice() throws Exception {
-        // about 400 tokens a second per stream: a scene streams for a few seconds
+        // about 400 tokens a second per stream: a scene (1,500 words) streams for about five seconds
         try (FakeAnthropicServer server = new FakeAnthropicServer(new SampleLanguageModel(7), 400, Duration.ofMillis(200))) {
             Path book = dir.resolve("book");
             for (String command : List.of("start", "resume")) {
-                Process run = launch(command, server, book);
+                Path log = dir.resolve(command + ".log");
+                Process run = launch(command, server, book, log);
                 long before = server.requests();
-                // into the drafting calls, with every stream busy
-                waitFor(() -> server.requests() >= before + 8 && server.inFlight() >= KillableRun.CONCURRENCY, run);
+                // past the plan (6 calls) into the drafting calls, with every stream busy
+                waitFor(() -> server.requests() >= Math.max(8, before + 3) && server.inFlight() >= KillableRun.CONCURRENCY, run, log);
                 Thread.sleep(700);
                 run.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
                 assertThat(run.waitFor()).isEqualTo(137);
@@ -63,17 +64,19 @@ class KillNineIntegrationTests {
         }
     }
 
-    private static Process launch(String command, FakeAnthropicServer server, Path book) throws IOException {
+    private static Process launch(String command, FakeAnthropicServer server, Path book, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KillableRun.class.getName(), command,
                 server.baseUrl().toString(), book.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, Process run) throws InterruptedException {
+    private static void waitFor(java.util.function.BooleanSupplier condition, Process run, Path log) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(run.isAlive()).as("the run is still going").isTrue();
+            if (!run.isAlive()) {
+                throw new AssertionError("the run ended before it could be killed:\n" + java.nio.file.Files.readString(log));
+            }
             assertThat(System.nanoTime()).as("the run reached its drafting calls in time").isLessThan(deadline);
             Thread.sleep(50);
         }

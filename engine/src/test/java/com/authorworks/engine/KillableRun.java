@@ -24,7 +24,7 @@ final class KillableRun {
 
     static BookSpec spec() {
         return new BookSpec("The Lantern Keeper", "A lighthouse keeper finds letters from her missing brother in the lamp room.",
-                Format.NOVEL, 12_000, 4, "anthropic", "claude-sonnet-4-5", "claude-haiku-4-5", null, 4);
+                Format.NOVEL, 18_000, 6, "anthropic", "claude-sonnet-4-5", "claude-haiku-4-5", null, 6);
     }
 
     static GenerationEngine engine(URI server, Path dir) {
