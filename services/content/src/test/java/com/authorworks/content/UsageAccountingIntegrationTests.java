@@ -66,11 +66,12 @@ class UsageAccountingIntegrationTests extends ContentIntegrationTest {
             assertThat(row.get("estimated")).isEqualTo(call.estimated());
         }
         List<Map<String, Object>> estimated = booked.stream().filter(row -> (Boolean) row.get("estimated")).toList();
-        assertThat(estimated).singleElement().satisfies(row -> assertThat(row.get("step")).isEqualTo("draft/c001/s01"));
-        List<Map<String, Object>> firstScene = booked.stream().filter(row -> row.get("step").equals("draft/c001/s01")).toList();
-        assertThat(firstScene).as("the cut attempt and its retry").hasSize(2);
+        assertThat(estimated).singleElement().satisfies(row -> assertThat((String) row.get("step")).startsWith("draft/"));
+        Object cutStep = estimated.getFirst().get("step");
+        List<Map<String, Object>> cutScene = booked.stream().filter(row -> row.get("step").equals(cutStep)).toList();
+        assertThat(cutScene).as("the cut attempt and its retry").hasSize(2);
         long cut = (Long) estimated.getFirst().get("output_tokens");
-        long whole = firstScene.stream().filter(row -> !(Boolean) row.get("estimated")).mapToLong(row -> (Long) row.get("output_tokens")).sum();
+        long whole = cutScene.stream().filter(row -> !(Boolean) row.get("estimated")).mapToLong(row -> (Long) row.get("output_tokens")).sum();
         assertThat(cut).as("half the text streamed before the cut").isBetween(whole * 4 / 10, whole * 6 / 10);
 
         JsonNode usage = ok(author.get("/api/v1/books/" + book + "/usage"), 200);
