@@ -2,6 +2,8 @@ package com.authorworks.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,6 +74,8 @@ class ApiFuzzIntegrationTests extends PlatformApiIntegrationTest {
         }
     }
 
+    static final Path FINDINGS = Path.of("target", "api-fuzz-findings.txt");
+
     /** A message for the caller names what they sent, never the server's classes ({@code java.lang.Integer}). */
     private static final Pattern JAVA_TYPE = Pattern.compile("\\b(java|javax|jakarta|tools\\.jackson|org\\.springframework|com\\.authorworks)\\.[a-z]+\\.");
 
@@ -113,9 +117,12 @@ class ApiFuzzIntegrationTests extends PlatformApiIntegrationTest {
                 millis.put(operation.key(), (System.nanoTime() - start) / 1_000_000);
             }
         }
-        System.out.printf("API fuzz: %d requests over %d operations in %d ms, %d wrong answers; slowest: %s%n", sent,
-                document.operations().size(), (System.nanoTime() - started) / 1_000_000, findings.size(),
+        System.out.printf("API fuzz: %d requests over %d operations in %d ms, %d wrong answers (all in app/%s); slowest: %s%n", sent,
+                document.operations().size(), (System.nanoTime() - started) / 1_000_000, findings.size(), FINDINGS,
                 millis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5).toList());
+
+        // every finding, the known ones too, one line each, for whoever fixes them
+        Files.write(FINDINGS, findings.stream().map(Finding::toString).toList());
 
         List<Finding> unexpected = findings.stream().filter(f -> KNOWN_FAILURES.stream().noneMatch(k -> k.matches(f))).toList();
         for (KnownFailure known : KNOWN_FAILURES) {

@@ -29,7 +29,7 @@ final class Requests {
     /** Long enough for every minimum length in the document, and a valid username too. */
     static final String TEXT = "fuzz-value-0123";
     static final String UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
-    static final String BOUNDARY = PlatformApiIntegrationTest.BOUNDARY;
+    static final String BOUNDARY = "----authorworks-api-test";
 
     private final ApiDocument document;
     private final Resources resources;
