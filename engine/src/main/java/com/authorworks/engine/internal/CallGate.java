@@ -1,0 +1,144 @@
+package com.authorworks.engine.internal;
+
+import com.authorworks.engine.CallRecord;
+import com.authorworks.engine.EngineOptions;
+import com.authorworks.engine.llm.Completion;
+import com.authorworks.engine.llm.CompletionRequest;
+import com.authorworks.engine.llm.LanguageModel;
+import com.authorworks.engine.llm.Message;
+import com.authorworks.engine.llm.OutputFormat;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The one way a run calls its model: it checks the run is still going (cancel, another part's failure,
+ * the budget), lets the first call of a new cacheable prefix go alone until it streams, waits for one of
+ * the streams (earliest chapter first), can be interrupted by a cancel, and books every answered call
+ * on the step that paid for it and on the run's account.
+ */
+final class CallGate {
+
+    private final LanguageModel model;
+    private final EngineOptions options;
+    private final AtomicBoolean cancelled;
+    private final RunAccount account;
+    private final StoryOrderGate streams;
+    /** The first failure (or stop) of any part of the run; every later call gives up. */
+    private final AtomicReference<RuntimeException> stop = new AtomicReference<>();
+    private final Map<String, CountDownLatch> warming = new ConcurrentHashMap<>();
+    /** Threads inside a model call, to interrupt when the run is cancelled. */
+    private final Set<Thread> calling = new HashSet<>();
+    private volatile BigDecimal budget;
+
+    CallGate(LanguageModel model, EngineOptions options, AtomicBoolean cancelled, RunAccount account) {
+        this.model = model;
+        this.options = options;
+        this.cancelled = cancelled;
+        this.account = account;
+        this.streams = new StoryOrderGate(options.concurrency());
+    }
+
+    void budget(BigDecimal usd) {
+        budget = usd;
+    }
+
+    /** Records a part's failure so the other parts stop; the first one wins. */
+    void failed(RuntimeException e) {
+        stop.compareAndSet(null, e);
+    }
+
+    RuntimeException failure() {
+        return stop.get();
+    }
+
+    /** Interrupts the calls in flight (after the run was cancelled), which the HTTP adapters answer by giving up. */
+    void abandonCalls() {
+        synchronized (calling) {
+            calling.forEach(Thread::interrupt);
+        }
+    }
+
+    Completion call(String purpose, String modelName, String system, List<Message> messages, OutputFormat output, int maxTokens,
+                    double temperature, StepStore.PaidCalls calls) {
+        checkGoing();
+        // the first call with a new cacheable prefix goes alone until its answer starts, so the calls
+        // after it read the provider's prompt cache instead of each writing it again
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch first = warming.putIfAbsent(modelName + '\u0000' + system, started);
+        if (first != null) {
+            awaitGoing(first);
+        }
+        try {
+            streams.acquire(calls.rank(), this::checkGoing);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStopped(RunStopped.Reason.CANCELLED);
+        }
+        Completion completion;
+        Thread caller = Thread.currentThread();
+        try {
+            checkGoing();
+            synchronized (calling) {
+                calling.add(caller);
+            }
+            completion = model.complete(new CompletionRequest(modelName, system, messages, temperature, maxTokens, output, true,
+                    options.key(), piece -> started.countDown()));
+        } catch (RuntimeException e) {
+            if (cancelled.get()) {
+                throw new RunStopped(RunStopped.Reason.CANCELLED);
+            }
+            throw e;
+        } finally {
+            synchronized (calling) {
+                calling.remove(caller);
+            }
+            if (cancelled.get()) {
+                // an interrupt meant for the abandoned call must not hit the checkpoint writes that follow
+                Thread.interrupted();
+            }
+            started.countDown();
+            streams.release();
+        }
+        CallRecord record = new CallRecord(UUID.randomUUID().toString(), purpose, completion.provider(), completion.model(), completion.usage(),
+                options.prices().cost(completion.provider(), completion.model(), completion.usage()), options.prices().version());
+        calls.add(record);
+        account.paid(record);
+        return completion;
+    }
+
+    private void awaitGoing(CountDownLatch latch) {
+        try {
+            while (!latch.await(100, TimeUnit.MILLISECONDS)) {
+                checkGoing();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStopped(RunStopped.Reason.CANCELLED);
+        }
+    }
+
+    void checkGoing() {
+        if (cancelled.get()) {
+            throw new RunStopped(RunStopped.Reason.CANCELLED);
+        }
+        RuntimeException failure = stop.get();
+        if (failure != null) {
+            throw failure instanceof RunStopped s ? new RunStopped(s.reason()) : new RunStopped(RunStopped.Reason.FAILED);
+        }
+        if (account.reached(budget)) {
+            RunStopped reached = new RunStopped(RunStopped.Reason.BUDGET);
+            stop.compareAndSet(null, reached);
+            throw reached;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package com.authorworks.engine.internal;
+
+import com.authorworks.engine.BookSpec;
+import com.authorworks.engine.GenerationEvent;
+import com.authorworks.engine.ProgressListener;
+import com.authorworks.engine.StepKeys;
+import com.authorworks.engine.llm.Completion;
+import com.authorworks.engine.llm.Message;
+import com.authorworks.engine.llm.OutputFormat;
+import com.authorworks.engine.story.ChapterSummary;
+import com.authorworks.engine.story.Outline;
+import com.authorworks.engine.story.SceneMemory;
+import com.authorworks.engine.story.ScenePosition;
+import com.authorworks.engine.story.StoryLedger;
+
+import java.util.List;
+
+/**
+ * Writes one chapter, scene by scene: the draft, the memory call that summarises it and extracts its
+ * facts for the ledger, a targeted revision when it contradicts the ledger, then the chapter's summary.
+ */
+final class ChapterWriter {
+
+    private final BookSpec spec;
+    private final Outline outline;
+    private final StepStore steps;
+    private final CallGate gate;
+    private final StructuredAsk asking;
+    private final StoryLedger ledger;
+    private final SceneContext context;
+    private final RunAccount account;
+    private final ProgressListener listener;
+
+    ChapterWriter(BookSpec spec, Outline outline, StepStore steps, CallGate gate, StructuredAsk asking, StoryLedger ledger,
+                  SceneContext context, RunAccount account, ProgressListener listener) {
+        this.spec = spec;
+        this.outline = outline;
+        this.steps = steps;
+        this.gate = gate;
+        this.asking = asking;
+        this.ledger = ledger;
+        this.context = context;
+        this.account = account;
+        this.listener = listener;
+    }
+
+    void write(int c) {
+        Outline.ChapterPlan plan = outline.chapter(c);
+        StringBuilder sceneSummaries = new StringBuilder();
+        String chapterSummary = null;
+        for (int s = 1; s <= plan.scenes().size(); s++) {
+            Outline.ScenePlan scene = plan.scenes().get(s - 1);
+            int number = s;
+            StepStore.Done draft = steps.step(StepKeys.draft(c, s), calls -> draft(c, number, calls));
+            if (draft.fresh()) {
+                int sceneWords = Words.count(draft.record().content());
+                account.sceneDrafted(sceneWords);
+                listener.on(new GenerationEvent.SceneDrafted(c, s, sceneWords, account.progress(draft.record().key())));
+            }
+            String text = draft.record().content();
+            String ledgerText = context.memoryLedger(c, s);
+            boolean last = s == plan.scenes().size();
+            String earlier = sceneSummaries.toString();
+            String key = StepKeys.memory(c, s);
+            String[] summarised = new String[1];
+            StepStore.Done remembered = steps.step(key, calls -> {
+                if (!last) {
+                    return Json.write(asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, SceneMemory.class, Prompts.keeper(spec),
+                            Prompts.memory(c, number, scene, ledgerText, text), "scene_memory", Schemas.memory(), PlanChecks::memory,
+                            spec.summaryModelOrDefault(), 4_096), calls));
+                }
+                // the chapter's last scene: the same call also summarises the chapter, sparing a call that
+                // would read the scene summaries again
+                LastSceneMemory answer = asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, LastSceneMemory.class,
+                        Prompts.keeper(spec), Prompts.lastMemory(spec.format(), c, number, plan.title(), scene, ledgerText, text, earlier),
+                        "scene_memory", Schemas.lastSceneMemory(), PlanChecks::lastMemory, spec.summaryModelOrDefault(), 4_096), calls);
+                summarised[0] = answer.chapterSummary();
+                return Json.write(answer.memory());
+            });
+            chapterSummary = summarised[0];
+            SceneMemory memory = Json.read(remembered.record().content(), SceneMemory.class);
+            Ledgers.remember(ledger, memory, new ScenePosition(c, s));
+            if (!memory.contradictions().isEmpty()) {
+                StepStore.Done revision = steps.step(StepKeys.revision(c, s), calls -> revise(text, memory, calls));
+                if (revision.fresh()) {
+                    account.adjustWords(Words.count(revision.record().content()) - Words.count(text));
+                    emitStep(revision.record().key());
+                }
+            }
+            sceneSummaries.append(s).append(". ").append(memory.summary()).append("\n");
+        }
+        String summaryKey = StepKeys.chapterSummary(c);
+        if (chapterSummary != null && steps.find(summaryKey).isEmpty()) {
+            String written = chapterSummary;
+            steps.step(summaryKey, calls -> Json.write(new ChapterSummary(written)));
+            emitStep(summaryKey);
+        } else if (steps.find(summaryKey).isEmpty()) {
+            // resumed after the last scene's memory, or its summary regenerated: ask for it on its own
+            steps.step(summaryKey, calls -> Json.write(asking.ask(new StructuredAsk.Question<>(StepKeys.kind(summaryKey), summaryKey,
+                    ChapterSummary.class, Prompts.keeper(spec), Prompts.chapterSummary(spec.format(), c, plan.title(), sceneSummaries.toString()),
+                    "chapter_summary", Schemas.summary(), PlanChecks::summary, spec.summaryModelOrDefault(), 4_096), calls)));
+            emitStep(summaryKey);
+        }
+        listener.on(new GenerationEvent.ChapterCompleted(c, account.progress(summaryKey)));
+    }
+
+    private String draft(int c, int s, StepStore.PaidCalls calls) {
+        Outline.ScenePlan scene = outline.chapter(c).scenes().get(s - 1);
+        ContextBuilder.Built built = context.draftingPrompt(c, s);
+        steps.checkpoints().put(StepKeys.manifest(c, s), Json.write(built.manifest()));
+        Completion completion = gate.call("draft", spec.model(), built.system(), List.of(Message.user(built.user())), OutputFormat.text(),
+                scene.wordTarget() * 2 + 400, 0.8, calls);
+        return completion.text().strip();
+    }
+
+    private String revise(String text, SceneMemory memory, StepStore.PaidCalls calls) {
+        String revised = text;
+        for (SceneMemory.Contradiction contradiction : memory.contradictions()) {
+            String passage = contradiction.passage() == null ? "" : contradiction.passage().strip();
+            if (passage.isEmpty() || !revised.contains(passage)) {
+                continue;
+            }
+            Completion answer = gate.call("revision", spec.model(), context.drafterSystem(),
+                    List.of(Message.user(Prompts.revision(revised, passage, contradiction.conflictsWith(), contradiction.correction()))),
+                    OutputFormat.text(), TokenCounter.count(passage) * 2 + 200, 0.5, calls);
+            revised = revised.replace(passage, answer.text().strip());
+        }
+        return revised;
+    }
+
+    private void emitStep(String key) {
+        listener.on(new GenerationEvent.StepCompleted(key, account.progress(key)));
+    }
+}

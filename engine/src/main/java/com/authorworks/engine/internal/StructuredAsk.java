@@ -1,0 +1,61 @@
+package com.authorworks.engine.internal;
+
+import com.authorworks.engine.StepFailedException;
+import com.authorworks.engine.StepKeys;
+import com.authorworks.engine.llm.Completion;
+import com.authorworks.engine.llm.Message;
+import com.authorworks.engine.llm.OutputFormat;
+
+import tools.jackson.core.JacksonException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Structured answers: asks, binds, checks, and asks again with the problems until valid or out of tries. */
+final class StructuredAsk {
+
+    /**
+     * One structured question.
+     *
+     * @param purpose   what its calls are booked as
+     * @param step      the step that fails when no valid answer comes
+     * @param check     the problems of a bound answer, in words a model can act on; empty when valid
+     * @param maxTokens the most output tokens one answer may take
+     */
+    record Question<T>(String purpose, String step, Class<T> type, String system, String user, String schemaName, String schema,
+                       Function<T, List<String>> check, String model, int maxTokens) {
+    }
+
+    private final CallGate gate;
+    private final int tries;
+
+    StructuredAsk(CallGate gate, int tries) {
+        this.gate = gate;
+        this.tries = tries;
+    }
+
+    <T> T ask(Question<T> q, StepStore.PaidCalls calls) {
+        List<Message> messages = new ArrayList<>(List.of(Message.user(q.user())));
+        List<String> problems = List.of();
+        for (int attempt = 1; attempt <= tries; attempt++) {
+            String purpose = attempt == 1 ? q.purpose() : q.purpose().equals(StepKeys.kind(q.step())) ? "retry after invalid output"
+                    : q.purpose() + " retry after invalid output";
+            Completion completion = gate.call(purpose, q.model(), q.system(), messages, OutputFormat.json(q.schemaName(), q.schema()),
+                    q.maxTokens(), 0.4, calls);
+            try {
+                T value = Json.read(completion.text(), q.type());
+                problems = q.check().apply(value);
+                if (problems.isEmpty()) {
+                    return value;
+                }
+            } catch (JacksonException e) {
+                problems = List.of("not valid JSON for the schema: " + e.getOriginalMessage());
+            }
+            messages.add(Message.assistant(completion.text()));
+            messages.add(Message.user("That answer is invalid:\n- " + String.join("\n- ", problems)
+                    + "\nAnswer again with the complete corrected JSON."));
+        }
+        throw new StepFailedException(q.step(), "no valid answer after " + tries + " tries: " + String.join("; ", problems));
+    }
+}
