@@ -257,11 +257,13 @@ final class Malformations {
             Collections.shuffle(shuffled, random);
             queues.add(shuffled);
         }
+        // every kind at least once, even if there are ever more kinds than the budget
+        int budget = Math.max(PER_OPERATION, queues.size());
         List<Variant> chosen = new ArrayList<>();
-        for (int round = 0; chosen.size() < PER_OPERATION; round++) {
+        for (int round = 0; chosen.size() < budget; round++) {
             boolean any = false;
             for (List<Variant> queue : queues) {
-                if (round < queue.size() && chosen.size() < PER_OPERATION) {
+                if (round < queue.size() && chosen.size() < budget) {
                     chosen.add(queue.get(round));
                     any = true;
                 }
