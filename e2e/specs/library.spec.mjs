@@ -142,23 +142,23 @@ test('store a provider key, see its last four, test it and delete it', async () 
   await page.getByLabel('Provider', { exact: true }).selectOption('anthropic');
   await page.getByLabel('API key').fill('sk-ant-e2e-not-a-real-key-4321');
   await page.getByRole('button', { name: 'Save key' }).click();
-  await page.getByText('Your Anthropic (Claude) key ending in 4321 is saved.').waitFor();
-  const card = page.getByRole('listitem').filter({ hasText: 'Anthropic (Claude)' });
+  await page.getByText('Your Anthropic Claude key ending in 4321 is saved.').waitFor();
+  const card = page.getByRole('listitem').filter({ hasText: 'Anthropic Claude' });
   await card.getByText(/ending in 4321, added/).waitFor();
   assert.equal(await page.getByLabel('API key').inputValue(), '');
   assert.equal(await page.getByText('sk-ant-e2e', { exact: false }).count(), 0, 'the key is never shown back');
 
   // the real provider is out of reach from here: the answer must still be a sentence
-  await card.getByRole('button', { name: 'Test key Anthropic (Claude)' }).click();
+  await card.getByRole('button', { name: 'Test key Anthropic Claude' }).click();
   const outcome = card.locator('.key-test');
   await outcome.waitFor({ timeout: 90_000 });
   const text = await outcome.textContent();
-  assert.match(text, /^Your Anthropic \(Claude\) key could not be used\. The (key was refused|provider could not be reached)/);
+  assert.match(text, /^Your Anthropic Claude key could not be used\. The (key was refused|provider could not be reached)/);
   assert.doesNotMatch(text, /Exception|null|undefined/);
   await screenshot(page, 'provider-keys');
 
-  await card.getByRole('button', { name: 'Delete Anthropic (Claude) key' }).click();
-  await page.getByText('Your Anthropic (Claude) key is deleted.').waitFor();
+  await card.getByRole('button', { name: 'Delete Anthropic Claude key' }).click();
+  await page.getByText('Your Anthropic Claude key is deleted.').waitFor();
   await page.getByText('You have no keys stored.', { exact: false }).waitFor();
   assert.deepEqual(await writer.api('/api/v1/provider-keys'), []);
 

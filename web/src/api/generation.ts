@@ -4,15 +4,26 @@
 import type { ApiClient, StreamEvent } from './client';
 import { ApiError } from './problems';
 
-/** Providers a book can be written by; `sample` is the offline sample writer and always works. */
-export const GENERATION_PROVIDERS = [
-  { value: 'sample', label: 'Sample writer (offline, no AI)', defaultModel: 'sample-writer', needsKey: false },
-  { value: 'anthropic', label: 'Anthropic Claude', defaultModel: 'claude-sonnet-4-5', needsKey: true },
-  { value: 'openai', label: 'OpenAI', defaultModel: 'gpt-5-mini', needsKey: true },
-  { value: 'gemini', label: 'Google Gemini', defaultModel: 'gemini-2.5-flash', needsKey: true },
-] as const;
+/** The offline sample writer: the server's default provider, which always works. */
+export const SAMPLE_PROVIDER = 'sample';
 
-export type ProviderName = (typeof GENERATION_PROVIDERS)[number]['value'];
+/** One provider of the server's catalogue (`GET /api/v1/providers`), the offline sample writer first. */
+export interface ProviderInfo {
+  name: string;
+  label: string;
+  /** Calls need a key; the writer may store their own under provider keys. */
+  needsKey: boolean;
+  /** There is no default model: the writer must name one. */
+  needsModel: boolean;
+  defaultModel: string | null;
+  summaryModel: string | null;
+  /** Calls cost nothing per token (local or offline models). */
+  free: boolean;
+  /** The server knows where the provider is (a local one only when its address is configured). */
+  configured: boolean;
+  /** The server has a default key of its own for it. */
+  serverKey: boolean;
+}
 
 /** The plan steps, in the order the generator runs them, with the artifact each one writes. */
 export const PLAN_STEPS = [
@@ -237,6 +248,9 @@ export function generationApi(client: ApiClient) {
   return {
     /** Starts a book: 202 with its job (and the new book's id). */
     start: (request: StartGeneration) => client.post<JobStatus>('/api/v1/books/generate', request),
+
+    /** The providers a book can be written with, as the server offers them. */
+    providers: () => client.get<ProviderInfo[]>('/api/v1/providers'),
 
     /** The writer's stored provider keys (never the keys themselves). */
     providerKeys: () => client.get<ProviderKey[]>('/api/v1/provider-keys'),

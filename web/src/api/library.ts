@@ -102,12 +102,6 @@ export const TRIM_SIZES = [
   { value: 'letter', label: 'US Letter (8.5 × 11 in)' },
 ] as const;
 
-export const KEY_PROVIDERS = [
-  { value: 'anthropic', label: 'Anthropic (Claude)' },
-  { value: 'openai', label: 'OpenAI' },
-  { value: 'gemini', label: 'Google Gemini' },
-] as const;
-
 export function isScript(format: string | undefined): boolean {
   return SCRIPT_FORMATS.includes((format ?? '').toLowerCase().replaceAll('_', '-'));
 }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -10,7 +10,9 @@ import {
   progressOf,
   renderApp,
   returningWriter,
+  type Reply,
   servePlanArtifacts,
+  providerCatalogue,
   TestServer,
 } from '../test/server';
 
@@ -18,10 +20,13 @@ const PLAN = ['plan/genre', 'plan/style', 'plan/characters', 'plan/synopsis', 'p
 
 describe('The new-book wizard', () => {
   let server: TestServer;
+  let catalogue: Reply;
 
   beforeEach(async () => {
     server = await new TestServer().start();
     returningWriter(server);
+    catalogue = { status: 200, body: providerCatalogue };
+    server.on('GET', '/api/v1/providers', () => catalogue);
     server.on('GET', '/api/v1/provider-keys', () => ({ status: 200, body: [{ provider: 'anthropic', lastFour: '9xQ2', createdAt: '2026-11-01T10:00:00Z' }] }));
   });
 
@@ -195,12 +200,62 @@ describe('The new-book wizard', () => {
     await user.type(screen.getByLabelText('Working title'), 'Storm Letters');
     await user.type(screen.getByLabelText('Your idea'), 'A keeper finds letters in the lamp room from a future storm.');
     await user.selectOptions(writerSelect, 'gemini');
-    expect(writerSelect).toHaveAccessibleDescription(/Works only if this server has a Google Gemini key/);
+    expect(writerSelect).toHaveAccessibleDescription('There is no Google Gemini key on this server yet. Add your own in Settings.');
+    expect(screen.getByLabelText('Model (optional)')).toHaveAccessibleDescription('Leave empty for gemini-2.5-pro (summaries: gemini-2.5-flash).');
     await user.type(screen.getByLabelText('Model (optional)'), 'gemini-2.5-pro');
     await user.click(screen.getByRole('button', { name: 'Start writing' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('There is no API key for that AI provider. Add your own key in Settings (for a new book you can also choose the sample writer).');
     expect(server.calls('POST', '/api/v1/books/generate')[0].body).toMatchObject({ provider: 'gemini', model: 'gemini-2.5-pro' });
+  });
+
+  it('offers the writers of the server\'s catalogue that this server can reach, saying whose key pays', async () => {
+    server.on('POST', '/api/v1/books/generate', () => jobStatus('QUEUED'));
+    const user = userEvent.setup();
+    renderApp('/books/new', server.api());
+
+    const writerSelect = await screen.findByLabelText('Writer');
+    await within(writerSelect).findByRole('option', { name: 'Anthropic Claude (your key ending 9xQ2)' });
+    expect(within(writerSelect).getAllByRole('option').map((o) => (o as HTMLOptionElement).value)).toEqual([
+      'sample',
+      'anthropic',
+      'openai',
+      'gemini',
+      'openai-compatible',
+    ]);
+    expect(writerSelect).toHaveAccessibleDescription('The sample writer works offline, costs nothing and marks its text as sample text.');
+
+    await user.selectOptions(writerSelect, 'openai');
+    expect(writerSelect).toHaveAccessibleDescription("Uses this server's OpenAI key. To use your own, add it in Settings.");
+    await user.selectOptions(writerSelect, 'anthropic');
+    expect(writerSelect).toHaveAccessibleDescription('Uses your Anthropic Claude key; the cost is billed to your account with them.');
+    await user.selectOptions(writerSelect, 'openai-compatible');
+    expect(screen.getByLabelText('Model')).toHaveAccessibleDescription('Name the model OpenAI-compatible server should use.');
+
+    await user.type(screen.getByLabelText('Working title'), 'Storm Letters');
+    await user.type(screen.getByLabelText('Your idea'), 'A keeper finds letters in the lamp room from a future storm.');
+    await user.type(screen.getByLabelText('Model'), 'qwen3-32b');
+    await user.click(screen.getByRole('button', { name: 'Start writing' }));
+
+    await waitFor(() => expect(server.calls('POST', '/api/v1/books/generate')).toHaveLength(1));
+    expect(server.calls('POST', '/api/v1/books/generate')[0].body).toMatchObject({ provider: 'openai-compatible', model: 'qwen3-32b' });
+  });
+
+  it('writes with the sample writer when the list of writers cannot be loaded', async () => {
+    catalogue = problem(503, 'unavailable', 'Try again later.');
+    server.on('POST', '/api/v1/books/generate', () => jobStatus('QUEUED'));
+    const user = userEvent.setup();
+    renderApp('/books/new', server.api());
+
+    expect(await screen.findByText(/The list of writers could not be loaded/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Writer')).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Working title'), 'Storm Letters');
+    await user.type(screen.getByLabelText('Your idea'), 'A keeper finds letters in the lamp room from a future storm.');
+    await user.click(screen.getByRole('button', { name: 'Start writing' }));
+
+    await waitFor(() => expect(server.calls('POST', '/api/v1/books/generate')).toHaveLength(1));
+    expect(server.calls('POST', '/api/v1/books/generate')[0].body).toMatchObject({ provider: 'sample' });
+    expect(server.calls('POST', '/api/v1/books/generate')[0].body).not.toHaveProperty('model');
   });
 
   it('keeps the idea and says so when book writing is not on this server yet', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FORMATS } from '../api/books';
-import { GENERATION_PROVIDERS, type ProviderKey, type StartGeneration } from '../api/generation';
+import { SAMPLE_PROVIDER, type ProviderInfo, type ProviderKey, type StartGeneration } from '../api/generation';
 import { ApiError } from '../api/problems';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Select, TextArea, TextField } from '../components/Field';
@@ -74,9 +74,24 @@ export function toRequest(v: Values, approveOutline: boolean): StartGeneration {
     approveOutline,
   };
   if (length.value === 'CUSTOM') request.chapters = Number(v.chapters);
-  if (v.provider !== 'sample' && v.model.trim()) request.model = v.model.trim();
+  if (v.provider !== SAMPLE_PROVIDER && v.model.trim()) request.model = v.model.trim();
   if (v.budget.trim()) request.budgetUsd = Number(v.budget);
   return request;
+}
+
+/** What choosing this writer means: whose key pays, or that nothing is paid. */
+function writerHint(provider: ProviderInfo, ownKey: ProviderKey | undefined) {
+  if (provider.name === SAMPLE_PROVIDER) return 'The sample writer works offline, costs nothing and marks its text as sample text.';
+  if (!provider.needsKey) {
+    return provider.free ? `Runs on this server's ${provider.label}; it costs nothing per word.` : `Runs on this server's ${provider.label}.`;
+  }
+  if (ownKey) return `Uses your ${provider.label} key; the cost is billed to your account with them.`;
+  if (provider.serverKey) return `Uses this server's ${provider.label} key. To use your own, add it in Settings.`;
+  return (
+    <>
+      There is no {provider.label} key on this server yet. Add your own in <Link to="/settings">Settings</Link>.
+    </>
+  );
 }
 
 /** The new-book wizard; after it starts, the same address follows the plan (`?book=id`). */
@@ -93,6 +108,7 @@ function NewBookForm() {
   const approveId = useId();
   const [approveOutline, setApproveOutline] = useState(true);
   const [keys, setKeys] = useState<ProviderKey[] | null>(null);
+  const [providers, setProviders] = useState<ProviderInfo[] | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -100,6 +116,10 @@ function NewBookForm() {
       .providerKeys()
       .then((k) => current && setKeys(k))
       .catch(() => current && setKeys([]));
+    gen
+      .providers()
+      .then((p) => current && setProviders(p))
+      .catch(() => current && setProviders([]));
     return () => {
       current = false;
     };
@@ -115,7 +135,7 @@ function NewBookForm() {
       chapters: '3',
       genre: '',
       style: '',
-      provider: 'sample',
+      provider: SAMPLE_PROVIDER,
       model: '',
       budget: '',
     },
@@ -138,13 +158,16 @@ function NewBookForm() {
     },
   );
 
-  const provider = GENERATION_PROVIDERS.find((p) => p.value === form.values.provider) ?? GENERATION_PROVIDERS[0];
-  const providerOptions = GENERATION_PROVIDERS.map((p) => {
-    if (!p.needsKey) return { value: p.value, label: p.label };
-    const key = keys?.find((k) => k.provider === p.value);
-    return { value: p.value, label: key ? `${p.label} (your key ending ${key.lastFour})` : `${p.label} (no key of yours)` };
+  // the server's catalogue, as far as this server can reach each provider
+  const offered = (providers ?? []).filter((p) => p.configured);
+  const provider = offered.find((p) => p.name === form.values.provider);
+  const providerOptions = offered.map((p) => {
+    if (!p.needsKey) return { value: p.name, label: p.label };
+    const key = keys?.find((k) => k.provider === p.name);
+    return { value: p.name, label: key ? `${p.label} (your key ending ${key.lastFour})` : `${p.label} (no key of yours)` };
   });
-  const ownKey = keys?.find((k) => k.provider === provider.value);
+  const ownKey = keys?.find((k) => k.provider === provider?.name);
+  const aiWriter = provider !== undefined && provider.name !== SAMPLE_PROVIDER;
 
   return (
     <section className="narrow">
@@ -177,26 +200,23 @@ function NewBookForm() {
           hint="For example: first person, present tense, spare and lyrical, lots of dialogue."
           {...form.bind('style')}
         />
-        <Select
-          label="Writer"
-          options={providerOptions}
-          hint={
-            provider.needsKey ? (
-              ownKey ? (
-                `Uses your ${provider.label} key; the cost is billed to your account with them.`
-              ) : (
-                <>
-                  Works only if this server has a {provider.label} key. Add your own in <Link to="/settings">Settings</Link>.
-                </>
-              )
-            ) : (
-              'The sample writer works offline, costs nothing and marks its text as sample text.'
-            )
-          }
-          {...form.bind('provider')}
-        />
-        {provider.needsKey && (
-          <TextField label="Model (optional)" hint={`Leave empty for ${provider.defaultModel}.`} {...form.bind('model')} />
+        {providers === null ? (
+          <p role="status">Loading the writers…</p>
+        ) : offered.length === 0 ? (
+          <p className="hint">The list of writers could not be loaded: this book will be written by the offline sample writer.</p>
+        ) : (
+          <Select label="Writer" options={providerOptions} hint={provider && writerHint(provider, ownKey)} {...form.bind('provider')} />
+        )}
+        {aiWriter && (
+          <TextField
+            label={provider.needsModel ? 'Model' : 'Model (optional)'}
+            hint={
+              provider.needsModel
+                ? `Name the model ${provider.label} should use.`
+                : `Leave empty for ${provider.defaultModel}${provider.summaryModel && provider.summaryModel !== provider.defaultModel ? ` (summaries: ${provider.summaryModel})` : ''}.`
+            }
+            {...form.bind('model')}
+          />
         )}
         <TextField
           label="Budget in US dollars (optional)"

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REFRESH_TOKEN_KEY } from '../api/client';
-import { problem, renderApp, signedIn, TestServer, writer } from '../test/server';
+import { problem, renderApp, serveProviders, signedIn, TestServer, writer } from '../test/server';
 
 function returningWriter(server: TestServer) {
   localStorage.setItem(REFRESH_TOKEN_KEY, 'r1');
@@ -36,6 +36,7 @@ describe('Provider keys in Settings', () => {
   beforeEach(async () => {
     server = await new TestServer().start();
     returningWriter(server);
+    serveProviders(server);
   });
 
   afterEach(() => server.stop());
@@ -59,29 +60,29 @@ describe('Provider keys in Settings', () => {
 
     await user.type(input, 'sk-ant-fake-0000-1234');
     await user.click(screen.getByRole('button', { name: 'Save key' }));
-    expect(await screen.findByText('Your Anthropic (Claude) key ending in 1234 is saved.')).toBeInTheDocument();
+    expect(await screen.findByText('Your Anthropic Claude key ending in 1234 is saved.')).toBeInTheDocument();
     expect(server.calls('PUT', '/api/v1/provider-keys/anthropic')[0].body).toEqual({ key: 'sk-ant-fake-0000-1234' });
     expect(input).toHaveValue('');
     expect(document.body).not.toHaveTextContent('sk-ant-fake');
 
-    const card = (await screen.findByText('Anthropic (Claude)', { selector: 'strong' })).closest('li')!;
+    const card = (await screen.findByText('Anthropic Claude', { selector: 'strong' })).closest('li')!;
     expect(card).toHaveTextContent(/ending in 1234, added/);
 
-    await user.click(within(card).getByRole('button', { name: 'Test key Anthropic (Claude)' }));
+    await user.click(within(card).getByRole('button', { name: 'Test key Anthropic Claude' }));
     expect(await within(card).findByText(/could not be used/)).toHaveTextContent(
-      'Your Anthropic (Claude) key could not be used. The key was refused: invalid x-api-key.',
+      'Your Anthropic Claude key could not be used. The key was refused: invalid x-api-key.',
     );
 
     // the same provider again replaces the key
     expect(screen.getByRole('button', { name: 'Replace key' })).toBeInTheDocument();
-    expect(input).toHaveAccessibleDescription('Replaces your Anthropic (Claude) key ending in 1234.');
+    expect(input).toHaveAccessibleDescription('Replaces your Anthropic Claude key ending in 1234.');
     await user.type(input, 'sk-ant-fake-0000-9876');
     await user.click(screen.getByRole('button', { name: 'Replace key' }));
     expect(await screen.findByText('9876', { selector: '.key-last-four' })).toBeInTheDocument();
     expect(screen.queryByText('1234', { selector: '.key-last-four' })).not.toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Delete Anthropic (Claude) key' }));
-    expect(await screen.findByText('Your Anthropic (Claude) key is deleted.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Delete Anthropic Claude key' }));
+    expect(await screen.findByText('Your Anthropic Claude key is deleted.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Stored keys' })).not.toBeInTheDocument());
     expect(server.calls('DELETE', '/api/v1/provider-keys/anthropic')).toHaveLength(1);
   });
@@ -104,6 +105,6 @@ describe('Provider keys in Settings', () => {
     const openai = (await screen.findByText('OpenAI', { selector: 'strong' })).closest('li')!;
     await user.click(within(openai).getByRole('button', { name: 'Test key OpenAI' }));
     expect(await within(openai).findByText(/works/)).toHaveTextContent('Your OpenAI key works (it answered with gpt-4.1-nano).');
-    expect(screen.getByText('Anthropic (Claude)', { selector: 'strong' }).closest('li')).toHaveTextContent('ending in aaaa');
+    expect(screen.getByText('Anthropic Claude', { selector: 'strong' }).closest('li')).toHaveTextContent('ending in aaaa');
   });
 });

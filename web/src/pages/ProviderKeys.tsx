@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { KEY_PROVIDERS, type KeyTest, type ProviderKey } from '../api/library';
+import type { ProviderInfo } from '../api/generation';
+import type { KeyTest, ProviderKey } from '../api/library';
 import { ApiError } from '../api/problems';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { useSession } from '../session/session';
+import { useGeneration } from './book/useGeneration';
 import './library.css';
-
-function providerLabel(provider: string) {
-  return KEY_PROVIDERS.find((p) => p.value === provider)?.label ?? provider;
-}
 
 function day(iso: string) {
   const date = new Date(iso);
@@ -17,7 +15,7 @@ function day(iso: string) {
 }
 
 /** What a key test means, for a writer: the server's message, with the outcome said first. */
-function testOutcome(result: KeyTest) {
+function testOutcome(result: KeyTest, providerLabel: (name: string) => string) {
   if (result.ok) {
     return `Your ${providerLabel(result.provider)} key works${result.model ? ` (it answered with ${result.model})` : ''}.`;
   }
@@ -30,9 +28,14 @@ function testOutcome(result: KeyTest) {
  */
 export function ProviderKeys() {
   const { api } = useSession();
+  const gen = useGeneration();
   const [keys, setKeys] = useState<ProviderKey[] | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [provider, setProvider] = useState<string>(KEY_PROVIDERS[0].value);
+  // the providers of the server's catalogue that take a key
+  const [keyProviders, setKeyProviders] = useState<ProviderInfo[]>([]);
+  const [chosen, setProvider] = useState<string | null>(null);
+  const provider = chosen ?? keyProviders[0]?.name ?? '';
+  const providerLabel = (name: string) => keyProviders.find((p) => p.name === name)?.label ?? name;
   const [secret, setSecret] = useState('');
   const [secretError, setSecretError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -59,6 +62,17 @@ export function ProviderKeys() {
   useEffect(() => {
     load();
   }, [load]);
+
+  useEffect(() => {
+    let current = true;
+    gen
+      .providers()
+      .then((all) => current && setKeyProviders(all.filter((p) => p.needsKey)))
+      .catch(() => current && setKeyProviders([]));
+    return () => {
+      current = false;
+    };
+  }, [gen]);
 
   const existing = keys?.find((k) => k.provider === provider);
 
@@ -92,7 +106,7 @@ export function ProviderKeys() {
     setFailure(null);
     try {
       const result = await api.library.testProviderKey(name);
-      setTests((t) => ({ ...t, [name]: { ok: result.ok, text: testOutcome(result) } }));
+      setTests((t) => ({ ...t, [name]: { ok: result.ok, text: testOutcome(result, providerLabel) } }));
     } catch (error) {
       setFailure(error);
     } finally {
@@ -174,14 +188,14 @@ export function ProviderKeys() {
           ))}
         </ul>
       )}
-      {!unavailable && (
+      {!unavailable && keyProviders.length > 0 && (
         <form noValidate onSubmit={save} aria-labelledby={`${ids}-form-heading`}>
           <h3 id={`${ids}-form-heading`}>{existing ? 'Replace a key' : 'Add a key'}</h3>
           <div className="field">
             <label htmlFor={`${ids}-provider`}>Provider</label>
             <select id={`${ids}-provider`} value={provider} onChange={(e) => setProvider(e.target.value)}>
-              {KEY_PROVIDERS.map((p) => (
-                <option key={p.value} value={p.value}>
+              {keyProviders.map((p) => (
+                <option key={p.name} value={p.name}>
                   {p.label}
                 </option>
               ))}

@@ -1,5 +1,6 @@
 package com.authorworks.engine;
 
+import com.authorworks.engine.llm.ProviderCatalogue;
 import com.authorworks.engine.llm.Usage;
 
 import java.math.BigDecimal;
@@ -44,9 +45,12 @@ public record PriceTable(String version, LocalDate asOf, Map<String, ModelPrice>
         return new PriceTable(version, asOf, prices.stream().collect(Collectors.toMap(ModelPrice::model, Function.identity())), freeProviders);
     }
 
-    /** List prices (standard tier, prompts under 200k tokens) as published by the providers in November 2025. */
+    /**
+     * List prices (standard tier, prompts under 200k tokens) as published by the providers in November
+     * 2025; the free providers are those the {@link ProviderCatalogue} marks free.
+     */
     public static PriceTable current() {
-        return of("2025-11", LocalDate.of(2025, 11, 20), Set.of("sample", "ollama"), List.of(
+        return of("2025-11", LocalDate.of(2025, 11, 20), ProviderCatalogue.freeProviders(), List.of(
                 // Anthropic: cache write = 5-minute cache write price
                 ModelPrice.of("claude-opus-4-5", "5", "25", "0.50", "6.25"),
                 ModelPrice.of("claude-opus-4-1", "15", "75", "1.50", "18.75"),

@@ -75,6 +75,11 @@ public class TestPlatformApplication {
             return Page.of(List.of("a"), page, 1);
         }
 
+        @GetMapping("/api/test/open/lookup")
+        String lookup(@org.springframework.web.bind.annotation.RequestParam UUID id) {
+            return id.toString();
+        }
+
         @GetMapping("/api/test/me")
         Map<String, Object> me() {
             CurrentUser user = CurrentUser.require();

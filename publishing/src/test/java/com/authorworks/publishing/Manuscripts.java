@@ -78,4 +78,17 @@ final class Manuscripts {
         }
         return out.toByteArray();
     }
+
+    /** The entries of a zip (an EPUB, a DOCX) by name, in archive order. */
+    static java.util.Map<String, byte[]> unzip(byte[] zip) {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
 }

@@ -17,7 +17,9 @@ class RoundTripTests {
         assertThat(imported.author()).isEqualTo(original.author());
         assertThat(imported.rights()).isEqualTo(original.rights());
         assertThat(imported.description()).isEqualTo(original.description());
-        assertThat(imported.chapters()).usingRecursiveComparison().isEqualTo(stripped(original.chapters()));
+        // raw HTML in a body comes back escaped (the export makes it inert): the same text, shown the same way
+        assertThat(rendered(imported.chapters())).isEqualTo(rendered(original.chapters()));
+        assertThat(imported.chapters().get(1).scenes().getFirst().body()).contains("\\<script\\>");
     }
 
     @Test
@@ -110,6 +112,14 @@ class RoundTripTests {
 
     private static List<String> titles(Manuscript manuscript) {
         return manuscript.chapters().stream().map(Chapter::title).toList();
+    }
+
+    /** Chapters with each body as the text a reader sees once its Markdown is rendered. */
+    private static List<Chapter> rendered(List<Chapter> chapters) {
+        var parser = org.commonmark.parser.Parser.builder().build();
+        var renderer = org.commonmark.renderer.html.HtmlRenderer.builder().escapeHtml(true).build();
+        return chapters.stream().map(c -> new Chapter(c.title(), c.scenes().stream().map(s -> new Scene(s.title(),
+                org.jsoup.Jsoup.parse(renderer.render(parser.parse(s.body()))).text())).toList())).toList();
     }
 
     /** Bodies are compared without the leading and trailing blank lines a text block adds. */

@@ -1,10 +1,11 @@
 package com.authorworks.app.cli;
 
 import com.authorworks.engine.BookSpec;
+import com.authorworks.engine.ChapterWindow;
 import com.authorworks.engine.Format;
+import com.authorworks.engine.llm.ProviderCatalogue;
 
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,18 +13,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 /** What to write: the options {@code generate} and {@code estimate} share. */
 final class BookOptions {
-
-    /** The model each provider plans and drafts with, and its cheaper model for summaries, unless told otherwise. */
-    private static final Map<String, String[]> DEFAULT_MODELS = Map.of(
-            "sample", new String[] {"sample-writer", "sample-writer"},
-            "anthropic", new String[] {"claude-sonnet-4-5", "claude-haiku-4-5"},
-            "openai", new String[] {"gpt-5", "gpt-5-mini"},
-            "gemini", new String[] {"gemini-2.5-pro", "gemini-2.5-flash"},
-            "ollama", new String[] {"llama3.1", "llama3.1"});
 
     @Option(names = "--title", required = true, description = "Working title.")
     String title;
@@ -45,7 +37,8 @@ final class BookOptions {
     Integer chapters;
 
     @Option(names = "--provider", defaultValue = "sample",
-            description = "sample (offline, no AI), anthropic, openai, gemini, ollama or openai-compatible (default: ${DEFAULT-VALUE}).")
+            description = "sample (offline, no AI), anthropic, openai, gemini, ollama or openai-compatible (default: ${DEFAULT-VALUE}); "
+                    + "see docs/providers.md for each one's default models and key variable.")
     String provider;
 
     @Option(names = "--model", description = "Model that plans and drafts (default: the provider's recommended one).")
@@ -54,14 +47,16 @@ final class BookOptions {
     @Option(names = "--summary-model", description = "Cheaper model for summaries and fact extraction (default: the provider's small one).")
     String summaryModel;
 
-    @Option(names = "--chapter-window", defaultValue = "4",
-            description = "How many chapters may be drafted side by side (default: ${DEFAULT-VALUE}; 1 = strictly in order).")
-    int chapterWindow;
+    @Option(names = "--chapter-window",
+            description = "How many chapters may be drafted side by side (1 = strictly in order; default: follows --concurrency, "
+                    + "4 up to 4 streams and 2 more for each stream above that, e.g. 12 for 8).")
+    Integer chapterWindow;
 
     @Option(names = "--budget", description = "Stop cleanly once the book has cost this many US dollars.")
     BigDecimal budget;
 
-    BookSpec spec() {
+    /** The book; unless {@code --chapter-window} is given, its window follows the {@code concurrency} it will run with. */
+    BookSpec spec(int concurrency) {
         Format f;
         try {
             f = Format.parse(format);
@@ -79,14 +74,11 @@ final class BookOptions {
         if (idea == null || idea.isBlank()) {
             idea = "A story called \"" + title + "\".";
         }
-        String p = provider.toLowerCase(Locale.ROOT);
-        String[] defaults = DEFAULT_MODELS.get(p);
-        String m = model != null ? model : defaults != null ? defaults[0] : null;
-        if (m == null) {
-            throw new IllegalArgumentException("--model is required for provider " + p);
-        }
-        String sm = summaryModel != null ? summaryModel : model == null && defaults != null ? defaults[1] : m;
+        String p = provider.strip().toLowerCase(Locale.ROOT);
+        ProviderCatalogue.Provider known = ProviderCatalogue.require(p);
+        String m = known.model(model).orElseThrow(() -> new IllegalArgumentException("--model is required for provider " + p));
+        String sm = known.summaryModel(model, summaryModel).orElse(m);
         return new BookSpec(title, idea, f, words != null ? words : f.defaultWords(), chapters != null ? chapters : f.defaultChapters(),
-                p, m, sm, budget, chapterWindow);
+                p, m, sm, budget, chapterWindow != null ? chapterWindow : ChapterWindow.forConcurrency(concurrency));
     }
 }

@@ -25,8 +25,8 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BookSpec spec = book.spec();
         EngineOptions options = EngineOptions.defaults();
+        BookSpec spec = book.spec(options.concurrency());
         Estimate e = GenerationEngine.estimate(spec, options);
         var out = command.commandLine().getOut();
         out.printf("%s, %d chapters, ~%,d words with %s/%s (summaries: %s)%n", spec.format().label(), spec.chapters(), spec.targetWords(),

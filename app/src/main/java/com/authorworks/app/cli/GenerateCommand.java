@@ -1,7 +1,6 @@
 package com.authorworks.app.cli;
 
 import com.authorworks.engine.BookSpec;
-import com.authorworks.engine.EngineOptions;
 import com.authorworks.engine.FileCheckpointStore;
 import com.authorworks.engine.GenerationEngine;
 
@@ -11,7 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,8 +17,9 @@ import java.util.concurrent.Callable;
 
 /** {@code authorworks generate}: writes a book from an idea into a directory of checkpoints. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write a book from your idea. Keys come from ANTHROPIC_API_KEY, OPENAI_API_KEY, GEMINI_API_KEY "
-                + "or OPENAI_COMPATIBLE_API_KEY. The default provider 'sample' is an offline writer that uses no AI and marks its text as sample.")
+        description = "Write a book from your idea. Keys come from the provider's environment variable (ANTHROPIC_API_KEY, OPENAI_API_KEY, "
+                + "GEMINI_API_KEY, OPENAI_COMPATIBLE_API_KEY). The default provider 'sample' is an offline writer that uses no AI and marks "
+                + "its text as sample.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -29,24 +28,23 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     BookOptions book;
 
-    @Option(names = "--concurrency", defaultValue = "4", description = "Most model calls in flight at once (default: ${DEFAULT-VALUE}).")
-    int concurrency;
-
-    @Option(names = "--base-url", description = "Provider API address (Ollama, OpenAI-compatible servers, proxies).")
-    URI baseUrl;
+    @Mixin
+    RunOptions run;
 
     @Option(names = {"--out", "-o"}, description = "Directory for the book, its checkpoints and manifests (default: books/<title>).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        BookSpec spec = book.spec();
+        BookSpec spec = book.spec(run.concurrency);
+        var engineOptions = run.engineOptions(spec);
+        var model = run.model(spec);
         Path dir = out != null ? out : Path.of("books", slug(spec.title()));
         Files.createDirectories(dir);
-        var engineOptions = EngineOptions.defaults().withConcurrency(concurrency).withKey(Models.key(spec.provider(), System.getenv()));
         var err = command.commandLine().getErr();
+        run.noteIdleStreams(spec, book.chapterWindow != null ? "a wider --chapter-window uses them" : "", err);
         try (var progress = new ProgressBarListener(System.err)) {
-            var engine = new GenerationEngine(Models.create(spec.provider(), baseUrl), new FileCheckpointStore(dir), progress, engineOptions);
+            var engine = new GenerationEngine(model, new FileCheckpointStore(dir), progress, engineOptions);
             err.println("Writing \"" + spec.title() + "\" (" + spec.format().label() + ", " + spec.chapters() + " chapters, ~" + spec.targetWords()
                     + " words) with " + spec.provider() + "/" + spec.model() + " into " + dir);
             err.flush();

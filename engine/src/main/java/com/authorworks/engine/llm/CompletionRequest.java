@@ -48,4 +48,8 @@ public record CompletionRequest(
     public CompletionRequest withModel(String newModel) {
         return new CompletionRequest(newModel, system, messages, temperature, maxTokens, output, cachePrefix, key, onDelta);
     }
+
+    public CompletionRequest withOnDelta(Consumer<String> newOnDelta) {
+        return new CompletionRequest(model, system, messages, temperature, maxTokens, output, cachePrefix, key, newOnDelta);
+    }
 }

@@ -57,15 +57,30 @@ public sealed class LanguageModelException extends RuntimeException {
         }
     }
 
-    /** The provider is overloaded, failed (5xx), timed out, or a stream broke: retry a bounded number of times. */
+    /**
+     * The provider is overloaded, failed (5xx), timed out, or a stream broke: retry a bounded number
+     * of times, after the wait the provider named ({@code retry-after} on a 503 or 529) if it did.
+     */
     public static final class Unavailable extends LanguageModelException {
+        private final Duration retryAfter;
+
         public Unavailable(String provider, String message, Throwable cause) {
+            this(provider, message, cause, null);
+        }
+
+        public Unavailable(String provider, String message, Throwable cause, Duration retryAfter) {
             super(provider, message, cause);
+            this.retryAfter = retryAfter;
         }
 
         @Override
         public boolean retryable() {
             return true;
+        }
+
+        @Override
+        public Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
@@ -26,6 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -33,6 +35,7 @@ import com.authorworks.platform.Problem;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every exception that reaches Spring MVC into problem details with a stable code. What
@@ -63,7 +66,57 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     : Problems.of(HttpStatus.NOT_FOUND, thing + "-not-found", "There is no such " + thing.replace('-', ' ') + "."));
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
-                "Parameter '" + e.getName() + "' has an invalid value."));
+                "Parameter '" + e.getName() + "' " + expected(e.getRequiredType()) + "."));
+    }
+
+    /** What a value of the type looks like, in the caller's words rather than Java's. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "has an invalid value";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class || type == java.math.BigInteger.class) {
+            return "must be a whole number";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class
+                || type == java.math.BigDecimal.class) {
+            return "must be a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type == java.util.UUID.class || typedIdName(type) != null) {
+            return "must be an id (a UUID)";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "must be a date and time (ISO 8601, e.g. 2026-01-31T12:00:00Z)";
+        }
+        if (type == java.time.Duration.class) {
+            return "must be a duration (ISO 8601, e.g. PT30S)";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
+            return "must be text";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "must be a list";
+        }
+        return "has a value of the wrong type or shape";
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, cut short); too large has its own answer. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        if (causedBy(e, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class)) {
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-character",
+                    "A file name in the upload contains a character that cannot be stored (U+0000)."));
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-multipart",
+                "The upload is not a readable multipart/form-data body (missing boundary or cut short)."));
     }
 
     /** {@code BookId} → {@code book}, {@code ProviderKeyId} → {@code provider-key}; null for other types. */
@@ -165,7 +218,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, Object> fieldError(FieldError error) {
-        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+        String message = error.isBindingFailure() && error.contains(TypeMismatchException.class)
+                ? expected(error.unwrap(TypeMismatchException.class).getRequiredType())
+                : error.isBindingFailure() ? "has an invalid value" : String.valueOf(error.getDefaultMessage());
+        return Map.of("field", error.getField(), "message", message);
     }
 
     private static String describeUnreadable(HttpMessageNotReadableException e) {
@@ -174,7 +230,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> a + "." + b).orElse("?");
-            return "Field '" + field + "' has a value of the wrong type or shape.";
+            Class<?> target = databind instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            return "Field '" + field + "' " + expected(target) + ".";
         }
         if (cause instanceof JacksonException) {
             return "The request body is not valid JSON.";

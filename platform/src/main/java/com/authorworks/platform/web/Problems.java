@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Problems {
 
     public static final String TYPE_BASE = "https://authorworks.dev/problems/";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Problems() {
     }
@@ -49,15 +49,22 @@ public final class Problems {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), body(problem));
+    }
+
+    /** The problem as the JSON members RFC 9457 names, then its properties. */
+    static Map<String, Object> body(ProblemDetail problem) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
-        body.put("instance", problem.getInstance().toString());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        JSON.writeValue(response.getOutputStream(), body);
+        return body;
     }
 }

@@ -1,6 +1,9 @@
 package com.authorworks.platform.web;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -8,11 +11,43 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Registers the HTTP edge: turns between connections first, request ids, the body limit, then everything else. */
+/**
+ * Registers the HTTP edge: turns between connections first, request ids, the body limit, the input gate, then
+ * everything else; and Tomcat's own error page as problem details.
+ */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 public class WebConfiguration {
+
+    @Bean
+    FilterRegistrationBean<InputGate> inputGate() {
+        FilterRegistrationBean<InputGate> registration = new FilterRegistrationBean<>(new InputGate());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer multipartGate() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new MultipartGate());
+            }
+        };
+    }
+
+    /** What Tomcat refuses before any filter runs (an encoded slash or NUL in the path) answers as a problem. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
 
     @Bean
     FilterRegistrationBean<TakeTurnsFilter> takeTurnsFilter() {

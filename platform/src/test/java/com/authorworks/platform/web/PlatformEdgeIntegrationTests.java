@@ -216,6 +216,106 @@ class PlatformEdgeIntegrationTests {
     }
 
     @Test
+    void aNulInAnyJsonStringIsRefusedNamingTheField() throws Exception {
+        var body = problem(send(postJson("/api/test/open/chapters", "{\"title\":\"a\\u0000b\",\"words\":1}")),
+                400, "invalid-character");
+        assertThat(body.path("field").asString()).isEqualTo("title");
+        assertThat(body.path("detail").asString()).contains("title");
+        var nested = problem(send(postJson("/api/test/open/chapters",
+                "{\"title\":\"t\",\"words\":1,\"extra\":{\"notes\":[\"ok\",\"x\\u0000\"]}}")), 400, "invalid-character");
+        assertThat(nested.path("field").asString()).isEqualTo("extra.notes[1]");
+        var name = problem(send(postJson("/api/test/open/chapters", "{\"title\":\"t\",\"words\":1,\"a\\u0000\":1}")),
+                400, "invalid-character");
+        assertThat(name.path("field").asString()).isEqualTo("a\\u0000");
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedLikeANul() throws Exception {
+        var body = problem(send(postJson("/api/test/open/chapters", "{\"title\":\"a\\ud800b\",\"words\":1}")),
+                400, "invalid-character");
+        assertThat(body.path("field").asString()).isEqualTo("title");
+        // a pair is a character like any other
+        var response = send(postJson("/api/test/open/chapters", "{\"title\":\"\\ud83d\\ude00\",\"words\":1}"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void badPercentEncodingsInTheQueryAreProblems() throws Exception {
+        problem(send(to("/api/test/open/page?q=%00")), 400, "invalid-character");
+        problem(send(to("/api/test/open/page?x=%ff")), 400, "invalid-encoding");
+        problem(send(to("/api/test/open/page?%ff=1")), 400, "invalid-encoding");
+        problem(send(to("/api/test/open/page?q=%e2%82")), 400, "invalid-encoding");
+        assertThat(send(to("/api/test/open/page?q=caf%C3%A9+au+lait")).statusCode()).isEqualTo(200);
+        // escapes no URI class will build, sent as a hostile client does
+        for (String query : List.of("q=%zz", "q=%", "q=%4")) {
+            String raw = rawGet("/api/test/open/page?" + query);
+            assertThat(raw).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"code\":\"invalid-encoding\"");
+        }
+    }
+
+    private String rawGet(String target) throws Exception {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void anEncodedSlashOrNulInThePathIsAProblemNotTomcatsPage() throws Exception {
+        for (String path : List.of("/api/test/open/books/a%2Fb", "/api/test/open/books/a%00b", "/x/%2F/y")) {
+            var body = problem(send(to(path)), 400, "malformed-request");
+            assertThat(body.path("detail").asString()).doesNotContain("Tomcat");
+        }
+    }
+
+    @Test
+    void malformedMultipartIsAProblem() throws Exception {
+        problem(send(to("/api/test/open/uploads").header("Content-Type", "multipart/form-data")
+                .POST(BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc\r\n--x--\r\n"))),
+                400, "malformed-multipart");
+        String boundary = "nul-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello\r\n--" + boundary + "--\r\n";
+        var nul = problem(send(to("/api/test/open/uploads").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(BodyPublishers.ofString(body))), 400, "invalid-character");
+        assertThat(nul.path("detail").asString()).contains("file name");
+        String field = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\na\u0000b\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello\r\n--" + boundary + "--\r\n";
+        var value = problem(send(to("/api/test/open/uploads").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(BodyPublishers.ofString(field))), 400, "invalid-character");
+        assertThat(value.path("field").asString()).isEqualTo("note");
+    }
+
+    @Test
+    void theCorsRefusalIsAProblem() throws Exception {
+        var refused = send(to("/api/test/open/page").header("Origin", "https://evil.example"));
+        problem(refused, 403, "cross-origin-refused");
+    }
+
+    @Test
+    void errorCalledDirectlyIsNotFoundWhateverTheMethod() throws Exception {
+        for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH")) {
+            problem(send(to("/error").method(method, BodyPublishers.noBody())), 404, "not-found");
+        }
+    }
+
+    @Test
+    void validationMessagesNameNoJavaTypes() throws Exception {
+        var query = send(to("/api/test/open/page?page=abc"));
+        var body = problem(query, 400, "validation-failed");
+        assertThat(body.path("errors").get(0).path("message").asString()).isEqualTo("must be a whole number");
+        var json = send(postJson("/api/test/open/chapters", "{\"title\":\"x\",\"words\":\"many\"}"));
+        assertThat(problem(json, 400, "malformed-body").path("detail").asString()).isEqualTo("Field 'words' must be a whole number.");
+        var id = send(to("/api/test/open/lookup?id=nope"));
+        assertThat(problem(id, 400, "invalid-parameter").path("detail").asString()).contains("'id'").contains("UUID");
+        for (var response : List.of(query, json, id)) {
+            assertThat(response.body()).doesNotContain("java.").doesNotContain("Integer").doesNotContain("Failed to convert");
+        }
+    }
+
+    @Test
     void healthReportsTheDatabase() throws Exception {
         var response = send(to("/health/readiness"));
         assertThat(response.statusCode()).isEqualTo(200);

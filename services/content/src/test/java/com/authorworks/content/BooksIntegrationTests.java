@@ -48,6 +48,27 @@ class BooksIntegrationTests extends ContentIntegrationTest {
     }
 
     @Test
+    void textPostgresCannotStoreIsRefusedNamingTheFieldNotA500() {
+        Api author = newUser();
+        JsonNode title = problem(author.post("/api/v1/books", "{\"title\":\"a\\u0000b\",\"format\":\"novel\"}"),
+                400, "invalid-character");
+        assertThat(title.path("field").asString()).isEqualTo("title");
+        String book = createBook(author, "Clean").path("id").asString();
+        String chapter = ok(author.post("/api/v1/books/" + book + "/chapters", json(Map.of("title", "One"))), 201)
+                .path("id").asString();
+        JsonNode content = problem(author.post("/api/v1/books/" + book + "/chapters/" + chapter + "/scenes",
+                "{\"title\":\"s\",\"content\":\"<p>\\ud800</p>\"}"), 400, "invalid-character");
+        assertThat(content.path("field").asString()).isEqualTo("content");
+        for (String query : List.of("?q=%00", "?x=%ff", "?%ff=1")) {
+            JsonNode refused = Api.JSON.readTree(author.get("/api/v1/books" + query).body());
+            assertThat(refused.path("status").asInt()).as(query).isEqualTo(400);
+            assertThat(refused.path("code").asString()).as(query).isIn("invalid-character", "invalid-encoding");
+        }
+        problem(author.get("/api/v1/books/" + book + "/export?format=%ff"), 400, "invalid-encoding");
+        assertThat(ok(author.get("/api/v1/books"), 200).path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void chaptersAndScenesAreWrittenAndReorderedByHand() {
         Api author = newUser();
         String book = createBook(author, "Order").path("id").asString();

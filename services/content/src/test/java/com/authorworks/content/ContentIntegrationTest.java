@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = ContentTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"authorworks.services=content,storage"})
-abstract class ContentIntegrationTest {
+public abstract class ContentIntegrationTest {
 
     static final Path DATA = createData();
     /** Speaks Anthropic's Messages API as documented; tests stub the answers they need. */

@@ -124,6 +124,19 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
     }
 
     @Test
+    void aCrossSiteGetOfTheSeedDownloadStartsNoExport() {
+        Api author = newUser();
+        String book = handWrittenBook(author, "Borrowed Light", "novel");
+        String seed = "/api/v1/books/" + book + "/export?format=epub";
+        // what another site's <img src> makes a browser send
+        problem(author.send(author.request(seed).header("Sec-Fetch-Site", "cross-site")), 403, "cross-site-request");
+        assertThat(ok(author.get("/api/v1/books/" + book + "/exports"), 200)).isEmpty();
+        // from the app itself it is the seed's one-call download as before
+        ok(author.send(author.request(seed).header("Sec-Fetch-Site", "same-origin")), 202);
+        assertThat(ok(author.get("/api/v1/books/" + book + "/exports"), 200)).hasSize(1);
+    }
+
+    @Test
     void anotherUsersBookAndExportDoNotExist() {
         Api author = newUser();
         Api stranger = newUser();
@@ -354,6 +367,30 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
         problem(upload(author, "book.epub", "this is not a zip".getBytes(StandardCharsets.UTF_8), null), 422, "import-malformed");
         problem(upload(author, "book.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8), null), 415, "import-format-not-supported");
         problem(upload(author, "notes.txt", "# Title".getBytes(StandardCharsets.UTF_8), "fdx"), 415, "import-format-not-supported");
+        assertThat(ok(author.get("/api/v1/books"), 200).path("total").asLong()).isZero();
+    }
+
+    @Test
+    void anEpubWhoseChapterInflatesTo400MegabytesIsRefusedAsUnsafe() throws Exception {
+        Api author = newUser();
+        // 400 MB of one chapter, deflated as it is written: the test never holds it inflated, nor may the server
+        ByteArrayOutputStream epub = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(epub)) {
+            zip.putNextEntry(new ZipEntry("mimetype"));
+            zip.write("application/epub+zip".getBytes(StandardCharsets.US_ASCII));
+            zip.putNextEntry(new ZipEntry("META-INF/container.xml"));
+            zip.write(("<container xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\" version=\"1.0\"><rootfiles>"
+                    + "<rootfile full-path=\"EPUB/package.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles>"
+                    + "</container>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("EPUB/chapter-1.xhtml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 400; i++) {
+                zip.write(zeros);
+            }
+        }
+        assertThat(epub.size()).isLessThan(1 << 20);
+        JsonNode refused = problem(upload(author, "bomb.epub", epub.toByteArray(), null), 422, "import-unsafe");
+        assertThat(refused.path("detail").asString()).contains("chapter-1.xhtml").contains("zip bomb");
         assertThat(ok(author.get("/api/v1/books"), 200).path("total").asLong()).isZero();
     }
 

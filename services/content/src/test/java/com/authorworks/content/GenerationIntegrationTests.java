@@ -25,7 +25,7 @@ class GenerationIntegrationTests extends ContentIntegrationTest {
 
     static Map<String, Object> smallBook(String provider) {
         return Map.of("title", "The Salt Road", "braindump", "A smuggler and a customs officer fall for each other on the salt marshes.",
-                "format", "short-story", "targetWords", 9000, "chapters", 3, "provider", provider);
+                "format", "short-story", "targetWords", 9000, "chapters", 3, "provider", provider, "model", "sample-writer");
     }
 
     static JsonNode status(Api api, String book) {

@@ -5,10 +5,12 @@ import static com.authorworks.content.Api.ok;
 import static com.authorworks.content.Api.problem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -92,6 +94,53 @@ class ProviderKeysIntegrationTests extends ContentIntegrationTest {
                 s -> s.path("state").asString().equals("FAILED"));
         assertThat(failed.path("error").asString()).contains("API key").contains("refused");
         assertThat(ok(author.get("/api/v1/books/" + id), 200).path("status").asString()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aKeyTestWaitsOutAnOverloadedProviderOnceAndAsksTheCheapestModel() {
+        Api author = newUser();
+        ok(author.put("/api/v1/provider-keys/anthropic", json(Map.of("key", "sk-ant-api03-busy-key-7777"))), 200);
+        ANTHROPIC.stubFor(post("/v1/messages").inScenario("busy").whenScenarioStateIs(STARTED).willSetStateTo("ok")
+                .willReturn(aResponse().withStatus(529).withHeader("retry-after", "1").withHeader("Content-Type", "application/json")
+                        .withBody("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}")));
+        ANTHROPIC.stubFor(post("/v1/messages").inScenario("busy").whenScenarioStateIs("ok").willReturn(okJson(MESSAGE)));
+
+        JsonNode tested = ok(author.post("/api/v1/provider-keys/anthropic/test", ""), 200);
+
+        assertThat(tested.path("ok").asBoolean()).as(tested.toString()).isTrue();
+        ANTHROPIC.verify(2, postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(matchingJsonPath("$.model", equalTo("claude-haiku-4-5"))));
+    }
+
+    @Test
+    void theProviderCatalogueIsServedForTheWebApp() {
+        Api author = newUser();
+
+        JsonNode providers = ok(author.get("/api/v1/providers"), 200);
+
+        assertThat(providers.get(0).path("name").asString()).isEqualTo("sample");
+        assertThat(providers.get(0).path("needsKey").asBoolean()).isFalse();
+        assertThat(providers.get(0).path("free").asBoolean()).isTrue();
+        JsonNode anthropic = find(providers, "anthropic");
+        assertThat(anthropic.path("label").asString()).isEqualTo("Anthropic Claude");
+        assertThat(anthropic.path("needsKey").asBoolean()).isTrue();
+        assertThat(anthropic.path("defaultModel").asString()).isEqualTo("claude-sonnet-4-5");
+        assertThat(anthropic.path("summaryModel").asString()).isEqualTo("claude-haiku-4-5");
+        assertThat(anthropic.path("configured").asBoolean()).isTrue();
+        JsonNode compatible = find(providers, "openai-compatible");
+        assertThat(compatible.path("needsModel").asBoolean()).isTrue();
+        assertThat(compatible.path("configured").asBoolean()).as("no address is configured for it here").isFalse();
+        assertThat(providers.toString()).doesNotContain("API_KEY");
+        var anonymous = author.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/providers")));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    private static JsonNode find(JsonNode providers, String name) {
+        for (JsonNode provider : providers) {
+            if (provider.path("name").asString().equals(name)) {
+                return provider;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + providers);
     }
 
     @Test

@@ -52,9 +52,10 @@ class RestartIntegrationTests {
             Api author = new Api(port(first), user);
             book = ok(author.post("/api/v1/books/generate", json(GenerationIntegrationTests.smallBook("paced-sample"))), 202)
                     .path("bookId").asString();
-            Eventually.until("a third scene's drafting call to be held", () -> PacedSampleModels.waiting.get(), n -> n > 0);
-            draftedBefore = draftSteps(first.getBean(JdbcClient.class), book);
-            assertThat(draftedBefore).hasSize(2);
+            // chapters are drafted side by side (the default window), so wait for both allowed scenes to be stored
+            JdbcClient db = first.getBean(JdbcClient.class);
+            draftedBefore = Eventually.until("two scenes drafted and a third scene's drafting call held", () -> draftSteps(db, book),
+                    drafted -> drafted.size() == 2 && PacedSampleModels.waiting.get() > 0);
         }
         assertThat(PacedSampleModels.waiting.get()).isZero();
 

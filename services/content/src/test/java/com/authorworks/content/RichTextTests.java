@@ -17,6 +17,17 @@ class RichTextTests {
     }
 
     @Test
+    void storedTextIsCleanedByTheAllowListEveryExportUses() {
+        for (String html : new String[] {"<p>a <code>b</code></p><pre>c</pre><h5>d</h5>",
+                "<ol start=\"3\" onclick=\"x()\"><li>three</li></ol><a href=\"mailto:a@example.org\">mail</a>",
+                "<img src=x onerror=alert(1)><a href=\"javascript:alert(2)\">j</a><svg><script>alert(3)</script></svg>"}) {
+            assertThat(RichText.sanitise(html)).isEqualTo(com.authorworks.publishing.ProsePolicy.sanitise(html))
+                    .doesNotContain("onerror", "onclick", "javascript", "<script", "<img", "<svg");
+        }
+        assertThat(RichText.sanitise("<ol start=\"3\"><li>x</li></ol><pre>c</pre>")).isEqualTo("<ol start=\"3\"><li>x</li></ol><pre>c</pre>");
+    }
+
+    @Test
     void countsWordsAsAReaderSeesThem() {
         assertThat(RichText.wordCount("<p>Don't stop&nbsp;—&nbsp;the well-known <strong>rain</strong>, 42 times.</p>")).isEqualTo(7);
         assertThat(RichText.wordCount("")).isZero();

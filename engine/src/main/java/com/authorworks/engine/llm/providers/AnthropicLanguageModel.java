@@ -114,8 +114,9 @@ final class AnthropicLanguageModel implements LanguageModel {
             case "authentication_error", "permission_error" -> ProviderHttp.byStatus(PROVIDER, 401, headers, message);
             case "rate_limit_error" -> new RateLimited(PROVIDER, "Anthropic is rate limiting these calls: " + message,
                     ProviderHttp.retryAfter(headers));
-            case "overloaded_error" -> new Unavailable(PROVIDER, "Anthropic is overloaded: " + message, null);
-            case "api_error" -> new Unavailable(PROVIDER, "Anthropic failed: " + message, null);
+            case "overloaded_error" -> new Unavailable(PROVIDER, "Anthropic is overloaded: " + message, null,
+                    ProviderHttp.retryAfter(headers));
+            case "api_error" -> new Unavailable(PROVIDER, "Anthropic failed: " + message, null, ProviderHttp.retryAfter(headers));
             case "request_too_large" -> new ContextTooLong(PROVIDER, "The request is too large for Anthropic: " + message);
             case "invalid_request_error" -> isContextTooLong(message)
                     ? new ContextTooLong(PROVIDER, "The prompt does not fit the model's context window: " + message)

@@ -296,9 +296,9 @@ final class ProviderHttp {
             case 429 -> new RateLimited(provider, provider + " is rate limiting these calls: " + message,
                     retryAfter(headers));
             case 413 -> new ContextTooLong(provider, "The request is too large for " + provider + ": " + message);
-            case 408 -> new Unavailable(provider, provider + " timed out: " + message, null);
+            case 408 -> new Unavailable(provider, provider + " timed out: " + message, null, retryAfter(headers));
             default -> status >= 500
-                    ? new Unavailable(provider, provider + " failed (HTTP " + status + "): " + message, null)
+                    ? new Unavailable(provider, provider + " failed (HTTP " + status + "): " + message, null, retryAfter(headers))
                     : new BadRequest(provider, provider + " rejected the request (HTTP " + status + "): " + message, null);
         };
     }

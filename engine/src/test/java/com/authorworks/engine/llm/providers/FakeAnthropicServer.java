@@ -6,6 +6,7 @@ import com.authorworks.engine.llm.CompletionRequest;
 import com.authorworks.engine.llm.LanguageModel;
 import com.authorworks.engine.llm.Message;
 import com.authorworks.engine.llm.OutputFormat;
+import com.authorworks.engine.standin.AnthropicPromptCache;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,14 +15,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,14 +49,13 @@ public final class FakeAnthropicServer implements AutoCloseable {
 
     /** Anthropic's documented tool-use system prompt size for Claude 4 models with {@code tool_choice} any/tool. */
     static final int TOOL_USE_SYSTEM_TOKENS = 313;
-    private static final Duration CACHE_TTL = Duration.ofMinutes(5);
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final LanguageModel writer;
     private final double tokensPerSecond;
     private final Duration firstTokenLatency;
-    private final Map<String, Long> cache = new ConcurrentHashMap<>();
+    private final AnthropicPromptCache cache = new AnthropicPromptCache();
     private final AtomicLong requests = new AtomicLong();
     private volatile Consumer<Seen> observer = seen -> { };
 
@@ -96,10 +91,9 @@ public final class FakeAnthropicServer implements AutoCloseable {
         this.observer = newObserver;
     }
 
-    /** The smallest prefix Anthropic caches for a model (models overview, November 2025). */
+    /** The smallest prefix Anthropic caches for a model. */
     static int minimumCacheable(String model) {
-        return model.startsWith("claude-haiku-4-5") || model.startsWith("claude-opus-4-5") ? 4096
-                : model.startsWith("claude-3-5-haiku") || model.startsWith("claude-3-haiku") ? 2048 : 1024;
+        return AnthropicPromptCache.minimumCacheable(model);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -187,7 +181,7 @@ public final class FakeAnthropicServer implements AutoCloseable {
         }
 
         sleep(firstTokenLatency);
-        long[] cached = caching(model, blocks, breakpoints, tokens, overhead);
+        long[] cached = cache.use(model, blocks, breakpoints, tokens, overhead);
         long cacheRead = cached[0];
         long cacheWrite = cached[1];
         observer.accept(new Seen(request, text, total, cacheRead, cacheWrite, outputTokens));
@@ -215,38 +209,6 @@ public final class FakeAnthropicServer implements AutoCloseable {
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
         }
-    }
-
-    /**
-     * Reads the longest cached prefix ending at a breakpoint, writes the prefix up to the last
-     * breakpoint when it is new and long enough. Answers {cache read, cache write} tokens.
-     */
-    private long[] caching(String model, List<String> blocks, List<Boolean> breakpoints, long[] tokens, long overhead) {
-        long now = System.nanoTime();
-        long read = 0;
-        long lastBreakpointTokens = -1;
-        String lastKey = null;
-        long prefix = overhead;
-        for (int i = 0; i < blocks.size(); i++) {
-            prefix += tokens[i];
-            if (!breakpoints.get(i)) {
-                continue;
-            }
-            String key = model + "#" + digest(blocks.subList(0, i + 1));
-            lastKey = key;
-            lastBreakpointTokens = prefix;
-            Long expires = cache.get(key);
-            if (expires != null && expires > now) {
-                read = prefix;
-            }
-        }
-        if (lastKey == null || lastBreakpointTokens < minimumCacheable(model)) {
-            return new long[] {0, 0};
-        }
-        long write = lastBreakpointTokens - read;
-        // a read or a write keeps the entry 5 minutes from now; readable from now on, as the response has started
-        cache.put(lastKey, now + CACHE_TTL.toNanos());
-        return new long[] {read, write};
     }
 
     private void stream(HttpExchange exchange, String id, String model, ObjectNode usage, String toolName, String text, int outputTokens,
@@ -334,19 +296,6 @@ public final class FakeAnthropicServer implements AutoCloseable {
             }
         }
         return text.substring(0, low);
-    }
-
-    private static String digest(List<String> blocks) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String block : blocks) {
-                sha.update(block.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void sleep(Duration duration) {

@@ -41,7 +41,7 @@ class RetryingLanguageModelTests {
     @Test
     void backoffDoublesUpToTheCapWithJitterWithinEachStep() {
         server.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(529).withBody(OVERLOADED)));
-        Policy policy = new Policy(6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(1));
+        Policy policy = new Policy(6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(5), true);
         double[] jitter = {0.0, 0.99, 0.0, 0.99, 0.0};
         int[] next = {0};
         var retrying = new RetryingLanguageModel(anthropic, policy, waits::add, () -> jitter[next[0]++]);
@@ -109,6 +109,81 @@ class RetryingLanguageModelTests {
 
         assertThat(completion.text()).isEqualTo("The rain.");
         assertThat(deltas).containsExactly("The ra", "The rain.");
+    }
+
+    @Test
+    void theWaitAnOverloadedOrUnavailableProviderAsksForIsHonoured() {
+        server.stubFor(post("/v1/messages").inScenario("busy").whenScenarioStateIs(STARTED).willSetStateTo("unavailable")
+                .willReturn(aResponse().withStatus(529).withHeader("retry-after", "7").withBody(OVERLOADED)));
+        server.stubFor(post("/v1/messages").inScenario("busy").whenScenarioStateIs("unavailable").willSetStateTo("ok")
+                .willReturn(aResponse().withStatus(503).withHeader("retry-after", "3").withBody("upstream connect error")));
+        server.stubFor(post("/v1/messages").inScenario("busy").whenScenarioStateIs("ok")
+                .willReturn(okJson(AnthropicLanguageModelTests.MESSAGE)));
+
+        Completion completion = Calls.retrying(anthropic, waits).complete(Calls.text("claude-sonnet-4-5", KEY));
+
+        assertThat(completion.text()).startsWith("The rain");
+        assertThat(waits).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aClientErrorIsNotRetried() {
+        server.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(404).withBody("""
+                {"type":"error","error":{"type":"not_found_error","message":"model: claude-nonesuch"}}""")));
+
+        assertThatThrownBy(() -> Calls.retrying(anthropic, waits).complete(Calls.text("claude-nonesuch", KEY)))
+                .isInstanceOf(LanguageModelException.BadRequest.class);
+        assertThat(waits).isEmpty();
+        assertThat(Calls.received(server)).hasSize(1);
+    }
+
+    @Test
+    void anInterruptedCallerIsNotRetried() {
+        server.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(529).withBody(OVERLOADED)));
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> Calls.retrying(anthropic, waits).complete(Calls.text("claude-sonnet-4-5", KEY)))
+                    .isInstanceOf(LanguageModelException.Unavailable.class);
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(waits).isEmpty();
+        assertThat(Calls.received(server)).hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void theWaitsOfOneCallStopAtTheTotalTheyMayTake() {
+        server.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(429).withHeader("retry-after", "20").withBody("""
+                {"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}""")));
+        Policy policy = new Policy(10, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofSeconds(50), true);
+
+        assertThatThrownBy(() -> new RetryingLanguageModel(anthropic, policy, waits::add, () -> 0.5)
+                .complete(Calls.text("claude-sonnet-4-5", KEY)))
+                .isInstanceOf(LanguageModelException.RateLimited.class);
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(20), Duration.ofSeconds(20));
+        assertThat(Calls.received(server)).hasSize(3);
+    }
+
+    @Test
+    void anInteractiveStreamThatShowedTextIsNotStartedAgainButOneThatShowedNothingIs() {
+        server.stubFor(post("/v1/messages").inScenario("watched").whenScenarioStateIs(STARTED).willSetStateTo("cut")
+                .willReturn(aResponse().withStatus(429).withHeader("retry-after", "1").withBody("""
+                        {"type":"error","error":{"type":"rate_limit_error","message":"slow down"}}""")));
+        server.stubFor(post("/v1/messages").inScenario("watched").whenScenarioStateIs("cut")
+                .willReturn(aResponse().withStatus(200).withHeader("content-type", "text/event-stream")
+                        .withBody(Calls.sse("""
+                                {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"The ra"}}"""))));
+        List<String> deltas = new ArrayList<>();
+        var watched = new RetryingLanguageModel(anthropic, Policy.INTERACTIVE, waits::add, () -> 0.5);
+
+        assertThatThrownBy(() -> watched.complete(Calls.streamed("claude-sonnet-4-5", KEY, deltas::add)))
+                .isInstanceOf(LanguageModelException.Unavailable.class);
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(deltas).containsExactly("The ra");
+        assertThat(Calls.received(server)).hasSize(2);
     }
 
     @Test

@@ -44,9 +44,10 @@ public final class DocxImporter implements ManuscriptImporter {
 
     @Override
     public Manuscript read(InputStream in, ImportLimits limits) {
-        byte[] bytes = SafeZip.readUpload(in, limits);
-        refuseDoctypes(SafeZip.entries(bytes, limits, "Word document"));
-        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+        Map<String, byte[]> entries = SafeZip.entries(in, limits, "Word document", DocxImporter::isMarkup);
+        refuseDoctypes(entries);
+        // POI gets the package without its media (left empty): it inflates every part it is given into memory
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(SafeZip.zip(entries)))) {
             List<Block> blocks = new ArrayList<>();
             boolean sample = false;
             for (XWPFParagraph paragraph : document.getParagraphs()) {
@@ -82,6 +83,10 @@ public final class DocxImporter implements ManuscriptImporter {
             // POI signals broken packages with a range of runtime and IO exceptions
             throw new ImportException(Reason.MALFORMED, "The file is not a readable Word (.docx) document.", e);
         }
+    }
+
+    private static boolean isMarkup(String name) {
+        return name.endsWith(".xml") || name.endsWith(".rels");
     }
 
     /** POI already refuses DTDs; checking first gives the author a clear reason instead of a parser error. */

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -51,7 +52,7 @@ public final class EpubImporter implements ManuscriptImporter {
 
     @Override
     public Manuscript read(InputStream in, ImportLimits limits) {
-        Map<String, byte[]> entries = SafeZip.entries(SafeZip.readUpload(in, limits), limits, "EPUB");
+        Map<String, byte[]> entries = SafeZip.entries(in, limits, "EPUB", EpubImporter::isMarkup);
         byte[] container = entries.get("META-INF/container.xml");
         if (container == null) {
             throw new ImportException(Reason.MALFORMED, "The file is not an EPUB (META-INF/container.xml is missing).");
@@ -112,6 +113,13 @@ public final class EpubImporter implements ManuscriptImporter {
         }
         return new Manuscript(dc(pkg, "title"), null, dc(pkg, "creator"), dc(pkg, "language"), Form.NOVEL,
                 dc(pkg, "rights"), dc(pkg, "description"), null, chapters, sample);
+    }
+
+    /** The parts worth reading; images, fonts, styles and anything else are only counted. */
+    private static boolean isMarkup(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".xml") || lower.endsWith(".opf") || lower.endsWith(".xhtml") || lower.endsWith(".html")
+                || lower.endsWith(".htm") || lower.endsWith(".ncx");
     }
 
     private static String dc(org.w3c.dom.Document pkg, String name) {

@@ -125,7 +125,7 @@ public final class MarkdownImporter implements ManuscriptImporter {
         } else if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
             value = value.substring(1, value.length() - 1).replace("''", "'");
         }
-        return value.isBlank() ? null : value;
+        return value.isBlank() ? null : MarkdownText.unescape(value);
     }
 
     private static String text(Node node) {

@@ -15,7 +15,9 @@ import java.util.Locale;
 
 /**
  * Markdown with a YAML metadata block (the layout pandoc reads): chapters are level-1 headings, scene titles
- * level-2 headings, scene breaks {@code * * *}. Script scenes are kept as Fountain in fenced blocks.
+ * level-2 headings, scene breaks {@code * * *}. Script scenes are kept as Fountain in fenced blocks. What the
+ * author typed is escaped (titles, metadata) or made inert (raw HTML and script links in bodies), since most
+ * Markdown renderers pass raw HTML through.
  */
 public final class MarkdownWriter implements ManuscriptWriter {
 
@@ -45,30 +47,31 @@ public final class MarkdownWriter implements ManuscriptWriter {
         }
         for (int c = 0; c < manuscript.chapters().size(); c++) {
             Chapter chapter = manuscript.chapters().get(c);
-            md.append("# ").append(oneLine(BookHtml.chapterTitle(chapter, c))).append("\n\n");
+            md.append("# ").append(MarkdownText.escapeInline(oneLine(BookHtml.chapterTitle(chapter, c)))).append("\n\n");
             for (int s = 0; s < chapter.scenes().size(); s++) {
                 Scene scene = chapter.scenes().get(s);
                 if (s > 0) {
                     md.append(SCENE_BREAK).append("\n\n");
                 }
                 if (scene.title() != null) {
-                    md.append("## ").append(oneLine(scene.title())).append("\n\n");
+                    md.append("## ").append(MarkdownText.escapeInline(oneLine(scene.title()))).append("\n\n");
                 }
                 String body = scene.body().strip();
                 if (manuscript.form().isScript()) {
                     String fence = body.contains("```") ? "~~~~" : "```";
                     md.append(fence).append("fountain\n").append(body).append('\n').append(fence).append("\n\n");
                 } else if (!body.isEmpty()) {
-                    md.append(body).append("\n\n");
+                    md.append(MarkdownText.inert(body)).append("\n\n");
                 }
             }
         }
         out.write(md.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Pandoc reads metadata values as Markdown: they are escaped like titles, then quoted for YAML. */
     private static void field(StringBuilder md, String key, String value) {
         if (value != null) {
-            md.append(key).append(": \"").append(oneLine(value).replace("\\", "\\\\").replace("\"", "\\\""))
+            md.append(key).append(": \"").append(MarkdownText.escapeInline(oneLine(value)).replace("\n", " ").replace("\\", "\\\\").replace("\"", "\\\""))
                     .append("\"\n");
         }
     }

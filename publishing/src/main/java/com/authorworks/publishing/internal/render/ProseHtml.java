@@ -1,5 +1,6 @@
 package com.authorworks.publishing.internal.render;
 
+import com.authorworks.publishing.ProsePolicy;
 import java.util.List;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
@@ -7,25 +8,17 @@ import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
 
 /**
  * Markdown scene bodies to HTML. Author text is untrusted: CommonMark escapes raw HTML, and the result is then
- * cleaned against a small safelist so only our own markup survives, whatever a parser bug lets through.
+ * cleaned by {@link ProsePolicy} (the allow-list stored scenes went through) so only prose markup survives,
+ * whatever a parser bug lets through.
  */
 public final class ProseHtml {
 
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
-    private static final Safelist SAFELIST = new Safelist()
-            .addTags("p", "em", "strong", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "hr", "br",
-                    "code", "pre", "a")
-            .addAttributes("a", "href")
-            .addAttributes("ol", "start")
-            .addProtocols("a", "href", "http", "https", "mailto");
 
     private ProseHtml() {
     }
@@ -46,7 +39,6 @@ public final class ProseHtml {
     /** Sanitised block elements for a Markdown body, ready to append to a jsoup document. */
     public static List<Element> render(String markdown) {
         String html = RENDERER.render(parse(markdown));
-        Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html));
-        return List.copyOf(clean.body().children());
+        return List.copyOf(Jsoup.parseBodyFragment(ProsePolicy.sanitise(html)).body().children());
     }
 }

@@ -12,9 +12,17 @@ import com.authorworks.publishing.internal.render.SampleNotice;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
-/** Fountain: a title page, then each chapter as a section ({@code #}) followed by its scenes as written. */
+/**
+ * Fountain: a title page, then each chapter as a section ({@code #}) followed by its scenes as written. Titles and
+ * metadata are escaped with Fountain's backslash so they stay one plain line; in scene bodies only what would
+ * open an HTML tag in a Fountain viewer is escaped, the rest is the author's Fountain.
+ */
 public final class FountainWriter implements ManuscriptWriter {
+
+    private static final Pattern MARKUP = Pattern.compile("([\\\\*_<>])");
+    private static final Pattern TAG_START = Pattern.compile("<(?=[A-Za-z/!?])");
 
     @Override
     public Format format() {
@@ -45,13 +53,15 @@ public final class FountainWriter implements ManuscriptWriter {
                 if (scene.title() != null) {
                     text.append("## ").append(oneLine(scene.title())).append("\n\n");
                 }
-                text.append(scene.body().strip()).append("\n\n");
+                text.append(TAG_START.matcher(scene.body().strip()).replaceAll("\\\\<")).append("\n\n");
             }
         }
         out.write(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Author text as one literal line: emphasis, centring, tags and boneyard markers escaped. */
     private static String oneLine(String value) {
-        return value.replaceAll("\\s*\\R\\s*", " ").strip();
+        String line = value.replaceAll("\\s*\\R\\s*", " ").strip();
+        return MARKUP.matcher(line).replaceAll("\\\\$1").replace("/*", "\\/*");
     }
 }

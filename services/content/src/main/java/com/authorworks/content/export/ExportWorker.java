@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,14 +38,14 @@ import com.authorworks.storage.StoredFile;
  * Makes queued exports in the background and stores them in the storage service. Exports are rows of
  * {@code exports}, so they survive a restart: queued ones are picked up by whichever process looks first,
  * a graceful shutdown hands running ones back to the queue, and a running one whose lease expired (its
- * process died) is claimed again. When storage is down the export waits and is retried with backoff.
+ * process died or stalled) is claimed again. A live worker renews its leases (a third of the lease, the
+ * content service's {@code authorworks.content.lease}); a worker that lost one finds out when it finishes,
+ * which then changes nothing. When storage is down the export waits and is retried with backoff.
  */
 @Component
 class ExportWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ExportWorker.class);
-    /** Longer than any export takes, so a live worker's export is never claimed twice. */
-    static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     /** Exports lay out whole books (PDF especially); two at a time keeps the CPU for everything else. */
     private static final int CONCURRENT = 2;
@@ -58,7 +57,8 @@ class ExportWorker implements SmartLifecycle {
     private final BookFiles bookFiles;
     private final Duration poll;
     private final Semaphore slots = new Semaphore(CONCURRENT);
-    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private final Duration lease;
+    private final Set<Exports.Claim> running = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService runners;
 
@@ -70,6 +70,7 @@ class ExportWorker implements SmartLifecycle {
         this.manuscripts = manuscripts;
         this.files = files;
         this.poll = properties.poll();
+        this.lease = properties.lease();
     }
 
     /** Looks for work now rather than at the next poll (a new export was queued). */
@@ -83,18 +84,18 @@ class ExportWorker implements SmartLifecycle {
     private void claimWork() {
         try {
             while (slots.tryAcquire()) {
-                Optional<Export> claimed = exports.claim(LEASE);
+                Optional<Exports.Claim> claimed = exports.claim(lease);
                 if (claimed.isEmpty()) {
                     slots.release();
                     return;
                 }
-                Export export = claimed.get();
-                running.add(export.id());
+                Exports.Claim claim = claimed.get();
+                running.add(claim);
                 runners.execute(() -> {
                     try {
-                        run(export);
+                        run(claim);
                     } finally {
-                        running.remove(export.id());
+                        running.remove(claim);
                         slots.release();
                     }
                 });
@@ -105,7 +106,22 @@ class ExportWorker implements SmartLifecycle {
         }
     }
 
-    private void run(Export export) {
+    /** Renews the lease of every export this process is working on; one that was lost is no longer renewed. */
+    private void heartbeat() {
+        for (Exports.Claim claim : running) {
+            try {
+                if (!exports.renew(claim, lease)) {
+                    log.warn("Export {} was claimed by another worker after its lease ran out", claim.export().id());
+                    running.remove(claim);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not renew the lease of export {}: {}", claim.export().id(), e.toString());
+            }
+        }
+    }
+
+    private void run(Exports.Claim claim) {
+        Export export = claim.export();
         Optional<Book> found = books.find(export.bookId());
         if (found.isEmpty()) {
             return; // the book was deleted, and its exports with it
@@ -119,18 +135,23 @@ class ExportWorker implements SmartLifecycle {
             Publishing.writer(export.format()).write(manuscript, options, bytes);
             StoredFile file = files.getObject().store(export.owner(), Buckets.EXPORTS, fileName(book, export),
                     new ByteArrayInputStream(bytes.toByteArray()));
-            exports.done(export.id(), file.id(), book.updatedAt());
+            if (!exports.done(claim, file.id(), book.updatedAt())) {
+                // another worker took the export over after this one's lease ran out: its result stands, not ours
+                log.warn("Export {} finished after another worker claimed it; its file is discarded", export.id());
+                bookFiles.release(java.util.List.of(file.id()), export.owner());
+                return;
+            }
             bookFiles.release(exports.supersede(export.id()), export.owner());
         } catch (StorageUnavailableException e) {
             Duration retryIn = backoff(export.attempts());
             log.warn("Storage unavailable for export {}; retrying in {}", export.id(), retryIn);
-            exports.waitForStorage(export.id(), retryIn, "The file store is unavailable; the export is retried automatically.");
+            exports.waitForStorage(claim, retryIn, "The file store is unavailable; the export is retried automatically.");
         } catch (UnsupportedExportException | Problem e) {
             // a format the book cannot have, or a file storage refuses (type, size, quota): final, and the author's to see
-            exports.failed(export.id(), e.getMessage());
+            exports.failed(claim, e.getMessage());
         } catch (IOException | RuntimeException e) {
             log.error("Export {} of book {} failed", export.id(), book.id(), e);
-            exports.failed(export.id(), "The export failed unexpectedly; try again, and report it if it keeps failing.");
+            exports.failed(claim, "The export failed unexpectedly; try again, and report it if it keeps failing.");
         }
     }
 
@@ -156,6 +177,8 @@ class ExportWorker implements SmartLifecycle {
         runners = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("content-export-", 0).factory());
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("content-exports").daemon().factory());
         scheduler.scheduleWithFixedDelay(this::claimWork, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        long beat = Math.max(lease.toMillis() / 3, 10);
+        scheduler.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
     }
 
     /** Lets running exports finish for a moment, then hands the rest back to the queue for the next process. */
@@ -171,8 +194,8 @@ class ExportWorker implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (UUID id : running) {
-            exports.requeue(id);
+        for (Exports.Claim claim : running) {
+            exports.requeue(claim);
         }
         runners.shutdownNow();
     }

@@ -56,27 +56,46 @@ class Exports {
                 .query(Exports::export).optional();
     }
 
+    /** A running export and the claim that owns it; finishing needs the claim. */
+    record Claim(Export export, UUID owner) {
+    }
+
     /**
      * Claims the oldest due export: queued, waiting for storage and due again, or running under a lease
-     * that expired (its process died). The lease keeps other workers off it while this one works.
+     * that expired (its worker died or stalled). The lease keeps other workers off it while its owner
+     * renews it ({@link #renew}); the claim's token is the owner every later change must name.
      */
-    Optional<Export> claim(Duration lease) {
+    Optional<Claim> claim(Duration lease) {
+        UUID owner = UUID.randomUUID();
         return db.sql("""
-                UPDATE content.exports SET state = 'RUNNING', attempts = attempts + 1,
+                UPDATE content.exports SET state = 'RUNNING', attempts = attempts + 1, lease_owner = :owner,
                   lease_expires_at = now() + CAST(:lease AS interval)
                 WHERE id = (SELECT id FROM content.exports
                             WHERE (state IN ('QUEUED', 'WAITING_FOR_STORAGE') AND next_attempt_at <= now())
                                OR (state = 'RUNNING' AND lease_expires_at < now())
                             ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
                 RETURNING *""")
-                .param("lease", lease.toMillis() + " milliseconds").query(Exports::export).optional();
+                .param("lease", lease.toMillis() + " milliseconds").param("owner", owner)
+                .query(Exports::export).optional().map(export -> new Claim(export, owner));
     }
 
-    void done(UUID id, FileId file, Instant bookUpdatedAt) {
-        db.sql("""
+    /** The owner's heartbeat: extends its lease; false when the export is no longer its own. */
+    boolean renew(Claim claim, Duration lease) {
+        return db.sql("""
+                UPDATE content.exports SET lease_expires_at = now() + CAST(:lease AS interval)
+                WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner""")
+                .param("id", claim.export().id()).param("owner", claim.owner())
+                .param("lease", lease.toMillis() + " milliseconds").update() == 1;
+    }
+
+    /** False, and nothing changed, when the claim lost the export to another worker. */
+    boolean done(Claim claim, FileId file, Instant bookUpdatedAt) {
+        return db.sql("""
                 UPDATE content.exports SET state = 'DONE', file_id = :file, book_updated_at = :updated, error_message = NULL,
-                  lease_expires_at = NULL, completed_at = now() WHERE id = :id""")
-                .param("id", id).param("file", file.value()).param("updated", Timestamp.from(bookUpdatedAt)).update();
+                  lease_expires_at = NULL, lease_owner = NULL, completed_at = now()
+                WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner""")
+                .param("id", claim.export().id()).param("owner", claim.owner()).param("file", file.value())
+                .param("updated", Timestamp.from(bookUpdatedAt)).update() == 1;
     }
 
     /**
@@ -93,23 +112,29 @@ class Exports {
                 .param("id", id).query(UUID.class).list().stream().map(FileId::new).toList();
     }
 
-    void failed(UUID id, String error) {
-        db.sql("""
+    boolean failed(Claim claim, String error) {
+        return db.sql("""
                 UPDATE content.exports SET state = 'FAILED', error_message = :error, lease_expires_at = NULL,
-                  completed_at = now() WHERE id = :id""").param("id", id).param("error", error).update();
+                  lease_owner = NULL, completed_at = now()
+                WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner""")
+                .param("id", claim.export().id()).param("owner", claim.owner()).param("error", error).update() == 1;
     }
 
-    void waitForStorage(UUID id, Duration retryIn, String error) {
-        db.sql("""
+    boolean waitForStorage(Claim claim, Duration retryIn, String error) {
+        return db.sql("""
                 UPDATE content.exports SET state = 'WAITING_FOR_STORAGE', error_message = :error, lease_expires_at = NULL,
-                  next_attempt_at = now() + CAST(:retry AS interval) WHERE id = :id""")
-                .param("id", id).param("error", error).param("retry", retryIn.toMillis() + " milliseconds").update();
+                  lease_owner = NULL, next_attempt_at = now() + CAST(:retry AS interval)
+                WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner""")
+                .param("id", claim.export().id()).param("owner", claim.owner()).param("error", error)
+                .param("retry", retryIn.toMillis() + " milliseconds").update() == 1;
     }
 
-    /** An export this process was running when it stopped goes back to the queue. */
-    void requeue(UUID id) {
-        db.sql("UPDATE content.exports SET state = 'QUEUED', lease_expires_at = NULL WHERE id = :id AND state = 'RUNNING'")
-                .param("id", id).update();
+    /** An export this process was running when it stopped goes back to the queue, if it still owns it. */
+    void requeue(Claim claim) {
+        db.sql("""
+                UPDATE content.exports SET state = 'QUEUED', lease_expires_at = NULL, lease_owner = NULL
+                WHERE id = :id AND state = 'RUNNING' AND lease_owner = :owner""")
+                .param("id", claim.export().id()).param("owner", claim.owner()).update();
     }
 
     private static Export export(ResultSet rs, int row) throws SQLException {

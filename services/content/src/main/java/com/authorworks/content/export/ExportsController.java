@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -26,6 +27,7 @@ import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.Books;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Problem;
+import com.authorworks.platform.web.CrossSiteRequests;
 import com.authorworks.publishing.Format;
 import com.authorworks.publishing.Publishing;
 import com.authorworks.publishing.TrimSize;
@@ -75,10 +77,13 @@ class ExportsController {
 
     /**
      * The seed's one-call download: the latest export of the format if it is as new as the book, else one
-     * started (or the one already on its way) to poll.
+     * started (or the one already on its way) to poll. A GET that can start work: another site must not be
+     * able to cause it, so cross-site requests are refused.
      */
     @GetMapping("/export")
-    ResponseEntity<ExportView> download(@PathVariable("id") BookId id, @RequestParam(required = false) String format) {
+    ResponseEntity<ExportView> download(@PathVariable("id") BookId id, @RequestParam(required = false) String format,
+            HttpServletRequest request) {
+        CrossSiteRequests.refuse(request);
         CurrentUser user = CurrentUser.require();
         Book book = books.require(id, user);
         Files storage = requireStorage();

@@ -45,6 +45,7 @@ import com.authorworks.engine.assist.Assistant;
 import com.authorworks.engine.llm.ApiKey;
 import com.authorworks.engine.llm.LanguageModel;
 import com.authorworks.engine.llm.LanguageModelException;
+import com.authorworks.engine.llm.ProviderCatalogue;
 import com.authorworks.engine.story.StyleGuide;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Problem;
@@ -100,9 +101,9 @@ class AssistController {
             throw Problem.badRequest("selection-required", action.id() + " works on selected text: send it as selection.");
         }
         BookModel bookModel = jobs.latest(book.id()).map(job -> new BookModel(job.request().providerName(), job.request().modelName()))
-                .orElse(new BookModel(GenerationRequest.SAMPLE, Models.defaultModel(GenerationRequest.SAMPLE)));
+                .orElse(new BookModel(GenerationRequest.SAMPLE, ProviderCatalogue.require(GenerationRequest.SAMPLE).defaultModel()));
         ApiKey key = null;
-        if (ProviderKeyVault.PROVIDERS.containsKey(bookModel.provider())) {
+        if (ProviderKeyVault.needsKey(bookModel.provider())) {
             key = keys.keyFor(book.owner(), bookModel.provider()).orElseThrow(() -> Problem.badRequest("provider-key-missing",
                     "This book is written with " + bookModel.provider() + " and there is no " + bookModel.provider()
                             + " API key: store yours under /api/v1/provider-keys/" + bookModel.provider() + "."));

@@ -72,7 +72,7 @@ class GenerationController {
         static JobStatus of(Job job) {
             Job.Progress p = job.progress();
             return new JobStatus(job.id().toString(), job.bookId().toString(), job.state().name(), job.request().providerName(),
-                    job.request().modelName(), p.step(), p.scenesDone(), p.scenesTotal(), p.words(), p.inputTokens(), p.outputTokens(),
+                    job.request().shownModel(), p.step(), p.scenesDone(), p.scenesTotal(), p.words(), p.inputTokens(), p.outputTokens(),
                     p.costUsd(), job.state().active() ? p.etaSeconds() : null, job.error(), job.createdAt(), job.startedAt(),
                     job.completedAt());
         }
@@ -85,13 +85,11 @@ class GenerationController {
     @PostMapping("/generate")
     ResponseEntity<JobStatus> generate(@Valid @RequestBody GenerationRequest request) {
         CurrentUser user = CurrentUser.require();
-        var spec = request.spec();
         String provider = request.providerName();
-        if (!models.knows(provider)) {
-            throw Problem.badRequest("unknown-provider", "Unknown provider '" + provider + "'. Available: "
-                    + String.join(", ", com.authorworks.engine.llm.LanguageModels.providers()));
-        }
-        if (ProviderKeyVault.PROVIDERS.containsKey(provider) && keys.keyFor(user.id(), provider).isEmpty()) {
+        models.requireKnown(provider);
+        GenerationRequest resolved = request.resolved();
+        var spec = resolved.spec();
+        if (ProviderKeyVault.needsKey(provider) && keys.keyFor(user.id(), provider).isEmpty()) {
             throw Problem.badRequest("provider-key-missing", "No " + provider + " API key: store yours under "
                     + "/api/v1/provider-keys/" + provider + " or use the sample writer.");
         }
@@ -100,7 +98,7 @@ class GenerationController {
                     JSON.writeValueAsString(java.util.Map.of("provider", provider, "model", spec.model(), "targetWords", spec.targetWords(),
                             "chapters", spec.chapters(), "generated", true)));
             artifacts.save(book.id(), ArtifactKind.BRAINDUMP, JSON.writeValueAsString(request.braindump()), null, user.id(), "edit");
-            return jobs.enqueue(book.id(), user.id(), request);
+            return jobs.enqueue(book.id(), user.id(), resolved);
         });
         worker.wake();
         return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/books/" + job.bookId() + "/status")

@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.authorworks.engine.llm.ApiKey;
+import com.authorworks.engine.llm.ProviderCatalogue;
 import com.authorworks.platform.Problem;
 import com.authorworks.platform.UserId;
 
@@ -37,10 +37,6 @@ import com.authorworks.platform.UserId;
  */
 @Component
 public class ProviderKeyVault {
-
-    /** Providers a user may store a key for, and the variable holding the platform's default key. */
-    public static final Map<String, String> PROVIDERS = Map.of(
-            "anthropic", "ANTHROPIC_API_KEY", "openai", "OPENAI_API_KEY", "gemini", "GEMINI_API_KEY");
 
     private static final int NONCE_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -59,10 +55,17 @@ public class ProviderKeyVault {
     public record StoredKey(String provider, String lastFour, java.time.Instant createdAt) {
     }
 
+    /** Whether calls to this provider need a key, so that a user may store one for it. */
+    public static boolean needsKey(String provider) {
+        return ProviderCatalogue.find(provider).filter(ProviderCatalogue.Provider::needsKey).isPresent();
+    }
+
+    /** The name of a provider a user may store a key for; else a 404 naming those. */
     public static String provider(String name) {
         String provider = name.strip().toLowerCase(Locale.ROOT);
-        if (!PROVIDERS.containsKey(provider)) {
-            throw Problem.notFound("provider-not-found", "Keys can be stored for " + String.join(", ", PROVIDERS.keySet().stream().sorted().toList()) + ".");
+        if (!needsKey(provider)) {
+            throw Problem.notFound("provider-not-found", "Keys can be stored for " + String.join(", ", ProviderCatalogue.all().stream()
+                    .filter(ProviderCatalogue.Provider::needsKey).map(ProviderCatalogue.Provider::name).sorted().toList()) + ".");
         }
         return provider;
     }
@@ -109,9 +112,12 @@ public class ProviderKeyVault {
         if (own.isPresent()) {
             return own;
         }
-        String variable = PROVIDERS.get(provider);
-        String platform = variable == null ? null : environment.getProperty(variable);
-        return platform == null || platform.isBlank() ? Optional.empty() : Optional.of(new ApiKey(platform.strip()));
+        return platformKey(provider);
+    }
+
+    /** The platform's default key for the provider, from the provider's environment variable. */
+    public Optional<ApiKey> platformKey(String provider) {
+        return ProviderCatalogue.find(provider).flatMap(p -> p.key(environment::getProperty));
     }
 
     private byte[] crypt(int mode, byte[] nonce, UserId user, String provider, byte[] input) {

@@ -1,24 +1,30 @@
 package com.authorworks.content.internal;
 
+import java.net.URI;
+import java.util.Optional;
+
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.authorworks.engine.llm.LanguageModel;
 import com.authorworks.engine.llm.LanguageModels;
-import com.authorworks.engine.llm.ProviderSettings;
-import com.authorworks.engine.llm.providers.RetryingLanguageModel;
+import com.authorworks.engine.llm.ModelStack;
+import com.authorworks.engine.llm.ProviderCatalogue;
 import com.authorworks.platform.Problem;
 
 /**
- * The one place a provider name becomes a model: its configured address, and retries with
- * backoff for rate limits and outages (an invalid key fails at once).
+ * The one place in this service a provider name becomes a model: its configured address, and the
+ * engine's {@link ModelStack} (timeouts, retries honouring retry-after; an invalid key fails at once).
  */
 @Component
 public class ProviderModels {
 
     private final ContentProperties properties;
+    private final Environment environment;
 
-    ProviderModels(ContentProperties properties) {
+    ProviderModels(ContentProperties properties, Environment environment) {
         this.properties = properties;
+        this.environment = environment;
     }
 
     /** Whether this build has an adapter for the provider. */
@@ -26,25 +32,46 @@ public class ProviderModels {
         return LanguageModels.providers().contains(provider);
     }
 
-    public LanguageModel create(String provider) {
-        LanguageModel model = adapter(provider);
-        return model.provider().equals("sample") ? model : new RetryingLanguageModel(model);
-    }
-
     /**
-     * The model for a call a person watches stream (AI assist): without retries, because a retried
-     * stream starts again from the beginning and the person has already seen its first words; a
-     * failure is reported at once and they can ask again.
+     * Whether this server knows where the provider is: always for a hosted API and the sample writer,
+     * for a local one (Ollama, an OpenAI-compatible server) only when its address is configured.
      */
-    public LanguageModel interactive(String provider) {
-        return adapter(provider);
+    public boolean configured(ProviderCatalogue.Provider provider) {
+        return provider.baseUrlVariable() == null || baseUrl(provider.name()) != null;
     }
 
-    private LanguageModel adapter(String provider) {
+    /** For generation jobs. */
+    public LanguageModel create(String provider) {
+        return stack(provider, ModelStack.Limits.GENERATION);
+    }
+
+    /** For a call a person watches stream (AI assist): a stream that showed text is not started again. */
+    public LanguageModel interactive(String provider) {
+        return stack(provider, ModelStack.Limits.INTERACTIVE);
+    }
+
+    /** For testing a key while its owner waits. */
+    public LanguageModel keyTest(String provider) {
+        return stack(provider, ModelStack.Limits.KEY_TEST);
+    }
+
+    /** A 400 {@code unknown-provider} unless this build has an adapter for the provider. */
+    public void requireKnown(String provider) {
         if (!knows(provider)) {
             throw Problem.badRequest("unknown-provider", "Unknown provider '" + provider + "'. Available: "
                     + String.join(", ", LanguageModels.providers()));
         }
-        return LanguageModels.create(new ProviderSettings(provider, properties.providerUrls().get(provider), null));
+    }
+
+    private LanguageModel stack(String provider, ModelStack.Limits limits) {
+        requireKnown(provider);
+        return ModelStack.create(provider, baseUrl(provider), limits);
+    }
+
+    /** The configured address ({@code authorworks.content.provider-urls.<name>}), else the provider's environment variable. */
+    private URI baseUrl(String provider) {
+        URI configured = properties.providerUrls().get(provider);
+        Optional<ProviderCatalogue.Provider> known = ProviderCatalogue.find(provider);
+        return known.isPresent() ? known.get().baseUrl(configured, environment::getProperty) : configured;
     }
 }

@@ -6,31 +6,25 @@ import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.owasp.html.HtmlPolicyBuilder;
-import org.owasp.html.PolicyFactory;
+
+import com.authorworks.publishing.ProsePolicy;
 
 /**
  * Scene text as the editor sends it: HTML, sanitised on the way in, so everything stored can be
  * rendered as is. HTML rather than Markdown because the editor (Plate) and the exporters work on
- * HTML, and a sanitiser policy is a clearer guarantee than a Markdown renderer's options.
+ * HTML, and a sanitiser policy is a clearer guarantee than a Markdown renderer's options. The policy is
+ * publishing's, the same one every export applies.
  */
 public final class RichText {
-
-    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "em", "strong", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "br", "hr", "a")
-            .allowUrlProtocols("http", "https")
-            .allowAttributes("href").onElements("a")
-            .requireRelsOnLinks("nofollow")
-            .toFactory();
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*");
 
     private RichText() {
     }
 
-    /** The HTML with everything outside the allowed elements and attributes removed. */
+    /** The HTML with everything outside publishing's one allow-list ({@link ProsePolicy}) removed. */
     public static String sanitise(String html) {
-        return html == null ? "" : POLICY.sanitize(html);
+        return ProsePolicy.sanitise(html);
     }
 
     /** The words a reader sees: markup and punctuation excluded. */

@@ -23,6 +23,7 @@ import com.authorworks.engine.llm.Completion;
 import com.authorworks.engine.llm.CompletionRequest;
 import com.authorworks.engine.llm.LanguageModelException;
 import com.authorworks.engine.llm.Message;
+import com.authorworks.engine.llm.ProviderCatalogue;
 import com.authorworks.engine.llm.OutputFormat;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Problem;
@@ -93,7 +94,7 @@ class ProviderKeysController {
         vault.find(user.id(), name).orElseThrow(() -> Problem.notFound("provider-key-not-found", "You have no " + name + " key stored."));
         ApiKey key = vault.keyFor(user.id(), name).orElseThrow();
         try {
-            Completion answer = models.create(name).complete(new CompletionRequest(TestModels.of(name), null,
+            Completion answer = models.keyTest(name).complete(new CompletionRequest(ProviderCatalogue.require(name).testModel(), null,
                     List.of(Message.user("Reply with the word OK.")), 0.0, 5, new OutputFormat.Text(), false, key, null));
             return new TestResult(name, true, answer.model(), "The key works.");
         } catch (LanguageModelException.InvalidKey e) {

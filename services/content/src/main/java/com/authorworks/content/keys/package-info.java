@@ -1,2 +1,2 @@
-/** Users' own provider keys (BYOK), encrypted at rest. */
+/** The providers a book can be written with, and users' own keys for them (BYOK), encrypted at rest. */
 package com.authorworks.content.keys;

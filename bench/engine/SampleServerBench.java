@@ -43,9 +43,9 @@ import java.util.regex.Pattern;
  * own Anthropic adapter talks to {@link FakeAnthropicServer} (Messages API, server-sent events,
  * prompt caching, usage as Anthropic reports it), which writes with the offline sample writer and
  * releases output at a fixed token rate per stream. Not a test: run with bench/engine/run.sh and
- * record the numbers in bench/README.md.
+ * record the numbers in bench/README.md. (The sample-writer mode of bench/engine/run.sh: --server sample.)
  */
-public class EngineBench {
+public class SampleServerBench {
 
     private static final Pattern SCENE = Pattern.compile("(?m)^Chapter (\\d+), scene (\\d+):");
 

@@ -1,0 +1,184 @@
+package com.authorworks.engine.standin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes prose the way a model does when asked for a scene: paragraphs of roughly the words asked for
+ * (sometimes 10-30 % over), each establishing one new concrete fact, with a unique token, about a
+ * character, place or object the request is about. Later facts supersede earlier ones about the same
+ * subject and attribute (a character moves, an object changes hands).
+ */
+final class Prose {
+
+    private static final Pattern WORDS = Pattern.compile("(?i)\\babout (\\d[\\d,]*) words");
+    private static final int DEFAULT_WORDS = 450;
+    /** How much of the end of the request counts as "what it is about" (the task usually comes last). */
+    private static final int TASK_TAIL = 1_000;
+
+    private static final List<String> TOPICS = List.of("vault passphrase", "harbour signal", "ledger cipher", "ferry schedule code",
+            "name on the forged will", "safe-house number", "customs seal number", "debt collector's alias");
+    private static final List<String> FEATURES = List.of("east door", "north gate", "signal lamp", "back stair", "counting-room shutter");
+    private static final List<String> BODY = List.of("left palm", "right shoulder", "brow", "forearm", "ribs", "knee");
+    private static final List<String> ABOUT_SOMEONE = List.of(
+            "%s said nothing for a while, listening to the rain work at the shutters.",
+            "%s counted the steps to the door twice, the way an old habit demanded.",
+            "%s did not trust the quiet; quiet had always come before the worst of it.",
+            "%s turned the question over and found no side of it that was safe.",
+            "%s watched the doorway as if it might answer for itself.",
+            "There was a time when that would have been enough, and %s knew it was not that time.",
+            "%s let the silence stretch until it became a kind of answer.",
+            "%s kept both hands on the table, where they could be seen.");
+    private static final List<String> ABOUT_SOMEWHERE = List.of(
+            "The lamps of %s guttered as the wind came off the water.",
+            "The smell of tar and wet rope hung over %s like a second ceiling.",
+            "Dust moved in the light from the high window of %s.",
+            "Nobody at %s had slept properly in days, and it showed in every face.",
+            "Somewhere below %s, a cart rattled over the cobbles and was gone.",
+            "A bell rang the half hour over %s, thin and far away.");
+
+    /** One candidate fact and the sentence that establishes it, before the answer is cut. */
+    record Candidate(String subject, String kind, String attribute, String value, String token, String sentence) {
+    }
+
+    record Written(String text, List<Candidate> facts) {
+    }
+
+    private final World world;
+
+    Prose(World world) {
+        this.world = world;
+    }
+
+    static int wordsAskedFor(String lastUserMessage) {
+        Matcher m = WORDS.matcher(lastUserMessage);
+        int words = -1;
+        while (m.find()) {
+            words = Integer.parseInt(m.group(1).replace(",", ""));
+        }
+        return words > 0 ? words : DEFAULT_WORDS;
+    }
+
+    Written write(String wholePrompt, String lastUserMessage, Random rng) {
+        String tail = lastUserMessage.length() > TASK_TAIL ? lastUserMessage.substring(lastUserMessage.length() - TASK_TAIL) : lastUserMessage;
+        List<String> people = world.namesIn(tail, World.CHARACTER);
+        if (people.isEmpty()) {
+            people = world.namesIn(lastUserMessage, World.CHARACTER);
+        }
+        if (people.isEmpty()) {
+            people = world.namesIn(wholePrompt, World.CHARACTER);
+        }
+        if (people.isEmpty()) {
+            people = List.of(world.personName(rng, new java.util.HashSet<>()));
+        }
+        List<String> places = world.namesIn(tail, World.PLACE);
+        if (places.isEmpty()) {
+            places = world.namesIn(lastUserMessage, World.PLACE);
+        }
+        if (places.isEmpty()) {
+            places = new ArrayList<>(List.of(world.placeName(rng)));
+        }
+        List<String> objects = new ArrayList<>(world.namesIn(wholePrompt, World.OBJECT));
+
+        int asked = wordsAskedFor(lastUserMessage);
+        double factor = rng.nextDouble() < 0.4 ? 1.10 + 0.20 * rng.nextDouble() : 0.95 + 0.12 * rng.nextDouble();
+        int target = (int) Math.round(asked * factor);
+
+        StringBuilder text = new StringBuilder();
+        List<Candidate> facts = new ArrayList<>();
+        int words = 0;
+        int paragraph = 0;
+        while (words < target) {
+            String who = people.get(paragraph % people.size());
+            String where = places.get(rng.nextInt(places.size()));
+            Candidate fact = fact(who, people, where, objects, rng);
+            facts.add(fact);
+            List<String> sentences = new ArrayList<>();
+            int fillers = 3 + rng.nextInt(4);
+            for (int i = 0; i < fillers; i++) {
+                boolean person = rng.nextInt(3) > 0;
+                List<String> templates = person ? ABOUT_SOMEONE : ABOUT_SOMEWHERE;
+                sentences.add(String.format(templates.get(rng.nextInt(templates.size())), person ? who : where));
+            }
+            sentences.add(1 + rng.nextInt(sentences.size() - 1), fact.sentence());
+            String body = capitalise(String.join(" ", sentences));
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            text.append(body);
+            words += body.split("\\s+").length;
+            paragraph++;
+        }
+        return new Written(text.toString(), facts);
+    }
+
+    /**
+     * One fact. Attributes repeat often enough that later facts supersede earlier ones (a character's
+     * location, an object's holder, a door's mark) and vary enough that a long book piles up many
+     * (what someone knows about which matter, whom they owe, which injury), as a real model's prose does.
+     */
+    private Candidate fact(String who, List<String> people, String where, List<String> objects, Random rng) {
+        String token = world.token(rng);
+        int pick = rng.nextInt(9);
+        switch (pick) {
+            case 0, 1 -> {
+                String value = "room " + token + " at " + where;
+                return new Candidate(who, World.CHARACTER, "location", value, token,
+                        who + " took " + value + ", and paid a week in advance.");
+            }
+            case 2 -> {
+                String object = object(objects, rng);
+                String value = object + ", tagged " + token;
+                return new Candidate(who, World.CHARACTER, "carries " + object, value, token, who + " pocketed " + value + ", and told no one.");
+            }
+            case 3 -> {
+                String part = BODY.get(rng.nextInt(BODY.size()));
+                String value = "a cut across the " + part + ", surgeon's chit " + token;
+                return new Candidate(who, World.CHARACTER, "injury to the " + part, value, token, who + " came away with " + value + ".");
+            }
+            case 4 -> {
+                String topic = TOPICS.get(rng.nextInt(TOPICS.size()));
+                String value = "the " + topic + " is " + token;
+                return new Candidate(who, World.CHARACTER, "knows the " + topic, value, token,
+                        who + " learned that " + value + ", and burned the note.");
+            }
+            case 5 -> {
+                String other = people.size() > 1 ? people.get((people.indexOf(who) + 1) % people.size()) : where;
+                String value = (20 + rng.nextInt(480)) + " crowns, note " + token;
+                return new Candidate(who, World.CHARACTER, "owes " + other, value, token, who + " now owes " + other + " " + value + ".");
+            }
+            case 6 -> {
+                String feature = FEATURES.get(rng.nextInt(FEATURES.size()));
+                String value = "a chalk mark reading " + token;
+                return new Candidate(where, World.PLACE, feature, value, token, "The " + feature + " of " + where + " now bears " + value + ".");
+            }
+            case 7 -> {
+                String object = object(objects, rng);
+                String value = who + ", receipt " + token;
+                return new Candidate(object, World.OBJECT, "holder", value, token,
+                        capitalise(object) + " passed to " + who + ", who signed receipt " + token + " for it.");
+            }
+            default -> {
+                String value = "flooded cellar, harbour office file " + token;
+                return new Candidate(where, World.PLACE, "cellar", value, token,
+                        "The cellar of " + where + " flooded to the second step; the harbour office filed it as " + token + ".");
+            }
+        }
+    }
+
+    private String object(List<String> objects, Random rng) {
+        if (objects.isEmpty() || rng.nextInt(3) == 0) {
+            String made = world.objectName(rng);
+            objects.add(made);
+            return made;
+        }
+        return objects.get(rng.nextInt(objects.size()));
+    }
+
+    static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
