@@ -44,7 +44,8 @@ import com.authorworks.app.api.RawHttp.Response;
                 "AUTHORWORKS_ADMIN_EMAIL=nobody-is-admin@example.test",
                 // the fuzzer sends hundreds of sign-ins from one address; a 429 would hide what lies behind it
                 "authorworks.identity.login-attempts-per-address=100000",
-                "authorworks.identity.login-attempts-per-account=100000"})
+                "authorworks.identity.login-attempts-per-account=100000",
+                "authorworks.identity.login-attempts-per-account-from-new-addresses=100000"})
 abstract class PlatformApiIntegrationTest {
 
     static final Path DATA = Path.of("target", "it-data", "api-" + UUID.randomUUID()).toAbsolutePath();
