@@ -32,7 +32,19 @@ public record ContextManifest(String step, int budgetTokens, int usedTokens, Lis
      * @param itemsTotal items this part had
      * @param status     whether and how it went in
      * @param note       why something was left out, or what stood in for it
+     * @param included   for a part chosen item by item (the story ledger): each item that went in
+     * @param leftOut    for such a part: each item left out to fit its share of the budget
      */
-    public record Part(String name, int priority, int tokens, int itemsKept, int itemsTotal, Status status, String note) {
+    public record Part(String name, int priority, int tokens, int itemsKept, int itemsTotal, Status status, String note,
+                       List<String> included, List<String> leftOut) {
+
+        public Part {
+            included = included == null ? List.of() : List.copyOf(included);
+            leftOut = leftOut == null ? List.of() : List.copyOf(leftOut);
+        }
+
+        public Part(String name, int priority, int tokens, int itemsKept, int itemsTotal, Status status, String note) {
+            this(name, priority, tokens, itemsKept, itemsTotal, status, note, List.of(), List.of());
+        }
     }
 }

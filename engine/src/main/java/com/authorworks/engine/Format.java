@@ -12,16 +12,27 @@ public enum Format {
     SHORT_STORY("short story", "Part", "scene", 1, 6_000, 3,
             "Write tight narrative prose; every paragraph must move the story; no subplots."),
     SCREENPLAY("screenplay", "Sequence", "scene", 3, 20_000, 8,
-            "Write in Fountain screenplay format: scene headings like 'INT. KITCHEN - NIGHT', action lines in present tense, "
-                    + "character names in capitals on their own line before dialogue, parentheticals sparingly. Only what can be seen and heard."),
+            "Write a screenplay in Fountain format. " + Rules.FOUNTAIN + " Each scene opens with a scene heading (INT. or EXT., the place, "
+                    + "a dash and the time, e.g. 'INT. KITCHEN - NIGHT'); a transition such as 'CUT TO:' only where the cut matters."),
     STAGE_PLAY("stage play", "Act", "scene", 2, 15_000, 2,
-            "Write a stage play: bracketed stage directions in present tense, character names in capitals followed by a colon and their line. "
-                    + "Everything must be stageable in one set per scene."),
-    TV_EPISODE("TV episode", "Act", "scene", 1, 9_000, 5,
-            "Write a teleplay in Fountain format: a cold open then acts ending on act-outs; scene headings, action, capitalised character cues."),
+            "Write a stage play in Fountain format. " + Rules.FOUNTAIN + " Each scene opens with the act and scene headers you are given, "
+                    + "then a stage direction describing the set and who is on stage; entrances, exits and business are stage directions "
+                    + "(action lines), brief acting notes are parentheticals. Everything must be stageable in one set per scene."),
+    TV_EPISODE("TV episode", "Part", "scene", 1, 9_000, 5,
+            "Write a teleplay in Fountain format: a cold open (teaser) first, then acts that each end on an act-out. " + Rules.FOUNTAIN
+                    + " Write the cold-open, act and end-of-act lines you are given; each scene opens with a scene heading "
+                    + "(INT. or EXT., the place, a dash and the time)."),
     NON_FICTION("non-fiction book", "Chapter", "section", 3, 50_000, 12,
             "Write clear expository non-fiction: claims supported by examples, concrete language, short paragraphs, no invented citations. "
                     + "'Characters' are the people, sources and ideas the book follows; 'scenes' are sections.");
+
+    /** The Fountain rules every script format shares, so no format's rules contradict another's. */
+    private static final class Rules {
+        static final String FOUNTAIN = "Action and stage directions in the present tense, short blocks of only what can be seen and heard. "
+                + "Before each speech the character's name in capitals on its own line, the words on the next line; a parenthetical "
+                + "such as (quietly) on its own line under the name, sparingly. Separate every element with a blank line. "
+                + "No quotation marks around dialogue, no 'NAME: line', no narration or inner thoughts, no Markdown, no code fences.";
+    }
 
     private final String label;
     private final String unit;
@@ -46,7 +57,7 @@ public enum Format {
         return label;
     }
 
-    /** The name of the top-level division: Chapter, Sequence, Act, Part. */
+    /** The name of the top-level division: Chapter, Sequence, Act, Part (a TV episode's parts: the cold open, then its acts). */
     public String unit() {
         return unit;
     }
@@ -72,6 +83,11 @@ public enum Format {
     /** Format-specific drafting instructions, part of every drafting prompt's stable prefix. */
     public String draftingRules() {
         return draftingRules;
+    }
+
+    /** Whether the work is a script, written in Fountain and checked against it ({@code ScriptChecks}). */
+    public boolean script() {
+        return this == SCREENPLAY || this == STAGE_PLAY || this == TV_EPISODE;
     }
 
     /** Parses {@code novel}, {@code short-story}, {@code SHORT_STORY}, {@code tv-episode}... */

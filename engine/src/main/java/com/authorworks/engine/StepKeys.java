@@ -28,6 +28,7 @@ public final class StepKeys {
 
     private static final Pattern SCENE = Pattern.compile("(draft|memory|revision|manifest)/c(\\d+)/s(\\d+)");
     private static final Pattern CHAPTER = Pattern.compile("summary/c(\\d+)");
+    private static final Pattern ACT = Pattern.compile("summary/a(\\d+)");
 
     private StepKeys() {
     }
@@ -102,6 +103,11 @@ public final class StepKeys {
         return "summary/c%03d".formatted(chapter);
     }
 
+    /** An act's summary, written from its chapters' summaries; the book's summary is written from the acts'. */
+    public static String actSummary(int act) {
+        return "summary/a%02d".formatted(act);
+    }
+
     private static String scene(String kind, int chapter, int scene) {
         return "%s/c%03d/s%02d".formatted(kind, chapter, scene);
     }
@@ -118,7 +124,7 @@ public final class StepKeys {
         if (PLAN.contains(key)) {
             return new Step(key, key, "plan", null, null);
         }
-        if (key.equals(BOOK_SUMMARY)) {
+        if (key.equals(BOOK_SUMMARY) || ACT.matcher(key).matches()) {
             return new Step(key, "summary", "summary", null, null);
         }
         if (key.equals(ASSIST)) {
@@ -143,7 +149,7 @@ public final class StepKeys {
 
     /** Whether the key names a step (as opposed to the spec or a manifest). */
     public static boolean isStep(String key) {
-        return PLAN.contains(key) || key.equals(BOOK_SUMMARY) || CHAPTER.matcher(key).matches()
+        return PLAN.contains(key) || key.equals(BOOK_SUMMARY) || CHAPTER.matcher(key).matches() || ACT.matcher(key).matches()
                 || (SCENE.matcher(key).matches() && !key.startsWith("manifest/"));
     }
 
@@ -174,10 +180,14 @@ public final class StepKeys {
                 return other.equals(SYNOPSIS) || other.equals(CHARACTERS);
             }
             case BOOK_SUMMARY -> {
-                return CHAPTER.matcher(other).matches();
+                return ACT.matcher(other).matches();
             }
             default -> {
             }
+        }
+        if (ACT.matcher(key).matches()) {
+            // which chapters an act holds is the outline's; every chapter summary is counted, which at worst rewrites an act's summary too many
+            return CHAPTER.matcher(other).matches() || other.equals(OUTLINE);
         }
         Matcher chapter = CHAPTER.matcher(key);
         if (chapter.matches()) {

@@ -1,9 +1,15 @@
 package com.authorworks.engine;
 
+import com.authorworks.engine.internal.Json;
 import com.authorworks.engine.llm.Completion;
 import com.authorworks.engine.llm.CompletionRequest;
 import com.authorworks.engine.llm.LanguageModel;
+import com.authorworks.engine.llm.OutputFormat;
+import com.authorworks.engine.llm.Usage;
 import com.authorworks.engine.sample.SampleLanguageModel;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -63,6 +69,51 @@ final class Books {
                 throw new IllegalStateException("injected crash at call " + crashAt);
             }
             return super.complete(request);
+        }
+    }
+
+    /**
+     * The sample writer made to talk like a real model: every memory answer reports twenty more facts than
+     * the scene needs (each about someone present, each under an attribute never seen before, so the ledger
+     * grows without end), and every summary runs to hundreds of words whatever the schema asks. A request to
+     * shorten a summary is ignored: the same long text comes back.
+     */
+    static final class Talkative extends Counting {
+        private final AtomicInteger facts = new AtomicInteger();
+
+        @Override
+        Completion answer(CompletionRequest request) {
+            String prompt = request.messages().getLast().content();
+            if (request.output() instanceof OutputFormat.Text && prompt.startsWith("Shorten this summary")) {
+                return new Completion(prompt.substring(prompt.indexOf("\n\n") + 2), new Usage(100, 600, 0, 0), request.model(), "sample",
+                        Completion.FinishReason.STOP);
+            }
+            Completion plain = super.answer(request);
+            if (!(request.output() instanceof OutputFormat.Json json)) {
+                return plain;
+            }
+            ObjectNode answer = (ObjectNode) Json.MAPPER.readTree(plain.text());
+            for (String field : List.of("summary", "chapterSummary")) {
+                if (answer.has(field)) {
+                    answer.put(field, rambling(answer.get(field).asString()));
+                }
+            }
+            if (json.name().equals("scene_memory")) {
+                java.util.regex.Matcher present = java.util.regex.Pattern.compile("Characters present: (.*)").matcher(prompt);
+                List<String> names = present.find() ? List.of(present.group(1).split(", ")) : List.of();
+                ArrayNode list = (ArrayNode) answer.get("facts");
+                for (int i = 0; i < 20 && !names.isEmpty(); i++) {
+                    int n = facts.incrementAndGet();
+                    list.addObject().put("subject", names.get(i % names.size())).put("kind", "CHARACTER").put("attribute", "detail " + n)
+                            .put("value", "token-" + n + " noticed in passing");
+                }
+            }
+            String text = Json.write(answer);
+            return new Completion(text, plain.usage(), plain.model(), plain.provider(), plain.finishReason());
+        }
+
+        private static String rambling(String summary) {
+            return (summary + " ").repeat(40).strip();
         }
     }
 

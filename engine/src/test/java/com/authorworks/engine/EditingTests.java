@@ -2,6 +2,7 @@ package com.authorworks.engine;
 
 import com.authorworks.engine.internal.Json;
 import com.authorworks.engine.story.Genre;
+import com.authorworks.engine.story.Outline;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,6 @@ class EditingTests {
         var store = new FileCheckpointStore(dir);
         var engine = new GenerationEngine(new Books.Counting(), store, null, Books.options(2));
         engine.start(Books.spec(2, 3_000, 1));
-        int before = store.keys("").size();
 
         String edited = Json.write(new Genre("gothic romance", List.of("coastal gothic"), "adults", "brooding", List.of("Rebecca")));
         Set<String> invalidated = engine.edit(StepKeys.GENRE, edited);
@@ -59,7 +59,15 @@ class EditingTests {
         assertThat(invalidated).contains(StepKeys.STYLE, StepKeys.OUTLINE, StepKeys.draft(1, 1), StepKeys.BOOK_SUMMARY);
         assertThat(store.keys("")).containsExactly(StepKeys.GENRE, StepKeys.SPEC);
         engine.resume();
-        assertThat(store.keys("")).hasSize(before);
+        // the outline was planned again from the edited genre: every scene it now has is written and remembered
+        Outline outline = Json.read(engine.step(StepKeys.OUTLINE).orElseThrow().content(), Outline.class);
+        for (int c = 1; c <= 2; c++) {
+            for (int s = 1; s <= outline.chapter(c).scenes().size(); s++) {
+                assertThat(store.keys("")).contains(StepKeys.draft(c, s), StepKeys.memory(c, s));
+            }
+            assertThat(store.keys("")).contains(StepKeys.chapterSummary(c));
+        }
+        assertThat(store.keys("")).contains(StepKeys.actSummary(1), StepKeys.BOOK_SUMMARY);
         assertThat(engine.step(StepKeys.GENRE).orElseThrow()).satisfies(r -> {
             assertThat(r.edited()).isTrue();
             assertThat(r.content()).isEqualTo(edited);

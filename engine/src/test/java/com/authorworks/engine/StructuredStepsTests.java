@@ -23,6 +23,34 @@ class StructuredStepsTests {
     Path dir;
 
     @Test
+    void anAnswerCutAtTheLengthLimitIsAskedForAfreshWithMoreRoomAndNeverStored() {
+        AtomicBoolean cut = new AtomicBoolean();
+        Books.Counting model = new Books.Counting() {
+            @Override
+            Completion answer(CompletionRequest request) {
+                if (request.output() instanceof OutputFormat.Json json && json.name().equals("genre") && !cut.getAndSet(true)) {
+                    // a model that rambled until max_tokens: valid-looking JSON cut in the middle of a string
+                    return new Completion("{\"genre\": \"gothic\", \"audience\": \"readers who like long", new Usage(40, request.maxTokens(), 0, 0),
+                            request.model(), "sample", Completion.FinishReason.MAX_TOKENS);
+                }
+                return super.answer(request);
+            }
+        };
+        var engine = new GenerationEngine(model, new FileCheckpointStore(dir), null, Books.options(2));
+
+        assertThat(engine.start(Books.spec(2, 3_000, 1)).status()).isEqualTo(RunResult.Status.COMPLETED);
+
+        List<CompletionRequest> genreCalls = model.requests.stream()
+                .filter(r -> r.output() instanceof OutputFormat.Json j && j.name().equals("genre")).toList();
+        assertThat(genreCalls).hasSize(2);
+        assertThat(genreCalls.get(1).maxTokens()).isGreaterThan(genreCalls.get(0).maxTokens());
+        assertThat(genreCalls.get(1).messages()).as("the cut text is not sent back").hasSize(1);
+        assertThat(genreCalls.get(1).messages().getFirst().content()).contains("cut off at the length limit");
+        assertThat(engine.step(StepKeys.GENRE).orElseThrow().content()).doesNotContain("readers who like long");
+        assertThat(engine.step(StepKeys.GENRE).orElseThrow().calls()).hasSize(2);
+    }
+
+    @Test
     void anInvalidOutlineIsAskedForAgainWithTheProblems() {
         AtomicBoolean spoiled = new AtomicBoolean();
         Books.Counting model = new Books.Counting() {
@@ -62,7 +90,7 @@ class StructuredStepsTests {
         var engine = new GenerationEngine(model, new FileCheckpointStore(dir), null, Books.options(2));
 
         assertThatThrownBy(() -> engine.start(Books.spec(2, 3_000, 1))).isInstanceOf(StepFailedException.class)
-                .hasMessageContaining("plan/characters").hasMessageContaining("at least two characters");
+                .hasMessageContaining("plan/characters").hasMessageContaining("characters needs 3 to 8 characters, it has 0");
         assertThat(model.requests.stream().filter(r -> r.output() instanceof OutputFormat.Json j && j.name().equals("characters"))).hasSize(3);
         assertThat(engine.finishedSteps()).containsExactly(StepKeys.GENRE, StepKeys.STYLE);
     }

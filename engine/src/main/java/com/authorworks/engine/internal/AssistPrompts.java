@@ -32,16 +32,19 @@ public final class AssistPrompts {
         Format f = format == null ? Format.NOVEL : format;
         return OPENING + " The work is a " + f.label() + ". " + f.draftingRules()
                 + "\nMatch the author's voice and the text around the passage. Answer with the new text only: no preface, no quotation marks, "
-                + "no notes, no headings."
-                + (style == null ? "" : "\n\nStyle guide:\n" + style.render());
+                + (f.script() ? "no notes, no code fences; a scene heading only where the text moves to a new place." : "no notes, no headings.")
+                + (style == null ? "" : "\n\nStyle guide:\n" + Prompts.styleFor(f, style).render());
     }
 
-    public static String user(String action, String sceneText, String selection, String instruction) {
+    public static String user(Format format, String action, String sceneText, String selection, String instruction) {
+        boolean script = format != null && format.script();
         String task = switch (action) {
-            case "continue" -> "Continue the scene from where its text ends with the next two or three paragraphs. Do not repeat what is "
+            case "continue" -> "Continue the scene from where its text ends with the next " + (script ? "few exchanges" : "two or three paragraphs")
+                    + ". Do not repeat what is "
                     + "written; do not end the scene unless it is clearly ending.";
             case "rewrite" -> "Rewrite the selected passage: the same events and meaning, told better. Keep about its length.";
-            case "expand" -> "Expand the selected passage to about twice its length with concrete detail, action and interiority. "
+            case "expand" -> "Expand the selected passage to about twice its length with concrete detail, action and "
+                    + (script ? "dialogue. " : "interiority. ")
                     + "Keep what it says; add, do not replace.";
             case "shorten" -> "Shorten the selected passage to about half its length, keeping what matters and the voice.";
             case "fix-grammar" -> "Correct the grammar, spelling and punctuation of the selected passage. Change nothing else: keep its words, "

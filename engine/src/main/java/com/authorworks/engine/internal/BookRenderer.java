@@ -46,7 +46,7 @@ public final class BookRenderer {
         if (book.chapters().isEmpty()) {
             return md.append("_Not planned yet._\n").toString();
         }
-        boolean code = format == Format.SCREENPLAY || format == Format.TV_EPISODE;
+        boolean code = format.script();
         for (DraftedBook.Chapter chapter : book.chapters()) {
             md.append("## ").append(format.unit()).append(' ').append(chapter.number()).append(": ")
                     .append(chapter.title()).append("\n\n");

@@ -6,6 +6,7 @@ import com.authorworks.engine.llm.CompletionRequest;
 import com.authorworks.engine.llm.LanguageModel;
 import com.authorworks.engine.llm.Message;
 import com.authorworks.engine.llm.OutputFormat;
+import com.authorworks.engine.llm.PromptCaching;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -35,6 +36,7 @@ final class CallGate {
     /** The first failure (or stop) of any part of the run; every later call gives up. */
     private final AtomicReference<RuntimeException> stop = new AtomicReference<>();
     private final Map<String, CountDownLatch> warming = new ConcurrentHashMap<>();
+    private final Map<String, Integer> prefixTokens = new ConcurrentHashMap<>();
     /** Threads inside a model call, to interrupt when the run is cancelled. */
     private final Set<Thread> calling = new HashSet<>();
     private volatile BigDecimal budget;
@@ -70,10 +72,13 @@ final class CallGate {
     Completion call(String purpose, String modelName, String system, List<Message> messages, OutputFormat output, int maxTokens,
                     double temperature, StepStore.PaidCalls calls) {
         checkGoing();
+        // a prefix is marked for the provider's cache only when it is long enough to be cached: a shorter
+        // mark would cost the cache-write price for nothing
+        boolean cacheable = prefixTokens.computeIfAbsent(system, TokenCounter::count) >= PromptCaching.minimumTokens(modelName);
         // the first call with a new cacheable prefix goes alone until its answer starts, so the calls
         // after it read the provider's prompt cache instead of each writing it again
         CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch first = warming.putIfAbsent(modelName + '\u0000' + system, started);
+        CountDownLatch first = cacheable ? warming.putIfAbsent(modelName + '\u0000' + system, started) : null;
         if (first != null) {
             awaitGoing(first);
         }
@@ -92,7 +97,7 @@ final class CallGate {
             synchronized (calling) {
                 calling.add(caller);
             }
-            completion = model.complete(new CompletionRequest(modelName, system, messages, temperature, maxTokens, output, true,
+            completion = model.complete(new CompletionRequest(modelName, system, messages, temperature, maxTokens, output, cacheable,
                     options.key(), piece -> {
                         started.countDown();
                         attempts.streamed(piece);

@@ -21,23 +21,35 @@ import java.util.List;
  */
 final class ChapterWriter {
 
+    /** The longest a scene summary may be; a longer answer is compressed before it is stored. */
+    static final int SCENE_SUMMARY_WORDS = 120;
+    /** The longest a chapter summary may be. */
+    static final int CHAPTER_SUMMARY_WORDS = 200;
+    /** The most facts one scene adds to the ledger, and the most words of a fact's value. */
+    static final int FACTS_PER_SCENE = 40;
+    private static final int FACT_VALUE_WORDS = 30;
+    /** Output tokens a memory answer may take: a scene's facts and summary, with room for a model that says too much. */
+    private static final int MEMORY_TOKENS = 3_000;
+
     private final BookSpec spec;
     private final Outline outline;
     private final StepStore steps;
     private final CallGate gate;
     private final StructuredAsk asking;
+    private final Compressor compressor;
     private final StoryLedger ledger;
     private final SceneContext context;
     private final RunAccount account;
     private final ProgressListener listener;
 
-    ChapterWriter(BookSpec spec, Outline outline, StepStore steps, CallGate gate, StructuredAsk asking, StoryLedger ledger,
+    ChapterWriter(BookSpec spec, Outline outline, StepStore steps, CallGate gate, StructuredAsk asking, Compressor compressor, StoryLedger ledger,
                   SceneContext context, RunAccount account, ProgressListener listener) {
         this.spec = spec;
         this.outline = outline;
         this.steps = steps;
         this.gate = gate;
         this.asking = asking;
+        this.compressor = compressor;
         this.ledger = ledger;
         this.context = context;
         this.account = account;
@@ -65,17 +77,18 @@ final class ChapterWriter {
             String[] summarised = new String[1];
             StepStore.Done remembered = steps.step(key, calls -> {
                 if (!last) {
-                    return Json.write(asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, SceneMemory.class, Prompts.keeper(spec),
+                    SceneMemory answer = asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, SceneMemory.class, Prompts.keeper(spec),
                             Prompts.memory(c, number, scene, ledgerText, text), "scene_memory", Schemas.memory(), PlanChecks::memory,
-                            spec.summaryModelOrDefault(), 4_096), calls));
+                            spec.summaryModelOrDefault(), MEMORY_TOKENS), calls);
+                    return Json.write(bounded(answer, calls));
                 }
                 // the chapter's last scene: the same call also summarises the chapter, sparing a call that
                 // would read the scene summaries again
                 LastSceneMemory answer = asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, LastSceneMemory.class,
                         Prompts.keeper(spec), Prompts.lastMemory(spec.format(), c, number, plan.title(), scene, ledgerText, text, earlier),
-                        "scene_memory", Schemas.lastSceneMemory(), PlanChecks::lastMemory, spec.summaryModelOrDefault(), 4_096), calls);
-                summarised[0] = answer.chapterSummary();
-                return Json.write(answer.memory());
+                        "scene_memory", Schemas.lastSceneMemory(), PlanChecks::lastMemory, spec.summaryModelOrDefault(), MEMORY_TOKENS), calls);
+                summarised[0] = compressor.bounded(answer.chapterSummary(), CHAPTER_SUMMARY_WORDS, calls);
+                return Json.write(bounded(answer.memory(), calls));
             });
             chapterSummary = summarised[0];
             SceneMemory memory = Json.read(remembered.record().content(), SceneMemory.class);
@@ -96,21 +109,35 @@ final class ChapterWriter {
             emitStep(summaryKey);
         } else if (steps.find(summaryKey).isEmpty()) {
             // resumed after the last scene's memory, or its summary regenerated: ask for it on its own
-            steps.step(summaryKey, calls -> Json.write(asking.ask(new StructuredAsk.Question<>(StepKeys.kind(summaryKey), summaryKey,
-                    ChapterSummary.class, Prompts.keeper(spec), Prompts.chapterSummary(spec.format(), c, plan.title(), sceneSummaries.toString()),
-                    "chapter_summary", Schemas.summary(), PlanChecks::summary, spec.summaryModelOrDefault(), 4_096), calls)));
+            steps.step(summaryKey, calls -> {
+                ChapterSummary answer = asking.ask(new StructuredAsk.Question<>(StepKeys.kind(summaryKey), summaryKey, ChapterSummary.class,
+                        Prompts.keeper(spec), Prompts.chapterSummary(spec.format(), c, plan.title(), sceneSummaries.toString()),
+                        "chapter_summary", Schemas.summary(CHAPTER_SUMMARY_WORDS), PlanChecks::summary, spec.summaryModelOrDefault(),
+                        MEMORY_TOKENS), calls);
+                return Json.write(new ChapterSummary(compressor.bounded(answer.summary(), CHAPTER_SUMMARY_WORDS, calls)));
+            });
             emitStep(summaryKey);
         }
         listener.on(new GenerationEvent.ChapterCompleted(c, account.progress(summaryKey)));
+    }
+
+    /**
+     * A memory as the ledger keeps it: at most {@link #FACTS_PER_SCENE} facts with short values, and a summary
+     * no longer than {@link #SCENE_SUMMARY_WORDS} (compressed when the model wrote more).
+     */
+    private SceneMemory bounded(SceneMemory memory, StepStore.PaidCalls calls) {
+        List<SceneMemory.NewFact> facts = memory.facts().stream().limit(FACTS_PER_SCENE)
+                .map(f -> new SceneMemory.NewFact(f.subject().strip(), f.kind(), Words.capped(f.attribute(), 8), Words.capped(f.value(), FACT_VALUE_WORDS)))
+                .toList();
+        return new SceneMemory(compressor.bounded(memory.summary(), SCENE_SUMMARY_WORDS, calls), facts, memory.contradictions());
     }
 
     private String draft(int c, int s, StepStore.PaidCalls calls) {
         Outline.ScenePlan scene = outline.chapter(c).scenes().get(s - 1);
         ContextBuilder.Built built = context.draftingPrompt(c, s);
         steps.checkpoints().put(StepKeys.manifest(c, s), Json.write(built.manifest()));
-        Completion completion = gate.call("draft", spec.model(), built.system(), List.of(Message.user(built.user())), OutputFormat.text(),
-                scene.wordTarget() * 2 + 400, 0.8, calls);
-        return completion.text().strip();
+        return SceneDrafts.draft(spec.format(), context.frame(c, s), StepKeys.draft(c, s), asking.tries(), built.user(), (purpose, messages) ->
+                gate.call(purpose, spec.model(), built.system(), messages, OutputFormat.text(), scene.wordTarget() * 2 + 400, 0.8, calls));
     }
 
     private String revise(String text, SceneMemory memory, StepStore.PaidCalls calls) {
@@ -123,7 +150,7 @@ final class ChapterWriter {
             Completion answer = gate.call("revision", spec.model(), context.drafterSystem(),
                     List.of(Message.user(Prompts.revision(revised, passage, contradiction.conflictsWith(), contradiction.correction()))),
                     OutputFormat.text(), TokenCounter.count(passage) * 2 + 200, 0.5, calls);
-            revised = revised.replace(passage, answer.text().strip());
+            revised = SceneDrafts.withRevision(spec.format(), revised, passage, answer.text());
         }
         return revised;
     }

@@ -8,12 +8,23 @@ import com.authorworks.engine.llm.Usage;
 import java.math.BigDecimal;
 
 /**
- * Expected tokens and cost of a book from its spec alone, with the same scene arithmetic as the
- * pipeline. Scene prompts are counted at their budget, the worst case once the book is under way.
+ * Expected calls, tokens and cost of a book from its spec alone, with the pipeline's own rules: its
+ * scene arithmetic, each prompt part's share of the budget ({@link SceneContext}), the bounds on what
+ * memory and summary calls return ({@link ChapterWriter}, {@link BookSummaries}) and, for a real model,
+ * one compression call per scene (real models write longer summaries than the engine keeps).
  */
 public final class Estimator {
 
     private static final double TOKENS_PER_WORD = 1.35;
+    /** The drafting prefix (instructions, style guide, synopsis, cast sheet) of a typical plan. */
+    private static final long PREFIX_TOKENS = 1_900;
+    /** A scene's beats, POV, cast and setting, and the parts' headings. */
+    private static final long SCENE_TASK_TOKENS = 350;
+    /** The keeper's instructions, the scene's header and the memory schema. */
+    private static final long MEMORY_FRAME_TOKENS = 450;
+    /** Words of prose per fact a real model's scene establishes (about a paragraph). */
+    private static final int WORDS_PER_FACT = 120;
+    private static final long TOKENS_PER_FACT = 30;
 
     private Estimator() {
     }
@@ -22,21 +33,48 @@ public final class Estimator {
         double perChapter = spec.targetWords() / (double) spec.chapters();
         int scenesPerChapter = (int) Math.max(1, Math.min(6, Math.round(perChapter / 1500)));
         int scenes = scenesPerChapter * spec.chapters();
-        long sceneOut = Math.round(spec.targetWords() / (double) scenes * TOKENS_PER_WORD);
-        // four plan steps, the outline's skeleton, then one call per five chapters for their scenes over the skeleton;
-        // chapter summaries come with the memory of each chapter's last scene
-        long planIn = 4 * 1_500L + 4_000 + (spec.chapters() + 4) / 5 * (4_000L + 100L * spec.chapters());
-        long planOut = 4 * 700L + spec.chapters() * 120L + 300L * scenes;
-        long draftIn = (long) scenes * options.sceneContextTokens();
-        long memoryIn = scenes * (sceneOut + 900);
-        long memoryOut = scenes * 350L;
-        long summaryIn = spec.chapters() * (scenesPerChapter * 200L + 300) + spec.chapters() * 250L + 300;
-        long summaryOut = (spec.chapters() + 1) * 250L;
+        double sceneWords = spec.targetWords() / (double) scenes;
+        long sceneOut = Math.round(sceneWords * TOKENS_PER_WORD);
+        long summaryTokens = Math.round(ChapterWriter.SCENE_SUMMARY_WORDS * TOKENS_PER_WORD);
+        long chapterSummaryTokens = Math.round(ChapterWriter.CHAPTER_SUMMARY_WORDS * TOKENS_PER_WORD);
+        long factsOut = Math.round(Math.min(ChapterWriter.FACTS_PER_SCENE, Math.ceil(sceneWords / WORDS_PER_FACT)) * TOKENS_PER_FACT);
+        boolean realModel = !"sample".equals(spec.provider());
+
+        long draftIn = 0;
+        long memoryIn = 0;
+        long memoryOut = 0;
+        int before = 0;
+        for (int c = 1; c <= spec.chapters(); c++) {
+            for (int s = 1; s <= scenesPerChapter; s++) {
+                // the ledger fills over the first scenes, then holds at its share
+                double filled = Math.min(1.0, before / 4.0);
+                draftIn += PREFIX_TOKENS + SCENE_TASK_TOKENS + (before > 0 ? Math.min(SceneContext.TAIL_TOKENS, sceneOut) : 0)
+                        + Math.round(SceneContext.LEDGER_TOKENS * filled) + SceneContext.CHAPTER_PLAN_TOKENS / 2
+                        + Math.min(SceneContext.SCENES_TOKENS, (s - 1) * summaryTokens)
+                        + Math.min(SceneContext.CHAPTERS_TOKENS, Math.min(3, c - 1) * chapterSummaryTokens) + SceneContext.ACT_TOKENS / 2;
+                boolean last = s == scenesPerChapter;
+                memoryIn += sceneOut + MEMORY_FRAME_TOKENS + Math.round(SceneContext.MEMORY_LEDGER_TOKENS * filled)
+                        + (last ? (scenesPerChapter - 1) * summaryTokens : 0);
+                memoryOut += factsOut + summaryTokens + (last ? chapterSummaryTokens : 0);
+                before++;
+            }
+        }
+        long compressions = realModel ? scenes : 0;
+        long compressIn = compressions * (summaryTokens * 3 + 100);
+        long compressOut = compressions * summaryTokens;
+        // four plan steps, the outline's skeleton, then one call per five chapters for their scenes over the skeleton
+        long planIn = 4 * 1_500L + 4_000 + (spec.chapters() + 4) / 5 * (4_000L + 120L * spec.chapters());
+        long planOut = 4 * 700L + spec.chapters() * 180L + 300L * scenes;
+        int acts = Math.min(spec.format().acts(), spec.chapters());
+        long summaryIn = spec.chapters() * (chapterSummaryTokens + 10) + acts * (Math.round(BookSummaries.ACT_WORDS * TOKENS_PER_WORD) + 10)
+                + (acts + 1) * 300L;
+        long summaryOut = acts * Math.round(BookSummaries.ACT_WORDS * TOKENS_PER_WORD) + Math.round(BookSummaries.BOOK_WORDS * TOKENS_PER_WORD);
+        long cheapIn = memoryIn + compressIn + summaryIn;
+        long cheapOut = memoryOut + compressOut + summaryOut;
         BigDecimal cost = options.prices().cost(spec.provider(), spec.model(), new Usage(planIn + draftIn, planOut + scenes * sceneOut, 0, 0))
-                .add(options.prices().cost(spec.provider(), spec.summaryModelOrDefault(),
-                        new Usage(memoryIn + summaryIn, memoryOut + summaryOut, 0, 0)));
+                .add(options.prices().cost(spec.provider(), spec.summaryModelOrDefault(), new Usage(cheapIn, cheapOut, 0, 0)));
         boolean priced = options.prices().knows(spec.provider(), spec.model()) && options.prices().knows(spec.provider(), spec.summaryModelOrDefault());
-        return new Estimate(5 + (spec.chapters() + 4) / 5 + 2L * scenes + 1, scenes, planIn + draftIn + memoryIn + summaryIn,
-                planOut + scenes * sceneOut + memoryOut + summaryOut, cost, priced);
+        long calls = 5 + (spec.chapters() + 4) / 5 + 2L * scenes + compressions + acts + 1;
+        return new Estimate(calls, scenes, planIn + draftIn + cheapIn, planOut + scenes * sceneOut + cheapOut, cost, priced);
     }
 }

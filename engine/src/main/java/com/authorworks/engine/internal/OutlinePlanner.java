@@ -70,7 +70,8 @@ final class OutlinePlanner {
                     List<Outline.ChapterPlan> plans = new ArrayList<>();
                     var answer = Json.read(planned.content(), OutlineSkeleton.ChapterScenes.class);
                     for (int i = 0; i < ideas.size(); i++) {
-                        plans.add(new Outline.ChapterPlan(ideas.get(i).title(), ideas.get(i).summary(), answer.chapters().get(i).scenes()));
+                        plans.add(new Outline.ChapterPlan(ideas.get(i).title(), ideas.get(i).summary(), answer.chapters().get(i).scenes(),
+                                ideas.get(i).outcomes()));
                     }
                     return new PlannedChapters(plans, planned.calls());
                 }, pool));

@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record OutlineSkeleton(List<Outline.Act> acts, List<Chapter> chapters) {
 
-    public record Chapter(String title, String summary) {
+    /** @param outcomes the chapter's consequential changes: who learns what, who is hurt, where people and things go */
+    public record Chapter(String title, String summary, List<String> outcomes) {
+
+        public Chapter {
+            outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        }
     }
 
     /** One line per chapter, as the chapter planner reads it. */
@@ -18,7 +23,11 @@ public record OutlineSkeleton(List<Outline.Act> acts, List<Chapter> chapters) {
         StringBuilder text = new StringBuilder();
         for (int c = 0; c < chapters.size(); c++) {
             text.append(unit).append(' ').append(c + 1).append(": ").append(chapters.get(c).title()).append(" — ")
-                    .append(chapters.get(c).summary()).append('\n');
+                    .append(chapters.get(c).summary());
+            if (!chapters.get(c).outcomes().isEmpty()) {
+                text.append(" Outcomes: ").append(String.join("; ", chapters.get(c).outcomes()));
+            }
+            text.append('\n');
         }
         return text.toString().strip();
     }

@@ -9,7 +9,6 @@ import com.authorworks.engine.RunResult;
 import com.authorworks.engine.StepKeys;
 import com.authorworks.engine.llm.LanguageModel;
 import com.authorworks.engine.story.Cast;
-import com.authorworks.engine.story.ChapterSummary;
 import com.authorworks.engine.story.Genre;
 import com.authorworks.engine.story.Outline;
 import com.authorworks.engine.story.StoryLedger;
@@ -96,15 +95,11 @@ public final class Pipeline {
             }
             StoryLedger ledger = new StoryLedger();
             Ledgers.seed(ledger, cast);
-            String drafter = Prompts.drafter(spec, Json.read(styleJson, StyleGuide.class), Json.read(synopsisJson, Synopsis.class));
+            String drafter = Prompts.drafter(spec, Json.read(styleJson, StyleGuide.class), Json.read(synopsisJson, Synopsis.class), cast);
             SceneContext context = new SceneContext(spec, outline, ledger, steps, drafter, options.sceneContextTokens());
-            draftChapters(new ChapterWriter(spec, outline, steps, gate, asking, ledger, context, account, listener));
-            StringBuilder chapters = new StringBuilder();
-            for (int c = 1; c <= spec.chapters(); c++) {
-                chapters.append(spec.format().unit()).append(' ').append(c).append(": ").append(steps.chapterSummary(c)).append("\n\n");
-            }
-            planStep(StepKeys.BOOK_SUMMARY, ChapterSummary.class, Prompts.keeper(spec), Prompts.bookSummary(chapters.toString()), "book_summary",
-                    Schemas.summary(), PlanChecks::summary);
+            Compressor compressor = new Compressor(spec, gate);
+            draftChapters(new ChapterWriter(spec, outline, steps, gate, asking, compressor, ledger, context, account, listener));
+            new BookSummaries(spec, outline, steps, asking, compressor, this::emitStep).write();
             listener.on(new GenerationEvent.RunCompleted(account.progress("done")));
             return new RunResult(RunResult.Status.COMPLETED, Accounts.report(store));
         } catch (RunStopped stopped) {
@@ -138,14 +133,23 @@ public final class Pipeline {
         if (failure != null) {
             throw failure;
         }
+        for (CompletableFuture<Void> chapter : chapters) {
+            if (chapter.isCompletedExceptionally()) {
+                // not a RuntimeException (an Error): nothing after the chapters may run on a book with a chapter missing
+                Throwable cause = chapter.exceptionNow();
+                if (cause instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
     }
 
-    /** A plan-level structured step (the spec's model), announced when this run computed it. */
+    /** A plan step (the spec's model), announced when this run computed it. */
     private <T> String planStep(String key, Class<T> type, String system, String user, String schemaName, String schema,
                                 Function<T, List<String>> check) {
-        String model = key.equals(StepKeys.BOOK_SUMMARY) ? spec.summaryModelOrDefault() : spec.model();
         StepStore.Done done = steps.step(key, calls -> Json.write(asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, type, system,
-                user, schemaName, schema, check, model, 4_096), calls)));
+                user, schemaName, schema, check, spec.model(), 4_096), calls)));
         if (done.fresh()) {
             emitStep(key);
         }

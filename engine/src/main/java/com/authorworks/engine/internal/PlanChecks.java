@@ -41,8 +41,9 @@ public final class PlanChecks {
 
     public static List<String> cast(Cast cast) {
         List<String> problems = new ArrayList<>();
-        if (cast.characters() == null || cast.characters().size() < 2) {
-            return List.of("characters needs at least two characters");
+        if (cast.characters() == null || cast.characters().size() < Schemas.CAST_MIN || cast.characters().size() > Schemas.CAST_MAX) {
+            return List.of("characters needs " + Schemas.CAST_MIN + " to " + Schemas.CAST_MAX + " characters, it has "
+                    + (cast.characters() == null ? 0 : cast.characters().size()));
         }
         Set<String> seen = new HashSet<>();
         for (Cast.Character c : cast.characters()) {
@@ -178,7 +179,7 @@ public final class PlanChecks {
                     present.addAll(s.characters() == null ? List.of() : s.characters());
                     return new Outline.ScenePlan(s.title(), s.pov(), List.copyOf(present), s.setting(), s.beats(),
                             (int) Math.max(100, Math.round(s.wordTarget() * scale)));
-                }).toList())).toList());
+                }).toList(), c.outcomes())).toList());
     }
 
     private static boolean blank(String s) {

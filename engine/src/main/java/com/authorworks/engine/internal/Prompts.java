@@ -2,14 +2,21 @@ package com.authorworks.engine.internal;
 
 import com.authorworks.engine.BookSpec;
 import com.authorworks.engine.Format;
+import com.authorworks.engine.story.Cast;
 import com.authorworks.engine.story.Outline;
 import com.authorworks.engine.story.StyleGuide;
 import com.authorworks.engine.story.Synopsis;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The words the engine says to models. Format-specific where the format changes the task. */
 public final class Prompts {
+
+    /** Introduces the lines a script scene opens with, one per line (the sample writer reads them back). */
+    public static final String OPEN_WITH = "Open the scene with these lines, each on its own with a blank line after it:";
+    /** Introduces the lines a script scene ends with. */
+    public static final String END_WITH = "End the scene with this line, on its own after a blank line:";
 
     private Prompts() {
     }
@@ -45,9 +52,23 @@ public final class Prompts {
     public static String outlineSkeleton(BookSpec spec, String synopsisJson, String castJson, int[] actEnds) {
         Format f = spec.format();
         return "Synopsis:\n" + synopsisJson + "\n\nCharacters:\n" + castJson + "\n\nOutline the " + f.label() + " in exactly "
-                + spec.chapters() + " " + plural(f.unit()).toLowerCase() + " grouped in " + actEnds.length + " acts:\n" + acts(f, actEnds)
-                + "For each " + f.unit().toLowerCase() + " give its title and what happens in it (events, turning points, what changes "
-                + "for whom), so that its " + f.part() + "s can be planned from it alone.";
+                + spec.chapters() + " " + plural(f.unit()).toLowerCase() + " grouped in " + actEnds.length + " " + movement(f) + (actEnds.length == 1 ? "" : "s") + ":\n" + acts(f, actEnds)
+                + "For each " + f.unit().toLowerCase() + " give its title, what happens in it (events, turning points, what changes "
+                + "for whom), so that its " + f.part() + "s can be planned from it alone, and its outcomes: the consequential changes "
+                + "later " + plural(f.unit()).toLowerCase() + " must know about (who learns what, who is hurt, where people and things go)."
+                + structure(f, spec.chapters());
+    }
+
+    /** What a script format's divisions are, so the outline plans them as the script will be headed. */
+    private static String structure(Format f, int chapters) {
+        return switch (f) {
+            case TV_EPISODE -> chapters > 1 ? "\n" + f.unit() + " 1 is the cold open (teaser): a short hook before the titles, usually one "
+                    + "scene. " + (chapters == 2 ? f.unit() + " 2 is the episode's one act" : plural(f.unit()) + " 2 to " + chapters
+                    + " are the episode's acts one to " + ScriptChecks.number(chapters - 1).toLowerCase(Locale.ROOT))
+                    + ", each ending on an act-out." : "\nIts first scene is the cold open (teaser): a short hook before the titles.";
+            case STAGE_PLAY -> "\nEach " + f.unit().toLowerCase() + " is an act of the play; each of its scenes plays in one set.";
+            default -> "";
+        };
     }
 
     /**
@@ -74,34 +95,78 @@ public final class Prompts {
                 + sceneWords + " words per " + f.part() + ").";
     }
 
+    /** What the outline calls its groups of chapters: acts, except where the chapters themselves are a TV episode's acts. */
+    private static String movement(Format f) {
+        return f == Format.TV_EPISODE ? "movement" : "act";
+    }
+
     private static String acts(Format f, int[] actEnds) {
         StringBuilder acts = new StringBuilder();
         int start = 1;
         for (int a = 0; a < actEnds.length; a++) {
-            acts.append("Act ").append(a + 1).append(": ").append(plural(f.unit())).append(' ').append(start).append('-').append(actEnds[a]).append(".\n");
+            acts.append(movement(f).substring(0, 1).toUpperCase()).append(movement(f).substring(1)).append(' ').append(a + 1).append(": ").append(plural(f.unit())).append(' ').append(start).append('-').append(actEnds[a]).append(".\n");
             start = actEnds[a] + 1;
         }
         return acts.toString();
     }
 
     /**
-     * The drafting system prompt: instructions, style guide and synopsis, identical for every scene of
-     * the book and placed first, so providers cache it as one stable prefix. (The cast is not in it: the
-     * ledger gives each scene the characters it involves, which keeps every prompt smaller than the whole cast.)
+     * The drafting system prompt: instructions, style guide, synopsis and cast sheet, identical for every
+     * scene of the book and placed first, so providers cache it as one stable prefix (and every scene knows
+     * the whole cast as planned). Each plan text is capped in words, so the prefix stays bounded whatever
+     * the planner wrote.
      */
-    public static String drafter(BookSpec spec, StyleGuide style, Synopsis synopsis) {
+    public static String drafter(BookSpec spec, StyleGuide style, Synopsis synopsis, Cast cast) {
         Format f = spec.format();
+        StyleGuide guide = styleFor(f, style);
+        String only = f.script() ? "Write only the " + f.part() + " itself, as Fountain text: no title, no title page, no notes, "
+                + "no commentary before or after it."
+                : "Write only the " + f.part() + " itself: no title, no heading, no notes.";
         return "You are writing a " + f.label() + " titled \"" + spec.title() + "\", one " + f.part() + " at a time. "
-                + f.draftingRules() + "\nWrite only the " + f.part() + " itself: no title, no heading, no notes. "
+                + f.draftingRules() + "\n" + only + " "
                 + "Keep every fact consistent with the story ledger you are given; do not resolve what the beats leave open.\n\n"
-                + "Style guide:\n" + style.render() + "\n\nThe story:\n" + synopsis.logline() + "\n" + synopsis.synopsis();
+                + "Style guide:\n" + Words.capped(guide.render(), 400) + "\n\nThe story:\n" + Words.capped(synopsis.logline(), 60) + "\n"
+                + Words.capped(synopsis.synopsis(), 600) + "\n\n" + castSheet(cast);
     }
 
-    public static String sceneTask(Format f, int chapter, int scene, Outline.ScenePlan plan) {
-        return f.unit() + " " + chapter + ", " + f.part() + " " + scene + ": " + plan.title() + "\n"
-                + "POV: " + plan.pov() + "\nCharacters present: " + String.join(", ", plan.characters()) + "\nSetting: " + plan.setting()
-                + "\nBeats:\n" + String.join("\n", plan.beats().stream().map(b -> "- " + b).toList())
-                + "\n\nWrite about " + plan.wordTarget() + " words.";
+    /** Who is who, as planned: one short paragraph per character, in the cast's order. */
+    static String castSheet(Cast cast) {
+        StringBuilder sheet = new StringBuilder("The cast:");
+        for (Cast.Character c : cast.characters()) {
+            sheet.append("\n- ").append(c.name());
+            if (!c.aliases().isEmpty()) {
+                sheet.append(" (also ").append(String.join(", ", c.aliases())).append(')');
+            }
+            sheet.append(": ").append(Words.capped(c.role(), 12)).append(". ").append(Words.capped(c.description(), 45))
+                    .append(" Wants: ").append(Words.capped(c.goal(), 25)).append(" Flaw: ").append(Words.capped(c.flaw(), 20))
+                    .append(" Arc: ").append(Words.capped(c.arc(), 25));
+        }
+        return sheet.toString();
+    }
+
+    /** The style guide as a format writes by it: a script's action is in the present tense whatever tense the plan chose. */
+    static StyleGuide styleFor(Format f, StyleGuide style) {
+        return f.script() ? new StyleGuide(style.voice(), "present", style.person(), style.proseRules(), style.dialogueRules(), style.avoid())
+                : style;
+    }
+
+    /** The scene's own task; for a script also the lines its place in the act structure asks for ({@link ScriptChecks#frame}). */
+    public static String sceneTask(Format f, int chapter, int scene, Outline.ScenePlan plan, ScriptChecks.Frame frame) {
+        StringBuilder layout = new StringBuilder();
+        if (!frame.note().isEmpty()) {
+            layout.append("\n\n").append(frame.note());
+        }
+        if (!frame.opening().isEmpty()) {
+            layout.append("\n\n").append(OPEN_WITH).append('\n').append(String.join("\n", frame.opening()));
+        }
+        if (!frame.closing().isEmpty()) {
+            layout.append("\n\n").append(END_WITH).append('\n').append(String.join("\n", frame.closing()));
+        }
+        return f.unit() + " " + chapter + ", " + f.part() + " " + scene + ": " + Words.capped(plan.title(), 20) + "\n"
+                + "POV: " + plan.pov() + "\nCharacters present: " + String.join(", ", plan.characters()) + "\nSetting: "
+                + Words.capped(plan.setting(), 20)
+                + "\nBeats:\n" + String.join("\n", plan.beats().stream().limit(8).map(b -> "- " + Words.capped(b, 50)).toList())
+                + layout + "\n\nWrite about " + plan.wordTarget() + " words.";
     }
 
     public static String keeper(BookSpec spec) {
@@ -128,6 +193,12 @@ public final class Prompts {
                 + " for a writer continuing the book: events, changes, open threads.";
     }
 
+    /** Asks for a summary that came out too long to be said again in fewer words. */
+    public static String compression(String summary, int words) {
+        return "Shorten this summary to at most " + words + " words. Keep the names, places and objects, and every change of "
+                + "state (who is where, who has what, who knows what, who is hurt). Answer with the summary only.\n\n" + summary.strip();
+    }
+
     public static String revision(String sceneText, String passage, String conflictsWith, String correction) {
         return "This passage of a scene contradicts an established fact.\n\nFact: " + conflictsWith + "\nCorrection: " + correction
                 + "\n\nPassage:\n" + passage + "\n\nScene for context:\n" + sceneText
@@ -139,8 +210,10 @@ public final class Prompts {
                 + "\n\nSummarise the " + f.unit().toLowerCase() + " for a writer continuing the book: events, changes, open threads.";
     }
 
-    public static String bookSummary(String chapterSummaries) {
-        return "Summaries of every chapter:\n\n" + chapterSummaries + "\n\nSummarise the whole work as written.";
+    /** A level of the summary hierarchy from the level below: an act from its chapters, the book from its acts. */
+    public static String summaryOf(String what, String summaries, int words) {
+        return "Summaries, in story order:\n\n" + summaries + "\n\nSummarise " + what + " in at most " + words
+                + " words for a reader of the whole: events, changes, how threads stand.";
     }
 
     static String plural(String unit) {

@@ -20,17 +20,31 @@ import java.util.function.Predicate;
 /**
  * What a scene's calls are told: the drafting prompt, assembled under the scene budget from the plan,
  * the ledger, the summaries and the previous scene's ending, and the ledger the memory call checks against.
+ * Every part has a share of the budget that does not depend on the chapter number, so no prompt grows
+ * with the book. A scene sees what is finished and earlier in story order when its prompt is built: the
+ * ledger holds only finished scenes' facts, and a chapter drafted alongside stands in with its plan and
+ * planned outcomes until it is summarised.
  */
 final class SceneContext {
 
-    private static final int TAIL_WORDS = 300;
+    /** Words of the previous scene's ending given verbatim. */
+    private static final int TAIL_WORDS = 200;
     /**
      * How many earlier chapters a scene prompt summarises one by one; older ones are covered by the
-     * book synopsis and the act summary. Keeps prompt size flat over a long book.
+     * book synopsis and the act summary.
      */
     private static final int RECENT_CHAPTERS = 3;
-    /** How many subjects a scene's plan merely mentions get ledger entries, so the ledger part stays bounded. */
+    /** How many subjects a scene's plan merely mentions get ledger entries. */
     private static final int MENTIONED_SUBJECTS = 3;
+    /** Each part's share of a drafting prompt, in tokens. */
+    static final int LEDGER_TOKENS = 1_200;
+    static final int CHAPTER_PLAN_TOKENS = 350;
+    static final int ACT_TOKENS = 150;
+    static final int SCENES_TOKENS = 450;
+    static final int CHAPTERS_TOKENS = 700;
+    static final int TAIL_TOKENS = 350;
+    /** The ledger a memory call checks a scene against, in tokens. */
+    static final int MEMORY_LEDGER_TOKENS = 600;
 
     private final BookSpec spec;
     private final Outline outline;
@@ -52,102 +66,112 @@ final class SceneContext {
         return drafterSystem;
     }
 
+    /** The lines a script scene opens and ends with where it stands in the act structure; none for prose. */
+    ScriptChecks.Frame frame(int c, int s) {
+        return ScriptChecks.frame(spec.format(), c, s, outline.chapter(c).scenes().size(), spec.chapters());
+    }
+
     /** The drafting prompt of a scene, with its manifest. */
     ContextBuilder.Built draftingPrompt(int c, int s) {
         Outline.ChapterPlan chapter = outline.chapter(c);
         Outline.ScenePlan scene = chapter.scenes().get(s - 1);
         ScenePosition position = new ScenePosition(c, s);
-        int window = spec.chapterWindow();
         String unit = spec.format().unit();
+        String unitLower = unit.toLowerCase(Locale.ROOT);
         List<ContextBuilder.Part> parts = new ArrayList<>();
         parts.add(new ContextBuilder.Part("scene beats", 2, 90, "This " + spec.format().part(),
-                List.of(Prompts.sceneTask(spec.format(), c, s, scene)), false, true));
-        parts.add(new ContextBuilder.Part("story ledger", 3, 40, "Story ledger: facts in force before this " + spec.format().part(),
-                ledgerItems(ledger.asOf(position, involved(scene, visibleFrom(position)), visibleFrom(position))), false, false));
-        StringBuilder plan = new StringBuilder(unit + " " + c + ": " + chapter.title() + "\n" + chapter.summary() + "\n");
+                List.of(Prompts.sceneTask(spec.format(), c, s, scene, frame(c, s))), false, true));
+        String tail = previousEnding(c, s);
+        if (tail != null) {
+            parts.add(new ContextBuilder.Part("previous scene ending", 3, 50, "How the previous " + spec.format().part() + " ended (verbatim)",
+                    List.of(tail), false, false).capped(TAIL_TOKENS));
+        }
+        // the cast as planned is in the prefix: the ledger part holds what scenes have made true since
+        Predicate<ScenePosition> established = p -> !p.equals(ScenePosition.PLAN);
+        LedgerSelection facts = select(position, scene, established, true);
+        parts.add(new ContextBuilder.Part("story ledger", 4, 40, "Story ledger: facts in force before this " + spec.format().part(),
+                facts.items(), false, false, LEDGER_TOKENS, true, facts::render));
+        StringBuilder plan = new StringBuilder(unit + " " + c + ": " + chapter.title() + "\n" + Words.capped(chapter.summary(), 150) + "\n");
         for (int i = 0; i < chapter.scenes().size(); i++) {
-            plan.append(i + 1).append(". ").append(chapter.scenes().get(i).title())
+            plan.append(i + 1).append(". ").append(Words.capped(chapter.scenes().get(i).title(), 15))
                     .append(i + 1 == s ? " (this one)" : i + 1 < s ? " (written)" : "").append('\n');
         }
-        parts.add(new ContextBuilder.Part("chapter plan", 4, 30, "This " + unit.toLowerCase(Locale.ROOT) + "'s plan", List.of(plan.toString().strip()),
-                false, false));
-        Outline.Act act = outline.acts().get(outline.actOf(c) - 1);
-        parts.add(new ContextBuilder.Part("act summary", 6, 15, "This act", List.of(act.title() + ": " + act.summary()), false, false));
+        parts.add(new ContextBuilder.Part("chapter plan", 5, 30, "This " + unitLower + "'s plan", List.of(plan.toString().strip()),
+                false, false).capped(CHAPTER_PLAN_TOKENS));
         List<String> earlierScenes = new ArrayList<>();
         for (int i = 1; i < s; i++) {
-            earlierScenes.add(i + ". " + Json.read(steps.record(StepKeys.memory(c, i)).content(), SceneMemory.class).summary());
+            earlierScenes.add(i + ". " + Words.capped(Json.read(steps.record(StepKeys.memory(c, i)).content(), SceneMemory.class).summary(),
+                    ChapterWriter.SCENE_SUMMARY_WORDS));
         }
-        parts.add(new ContextBuilder.Part("previous scenes", 7, 25, "Earlier in this " + unit.toLowerCase(Locale.ROOT), earlierScenes, true, false));
+        parts.add(new ContextBuilder.Part("previous scenes", 6, 25, "Earlier in this " + unitLower, earlierScenes, true, false)
+                .capped(SCENES_TOKENS));
         List<String> earlierChapters = new ArrayList<>();
         List<ContextManifest.Part> notVisible = new ArrayList<>();
         for (int k = Math.max(1, c - RECENT_CHAPTERS); k < c; k++) {
-            if (k <= c - window) {
-                earlierChapters.add(unit + " " + k + ": " + steps.chapterSummary(k));
+            var written = steps.find(StepKeys.chapterSummary(k));
+            if (written.isPresent()) {
+                earlierChapters.add(unit + " " + k + ": " + Words.capped(steps.chapterSummary(k), ChapterWriter.CHAPTER_SUMMARY_WORDS));
             } else {
-                earlierChapters.add(unit + " " + k + " (as planned): " + outline.chapter(k).summary());
-                notVisible.add(new ContextManifest.Part(unit.toLowerCase(Locale.ROOT) + " " + k + " as written", 8, 0, 0, 1,
-                        ContextManifest.Status.NOT_VISIBLE, "drafted alongside this one (chapter window " + window
-                        + "): its plan stood in for its summary, ledger facts and ending"));
+                Outline.ChapterPlan planned = outline.chapter(k);
+                earlierChapters.add(unit + " " + k + " (being written; as planned): " + Words.capped(planned.summary(), 120)
+                        + (planned.outcomes().isEmpty() ? "" : " Planned outcomes: "
+                        + Words.capped(String.join("; ", planned.outcomes()), 80)));
+                notVisible.add(new ContextManifest.Part(unitLower + " " + k + " as written", 7, 0, 0, 1, ContextManifest.Status.NOT_VISIBLE,
+                        "drafted alongside this one: its plan and planned outcomes stood in for its summary; the facts of its finished "
+                                + spec.format().part() + "s are in the ledger"));
             }
         }
-        parts.add(new ContextBuilder.Part("previous chapters", 8, 20, "Previous " + Prompts.plural(unit).toLowerCase(Locale.ROOT),
-                earlierChapters, true, false));
-        String tail = s > 1 ? tail(steps.finalText(c, s - 1)) : c > 1 && c - 1 <= c - window
-                ? tail(steps.finalText(c - 1, outline.chapter(c - 1).scenes().size())) : null;
-        if (tail != null) {
-            parts.add(new ContextBuilder.Part("previous scene ending", 9, 50, "How the previous " + spec.format().part() + " ended (verbatim)",
-                    List.of(tail), false, false));
-        }
+        parts.add(new ContextBuilder.Part("previous chapters", 7, 20, "Previous " + Prompts.plural(unit).toLowerCase(Locale.ROOT),
+                earlierChapters, true, false).capped(CHAPTERS_TOKENS));
+        Outline.Act act = outline.acts().get(outline.actOf(c) - 1);
+        parts.add(new ContextBuilder.Part("act summary", 8, 15, "This act", List.of(act.title() + ": " + Words.capped(act.summary(), 100)),
+                false, false).capped(ACT_TOKENS));
         return ContextBuilder.build(StepKeys.draft(c, s), drafterSystem, parts, notVisible, budget);
     }
 
-    /** The ledger a scene's memory call checks the scene against: what earlier scenes established about who is present and the setting. */
+    /**
+     * The ledger a scene's memory call checks the scene against: what earlier scenes established about who
+     * is present and the setting (the cast as planned is the drafter's to follow), chosen like the drafting
+     * ledger under a fixed share.
+     */
     String memoryLedger(int c, int s) {
         Outline.ScenePlan scene = outline.chapter(c).scenes().get(s - 1);
-        ScenePosition position = new ScenePosition(c, s);
-        List<String> checked = new ArrayList<>(List.of(scene.pov()));
-        checked.addAll(scene.characters());
-        checked.add(scene.setting());
-        return String.join("\n", ledgerItems(ledger.asOf(position, checked, establishedByScenes(visibleFrom(position)))));
+        LedgerSelection facts = select(new ScenePosition(c, s), scene, p -> !p.equals(ScenePosition.PLAN), false);
+        List<String> chosen = new ArrayList<>();
+        int tokens = 0;
+        for (String item : facts.items()) {
+            int t = TokenCounter.count(item) + 1;
+            if (tokens + t <= MEMORY_LEDGER_TOKENS) {
+                chosen.add(item);
+                tokens += t;
+            }
+        }
+        return facts.render(chosen);
     }
 
-    /** What a scene at this position may know: the plan, chapters finished before it started, its own chapter's earlier scenes. */
-    private Predicate<ScenePosition> visibleFrom(ScenePosition position) {
-        int window = spec.chapterWindow();
-        return p -> p.equals(ScenePosition.PLAN) || p.chapter() <= position.chapter() - window
-                || (p.chapter() == position.chapter() && p.scene() < position.scene());
+    /** The previous scene's ending, when that scene is finished (for a chapter's first scene: the previous chapter's last). */
+    private String previousEnding(int c, int s) {
+        String text = s > 1 ? steps.finalText(c, s - 1) : c > 1 ? steps.finalText(c - 1, outline.chapter(c - 1).scenes().size()) : "";
+        return text.isBlank() ? null : tail(text);
     }
 
-    /** The ledger subjects a scene involves: its POV, who is present, its setting, and anything its plan names. */
-    private List<String> involved(Outline.ScenePlan scene, Predicate<ScenePosition> visible) {
-        Set<String> subjects = new LinkedHashSet<>();
-        subjects.add(scene.pov());
-        subjects.addAll(scene.characters());
-        subjects.add(scene.setting());
-        ledger.mentionedIn(scene.title() + " " + scene.setting() + " " + String.join(" ", scene.beats()), visible).stream()
-                .filter(name -> !subjects.contains(name)).limit(MENTIONED_SUBJECTS).forEach(subjects::add);
-        return List.copyOf(subjects);
-    }
-
-    /** Each subject's facts in force, latest per attribute (when they began is left out: only what holds matters). */
-    private static List<String> ledgerItems(Map<String, List<Fact>> facts) {
-        return facts.entrySet().stream().map(e -> e.getKey() + ": " + String.join("; ", e.getValue().stream()
-                .map(f -> f.attribute() + " = " + f.value()).toList())).toList();
-    }
-
-    /**
-     * Facts that scenes established, among those visible: what the keeper checks a scene against (the
-     * cast as planned is the drafter's to follow; a scene is checked against what the story has made true).
-     */
-    private static Predicate<ScenePosition> establishedByScenes(Predicate<ScenePosition> visible) {
-        return p -> !p.equals(ScenePosition.PLAN) && visible.test(p);
+    private LedgerSelection select(ScenePosition position, Outline.ScenePlan scene, Predicate<ScenePosition> which, boolean withMentioned) {
+        Predicate<ScenePosition> visible = p -> p.isBefore(position) && which.test(p);
+        Set<String> present = new LinkedHashSet<>();
+        present.add(scene.pov());
+        present.addAll(scene.characters());
+        present.add(scene.setting());
+        Map<String, List<Fact>> direct = ledger.asOf(position, present, visible);
+        Map<String, List<Fact>> mentioned = Map.of();
+        if (withMentioned) {
+            List<String> named = ledger.mentionedIn(scene.title() + " " + scene.setting() + " " + String.join(" ", scene.beats()), visible)
+                    .stream().filter(name -> !direct.containsKey(name) && !present.contains(name)).limit(MENTIONED_SUBJECTS).toList();
+            mentioned = ledger.asOf(position, named, visible);
+        }
+        return new LedgerSelection(direct, mentioned);
     }
 
     private static String tail(String text) {
-        String[] tokens = text.strip().split("\\s+");
-        if (tokens.length <= TAIL_WORDS) {
-            return text.strip();
-        }
-        return "…" + String.join(" ", java.util.Arrays.copyOfRange(tokens, tokens.length - TAIL_WORDS, tokens.length));
+        return Words.last(text, TAIL_WORDS);
     }
 }

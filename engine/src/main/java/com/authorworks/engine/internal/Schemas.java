@@ -19,6 +19,9 @@ import java.util.Map;
 public final class Schemas {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** How many characters the cast has: the schema asks for it and {@link PlanChecks#cast} checks it. */
+    static final int CAST_MIN = 3;
+    static final int CAST_MAX = 8;
 
     private Schemas() {
     }
@@ -43,7 +46,7 @@ public final class Schemas {
                 "aliases", array(str("another name the character goes by"), 0, 3),
                 "role", str("protagonist, antagonist, mentor, ally..."), "description", str("appearance and manner"),
                 "goal", str("what they want"), "flaw", str("what stands in their way from inside"),
-                "arc", str("how they change"))), 3, 8)));
+                "arc", str("how they change"))), CAST_MIN, CAST_MAX)));
     }
 
     public static String synopsis() {
@@ -53,7 +56,9 @@ public final class Schemas {
 
     /** The outline's first pass: exactly the act and chapter counts asked for, each chapter a title and what it does. */
     public static String outlineSkeleton(int chapters, int acts) {
-        ObjectNode chapter = objectNode(props("title", str("chapter title"), "summary", str("what happens in the chapter")));
+        ObjectNode chapter = objectNode(props("title", str("chapter title"), "summary", str("what happens in the chapter"),
+                "outcomes", array(str("one consequential change the chapter makes: who learns what, who is hurt, where someone or "
+                        + "something goes, what changes hands"), 1, 4)));
         return object(props("acts", array(objectNode(props("title", str("act title"), "summary", str("what the act does"))), acts, acts),
                 "chapters", array(chapter, chapters, chapters)));
     }
@@ -76,20 +81,20 @@ public final class Schemas {
                 "value", str("the new state")));
         ObjectNode contradiction = objectNode(props("passage", str("the offending passage, quoted verbatim from the scene"),
                 "conflictsWith", str("the ledger fact it contradicts"), "correction", str("what the passage should say")));
-        return object(props("summary", str("what happened in the scene, 60 to 150 words"),
-                "facts", array(fact, 0, 8), "contradictions", array(contradiction, 0, 3)));
+        return object(props("summary", str("what happened in the scene, at most 100 words"),
+                "facts", array(fact, 0, 40), "contradictions", array(contradiction, 0, 3)));
     }
 
     /** The memory of a chapter's last scene, with the chapter's summary. */
     public static String lastSceneMemory() {
         ObjectNode schema = (ObjectNode) Json.MAPPER.readTree(memory());
-        ((ObjectNode) schema.get("properties")).set("chapterSummary", str("the whole chapter, 80 to 200 words"));
+        ((ObjectNode) schema.get("properties")).set("chapterSummary", str("the whole chapter, at most 180 words"));
         ((ArrayNode) schema.get("required")).add("chapterSummary");
         return Json.MAPPER.writeValueAsString(schema);
     }
 
-    public static String summary() {
-        return object(props("summary", str("the summary, 80 to 200 words")));
+    public static String summary(int words) {
+        return object(props("summary", str("the summary, at most " + words + " words")));
     }
 
     private static Map<String, JsonNode> props(Object... pairs) {

@@ -32,7 +32,7 @@ final class StepStore {
     /** Names this run's records of unfinished steps, so a later run never overwrites an earlier run's. */
     private final String runId = Long.toString(System.currentTimeMillis(), 36) + Long.toString(System.nanoTime() % 1296, 36);
     /** The steps made of parts ({@link StepKeys#partial}), whose parts go once the step is stored. */
-    private static final java.util.Set<String> WITH_PARTS = java.util.Set.of(StepKeys.OUTLINE, StepKeys.BOOK_SUMMARY);
+    private static final java.util.Set<String> WITH_PARTS = java.util.Set.of(StepKeys.OUTLINE);
     /** One lock per key, so two chapters needing the same shared step compute it once (not a monitor: virtual threads wait on it). */
     private final ConcurrentHashMap<String, ReentrantLock> computing = new ConcurrentHashMap<>();
 

@@ -35,14 +35,29 @@ final class StructuredAsk {
         this.tries = tries;
     }
 
+    /** How many times a step asks before it fails; a script scene's drafting call is asked as often ({@link SceneDrafts}). */
+    int tries() {
+        return tries;
+    }
+
     <T> T ask(Question<T> q, StepStore.PaidCalls calls) {
         List<Message> messages = new ArrayList<>(List.of(Message.user(q.user())));
         List<String> problems = List.of();
+        int maxTokens = q.maxTokens();
         for (int attempt = 1; attempt <= tries; attempt++) {
             String purpose = attempt == 1 ? q.purpose() : q.purpose().equals(StepKeys.kind(q.step())) ? "retry after invalid output"
                     : q.purpose() + " retry after invalid output";
             Completion completion = gate.call(purpose, q.model(), q.system(), messages, OutputFormat.json(q.schemaName(), q.schema()),
-                    q.maxTokens(), 0.4, calls);
+                    maxTokens, 0.4, calls);
+            if (completion.finishReason() == Completion.FinishReason.MAX_TOKENS) {
+                // a cut answer is never repaired or stored: ask afresh (without the cut text, which would only
+                // grow the prompt), for a briefer answer, with room for once more output
+                problems = List.of("the answer was cut off at the limit of " + maxTokens + " output tokens");
+                messages = new ArrayList<>(List.of(Message.user(q.user() + "\n\nAn earlier answer to this was cut off at the length "
+                        + "limit. Answer briefly: keep every text field short and list each item once.")));
+                maxTokens = Math.min(q.maxTokens() * 2, maxTokens * 3 / 2);
+                continue;
+            }
             try {
                 T value = Json.read(completion.text(), q.type());
                 problems = q.check().apply(value);

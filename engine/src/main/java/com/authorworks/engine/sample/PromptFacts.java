@@ -1,13 +1,18 @@
 package com.authorworks.engine.sample;
 
+import com.authorworks.engine.internal.Prompts;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the sample writer picks up from a prompt so its answers fit it: who is there, where, what happens. */
-record PromptFacts(String pov, List<String> characters, String setting, List<String> beats) {
+/**
+ * What the sample writer picks up from a prompt so its answers fit it: who is there, where, what happens,
+ * and for a script the lines it must open and end with.
+ */
+record PromptFacts(String pov, List<String> characters, String setting, List<String> beats, List<String> opening, List<String> closing) {
 
     private static final Pattern POV = Pattern.compile("(?m)^POV: (.+)$");
     private static final Pattern PRESENT = Pattern.compile("(?m)^Characters present: (.+)$");
@@ -27,7 +32,24 @@ record PromptFacts(String pov, List<String> characters, String setting, List<Str
                 beats.add(m.group(1).replace(SampleLanguageModel.SHORT_MARKER, "").strip());
             }
         }
-        return new PromptFacts(pov, characters, find(SETTING, prompt).orElse(null), beats);
+        return new PromptFacts(pov, characters, find(SETTING, prompt).orElse(null), beats, linesAfter(Prompts.OPEN_WITH, prompt),
+                linesAfter(Prompts.END_WITH, prompt));
+    }
+
+    /** The lines after the last {@code header}, up to a blank line. */
+    private static List<String> linesAfter(String header, String prompt) {
+        int at = prompt.lastIndexOf(header);
+        if (at < 0) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : prompt.substring(at + header.length()).strip().split("\n", -1)) {
+            if (line.isBlank()) {
+                break;
+            }
+            lines.add(line.strip());
+        }
+        return List.copyOf(lines);
     }
 
     /** Names from a cast given as JSON (plan prompts), so plans written by the sample writer use the sample cast. */

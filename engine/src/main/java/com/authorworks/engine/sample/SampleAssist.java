@@ -26,12 +26,12 @@ final class SampleAssist {
         PromptFacts facts = PromptFacts.of(asked.sceneText() + "\n" + selection);
         SampleProse prose = new SampleProse(random, facts, fountain);
         return switch (asked.action()) {
-            case "continue" -> SampleLanguageModel.MARKER + "\n\n" + prose.write(120);
+            case "continue" -> prose.labelled(120);
             case "rewrite" -> SampleLanguageModel.SHORT_MARKER + " " + prose.sentences(Math.max(1, sentences(selection).size()));
             case "expand" -> SampleLanguageModel.SHORT_MARKER + " " + selection + " " + prose.sentences(2 + sentences(selection).size());
             case "shorten" -> SampleLanguageModel.SHORT_MARKER + " " + shorten(selection);
             case "fix-grammar" -> SampleLanguageModel.SHORT_MARKER + " " + fix(selection);
-            default -> SampleLanguageModel.MARKER + "\n\n" + prose.write(60);
+            default -> prose.labelled(60);
         };
     }
 

@@ -65,8 +65,8 @@ public final class SampleLanguageModel implements LanguageModel {
         } else {
             Matcher length = LENGTH.matcher(request.messages().getLast().content());
             int words = length.find() ? Integer.parseInt(length.group(1)) : Math.min(250, request.maxTokens() / 2);
-            text = MARKER + "\n\n" + new SampleProse(random, PromptFacts.of(prompt), request.system() != null
-                    && request.system().contains("Fountain")).write(Math.max(20, words));
+            text = new SampleProse(random, PromptFacts.of(prompt), request.system() != null
+                    && request.system().contains("Fountain")).labelled(Math.max(20, words));
         }
         if (request.onDelta() != null) {
             int chunk = assist.isPresent() ? 40 : 400; // an author watches assist text arrive

@@ -11,7 +11,20 @@ public record Outline(List<Act> acts, List<ChapterPlan> chapters) {
     public record Act(String title, String summary) {
     }
 
-    public record ChapterPlan(String title, String summary, List<ScenePlan> scenes) {
+    /**
+     * @param outcomes the chapter's planned consequential changes (who learns what, who is hurt, where things
+     *                 go), which chapters drafted alongside it read before it is written; empty in outlines
+     *                 made before outcomes were planned
+     */
+    public record ChapterPlan(String title, String summary, List<ScenePlan> scenes, List<String> outcomes) {
+
+        public ChapterPlan {
+            outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        }
+
+        public ChapterPlan(String title, String summary, List<ScenePlan> scenes) {
+            this(title, summary, scenes, List.of());
+        }
     }
 
     /**

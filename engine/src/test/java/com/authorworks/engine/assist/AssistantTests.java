@@ -26,6 +26,22 @@ class AssistantTests {
 
     final SampleLanguageModel sample = new SampleLanguageModel(7);
 
+    /** The sample writer, keeping the requests it was sent. */
+    final class Recording implements LanguageModel {
+        final List<CompletionRequest> seen = new ArrayList<>();
+
+        @Override
+        public String provider() {
+            return "recording";
+        }
+
+        @Override
+        public Completion complete(CompletionRequest request) {
+            seen.add(request);
+            return sample.complete(request);
+        }
+    }
+
     AssistResult ask(AssistAction action, String selection, List<String> deltas) {
         return Assistant.assist(sample, new AssistRequest(action, SCENE, selection, null, Format.NOVEL, STYLE, "sample-writer", null),
                 PriceTable.current(), deltas::add);
@@ -69,23 +85,11 @@ class AssistantTests {
 
     @Test
     void thePromptCarriesTheTaskStyleSceneAndSelection() {
-        List<CompletionRequest> seen = new ArrayList<>();
-        LanguageModel recording = new LanguageModel() {
-            @Override
-            public String provider() {
-                return "recording";
-            }
-
-            @Override
-            public Completion complete(CompletionRequest request) {
-                seen.add(request);
-                return sample.complete(request);
-            }
-        };
+        Recording recording = new Recording();
         Assistant.assist(recording, new AssistRequest(AssistAction.SHORTEN, SCENE, SELECTION, "keep the gulls", Format.SCREENPLAY, STYLE,
                 "claude-sonnet-4-5", null), PriceTable.current(), d -> { });
 
-        CompletionRequest request = seen.getFirst();
+        CompletionRequest request = recording.seen.getFirst();
         assertThat(request.streaming()).isTrue();
         assertThat(request.system()).contains("Fountain").contains("Voice: spare, close third");
         assertThat(request.messages().getFirst().content()).contains("Task: shorten", "keep the gulls", SCENE, SELECTION);
@@ -98,5 +102,18 @@ class AssistantTests {
         assertThat(AssistAction.parse("summarise")).isEmpty();
         assertThatThrownBy(() -> new AssistRequest(AssistAction.EXPAND, SCENE, " ", null, null, null, "m", null))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void assistInAScriptAsksForFountainInThePresentTense() {
+        Recording recording = new Recording();
+        String script = "INT. LAMP ROOM - NIGHT\n\nMara reads the letter.\n\nMARA\nHe was here.";
+
+        Assistant.assist(recording, new AssistRequest(AssistAction.EXPAND, script, "Mara reads the letter.", null,
+                Format.SCREENPLAY, STYLE, "sample-writer", null), PriceTable.current(), piece -> { });
+
+        CompletionRequest asked = recording.seen.getFirst();
+        assertThat(asked.system()).contains("Fountain").contains("Tense: present").doesNotContain("Tense: past").doesNotContain("no headings");
+        assertThat(asked.messages().getFirst().content()).contains("action and dialogue").doesNotContain("interiority");
     }
 }

@@ -2,9 +2,11 @@ package com.authorworks.platform.security;
 
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,6 +23,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -41,6 +44,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 /**
@@ -51,6 +55,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 @AutoConfiguration
 @EnableMethodSecurity
 public class SecurityConfiguration {
+
+    private static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "exp", "iat");
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicEndpoints> publicEndpoints,
@@ -124,14 +130,19 @@ public class SecurityConfiguration {
     /**
      * Verifies RS256 access tokens: with the in-process identity service's keys when it runs
      * here, else with the keys published at {@code authorworks.security.jwks-uri}. A token's
-     * signature is verified once per process ({@link VerifiedTokens}).
+     * signature is verified once per process ({@link VerifiedTokens}); its claims, the user's token
+     * epoch included ({@link TokenEpochs}), on every request.
      */
     @Bean
-    JwtDecoder jwtDecoder(ObjectProvider<AccessTokenKeys> localKeys, Environment environment) {
+    JwtDecoder jwtDecoder(ObjectProvider<AccessTokenKeys> localKeys, ObjectProvider<TokenEpochs> localEpochs,
+            Environment environment) {
         JWKSource<SecurityContext> keys;
+        TokenEpochs epochs;
         AccessTokenKeys local = localKeys.getIfAvailable();
         if (local != null) {
             keys = (selector, context) -> selector.select(local.publicKeys());
+            // null when the keys are a test's own and no identity runs: there is no epoch to compare with
+            epochs = localEpochs.getIfAvailable();
         } else {
             String uri = environment.getProperty("authorworks.security.jwks-uri");
             if (uri == null || uri.isBlank()) {
@@ -140,14 +151,29 @@ public class SecurityConfiguration {
             }
             try {
                 keys = JWKSourceBuilder.create(URI.create(uri).toURL()).build();
-            } catch (MalformedURLException e) {
+            } catch (MalformedURLException | IllegalArgumentException e) {
                 throw new IllegalStateException("AUTHORWORKS_JWKS_URI is not a valid URL: " + uri, e);
             }
+            // Identity's address is the JWKS endpoint's: the epoch is asked for there (ADR 0005).
+            epochs = new RemoteTokenEpochs(URI.create(uri), environment.getProperty(
+                    "authorworks.security.token-epoch-freshness", Duration.class, Duration.ofSeconds(30)));
         }
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        // Checked on the token as signed: Spring's claim mapping invents an iat from exp, and its
+        // validators pass a token without exp or sub. Ours always carry all three.
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null, null, REQUIRED_CLAIMS));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER);
+        OAuth2TokenValidator<Jwt> claims = JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER);
+        OAuth2TokenValidator<Jwt> validator = claims;
+        if (epochs != null) {
+            // The epoch only of a token that is otherwise valid: asking for it may cost a call to identity.
+            TokenEpochValidator current = new TokenEpochValidator(epochs);
+            validator = token -> {
+                OAuth2TokenValidatorResult result = claims.validate(token);
+                return result.hasErrors() ? result : current.validate(token);
+            };
+        }
         decoder.setJwtValidator(validator);
         return new VerifiedTokens(decoder, validator);
     }

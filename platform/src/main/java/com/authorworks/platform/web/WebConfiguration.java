@@ -15,8 +15,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Registers the HTTP edge: turns between connections first, request ids, the body limit, the input gate, then
- * everything else; and Tomcat's own error page as problem details.
+ * Registers the HTTP edge: turns between connections first, request ids, the body limit, what a trusted proxy
+ * forwarded, the input gate, then everything else; Tomcat's own error page as problem details; and the public
+ * address links are built from.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
@@ -25,7 +26,7 @@ public class WebConfiguration {
     @Bean
     FilterRegistrationBean<InputGate> inputGate() {
         FilterRegistrationBean<InputGate> registration = new FilterRegistrationBean<>(new InputGate());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 
@@ -60,6 +61,32 @@ public class WebConfiguration {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    TrustedProxies trustedProxies(Environment environment) {
+        return TrustedProxies.from(environment);
+    }
+
+    @Bean
+    PublicUrl publicUrl(Environment environment) {
+        return new PublicUrl(environment);
+    }
+
+    @Bean
+    FilterRegistrationBean<ProxyHeadersFilter> proxyHeadersFilter(TrustedProxies proxies) {
+        FilterRegistrationBean<ProxyHeadersFilter> registration = new FilterRegistrationBean<>(new ProxyHeadersFilter(proxies));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<MetricsScrapersFilter> metricsScrapersFilter(Environment environment, TrustedProxies proxies) {
+        FilterRegistrationBean<MetricsScrapersFilter> registration =
+                new FilterRegistrationBean<>(MetricsScrapersFilter.from(environment, proxies));
+        registration.addUrlPatterns("/metrics", "/metrics/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 

@@ -52,6 +52,7 @@ class AccessTokenAttackIntegrationTests extends IdentityIntegrationTest {
         assertThat(claims.getIssuer()).isEqualTo(AccessTokens.ISSUER);
         assertThat(claims.getSubject()).isEqualTo(user.id());
         assertThat(claims.getStringListClaim(AccessTokens.ROLES_CLAIM)).containsExactly("CREATOR", "READER");
+        assertThat(claims.getLongClaim(AccessTokens.EPOCH_CLAIM)).isZero();
         assertThat(claims.getExpirationTime().toInstant())
                 .isEqualTo(claims.getIssueTime().toInstant().plusSeconds(900));
         assertThat(me(user.accessToken()).status()).isEqualTo(200);
@@ -102,6 +103,36 @@ class AccessTokenAttackIntegrationTests extends IdentityIntegrationTest {
     void tokenFromAnotherIssuerIsRefused() throws Exception {
         Session user = signedInUser("issuer");
         refused(me(sign(realKey(), claims(user.id()).issuer("someone-else").build())));
+    }
+
+    @Test
+    void genuineTokenWithoutExpiryIsRefused() throws Exception {
+        Session user = signedInUser("noexp");
+        refused(me(sign(realKey(), claims(user.id()).expirationTime(null).build())));
+    }
+
+    @Test
+    void genuineTokenWithoutIssueTimeIsRefused() throws Exception {
+        Session user = signedInUser("noiat");
+        refused(me(sign(realKey(), claims(user.id()).issueTime(null).build())));
+    }
+
+    @Test
+    void genuineTokenWithoutSubjectIsRefused() throws Exception {
+        signedInUser("nosub");
+        refused(me(sign(realKey(), claims(null).build())));
+    }
+
+    @Test
+    void genuineTokenWithAnEpochBelowTheUsersIsRefused() throws Exception {
+        Session user = signedInUser("oldepoch");
+        api().post("/api/v1/auth/forgot-password", java.util.Map.of("email", user.email()));
+        api().post("/api/v1/auth/reset-password", java.util.Map.of("token", tokenMailedTo(user.email(), "reset-password"),
+                "newPassword", "a brand new passphrase"));
+        refused(me(sign(realKey(), claims(user.id()).claim(AccessTokens.EPOCH_CLAIM, 0).build())));
+        refused(me(sign(realKey(), claims(user.id()).claim(AccessTokens.EPOCH_CLAIM, "1").build())));
+        assertThat(me(sign(realKey(), claims(user.id()).claim(AccessTokens.EPOCH_CLAIM, 1).build())).status())
+                .isEqualTo(200);
     }
 
     private JWTClaimsSet.Builder claims(String subject) {

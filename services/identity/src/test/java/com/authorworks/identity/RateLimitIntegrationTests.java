@@ -6,17 +6,26 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** Defaults: 5 password attempts a minute per account, 30 a minute per client address, 3 mails per mailbox in 15 minutes. */
+/**
+ * Defaults: 5 failed password attempts a minute per (account, client address), 30 a minute per
+ * client address, 20 in 15 minutes per account from addresses it has not signed in from lately,
+ * 3 mails per mailbox in 15 minutes. The client addresses come through the trusted local proxy's
+ * X-Forwarded-For.
+ */
 class RateLimitIntegrationTests extends IdentityIntegrationTest {
 
+    private Api.Response loginFrom(String address, String email, String password) {
+        return api().withHeader("X-Forwarded-For", address)
+                .post("/api/v1/auth/login", Map.of("email", email, "password", password));
+    }
+
     @Test
-    void tooManyAttemptsOnOneAccountAnswer429WithRetryAfter() {
+    void fiveFailuresOnOneAccountFromOneAddressAnswer429WithRetryAfterEvenForTheRightPassword() {
         Session user = signedInUser("guessed");
-        // signing in used the first of the five attempts
-        for (int attempt = 0; attempt < 4; attempt++) {
-            assertThat(login(user.email(), "wrong guess number " + attempt).status()).isEqualTo(401);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(loginFrom("203.0.113.10", user.email(), "wrong guess number " + attempt).status()).isEqualTo(401);
         }
-        Api.Response limited = login(user.email(), PASSWORD);
+        Api.Response limited = loginFrom("203.0.113.10", user.email(), PASSWORD);
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.code()).isEqualTo("too-many-attempts");
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(
@@ -24,15 +33,54 @@ class RateLimitIntegrationTests extends IdentityIntegrationTest {
     }
 
     @Test
-    void tooManyAttemptsFromOneAddressAnswer429EvenForFreshAccounts() {
-        Api attacker = api().withHeader("X-Forwarded-For", "203.0.113.77");
+    void aStrangersFailuresDoNotLockTheOwnerOutOfTheirOwnAddress() {
+        Session owner = signedInUser("owner");
+        for (int attempt = 0; attempt < 12; attempt++) {
+            assertThat(loginFrom("203.0.113.20", owner.email(), "stranger guess " + attempt).status()).isIn(401, 429);
+        }
+        assertThat(loginFrom("203.0.113.20", owner.email(), PASSWORD).status()).isEqualTo(429);
+
+        Api.Response ownerSignsIn = loginFrom("198.51.100.20", owner.email(), PASSWORD);
+        assertThat(ownerSignsIn.status()).as(ownerSignsIn.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void guessesFromManyNewAddressesStopAtTheAccountLimitWhileTheUsualAddressStillSignsIn() {
+        Session owner = signedInUser("spread");
+        assertThat(loginFrom("192.0.2.10", owner.email(), PASSWORD).status()).isEqualTo(200);
+        for (int address = 1; address <= 5; address++) {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                assertThat(loginFrom("203.0.113." + (100 + address), owner.email(), "guess " + attempt).status())
+                        .isEqualTo(401);
+            }
+        }
+        Api.Response yetAnotherAddress = loginFrom("203.0.113.106", owner.email(), PASSWORD);
+        assertThat(yetAnotherAddress.status()).isEqualTo(429);
+        assertThat(yetAnotherAddress.code()).isEqualTo("too-many-attempts");
+
+        Api.Response usual = loginFrom("192.0.2.10", owner.email(), PASSWORD);
+        assertThat(usual.status()).as(usual.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void signInsWithTheRightPasswordAreNotCountedAsFailures() {
+        Session user = signedInUser("frequent");
+        for (int signIn = 0; signIn < 8; signIn++) {
+            assertThat(loginFrom("203.0.113.30", user.email(), PASSWORD).status()).isEqualTo(200);
+        }
+        for (int attempt = 0; attempt < 4; attempt++) {
+            assertThat(loginFrom("203.0.113.30", user.email(), "typo " + attempt).status()).isEqualTo(401);
+        }
+        assertThat(loginFrom("203.0.113.30", user.email(), PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void tooManyFailuresFromOneAddressAnswer429EvenForFreshAccounts() {
         for (int attempt = 0; attempt < 30; attempt++) {
-            Api.Response response = attacker.post("/api/v1/auth/login",
-                    Map.of("email", unique("victim") + "@example.test", "password", "guess " + attempt));
+            Api.Response response = loginFrom("203.0.113.77", unique("victim") + "@example.test", "guess " + attempt);
             assertThat(response.status()).isEqualTo(401);
         }
-        Api.Response limited = attacker.post("/api/v1/auth/login",
-                Map.of("email", unique("victim") + "@example.test", "password", "one more"));
+        Api.Response limited = loginFrom("203.0.113.77", unique("victim") + "@example.test", "one more");
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         // Another address is not affected.

@@ -91,7 +91,7 @@ class SeparateProcessesIntegrationTests {
 
             String jwks = "http://localhost:" + port(identity) + "/.well-known/jwks.json";
             try (var other = start(OtherService.class, "authorworks.services=none", "authorworks.data=" + otherData,
-                    "authorworks.security.jwks-uri=" + jwks)) {
+                    "authorworks.security.jwks-uri=" + jwks, "authorworks.security.token-epoch-freshness=200ms")) {
                 assertThat(other.getBeanNamesForType(Users.class)).isEmpty();
                 Api otherApi = new Api(port(other));
 
@@ -107,6 +107,16 @@ class SeparateProcessesIntegrationTests {
                 assertThat(otherApi.get("/api/test/whoami").status()).isEqualTo(401);
                 // Identity's endpoints are not served here.
                 assertThat(otherApi.get("/.well-known/jwks.json").status()).isEqualTo(404);
+
+                // A password change reaches this process once its remembered epoch is older than the freshness.
+                assertThat(identityApi.as(token).post("/api/v1/users/me/password", Map.of("currentPassword",
+                        IdentityIntegrationTest.PASSWORD, "newPassword", "another good passphrase")).status()).isEqualTo(204);
+                Thread.sleep(300);
+                Api.Response stale = otherApi.as(token).get("/api/test/whoami");
+                assertThat(stale.status()).as(stale.toString()).isEqualTo(401);
+                String fresh = identityApi.post("/api/v1/auth/login", Map.of("email", "second@example.test",
+                        "password", "another good passphrase")).body().get("accessToken").asString();
+                assertThat(otherApi.as(fresh).get("/api/test/whoami").status()).isEqualTo(200);
             }
         }
     }

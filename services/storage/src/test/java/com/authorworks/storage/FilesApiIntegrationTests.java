@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.authorworks.platform.UserId;
+import com.authorworks.platform.testing.TestAccessTokens;
 
 import tools.jackson.databind.JsonNode;
 
@@ -94,6 +96,38 @@ class FilesApiIntegrationTests {
         assertThat(content.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 d -> assertThat(d).startsWith("attachment").contains("chapter-one.md"));
         assertThat(content.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void downloadLinksPointAtThePublicAddressWhateverTheHostHeaderSays() throws Exception {
+        UserId author = UserId.random();
+        String id = Http.json(http().upload(author, "a.txt", "text/plain", Fixtures.text(10))).get("id").asString();
+
+        for (String hostile : new String[] {"Host: evil.example", "X-Forwarded-Host: evil.example"}) {
+            String response = rawGet("/api/v1/files/" + id + "/download", hostile,
+                    "Authorization: " + TestAccessTokens.bearer(author));
+            assertThat(response).startsWith("HTTP/1.1 302");
+            String location = response.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))
+                    .findFirst().orElseThrow().substring(9).trim();
+            assertThat(location).startsWith("http://localhost:" + port + "/api/v1/files/" + id + "/content?expires=")
+                    .doesNotContain("evil.example");
+        }
+    }
+
+    /** HTTP/1.1 by hand: Java's client will not send a Host header of the caller's choosing. */
+    private String rawGet(String path, String... headers) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\n");
+            if (Stream.of(headers).noneMatch(h -> h.startsWith("Host:"))) {
+                request.append("Host: localhost:").append(port).append("\r\n");
+            }
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            request.append("Connection: close\r\n\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test

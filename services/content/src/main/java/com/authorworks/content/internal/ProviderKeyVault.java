@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import com.authorworks.engine.llm.ApiKey;
 import com.authorworks.engine.llm.ProviderCatalogue;
 import com.authorworks.platform.Problem;
+import com.authorworks.platform.PrivateFiles;
 import com.authorworks.platform.UserId;
 
 /**
@@ -146,7 +147,7 @@ public class ProviderKeyVault {
             if (Files.exists(file)) {
                 return Base64.getDecoder().decode(Files.readString(file).strip());
             }
-            Files.createDirectories(file.getParent());
+            PrivateFiles.folder(file.getParent());
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);
             Path temp = file.resolveSibling("master.key." + UUID.randomUUID());

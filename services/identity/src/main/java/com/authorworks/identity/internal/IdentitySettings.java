@@ -20,15 +20,14 @@ import com.authorworks.platform.Role;
  */
 public record IdentitySettings(
         Path dataDirectory,
-        String publicUrl,
         Optional<String> adminEmail,
         Optional<Path> privateKeyFile,
         Duration accessTokenLifetime,
         Duration refreshTokenLifetime,
         int loginAttemptsPerAccountPerMinute,
         int loginAttemptsPerAddressPerMinute,
+        int loginAttemptsPerAccountFromNewAddresses,
         boolean forwardAuth,
-        List<String> trustedProxies,
         Map<String, Role> groupRoles,
         Smtp smtp) {
 
@@ -44,16 +43,14 @@ public record IdentitySettings(
     public static IdentitySettings from(Environment env) {
         return new IdentitySettings(
                 Path.of(env.getProperty("authorworks.data", "data")),
-                stripTrailingSlash(env.getProperty("AUTHORWORKS_PUBLIC_URL",
-                        env.getProperty("authorworks.identity.public-url", "http://localhost:8080"))),
                 nonBlank(env.getProperty("AUTHORWORKS_ADMIN_EMAIL")).map(e -> e.toLowerCase(Locale.ROOT)),
                 nonBlank(env.getProperty("JWT_PRIVATE_KEY_FILE")).map(Path::of),
                 env.getProperty("authorworks.identity.access-token-lifetime", Duration.class, Duration.ofMinutes(15)),
                 env.getProperty("authorworks.identity.refresh-token-lifetime", Duration.class, Duration.ofDays(30)),
                 env.getProperty("authorworks.identity.login-attempts-per-account", Integer.class, 5),
                 env.getProperty("authorworks.identity.login-attempts-per-address", Integer.class, 30),
+                env.getProperty("authorworks.identity.login-attempts-per-account-from-new-addresses", Integer.class, 20),
                 env.getProperty("AUTHORWORKS_FORWARD_AUTH", Boolean.class, false),
-                list(env.getProperty("AUTHORWORKS_TRUSTED_PROXIES", "127.0.0.1/32,::1/128")),
                 groupRoles(env.getProperty("AUTHORWORKS_FORWARD_AUTH_GROUPS", "admins=ADMIN")),
                 new Smtp(nonBlank(env.getProperty("SMTP_HOST")),
                         env.getProperty("SMTP_PORT", Integer.class, 587),
@@ -64,10 +61,6 @@ public record IdentitySettings(
 
     private static Optional<String> nonBlank(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static List<String> list(String value) {

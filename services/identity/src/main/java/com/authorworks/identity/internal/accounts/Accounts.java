@@ -19,6 +19,7 @@ import com.authorworks.identity.internal.tokens.RefreshTokens;
 import com.authorworks.platform.Problem;
 import com.authorworks.platform.Role;
 import com.authorworks.platform.UserId;
+import com.authorworks.platform.web.PublicUrl;
 
 /** Everything that creates an account or proves who someone is. */
 @Service
@@ -33,6 +34,9 @@ public class Accounts {
     private final Mailer mailer;
     private final TransactionTemplate transactions;
     private final IdentitySettings settings;
+    private final TokenEpochCache tokenEpochs;
+    private final PublicUrl publicUrl;
+    private final SignInAddresses signInAddresses;
     /**
      * Checked against when there is no account, so an unknown email costs as long as a wrong
      * password. Made by the first sign-in of any kind, so that one costs the same whether or not
@@ -42,7 +46,7 @@ public class Accounts {
 
     Accounts(UserAccounts users, EmailTokens emailTokens, RefreshTokens refreshTokens, AccessTokenIssuer accessTokens,
             PasswordEncoder passwords, RateLimits rateLimits, Mailer mailer, TransactionTemplate transactions,
-            IdentitySettings settings) {
+            IdentitySettings settings, TokenEpochCache tokenEpochs, PublicUrl publicUrl, SignInAddresses signInAddresses) {
         this.users = users;
         this.emailTokens = emailTokens;
         this.refreshTokens = refreshTokens;
@@ -52,6 +56,9 @@ public class Accounts {
         this.mailer = mailer;
         this.transactions = transactions;
         this.settings = settings;
+        this.tokenEpochs = tokenEpochs;
+        this.publicUrl = publicUrl;
+        this.signInAddresses = signInAddresses;
     }
 
     private String dummyHash() {
@@ -94,15 +101,18 @@ public class Accounts {
     }
 
     public SignedIn login(String email, String password, String clientAddress) {
-        rateLimits.passwordAttempt(email.toLowerCase(Locale.ROOT), clientAddress);
         var account = users.findByEmail(email);
+        boolean usualAddress = account.isPresent() && signInAddresses.usual(account.get().id(), clientAddress);
+        var attempt = rateLimits.passwordAttempt(email.toLowerCase(Locale.ROOT), clientAddress, usualAddress);
         String hash = account.map(Account::passwordHash).orElse(null);
         String dummy = dummyHash();
         boolean matches = passwords.matches(password, hash == null ? dummy : hash);
         if (!matches || hash == null) {
             throw new Problem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "The email or the password is wrong.");
         }
+        attempt.succeeded();
         Account signedIn = account.get();
+        signInAddresses.signedIn(signedIn.id(), clientAddress);
         return signedIn(signedIn, refreshTokens.start(signedIn.id()));
     }
 
@@ -114,6 +124,10 @@ public class Accounts {
                     .orElseThrow(() -> new Problem(HttpStatus.UNAUTHORIZED, "invalid-refresh-token",
                             "This account no longer exists.")), rotated.token());
         };
+    }
+
+    public long tokenEpoch(UserId id) {
+        return tokenEpochs.current(id, null);
     }
 
     public void logout(String refreshToken) {
@@ -156,7 +170,7 @@ public class Accounts {
                     %s/reset-password?token=%s
 
                     If it was not you, ignore this mail: your password stays as it is.
-                    """.formatted(account.username(), settings.publicUrl(), token), "reset-password"));
+                    """.formatted(account.username(), publicUrl.base(), token), "reset-password"));
         });
     }
 
@@ -164,24 +178,36 @@ public class Accounts {
         String hash = passwords.encode(newPassword);
         transactions.executeWithoutResult(status -> {
             UserId id = emailTokens.consume(token, EmailTokens.Purpose.RESET_PASSWORD).orElseThrow(Accounts::invalidToken);
-            users.setPassword(id, hash);
             // Reading the mail proved the address too.
             users.markEmailVerified(id);
-            refreshTokens.revokeAll(id);
+            replacePassword(id, hash);
         });
+    }
+
+    /**
+     * Every credential of the user dies with the old password: mailed links, refresh tokens, and
+     * (through the token epoch) access tokens, in this process at once.
+     */
+    private void replacePassword(UserId id, String hash) {
+        long epoch = users.replacePassword(id, hash);
+        emailTokens.revokeAll(id);
+        refreshTokens.revokeAll(id);
+        tokenEpochs.advanced(id, epoch);
     }
 
     public void changePassword(UserId id, String currentPassword, String newPassword, String clientAddress) {
         Account account = users.find(id).orElseThrow(() -> Problem.notFound("user-not-found", "There is no such user."));
-        rateLimits.passwordAttempt(account.email().toLowerCase(Locale.ROOT), clientAddress);
+        var attempt = rateLimits.passwordAttempt(account.email().toLowerCase(Locale.ROOT), clientAddress,
+                signInAddresses.usual(id, clientAddress));
         if (account.passwordHash() == null) {
             throw Problem.badRequest("no-password", "This account signs in through the proxy and has no password here.");
         }
         if (!passwords.matches(currentPassword, account.passwordHash())) {
             throw Problem.badRequest("wrong-password", "The current password is wrong.");
         }
-        users.setPassword(id, passwords.encode(newPassword));
-        refreshTokens.revokeAll(id);
+        attempt.succeeded();
+        String hash = passwords.encode(newPassword);
+        transactions.executeWithoutResult(status -> replacePassword(id, hash));
     }
 
     /**
@@ -227,7 +253,7 @@ public class Accounts {
     }
 
     private SignedIn signedIn(Account account, String refreshToken) {
-        var access = accessTokens.issue(account.id(), account.roles());
+        var access = accessTokens.issue(account.id(), account.roles(), account.tokenEpoch());
         return new SignedIn(access.token(), "Bearer", access.expiresIn(), refreshToken, refreshTokens.lifetimeSeconds());
     }
 
@@ -240,7 +266,7 @@ public class Accounts {
                 %s/verify-email?token=%s
 
                 If you did not create this account, ignore this mail.
-                """.formatted(account.username(), settings.publicUrl(), token), "verify-email"));
+                """.formatted(account.username(), publicUrl.base(), token), "verify-email"));
     }
 
     private static Problem invalidToken() {

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.authorworks.identity.internal.IdentitySettings;
-import com.authorworks.identity.internal.forwardauth.TrustedProxies;
 import com.authorworks.platform.CurrentUser;
+import com.authorworks.platform.web.TrustedProxies;
 
 /** Sign-up, sign-in and everything proven by mail. */
 @RestController
@@ -99,6 +99,15 @@ class AuthController {
     @GetMapping("/session")
     SessionInfo session() {
         return new SessionInfo(CurrentUser.find().isPresent(), settings.forwardAuth());
+    }
+
+    /** The caller's current token epoch: how a process without identity learns it ({@code TokenEpochs}). */
+    record TokenEpoch(long epoch) {
+    }
+
+    @GetMapping("/token-epoch")
+    TokenEpoch tokenEpoch() {
+        return new TokenEpoch(accounts.tokenEpoch(CurrentUser.require().id()));
     }
 
     @PostMapping("/register")

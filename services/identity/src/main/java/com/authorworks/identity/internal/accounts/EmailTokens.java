@@ -48,6 +48,13 @@ class EmailTokens {
         return token;
     }
 
+    /** Uses up every token of the user still outstanding, of any purpose: the credentials they were mailed for changed. */
+    void revokeAll(UserId user) {
+        jdbc.sql("update identity.email_tokens set used_at = now() where user_id = :user and used_at is null")
+                .param("user", user.value())
+                .update();
+    }
+
     /** Uses the token up; empty when it is unknown, used, expired or meant for something else. */
     Optional<UserId> consume(String token, Purpose purpose) {
         return jdbc.sql("""

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.authorworks.identity.internal.forwardauth.TrustedProxies;
 import com.authorworks.platform.CurrentUser;
+import com.authorworks.platform.web.TrustedProxies;
 
 /** Changing the password needs the current one, and signs out every session. */
 @RestController

@@ -22,7 +22,7 @@ public class UserAccounts {
     /** What new accounts may do: read, and write their own stories. */
     public static final Set<Role> DEFAULT_ROLES = Set.of(Role.READER, Role.CREATOR);
 
-    private static final String COLUMNS = "id, email, username, password_hash, email_verified, roles, created_at";
+    private static final String COLUMNS = "id, email, username, password_hash, email_verified, roles, created_at, token_epoch";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -78,9 +78,21 @@ public class UserAccounts {
                 .param("id", id.value()).param("name", displayName).update();
     }
 
-    public void setPassword(UserId id, String passwordHash) {
-        jdbc.sql("update identity.users set password_hash = :hash, updated_at = now() where id = :id")
-                .param("hash", passwordHash).param("id", id.value()).update();
+    /**
+     * Replaces the password and advances the user's token epoch, so every access token issued
+     * before is refused; returns the new epoch.
+     */
+    long replacePassword(UserId id, String passwordHash) {
+        return jdbc.sql("""
+                update identity.users set password_hash = :hash, token_epoch = token_epoch + 1, updated_at = now()
+                where id = :id returning token_epoch""")
+                .param("hash", passwordHash).param("id", id.value()).query(Long.class).single();
+    }
+
+    /** The user's current token epoch; empty when there is no such user. */
+    Optional<Long> tokenEpoch(UserId id) {
+        return jdbc.sql("select token_epoch from identity.users where id = :id")
+                .param("id", id.value()).query(Long.class).optional();
     }
 
     public void markEmailVerified(UserId id) {
@@ -110,6 +122,6 @@ public class UserAccounts {
         Arrays.stream(roles).map(Role::valueOf).forEach(parsed::add);
         return new Account(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"), rs.getString("username"),
                 rs.getString("password_hash"), rs.getBoolean("email_verified"), Set.copyOf(parsed),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getLong("token_epoch"));
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import com.authorworks.identity.internal.IdentitySettings;
 import com.authorworks.identity.internal.accounts.Accounts;
 import com.authorworks.platform.security.RequestAuthenticator;
+import com.authorworks.platform.web.TrustedProxies;
 
 /** Adds the forward-auth filter to the platform's one security chain when AUTHORWORKS_FORWARD_AUTH=true. */
 @Component

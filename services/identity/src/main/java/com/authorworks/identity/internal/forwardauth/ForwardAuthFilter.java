@@ -29,6 +29,7 @@ import com.authorworks.identity.internal.accounts.Accounts;
 import com.authorworks.platform.Problem;
 import com.authorworks.platform.Role;
 import com.authorworks.platform.web.Problems;
+import com.authorworks.platform.web.TrustedProxies;
 
 /**
  * Signs the request in as the user the proxy (Authelia) vouches for with {@code Remote-User}. The

@@ -37,12 +37,14 @@ public class AccessTokenIssuer {
         this.settings = settings;
     }
 
-    public IssuedAccessToken issue(UserId user, Set<Role> roles) {
+    /** {@code tokenEpoch}: the user's current one, so the token dies when it advances. */
+    public IssuedAccessToken issue(UserId user, Set<Role> roles, long tokenEpoch) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(AccessTokens.ISSUER)
                 .subject(user.toString())
                 .claim(AccessTokens.ROLES_CLAIM, roles.stream().map(Role::name).sorted().toList())
+                .claim(AccessTokens.EPOCH_CLAIM, tokenEpoch)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(settings.accessTokenLifetime())))
                 .jwtID(UUID.randomUUID().toString())

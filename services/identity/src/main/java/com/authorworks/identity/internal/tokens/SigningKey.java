@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.authorworks.identity.internal.IdentitySettings;
+import com.authorworks.platform.PrivateFiles;
 import com.authorworks.platform.security.AccessTokenKeys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -88,7 +89,7 @@ public class SigningKey implements AccessTokenKeys {
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
-        Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        PrivateFiles.folder(file.getParent());
         // Written owner-only from the start, then moved into place, so the key is never readable by others.
         Path temp = Files.createTempFile(file.getParent(), "key", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -41,5 +42,20 @@ class MailDropMailerTests {
                     .contains("https://authorworks.example/verify-email?token=" + secret);
         });
         assertThat(output.getAll()).contains(files.getFirst().toAbsolutePath().toString()).doesNotContain(secret);
+    }
+
+    @Test
+    void onlyThePlatformsUserCanReadTheMailEvenInAFolderMadeByAnOlderVersion() throws Exception {
+        Path mail = Files.createDirectories(data.resolve("mail"));
+        Files.setPosixFilePermissions(mail, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        new MailDropMailer(mail, "AuthorWorks <no-reply@authorworks.local>").send(new OutgoingMail(
+                "reader@example.test", "Reset", "https://authorworks.example/reset-password?token=t", "reset-password"));
+
+        assertThat(Files.getPosixFilePermissions(mail)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (Stream<Path> listing = Files.list(mail)) {
+            assertThat(listing.toList()).singleElement().satisfies(file -> assertThat(Files.getPosixFilePermissions(file))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------")));
+        }
     }
 }

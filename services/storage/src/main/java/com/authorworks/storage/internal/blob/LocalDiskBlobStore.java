@@ -2,6 +2,7 @@ package com.authorworks.storage.internal.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import com.authorworks.platform.PrivateFiles;
 import com.authorworks.storage.BlobNotFoundException;
 import com.authorworks.storage.BlobStore;
 import com.authorworks.storage.StorageUnavailableException;
@@ -19,7 +21,7 @@ import com.authorworks.storage.StorageUnavailableException;
 /**
  * Blobs as files under {@code <root>/<bucket>/<key>}. A blob is written to a temporary file in
  * the same directory and moved into place atomically, so a reader or a crash never sees half of
- * one.
+ * one. Folders are 0700 and files 0600: only the platform's own user reads them.
  */
 public final class LocalDiskBlobStore implements BlobStore {
 
@@ -28,9 +30,10 @@ public final class LocalDiskBlobStore implements BlobStore {
     public LocalDiskBlobStore(Path root, List<String> buckets) {
         this.root = root.toAbsolutePath().normalize();
         try {
+            PrivateFiles.folder(this.root);
             for (String bucket : buckets) {
                 BlobKeys.check(bucket, "probe");
-                Files.createDirectories(this.root.resolve(bucket));
+                PrivateFiles.folder(this.root.resolve(bucket));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the blob directories under " + this.root, e);
@@ -42,9 +45,13 @@ public final class LocalDiskBlobStore implements BlobStore {
         Path target = resolve(bucket, key);
         Path temporary = null;
         try {
-            Files.createDirectories(target.getParent());
-            temporary = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
-            long written = Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.folder(target.getParent());
+            temporary = PrivateFiles.temporaryFile(target.getParent(), ".incoming-", ".tmp");
+            long written;
+            // Into the owner-only file as made (copying with REPLACE_EXISTING would make a new, readable one).
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                written = content.transferTo(out);
+            }
             if (written != length) {
                 throw new IllegalArgumentException("Expected " + length + " bytes but got " + written);
             }

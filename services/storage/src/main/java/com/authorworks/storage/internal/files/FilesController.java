@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Page;
 import com.authorworks.platform.PageRequest;
+import com.authorworks.platform.web.PublicUrl;
 import com.authorworks.storage.Buckets;
 import com.authorworks.storage.DownloadLink;
 import com.authorworks.storage.FileId;
@@ -55,9 +55,11 @@ class FilesController {
 
     private final StoredFiles files;
     private final long maxFileSize;
+    private final PublicUrl publicUrl;
 
-    FilesController(StoredFiles files, StorageProperties properties) {
+    FilesController(StoredFiles files, StorageProperties properties, PublicUrl publicUrl) {
         this.files = files;
+        this.publicUrl = publicUrl;
         this.maxFileSize = properties.maxFileSize().toBytes();
     }
 
@@ -71,9 +73,7 @@ class FilesController {
         try (InputStream in = file.getInputStream()) {
             stored = files.store(user.id(), Buckets.UPLOADS, file.getOriginalFilename(), in);
         }
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(stored.id()).toUri();
-        return ResponseEntity.created(location).body(FileView.of(stored));
+        return ResponseEntity.created(URI.create("/api/v1/files/" + stored.id())).body(FileView.of(stored));
     }
 
     @GetMapping
@@ -87,13 +87,16 @@ class FilesController {
                 .orElseThrow(StoredFiles::notFound);
     }
 
-    /** A redirect to a link that expires, or with {@code ?redirect=false} the link itself. */
+    /**
+     * A redirect to a link that expires, or with {@code ?redirect=false} the link itself; a link this
+     * application serves is under the public URL, never the request's Host header.
+     */
     @GetMapping("/{id}/download")
     ResponseEntity<LinkView> download(@PathVariable UUID id,
             @RequestParam(defaultValue = "true") boolean redirect) {
         DownloadLink link = files.signedUrl(new FileId(id), CurrentUser.require().id());
         URI url = link.url().isAbsolute() ? link.url()
-                : URI.create(ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + link.url());
+                : publicUrl.link(link.url().toString());
         if (redirect) {
             return ResponseEntity.status(302).location(url).cacheControl(CacheControl.noStore()).build();
         }

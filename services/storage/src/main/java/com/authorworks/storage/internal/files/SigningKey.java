@@ -10,6 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import com.authorworks.platform.PrivateFiles;
+
 /**
  * The secret behind download links: {@code AUTHORWORKS_SIGNING_KEY} when given (every instance
  * of a deployment must share it), else 32 random bytes generated once and kept in
@@ -30,7 +32,7 @@ final class SigningKey {
         Path file = dataDirectory.resolve("keys").resolve("storage-signing.key");
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
+                PrivateFiles.folder(file.getParent());
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 try {

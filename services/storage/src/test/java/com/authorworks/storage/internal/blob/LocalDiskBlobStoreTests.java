@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
@@ -36,6 +37,21 @@ class LocalDiskBlobStoreTests {
         store.delete(Buckets.BOOKS, "a/b/c.bin");
         assertThat(store.exists(Buckets.BOOKS, "a/b/c.bin")).isFalse();
         assertThatThrownBy(() -> store.get(Buckets.BOOKS, "a/b/c.bin")).isInstanceOf(BlobNotFoundException.class);
+    }
+
+    @Test
+    void blobsAndTheirFoldersAreForThePlatformsUserOnly() throws Exception {
+        LocalDiskBlobStore store = new LocalDiskBlobStore(root.resolve("blobs"), Buckets.ALL);
+
+        store.put(Buckets.UPLOADS, "user/file", new ByteArrayInputStream(new byte[] {1}), 1, "application/octet-stream");
+
+        var folder = PosixFilePermissions.fromString("rwx------");
+        assertThat(Files.getPosixFilePermissions(root.resolve("blobs"))).isEqualTo(folder);
+        assertThat(Files.getPosixFilePermissions(root.resolve("blobs").resolve(Buckets.UPLOADS))).isEqualTo(folder);
+        assertThat(Files.getPosixFilePermissions(root.resolve("blobs").resolve(Buckets.UPLOADS).resolve("user")))
+                .isEqualTo(folder);
+        assertThat(Files.getPosixFilePermissions(root.resolve("blobs").resolve(Buckets.UPLOADS).resolve("user/file")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test

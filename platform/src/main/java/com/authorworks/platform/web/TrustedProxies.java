@@ -1,29 +1,35 @@
-package com.authorworks.identity.internal.forwardauth;
+package com.authorworks.platform.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.core.env.Environment;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
-import org.springframework.stereotype.Component;
-
-import com.authorworks.identity.internal.IdentitySettings;
 
 /**
- * The reverse proxies (AUTHORWORKS_TRUSTED_PROXIES) whose word we take: for the forward-auth
- * headers, and for the client's address in {@code X-Forwarded-For}. Anyone else could forge both.
+ * The reverse proxies ({@code AUTHORWORKS_TRUSTED_PROXIES}) whose word is taken: for the address,
+ * scheme, host and port they forward ({@code X-Forwarded-*}, {@code Forwarded}) and for the
+ * homelab's forward-auth headers. Anyone else could forge them all.
  */
-@Component
-public class TrustedProxies {
+public final class TrustedProxies {
 
+    /** Loopback only: a proxy on the same machine. */
+    public static final String DEFAULT = "127.0.0.1/32,::1/128";
     /** Literal IPv4/IPv6 only: anything else in a header is ignored rather than resolved through DNS. */
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final List<IpAddressMatcher> proxies;
 
-    public TrustedProxies(IdentitySettings settings) {
-        this.proxies = settings.trustedProxies().stream().map(IpAddressMatcher::new).toList();
+    public TrustedProxies(List<String> cidrs) {
+        this.proxies = cidrs.stream().map(IpAddressMatcher::new).toList();
+    }
+
+    public static TrustedProxies from(Environment environment) {
+        return new TrustedProxies(Arrays.stream(environment.getProperty("AUTHORWORKS_TRUSTED_PROXIES", DEFAULT).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
     public boolean trusts(String address) {

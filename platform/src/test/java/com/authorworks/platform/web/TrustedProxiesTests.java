@@ -1,4 +1,4 @@
-package com.authorworks.identity.internal.forwardauth;
+package com.authorworks.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,12 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-import com.authorworks.identity.internal.IdentitySettings;
-
 class TrustedProxiesTests {
 
-    private final TrustedProxies proxies = new TrustedProxies(IdentitySettings.from(
-            new MockEnvironment().withProperty("AUTHORWORKS_TRUSTED_PROXIES", "10.0.0.0/8, ::1/128")));
+    private final TrustedProxies proxies = TrustedProxies.from(
+            new MockEnvironment().withProperty("AUTHORWORKS_TRUSTED_PROXIES", "10.0.0.0/8, ::1/128"));
 
     private static MockHttpServletRequest from(String remote, String forwardedFor) {
         MockHttpServletRequest request = new MockHttpServletRequest();

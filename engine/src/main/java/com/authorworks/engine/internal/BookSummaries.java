@@ -1,0 +1,82 @@
+package com.authorworks.engine.internal;
+
+import com.authorworks.engine.BookSpec;
+import com.authorworks.engine.StepKeys;
+import com.authorworks.engine.story.ChapterSummary;
+import com.authorworks.engine.story.Outline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The top of the summary hierarchy (scene → chapter → act → book), each level bounded: an act is summarised
+ * from its chapters' summaries and the book from its acts', and no call reads more than {@link #GROUP}
+ * summaries: a longer list is first summarised in groups, so no call grows with the book.
+ */
+final class BookSummaries {
+
+    static final int GROUP = 8;
+    static final int ACT_WORDS = 250;
+    static final int BOOK_WORDS = 300;
+
+    private final BookSpec spec;
+    private final Outline outline;
+    private final StepStore steps;
+    private final StructuredAsk asking;
+    private final Compressor compressor;
+    private final Consumer<String> written;
+
+    BookSummaries(BookSpec spec, Outline outline, StepStore steps, StructuredAsk asking, Compressor compressor, Consumer<String> written) {
+        this.spec = spec;
+        this.outline = outline;
+        this.steps = steps;
+        this.asking = asking;
+        this.compressor = compressor;
+        this.written = written;
+    }
+
+    void write() {
+        String unit = spec.format().unit();
+        List<String> acts = new ArrayList<>();
+        int first = 1;
+        for (int a = 1; a <= outline.acts().size(); a++) {
+            int last = Outline.actEnds(outline.chapters().size(), outline.acts().size())[a - 1];
+            List<String> chapters = new ArrayList<>();
+            for (int c = first; c <= last; c++) {
+                chapters.add(unit + " " + c + ": " + Words.capped(steps.chapterSummary(c), ChapterWriter.CHAPTER_SUMMARY_WORDS));
+            }
+            String key = StepKeys.actSummary(a);
+            int act = a;
+            acts.add("Act " + a + ": " + summary(key, chapters, ACT_WORDS, "act " + act + " (" + unit.toLowerCase() + "s " + first + "-" + last + ")"));
+            first = last + 1;
+        }
+        summary(StepKeys.BOOK_SUMMARY, acts, BOOK_WORDS, "the whole work as written");
+    }
+
+    private String summary(String key, List<String> items, int words, String what) {
+        StepStore.Done done = steps.step(key, calls -> {
+            List<String> level = items;
+            while (level.size() > GROUP) {
+                List<String> grouped = new ArrayList<>();
+                for (int i = 0; i < level.size(); i += GROUP) {
+                    List<String> group = level.subList(i, Math.min(level.size(), i + GROUP));
+                    grouped.add(ask(key, group, words, "part of " + what, calls));
+                }
+                level = grouped;
+            }
+            return Json.write(new ChapterSummary(ask(key, level, words, what, calls)));
+        });
+        if (done.fresh()) {
+            written.accept(key);
+        }
+        return Json.read(done.record().content(), ChapterSummary.class).summary();
+    }
+
+    private String ask(String key, List<String> items, int words, String what, StepStore.PaidCalls calls) {
+        ChapterSummary answer = asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, ChapterSummary.class, Prompts.keeper(spec),
+                Prompts.summaryOf(what, String.join("\n\n", items), words), "summary", Schemas.summary(words), PlanChecks::summary,
+                spec.summaryModelOrDefault(), words * 3 + 500), calls);
+        return compressor.bounded(answer.summary(), words, calls);
+    }
+}

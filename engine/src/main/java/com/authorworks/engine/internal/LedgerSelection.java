@@ -1,0 +1,87 @@
+package com.authorworks.engine.internal;
+
+import com.authorworks.engine.story.Fact;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ledger facts a prompt gets, chosen one by one rather than subject by subject, so no subject's long
+ * history can push the others out: the facts in force (latest value per attribute; superseded ones are
+ * gone) of the subjects present first, taken in turns subject by subject, each subject's most important
+ * and most recent facts first; then those of subjects the plan merely mentions. The context builder packs
+ * them in this order under the part's share of the budget and lays them out grouped by subject.
+ */
+final class LedgerSelection {
+
+    /** Attributes whose change later scenes most often trip over. */
+    private static final Set<String> CONSEQUENTIAL = Set.of("location", "where", "possession", "carries", "has", "holds", "owns",
+            "injury", "wound", "health", "condition", "alive", "status", "knows", "learned", "secret", "relationship", "allegiance",
+            "owes", "debt", "promise", "state", "occupant", "owner", "contents");
+
+    private final List<String> items = new ArrayList<>();
+    private final Map<String, Fact> facts = new LinkedHashMap<>();
+
+    /**
+     * @param present   the facts in force of the subjects the scene involves directly, in order of importance
+     * @param mentioned the same for subjects its plan merely names
+     */
+    LedgerSelection(Map<String, List<Fact>> present, Map<String, List<Fact>> mentioned) {
+        takeTurns(present);
+        takeTurns(mentioned);
+    }
+
+    /** The ranked items, most useful first, one per fact. */
+    List<String> items() {
+        return List.copyOf(items);
+    }
+
+    /** The chosen items laid out compactly, one line per subject: {@code Name: attribute = value; ...}. */
+    String render(List<String> chosen) {
+        Map<String, List<Fact>> bySubject = new LinkedHashMap<>();
+        for (String item : chosen) {
+            Fact f = facts.get(item);
+            bySubject.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
+        }
+        StringBuilder text = new StringBuilder();
+        bySubject.forEach((subject, list) -> text.append(subject).append(": ")
+                .append(String.join("; ", list.stream().sorted(Comparator.comparing(Fact::since)).map(f -> f.attribute() + " = " + f.value())
+                        .toList())).append('\n'));
+        return text.toString().strip();
+    }
+
+    private void takeTurns(Map<String, List<Fact>> bySubject) {
+        List<Deque<Fact>> queues = new ArrayList<>();
+        bySubject.values().forEach(list -> queues.add(new ArrayDeque<>(list.stream().sorted(IMPORTANCE).toList())));
+        boolean any = true;
+        while (any) {
+            any = false;
+            for (Deque<Fact> queue : queues) {
+                Fact next = queue.pollFirst();
+                if (next != null) {
+                    String item = next.subject() + ": " + next.attribute() + " = " + next.value();
+                    if (facts.putIfAbsent(item, next) == null) {
+                        items.add(item);
+                    }
+                    any = true;
+                }
+            }
+        }
+    }
+
+    private static final Comparator<Fact> IMPORTANCE = Comparator.<Fact>comparingInt(f -> consequential(f) ? 0 : 1)
+            .thenComparing(Fact::since, Comparator.reverseOrder())
+            .thenComparing(Fact::attribute);
+
+    private static boolean consequential(Fact f) {
+        String attribute = f.attribute().toLowerCase(Locale.ROOT);
+        return CONSEQUENTIAL.stream().anyMatch(attribute::contains);
+    }
+}
