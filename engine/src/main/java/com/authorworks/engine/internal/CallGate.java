@@ -1,6 +1,5 @@
 package com.authorworks.engine.internal;
 
-import com.authorworks.engine.CallRecord;
 import com.authorworks.engine.EngineOptions;
 import com.authorworks.engine.llm.Completion;
 import com.authorworks.engine.llm.CompletionRequest;
@@ -14,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The one way a run calls its model: it checks the run is still going (cancel, another part's failure,
  * the budget), lets the first call of a new cacheable prefix go alone until it streams, waits for one of
- * the streams (earliest chapter first), can be interrupted by a cancel, and books every answered call
- * on the step that paid for it and on the run's account.
+ * the streams (earliest chapter first), can be interrupted by a cancel, and books every attempt it sends
+ * ({@link CallAttempts}: from before it is sent, retries inside the model stack included) on the step that
+ * pays for it and on the run's account.
  */
 final class CallGate {
 
@@ -101,16 +100,21 @@ final class CallGate {
             Thread.currentThread().interrupt();
             throw new RunStopped(RunStopped.Reason.CANCELLED);
         }
-        Completion completion;
+        CallAttempts attempts = new CallAttempts(purpose, system, messages, output, options.prices(), calls, account);
+        Completion completion = null;
         Thread caller = Thread.currentThread();
         try {
             checkGoing();
+            attempts.sending(model.provider(), modelName);
             synchronized (calling) {
                 calling.add(caller);
             }
             List<Message> messages = conversation.get();
             completion = model.complete(new CompletionRequest(modelName, system, messages, temperature, maxTokens, output, cacheable,
-                    options.key(), piece -> started.countDown()));
+                    options.key(), piece -> {
+                        started.countDown();
+                        attempts.streamed(piece);
+                    }, attempts));
         } catch (RuntimeException e) {
             if (cancelled.get()) {
                 throw new RunStopped(RunStopped.Reason.CANCELLED);
@@ -124,13 +128,13 @@ final class CallGate {
                 // an interrupt meant for the abandoned call must not hit the checkpoint writes that follow
                 Thread.interrupted();
             }
+            if (completion == null) {
+                attempts.failed();
+            }
             started.countDown();
             streams.release();
         }
-        CallRecord record = new CallRecord(UUID.randomUUID().toString(), purpose, completion.provider(), completion.model(), completion.usage(),
-                options.prices().cost(completion.provider(), completion.model(), completion.usage()), options.prices().version());
-        calls.add(record);
-        account.paid(record);
+        attempts.answered(completion);
         return completion;
     }
 

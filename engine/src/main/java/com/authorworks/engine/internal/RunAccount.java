@@ -30,10 +30,21 @@ final class RunAccount {
         words = written;
     }
 
-    synchronized void paid(CallRecord call) {
-        inputTokens += call.usage().inputTokens();
-        outputTokens += call.usage().outputTokens();
-        cost = cost.add(call.costUsd());
+    /**
+     * A call booked, a newer version of one, or one taken off the account: {@code before} is the version it
+     * replaces (null for a new call), {@code call} the version booked now (null when withdrawn).
+     */
+    synchronized void paid(CallRecord before, CallRecord call) {
+        if (before != null) {
+            inputTokens -= before.usage().inputTokens();
+            outputTokens -= before.usage().outputTokens();
+            cost = cost.subtract(before.costUsd());
+        }
+        if (call != null) {
+            inputTokens += call.usage().inputTokens();
+            outputTokens += call.usage().outputTokens();
+            cost = cost.add(call.costUsd());
+        }
     }
 
     synchronized boolean reached(BigDecimal budget) {

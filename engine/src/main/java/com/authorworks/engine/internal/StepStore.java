@@ -89,9 +89,9 @@ final class StepStore {
     }
 
     /**
-     * The calls a step has paid for. Each one is also kept under {@code unfinished/<step>/<run>} until the
-     * step is checkpointed, so the calls of a step that never finishes (failed, cancelled, killed) are
-     * still in the cost report. Parts copied in with {@code addAll} are accounted where they came from.
+     * The calls a step has paid for. Each one is also kept under {@code unfinished/<step>/<run>}, from before
+     * it is sent until the step is checkpointed, so the calls of a step that never finishes (failed,
+     * cancelled, killed, in flight) are still in the cost report. Parts copied in with {@code addAll} are accounted where they came from.
      */
     final class PaidCalls extends ArrayList<CallRecord> {
         private final String key;
@@ -109,12 +109,52 @@ final class StepStore {
             return rank;
         }
 
-        @Override
-        public synchronized boolean add(CallRecord call) {
-            super.add(call);
-            store.put(key, Json.write(new StepRecord(key, "", List.copyOf(this), false, Instant.now())));
+        /**
+         * Books a call, or a newer version of one already booked (same id: an estimate made truer, or replaced
+         * by the provider's count), and writes the unfinished record. Answers the version it replaced, if any.
+         */
+        synchronized CallRecord book(CallRecord call) {
+            int at = call.id() == null ? -1 : indexOf(call.id());
+            List<CallRecord> booked = new ArrayList<>(this);
+            if (at < 0) {
+                booked.add(call);
+            } else {
+                booked.set(at, call);
+            }
+            // written first, so a failed write leaves the step's calls as they were
+            store.put(key, Json.write(new StepRecord(key, "", booked, false, Instant.now())));
             written = true;
-            return true;
+            if (at < 0) {
+                super.add(call);
+                return null;
+            }
+            return set(at, call);
+        }
+
+        /** Takes a call off the step's account (one the provider refused), writing the unfinished record; answers it, or null. */
+        synchronized CallRecord withdraw(String id) {
+            int at = indexOf(id);
+            if (at < 0) {
+                return null;
+            }
+            List<CallRecord> booked = new ArrayList<>(this);
+            booked.remove(at);
+            // written even when empty, so an account that booked the call from this record sees it go
+            store.put(key, Json.write(new StepRecord(key, "", booked, false, Instant.now())));
+            if (booked.isEmpty()) {
+                store.delete(key);
+                written = false;
+            }
+            return remove(at);
+        }
+
+        private int indexOf(String id) {
+            for (int i = size() - 1; i >= 0; i--) {
+                if (id.equals(get(i).id())) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         synchronized void settled() {

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  * @param cachePrefix  whether to ask the provider to cache {@code system} (Anthropic prompt caching)
  * @param key          the caller's API key; null for providers that need none (Ollama, sample)
  * @param onDelta      receives streamed text as it arrives; null for a non-streaming call
+ * @param attempts     hears of each attempt the model stack sends again after a failure (retries, fallbacks);
+ *                     {@link AttemptListener#NONE} when null
  */
 public record CompletionRequest(
         String model,
@@ -26,9 +28,11 @@ public record CompletionRequest(
         OutputFormat output,
         boolean cachePrefix,
         ApiKey key,
-        Consumer<String> onDelta) {
+        Consumer<String> onDelta,
+        AttemptListener attempts) {
 
     public CompletionRequest {
+        attempts = attempts == null ? AttemptListener.NONE : attempts;
         Objects.requireNonNull(model, "model");
         messages = List.copyOf(messages);
         Objects.requireNonNull(output, "output");
@@ -37,19 +41,25 @@ public record CompletionRequest(
         }
     }
 
+    /** A request whose resent attempts nobody needs to hear of. */
+    public CompletionRequest(String model, String system, List<Message> messages, double temperature, int maxTokens, OutputFormat output,
+                             boolean cachePrefix, ApiKey key, Consumer<String> onDelta) {
+        this(model, system, messages, temperature, maxTokens, output, cachePrefix, key, onDelta, AttemptListener.NONE);
+    }
+
     public boolean streaming() {
         return onDelta != null;
     }
 
     public CompletionRequest withKey(ApiKey newKey) {
-        return new CompletionRequest(model, system, messages, temperature, maxTokens, output, cachePrefix, newKey, onDelta);
+        return new CompletionRequest(model, system, messages, temperature, maxTokens, output, cachePrefix, newKey, onDelta, attempts);
     }
 
     public CompletionRequest withModel(String newModel) {
-        return new CompletionRequest(newModel, system, messages, temperature, maxTokens, output, cachePrefix, key, onDelta);
+        return new CompletionRequest(newModel, system, messages, temperature, maxTokens, output, cachePrefix, key, onDelta, attempts);
     }
 
     public CompletionRequest withOnDelta(Consumer<String> newOnDelta) {
-        return new CompletionRequest(model, system, messages, temperature, maxTokens, output, cachePrefix, key, newOnDelta);
+        return new CompletionRequest(model, system, messages, temperature, maxTokens, output, cachePrefix, key, newOnDelta, attempts);
     }
 }

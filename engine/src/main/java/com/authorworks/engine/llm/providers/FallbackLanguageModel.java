@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>The primary gets the request as it is. Each fallback names its own model and its own key,
  * because a key is never sent to any provider but its own. {@link Completion#provider()} and
  * {@link Completion#model()} say who answered. Wrap each model in a {@link RetryingLanguageModel}
- * first, so a fallback is only used once retries are spent.
+ * first, so a fallback is only used once retries are spent. Each fallback's call is announced to
+ * {@link CompletionRequest#attempts()} before it is sent.
  */
 public final class FallbackLanguageModel implements LanguageModel {
 
@@ -67,6 +68,7 @@ public final class FallbackLanguageModel implements LanguageModel {
             log.warn("{} failed ({}); falling back to {} model {}", failure.provider(),
                     failure.getClass().getSimpleName(), route.languageModel().provider(), route.model());
             try {
+                request.attempts().resending(route.languageModel().provider(), route.model(), failure);
                 return route.languageModel().complete(request.withModel(route.model()).withKey(route.key()));
             } catch (LanguageModelException e) {
                 e.addSuppressed(failure);

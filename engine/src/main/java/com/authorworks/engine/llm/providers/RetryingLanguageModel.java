@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A retried streaming call streams again from the start: a consumer of
  * {@link CompletionRequest#onDelta()} that saw a broken stream must be ready to see the text anew,
- * unless the policy does not {@linkplain Policy#restartsStreams() restart streams}.
+ * unless the policy does not {@linkplain Policy#restartsStreams() restart streams}. Each attempt after
+ * the first is announced to {@link CompletionRequest#attempts()} just before it is sent: the failed one
+ * may have been served (a cut stream is billed), and the caller accounts for it.
  */
 public final class RetryingLanguageModel implements LanguageModel {
 
@@ -107,6 +109,7 @@ public final class RetryingLanguageModel implements LanguageModel {
     @Override
     public Completion complete(CompletionRequest request) {
         Duration waited = Duration.ZERO;
+        LanguageModelException failed = null;
         for (int attempt = 1; ; attempt++) {
             AtomicBoolean streamed = new AtomicBoolean();
             CompletionRequest sent = request;
@@ -118,8 +121,12 @@ public final class RetryingLanguageModel implements LanguageModel {
                 });
             }
             try {
+                if (failed != null) {
+                    request.attempts().resending(delegate.provider(), request.model(), failed);
+                }
                 return delegate.complete(sent);
             } catch (LanguageModelException failure) {
+                failed = failure;
                 if (!failure.retryable() || attempt >= policy.maxAttempts() || Thread.currentThread().isInterrupted() || streamed.get()) {
                     throw failure;
                 }

@@ -41,7 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
  *     requests with the same prefix and model ({@code cache_read_input_tokens}); prefixes under the
  *     model's minimum cacheable length are not cached; an entry lives 5 minutes from its last use and
  *     can be read only once the response that wrote it has started;</li>
- * <li>{@code max_tokens} cuts the answer ({@code stop_reason: max_tokens}); a missing key is a 401.</li>
+ * <li>{@code max_tokens} cuts the answer ({@code stop_reason: max_tokens}); a missing key is a 401;</li>
+ * <li>{@linkplain #faults faults} on chosen requests: a 429 with {@code retry-after} before anything is
+ *     served, or a stream cut halfway through its text (no {@code message_stop}), as a dropped connection.</li>
  * </ul>
  * Tokens are counted with cl100k, like the engine's budgets.
  */
@@ -57,7 +59,13 @@ public final class FakeAnthropicServer implements AutoCloseable {
     private final Duration firstTokenLatency;
     private final AnthropicPromptCache cache = new AnthropicPromptCache();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
     private volatile Consumer<Seen> observer = seen -> { };
+    private volatile java.util.function.LongFunction<Fault> faults = n -> Fault.NONE;
+    private final List<Long> cutStreamTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** What the server does to a request instead of answering it in full. */
+    public enum Fault { NONE, RATE_LIMITED, CUT_STREAM }
 
     /** What one request asked for and what it was told, as the server saw it. */
     public record Seen(CompletionRequest request, String answer, long inputTokens, long cacheReadTokens, long cacheWriteTokens,
@@ -86,6 +94,21 @@ public final class FakeAnthropicServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** Requests read and not yet answered to their end. */
+    public long inFlight() {
+        return inFlight.get();
+    }
+
+    /** Chooses a fault for each request by its number (1-based, in the order requests arrive). */
+    public void faults(java.util.function.LongFunction<Fault> plan) {
+        this.faults = plan;
+    }
+
+    /** The output tokens each cut stream had sent before it was cut, in order. */
+    public List<Long> cutStreamTokens() {
+        return List.copyOf(cutStreamTokens);
+    }
+
     /** Receives every answered request (called before the answer is sent). */
     public void observe(Consumer<Seen> newObserver) {
         this.observer = newObserver;
@@ -108,14 +131,24 @@ public final class FakeAnthropicServer implements AutoCloseable {
                 return;
             }
             JsonNode body = ProviderHttp.JSON.readTree(exchange.getRequestBody().readAllBytes());
-            requests.incrementAndGet();
-            answer(exchange, body);
+            Fault fault = faults.apply(requests.incrementAndGet());
+            if (fault == Fault.RATE_LIMITED) {
+                exchange.getResponseHeaders().set("retry-after", "0");
+                error(exchange, 429, "rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit.");
+                return;
+            }
+            inFlight.incrementAndGet();
+            try {
+                answer(exchange, body, fault == Fault.CUT_STREAM);
+            } finally {
+                inFlight.decrementAndGet();
+            }
         } catch (RuntimeException e) {
             error(exchange, 500, "api_error", e.getClass().getSimpleName());
         }
     }
 
-    private void answer(HttpExchange exchange, JsonNode body) throws IOException {
+    private void answer(HttpExchange exchange, JsonNode body, boolean cut) throws IOException {
         String model = body.path("model").asString();
         int maxTokens = body.path("max_tokens").asInt(1024);
         boolean stream = body.path("stream").asBoolean(false);
@@ -192,7 +225,7 @@ public final class FakeAnthropicServer implements AutoCloseable {
         usage.put("cache_read_input_tokens", cacheRead);
         String id = "msg_fake_" + requests.get();
         if (stream) {
-            stream(exchange, id, model, usage, toolName, text, outputTokens, stopReason);
+            stream(exchange, id, model, usage, toolName, text, outputTokens, stopReason, cut);
         } else {
             sleep(Duration.ofNanos((long) (outputTokens / tokensPerSecond * 1e9)));
             ObjectNode message = message(id, model, usage.put("output_tokens", outputTokens));
@@ -212,7 +245,7 @@ public final class FakeAnthropicServer implements AutoCloseable {
     }
 
     private void stream(HttpExchange exchange, String id, String model, ObjectNode usage, String toolName, String text, int outputTokens,
-                        String stopReason) throws IOException {
+                        String stopReason, boolean cut) throws IOException {
         exchange.getResponseHeaders().set("content-type", "text/event-stream");
         exchange.getResponseHeaders().set("cache-control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
@@ -236,11 +269,12 @@ public final class FakeAnthropicServer implements AutoCloseable {
         long began = System.nanoTime();
         double seconds = outputTokens / tokensPerSecond;
         int sent = 0;
-        while (sent < text.length()) {
+        int upTo = cut ? text.length() / 2 : text.length();
+        while (sent < upTo) {
             sleep(Duration.ofMillis(50));
             double elapsed = (System.nanoTime() - began) / 1e9;
-            int due = elapsed >= seconds ? text.length() : (int) (text.length() * elapsed / seconds);
-            while (toolName == null && due < text.length() && !Character.isWhitespace(text.charAt(due))) {
+            int due = Math.min(upTo, elapsed >= seconds ? text.length() : (int) (text.length() * elapsed / seconds));
+            while (toolName == null && due < upTo && !Character.isWhitespace(text.charAt(due))) {
                 due++;
             }
             if (due <= sent) {
@@ -254,6 +288,11 @@ public final class FakeAnthropicServer implements AutoCloseable {
             }
             event(out, "content_block_delta", delta);
             sent = due;
+        }
+        if (cut) {
+            // the connection drops: the client sees the stream end without message_stop
+            cutStreamTokens.add((long) TokenCounter.count(text.substring(0, sent)));
+            return;
         }
         event(out, "content_block_stop", ProviderHttp.JSON.createObjectNode().put("type", "content_block_stop").put("index", 0));
         ObjectNode end = ProviderHttp.JSON.createObjectNode().put("type", "message_delta");

@@ -58,6 +58,23 @@ class FallbackLanguageModelTests {
     }
 
     @Test
+    void everyAttemptAfterTheFirstIsAnnouncedRetriesAndTheFallbackAlike() {
+        server.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(529)
+                .withBody(AnthropicLanguageModelTests.OVERLOADED)));
+        List<String> heard = new ArrayList<>();
+        var plain = Calls.text("claude-sonnet-4-5", ANTHROPIC_KEY);
+        var request = new com.authorworks.engine.llm.CompletionRequest(plain.model(), plain.system(), plain.messages(), plain.temperature(),
+                plain.maxTokens(), plain.output(), false, ANTHROPIC_KEY, null, (provider, model, failure) -> heard.add(provider + " " + model));
+
+        chain.complete(request);
+
+        int retries = RetryingLanguageModel.Policy.DEFAULT.maxAttempts() - 1;
+        assertThat(heard).hasSize(retries + 1);
+        assertThat(heard.subList(0, retries)).containsOnly("anthropic claude-sonnet-4-5");
+        assertThat(heard.getLast()).isEqualTo("openai gpt-4o-mini");
+    }
+
+    @Test
     void eachProviderGetsOnlyItsOwnKey() {
         server.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(529)
                 .withBody(AnthropicLanguageModelTests.OVERLOADED)));

@@ -87,10 +87,7 @@ class RetryingLanguageModelTests {
 
     @Test
     void aBrokenStreamIsStreamedAgainFromTheStart() {
-        server.stubFor(post("/v1/messages").inScenario("cut").whenScenarioStateIs(STARTED).willSetStateTo("ok")
-                .willReturn(aResponse().withStatus(200).withHeader("content-type", "text/event-stream")
-                        .withBody(Calls.sse("""
-                                {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"The ra"}}"""))));
+        cutStream("cut", "ok");
         server.stubFor(post("/v1/messages").inScenario("cut").whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withHeader("content-type", "text/event-stream")
                         .withBody(Calls.sse(
@@ -184,6 +181,39 @@ class RetryingLanguageModelTests {
         assertThat(waits).containsExactly(Duration.ofSeconds(1));
         assertThat(deltas).containsExactly("The ra");
         assertThat(Calls.received(server)).hasSize(2);
+    }
+
+    @Test
+    void eachAttemptAfterTheFirstIsAnnouncedBeforeItIsSentWithTheFailureBeforeIt() {
+        cutStream("announce", "busy");
+        server.stubFor(post("/v1/messages").inScenario("announce").whenScenarioStateIs("busy").willSetStateTo("ok")
+                .willReturn(aResponse().withStatus(529).withBody(OVERLOADED)));
+        server.stubFor(post("/v1/messages").inScenario("announce").whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withHeader("content-type", "text/event-stream")
+                        .withBody(Calls.sse("""
+                                {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"The rain."}}""", """
+                                {"type":"message_stop"}"""))));
+        List<String> heard = new ArrayList<>();
+        var request = Calls.streamed("claude-sonnet-4-5", KEY, delta -> heard.add("delta " + delta));
+        request = new com.authorworks.engine.llm.CompletionRequest(request.model(), request.system(), request.messages(), request.temperature(),
+                request.maxTokens(), request.output(), false, KEY, request.onDelta(), (provider, model, failure) ->
+                heard.add("resending to " + provider + " " + model + " after " + failure.getClass().getSimpleName()
+                        + " (" + Calls.received(server).size() + " sent)"));
+
+        Calls.retrying(anthropic, waits).complete(request);
+
+        assertThat(heard).containsExactly("delta The ra",
+                "resending to anthropic claude-sonnet-4-5 after Unavailable (1 sent)",
+                "resending to anthropic claude-sonnet-4-5 after Unavailable (2 sent)",
+                "delta The rain.");
+    }
+
+    /** The scenario's first answer: a stream cut after "The ra", with no message_stop. */
+    private static void cutStream(String scenario, String next) {
+        server.stubFor(post("/v1/messages").inScenario(scenario).whenScenarioStateIs(STARTED).willSetStateTo(next)
+                .willReturn(aResponse().withStatus(200).withHeader("content-type", "text/event-stream")
+                        .withBody(Calls.sse("""
+                                {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"The ra"}}"""))));
     }
 
     @Test

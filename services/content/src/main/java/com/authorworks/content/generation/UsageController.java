@@ -33,30 +33,35 @@ class UsageController {
     record BookAccount(String bookId, String title, long calls, long inputTokens, long outputTokens, BigDecimal costUsd) {
     }
 
-    /** What one book has cost, per step in the order the steps were first paid for. */
-    record BookUsage(long calls, long inputTokens, long outputTokens, BigDecimal costUsd, List<StepUsage> steps) {
+    /**
+     * What one book has cost, per step in the order the steps were first paid for. {@code estimatedCalls} of the
+     * calls carry the engine's estimate, not the provider's count (a cut stream, a call in flight or lost with its run).
+     */
+    record BookUsage(long calls, long inputTokens, long outputTokens, BigDecimal costUsd, List<StepUsage> steps, long estimatedCalls) {
     }
 
     /** {@code phase}, {@code chapter} and {@code scene} are read from the step key by the engine's {@link StepKeys#parse}. */
     record StepUsage(String step, String phase, Integer chapter, Integer scene, long calls, long inputTokens, long outputTokens,
-                     BigDecimal costUsd) {
+                     BigDecimal costUsd, long estimatedCalls) {
     }
 
     @GetMapping("/api/v1/books/{id}/usage")
     BookUsage bookUsage(@PathVariable("id") BookId id) {
         Book book = books.require(id, CurrentUser.require());
         List<StepUsage> steps = db.sql("""
-                SELECT step, count(*) AS calls, sum(input_tokens) AS input, sum(output_tokens) AS output, sum(cost_usd) AS cost
+                SELECT step, count(*) AS calls, sum(input_tokens) AS input, sum(output_tokens) AS output, sum(cost_usd) AS cost,
+                       count(*) FILTER (WHERE estimated) AS estimated
                 FROM content.usage_entries WHERE book_id = :book GROUP BY step ORDER BY min(id)""")
                 .param("book", book.id().value())
                 .query((rs, row) -> {
                     StepKeys.Step step = StepKeys.parse(rs.getString("step"));
                     return new StepUsage(step.key(), step.phase(), step.chapter(), step.scene(), rs.getLong("calls"), rs.getLong("input"),
-                            rs.getLong("output"), rs.getBigDecimal("cost"));
+                            rs.getLong("output"), rs.getBigDecimal("cost"), rs.getLong("estimated"));
                 }).list();
         return new BookUsage(steps.stream().mapToLong(StepUsage::calls).sum(), steps.stream().mapToLong(StepUsage::inputTokens).sum(),
                 steps.stream().mapToLong(StepUsage::outputTokens).sum(),
-                steps.stream().map(StepUsage::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add), steps);
+                steps.stream().map(StepUsage::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add), steps,
+                steps.stream().mapToLong(StepUsage::estimatedCalls).sum());
     }
 
     @GetMapping("/api/v1/usage")

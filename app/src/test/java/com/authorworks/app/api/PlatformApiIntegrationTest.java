@@ -1,0 +1,234 @@
+package com.authorworks.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.authorworks.AuthorWorksApplication;
+import com.authorworks.app.api.RawHttp.Request;
+import com.authorworks.app.api.RawHttp.Response;
+
+/**
+ * The whole platform on its embedded defaults (every service, embedded PostgreSQL, local-disk blobs,
+ * mail to the dev outbox) over real HTTP, shared by the API suites that extend this (one
+ * configuration, so Spring starts it once). Users are signed up the way a person does it, with
+ * the link from the verification mail; nobody is an admin, so every access check applies.
+ */
+@SpringBootTest(classes = AuthorWorksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                // the first user to sign up would otherwise be admin, and an admin may see every book
+                "AUTHORWORKS_ADMIN_EMAIL=nobody-is-admin@example.test",
+                // the fuzzer sends hundreds of sign-ins from one address; a 429 would hide what lies behind it
+                "authorworks.identity.login-attempts-per-address=100000",
+                "authorworks.identity.login-attempts-per-account=100000",
+                "authorworks.identity.login-attempts-per-account-from-new-addresses=100000"})
+abstract class PlatformApiIntegrationTest {
+
+    static final Path DATA = Path.of("target", "it-data", "api-" + UUID.randomUUID()).toAbsolutePath();
+    static final String PASSWORD = "correct horse battery";
+    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("authorworks.data", DATA::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    /** A signed-in user and the resources made for them, by the names path parameters use. */
+    record User(String name, String id, String email, String accessToken, Resources resources) {
+    }
+
+    /**
+     * Ids keyed as {@code <segment before>/<parameter>} ({@code books/id}, {@code files/id},
+     * {@code chapters/chapterId}) and by the bare parameter name, so {@code /books/{id}} and
+     * {@code /files/{id}} each get the right one, and a body field named {@code sceneId} too.
+     */
+    record Resources(Map<String, String> values) {
+
+        Optional<String> forPathParameter(String segmentBefore, String name) {
+            return Optional.ofNullable(values.get(segmentBefore + "/" + name)).or(() -> Optional.ofNullable(values.get(name)));
+        }
+
+        Optional<String> forField(String name) {
+            return Optional.ofNullable(values.get(name));
+        }
+
+        /** These resources with one value replaced: the stranger's own book above the owner's chapter. */
+        Resources with(String key, String value) {
+            Map<String, String> changed = new LinkedHashMap<>(values);
+            changed.put(key, value);
+            return new Resources(Map.copyOf(changed));
+        }
+    }
+
+    private static Platform platform;
+
+    /** The document and the users, made once for every suite on this server. */
+    record Platform(ApiDocument document, User owner, User stranger, User fuzzer) {
+    }
+
+    RawHttp http() {
+        return new RawHttp(port);
+    }
+
+    Platform platform() {
+        synchronized (PlatformApiIntegrationTest.class) {
+            if (platform == null) {
+                // springdoc builds the document on the first request: seconds, more on a busy machine
+                Response docs = http().send(Request.of("GET", "/v3/api-docs"), Duration.ofMinutes(3));
+                assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+                ApiDocument document = ApiDocument.parse(docs.json());
+                // the fuzzer has no provider key: testing one calls the provider over the internet
+                platform = new Platform(document, userWithResources("owner", true), userWithResources("stranger", false),
+                        userWithResources("fuzzer", false));
+            }
+            return platform;
+        }
+    }
+
+    // --- users ---------------------------------------------------------------------------------
+
+    private User signedIn(String name, Map<String, String> resources) {
+        String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = unique + "@example.test";
+        Response registered = send(Request.of("POST", "/api/v1/auth/register")
+                .json(json(Map.of("email", email, "username", unique, "password", PASSWORD))), 201);
+        send(Request.of("POST", "/api/v1/auth/verify-email").json(json(Map.of("token", tokenMailedTo(email)))), 204);
+        Response tokens = send(Request.of("POST", "/api/v1/auth/login").json(json(Map.of("email", email, "password", PASSWORD))), 200);
+        String id = registered.json().get("id").asString();
+        Map<String, String> values = new LinkedHashMap<>(resources);
+        values.put("users/id", id);
+        return new User(name, id, email, tokens.json().get("accessToken").asString(), new Resources(values));
+    }
+
+    /**
+     * A user with one of everything the API lets them own: a book with a chapter, a scene with two
+     * versions, a plan artifact, a cover and a reading position; an uploaded file; a finished export;
+     * a provider key if asked for. Ids go where path parameters of those names will look for them.
+     */
+    private User userWithResources(String name, boolean providerKey) {
+        User user = signedIn(name, Map.of());
+        String token = user.accessToken();
+        Map<String, String> ids = new LinkedHashMap<>(user.resources().values());
+
+        String book = send(Request.of("POST", "/api/v1/books").bearer(token)
+                .json(json(Map.of("title", name + "'s lighthouse", "description", "A keeper and a storm."))), 201)
+                .json().get("id").asString();
+        String books = "/api/v1/books/" + book;
+        String chapter = send(Request.of("POST", books + "/chapters").bearer(token).json(json(Map.of("title", "The storm"))), 201)
+                .json().get("id").asString();
+        String scene = send(Request.of("POST", books + "/chapters/" + chapter + "/scenes").bearer(token)
+                .json(json(Map.of("title", "Night watch", "content", "<p>The lamp turned.</p>"))), 201).json().get("id").asString();
+        String scenePath = books + "/chapters/" + chapter + "/scenes/" + scene;
+        send(Request.of("PATCH", scenePath).bearer(token).json(json(Map.of("content", "<p>The lamp turned twice.</p>"))), 200);
+        send(Request.of("PUT", books + "/artifacts/braindump").bearer(token).json("\"A keeper who will not leave.\""), 200);
+        send(Request.of("PUT", books + "/reading-position").bearer(token)
+                .json(json(Map.of("chapterId", chapter, "sceneId", scene, "progress", 0.5))), 200);
+        send(Requests.multipart(Request.of("PUT", books + "/cover").bearer(token), "file", "cover.png", "image/png", png()), 200);
+        String file = send(Requests.multipart(Request.of("POST", "/api/v1/files").bearer(token), "file", "notes.txt", "text/plain",
+                "Tide tables.".getBytes(StandardCharsets.UTF_8)), 201).json().get("id").asString();
+        String export = send(Request.of("POST", books + "/export").bearer(token).json(json(Map.of("format", "markdown"))), 202)
+                .json().get("id").asString();
+        if (providerKey) {
+            send(Request.of("PUT", "/api/v1/provider-keys/openai").bearer(token)
+                    .json(json(Map.of("key", "sk-test-" + name + "-0123456789"))), 200);
+        }
+        awaitExport(token, books + "/exports/" + export);
+
+        ids.put("books/id", book);
+        ids.put("chapterId", chapter);
+        ids.put("sceneId", scene);
+        ids.put("files/id", file);
+        ids.put("fileId", file);
+        ids.put("exportId", export);
+        ids.put("provider", "openai");
+        ids.put("kind", "braindump");
+        ids.put("n", "1");
+        return new User(name, user.id(), user.email(), token, new Resources(ids));
+    }
+
+    private void awaitExport(String token, String path) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            String state = send(Request.of("GET", path).bearer(token), 200).json().get("state").asString();
+            if (state.equalsIgnoreCase("done")) {
+                return;
+            }
+            assertThat(state).as("export " + path).isNotEqualToIgnoringCase("failed");
+            assertThat(Instant.now()).as("export " + path + " finished in time").isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    Response send(Request request, int expectedStatus) {
+        Response response = http().send(request);
+        assertThat(response.status()).as(request + " -> " + response).isEqualTo(expectedStatus);
+        return response;
+    }
+
+    static String json(Object value) {
+        return RawHttp.JSON.writeValueAsString(value);
+    }
+
+    static byte[] png() {
+        var image = new java.awt.image.BufferedImage(4, 6, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The token in the verification mail to this address, read from the dev outbox like a developer would. */
+    private static String tokenMailedTo(String email) {
+        try (Stream<Path> files = Files.list(DATA.resolve("mail"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().contains("-verify-email-")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    MimeMessage mail = new MimeMessage(jakarta.mail.Session.getInstance(new Properties()), in);
+                    Matcher token = TOKEN.matcher(mail.getContent().toString());
+                    if (mail.getAllRecipients()[0].toString().equalsIgnoreCase(email) && token.find()) {
+                        return token.group(1);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("no verification mail with a link to " + email);
+    }
+}
