@@ -100,21 +100,23 @@ final class CallGate {
             Thread.currentThread().interrupt();
             throw new RunStopped(RunStopped.Reason.CANCELLED);
         }
-        CallAttempts attempts = new CallAttempts(purpose, system, messages, output, options.prices(), calls, account);
+        CallAttempts attempts = null;
         Completion completion = null;
         Thread caller = Thread.currentThread();
         try {
             checkGoing();
-            attempts.sending(model.provider(), modelName);
+            List<Message> messages = conversation.get();
+            CallAttempts sent = new CallAttempts(purpose, system, messages, output, options.prices(), calls, account);
+            attempts = sent;
+            sent.sending(model.provider(), modelName);
             synchronized (calling) {
                 calling.add(caller);
             }
-            List<Message> messages = conversation.get();
             completion = model.complete(new CompletionRequest(modelName, system, messages, temperature, maxTokens, output, cacheable,
                     options.key(), piece -> {
                         started.countDown();
-                        attempts.streamed(piece);
-                    }, attempts));
+                        sent.streamed(piece);
+                    }, sent));
         } catch (RuntimeException e) {
             if (cancelled.get()) {
                 throw new RunStopped(RunStopped.Reason.CANCELLED);
@@ -128,7 +130,7 @@ final class CallGate {
                 // an interrupt meant for the abandoned call must not hit the checkpoint writes that follow
                 Thread.interrupted();
             }
-            if (completion == null) {
+            if (completion == null && attempts != null) {
                 attempts.failed();
             }
             started.countDown();
