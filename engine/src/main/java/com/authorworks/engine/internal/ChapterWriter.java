@@ -134,11 +134,12 @@ final class ChapterWriter {
     }
 
     /**
-     * A memory as the ledger keeps it: at most {@link #FACTS_PER_SCENE} facts with short values, and a summary
+     * A memory as the ledger keeps it: at most {@link #FACTS_PER_SCENE} facts with short values (those the scene's text
+     * shows first, so a model that re-lists the ledger cannot crowd out what the scene established), and a summary
      * no longer than {@link #SCENE_SUMMARY_WORDS} (compressed when the model wrote more).
      */
     private SceneMemory bounded(SceneMemory memory, String text, StepStore.PaidCalls calls) {
-        List<SceneMemory.NewFact> facts = InTextOrder.of(memory.facts(), text).stream().limit(FACTS_PER_SCENE)
+        List<SceneMemory.NewFact> facts = InTextOrder.of(InTextOrder.shownFirst(memory.facts(), text), text).stream().limit(FACTS_PER_SCENE)
                 .map(f -> new SceneMemory.NewFact(f.subject().strip(), f.kind(), Words.capped(f.attribute(), 8), Words.capped(f.value(), FACT_VALUE_WORDS)))
                 .toList();
         return new SceneMemory(compressor.bounded(memory.summary(), SCENE_SUMMARY_WORDS, calls), facts, memory.contradictions());

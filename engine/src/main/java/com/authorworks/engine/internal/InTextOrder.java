@@ -42,6 +42,18 @@ final class InTextOrder {
         return ordered;
     }
 
+    /** The facts whose value the text shows, then the others, each group in the model's order. */
+    static List<SceneMemory.NewFact> shownFirst(List<SceneMemory.NewFact> facts, String text) {
+        String haystack = text.toLowerCase(Locale.ROOT);
+        List<SceneMemory.NewFact> shown = new ArrayList<>();
+        List<SceneMemory.NewFact> others = new ArrayList<>();
+        for (SceneMemory.NewFact f : facts) {
+            (position(f.value(), haystack) >= 0 ? shown : others).add(f);
+        }
+        shown.addAll(others);
+        return shown;
+    }
+
     private static String slot(SceneMemory.NewFact f) {
         return (f.subject() == null ? "" : f.subject().strip().toLowerCase(Locale.ROOT)) + '\u0000'
                 + (f.attribute() == null ? "" : f.attribute().strip().toLowerCase(Locale.ROOT));

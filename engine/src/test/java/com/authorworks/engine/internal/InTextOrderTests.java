@@ -44,4 +44,14 @@ class InTextOrderTests {
 
         assertThat(ledger.asOf(new ScenePosition(1, 4), List.of("Ines")).get("Ines")).extracting(Fact::value).containsExactly("the lamp room");
     }
+
+    @Test
+    void whatTheSceneShowsIsKeptBeforeWhatTheModelReListed() {
+        String text = "Kit took the brass key 4471-QVX from the drawer.";
+        List<SceneMemory.NewFact> relistedFirst = List.of(new SceneMemory.NewFact("Kit", Fact.Kind.CHARACTER, "mood", "wary since the quay"),
+                new SceneMemory.NewFact("Kit", Fact.Kind.CHARACTER, "carries the brass key", "the brass key 4471-QVX"));
+
+        assertThat(InTextOrder.shownFirst(relistedFirst, text)).extracting(SceneMemory.NewFact::attribute)
+                .containsExactly("carries the brass key", "mood");
+    }
 }
