@@ -139,7 +139,8 @@ final class ChapterWriter {
      * no longer than {@link #SCENE_SUMMARY_WORDS} (compressed when the model wrote more).
      */
     private SceneMemory bounded(SceneMemory memory, String text, StepStore.PaidCalls calls) {
-        List<SceneMemory.NewFact> facts = InTextOrder.of(InTextOrder.shownFirst(memory.facts(), text), text).stream().limit(FACTS_PER_SCENE)
+        List<SceneMemory.NewFact> kept = InTextOrder.shownFirst(memory.facts(), text).stream().limit(FACTS_PER_SCENE).toList();
+        List<SceneMemory.NewFact> facts = InTextOrder.of(kept, text).stream()
                 .map(f -> new SceneMemory.NewFact(f.subject().strip(), f.kind(), Words.capped(f.attribute(), 8), Words.capped(f.value(), FACT_VALUE_WORDS)))
                 .toList();
         return new SceneMemory(compressor.bounded(memory.summary(), SCENE_SUMMARY_WORDS, calls), facts, memory.contradictions());
