@@ -26,6 +26,8 @@ public final class Estimator {
     /** Words of prose per fact a fact-dense scene establishes. */
     private static final int WORDS_PER_FACT = 60;
     private static final long TOKENS_PER_FACT = 35;
+    /** Tokens a real model's scene summary spends per fact it retells. */
+    private static final long SUMMARY_TOKENS_PER_FACT = 50;
 
     private Estimator() {
     }
@@ -40,8 +42,10 @@ public final class Estimator {
         long chapterSummaryTokens = Math.round(ChapterWriter.CHAPTER_SUMMARY_WORDS * TOKENS_PER_WORD);
         boolean realModel = !"sample".equals(spec.provider());
         // the offline sample writer reports a few facts a scene
-        long factsOut = realModel ? Math.round(Math.min(ChapterWriter.FACTS_PER_SCENE, Math.ceil(sceneWords / WORDS_PER_FACT)) * TOKENS_PER_FACT)
-                : 3 * TOKENS_PER_FACT;
+        long facts = realModel ? Math.round(Math.min(ChapterWriter.FACTS_PER_SCENE, Math.ceil(sceneWords / WORDS_PER_FACT))) : 3;
+        long factsOut = facts * TOKENS_PER_FACT;
+        // a real model's summary retells what the scene established (it is compressed afterwards); the sample's is short
+        long memorySummaryOut = realModel ? facts * SUMMARY_TOKENS_PER_FACT : summaryTokens;
 
         long draftIn = 0;
         long memoryIn = 0;
@@ -58,7 +62,7 @@ public final class Estimator {
                 boolean last = s == scenesPerChapter;
                 memoryIn += sceneOut + MEMORY_FRAME_TOKENS + Math.round(SceneContext.MEMORY_LEDGER_TOKENS * filled)
                         + (last ? (scenesPerChapter - 1) * summaryTokens : 0);
-                memoryOut += factsOut + summaryTokens + (last ? chapterSummaryTokens : 0);
+                memoryOut += factsOut + memorySummaryOut + (last ? chapterSummaryTokens : 0);
                 before++;
             }
         }
