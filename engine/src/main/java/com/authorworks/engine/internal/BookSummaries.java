@@ -8,6 +8,8 @@ import com.authorworks.engine.story.Outline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The top of the summary hierarchy (scene → chapter → act → book), each level bounded: an act is summarised
@@ -38,25 +40,25 @@ final class BookSummaries {
 
     void write() {
         String unit = spec.format().unit();
+        int[] ends = Outline.actEnds(outline.chapters().size(), outline.acts().size());
         List<String> acts = new ArrayList<>();
         int first = 1;
-        for (int a = 1; a <= outline.acts().size(); a++) {
-            int last = Outline.actEnds(outline.chapters().size(), outline.acts().size())[a - 1];
-            List<String> chapters = new ArrayList<>();
-            for (int c = first; c <= last; c++) {
-                chapters.add(unit + " " + c + ": " + Words.capped(steps.chapterSummary(c), ChapterWriter.CHAPTER_SUMMARY_WORDS));
-            }
-            String key = StepKeys.actSummary(a);
-            int act = a;
-            acts.add("Act " + a + ": " + summary(key, chapters, ACT_WORDS, "act " + act + " (" + unit.toLowerCase() + "s " + first + "-" + last + ")"));
+        for (int a = 1; a <= ends.length; a++) {
+            int from = first;
+            int last = ends[a - 1];
+            // the chapters' summaries are read only when the act's summary is to be written
+            Supplier<List<String>> chapters = () -> IntStream.rangeClosed(from, last)
+                    .mapToObj(c -> unit + " " + c + ": " + Words.capped(steps.chapterSummary(c), ChapterWriter.CHAPTER_SUMMARY_WORDS)).toList();
+            acts.add("Act " + a + ": " + summary(StepKeys.actSummary(a), chapters, ACT_WORDS,
+                    "act " + a + " (" + unit.toLowerCase() + "s " + from + "-" + last + ")"));
             first = last + 1;
         }
-        summary(StepKeys.BOOK_SUMMARY, acts, BOOK_WORDS, "the whole work as written");
+        summary(StepKeys.BOOK_SUMMARY, () -> acts, BOOK_WORDS, "the whole work as written");
     }
 
-    private String summary(String key, List<String> items, int words, String what) {
+    private String summary(String key, Supplier<List<String>> items, int words, String what) {
         StepStore.Done done = steps.step(key, calls -> {
-            List<String> level = items;
+            List<String> level = items.get();
             while (level.size() > GROUP) {
                 List<String> grouped = new ArrayList<>();
                 for (int i = 0; i < level.size(); i += GROUP) {

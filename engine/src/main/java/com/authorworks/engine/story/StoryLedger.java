@@ -29,6 +29,8 @@ public final class StoryLedger {
     /** Each alias as first spelled, for showing; {@link #aliases} compares case-insensitively. */
     private final Map<String, String> spelled = new ConcurrentHashMap<>();
     private final List<Fact> facts = new ArrayList<>();
+    /** The same facts by subject (as resolved when recorded, compared case-insensitively), so a prompt's few subjects are read alone. */
+    private final Map<String, List<Fact>> bySubject = new java.util.HashMap<>();
     /** Each fact's place among its scene's facts as recorded. */
     private final Map<Fact, Integer> places = new java.util.IdentityHashMap<>();
     private final Map<ScenePosition, Integer> recordedPerScene = new java.util.HashMap<>();
@@ -83,6 +85,7 @@ public final class StoryLedger {
         Fact recorded = new Fact(resolve(fact.subject()), fact.kind(), fact.attribute().strip().toLowerCase(Locale.ROOT), fact.value(),
                 fact.since());
         facts.add(recorded);
+        bySubject.computeIfAbsent(norm(recorded.subject()), k -> new ArrayList<>()).add(recorded);
         places.put(recorded, recordedPerScene.merge(fact.since(), 1, Integer::sum));
     }
 
@@ -103,8 +106,8 @@ public final class StoryLedger {
                 continue;
             }
             Map<String, Fact> latest = new LinkedHashMap<>();
-            facts.stream()
-                    .filter(f -> norm(f.subject()).equals(norm(subject)) && f.since().isBefore(position) && visible.test(f.since()))
+            bySubject.getOrDefault(norm(subject), List.of()).stream()
+                    .filter(f -> f.since().isBefore(position) && visible.test(f.since()))
                     .sorted(storyOrder)
                     .forEach(f -> latest.put(f.attribute(), f));
             if (!latest.isEmpty()) {
