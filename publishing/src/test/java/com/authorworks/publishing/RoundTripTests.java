@@ -68,6 +68,20 @@ class RoundTripTests {
     }
 
     @Test
+    void importedParagraphsThatStartWithANumberStayParagraphs() {
+        Manuscript original = new Manuscript("Years", null, "Ada Writer", "en", Form.NOVEL, null, null, null,
+                List.of(new Chapter("One", List.of(Scene.of("1984\\. The year the lamps failed.\n\n2\\) Two ropes held.")))),
+                false);
+        for (Format format : List.of(Format.DOCX, Format.EPUB)) {
+            Scene scene = reimport(original, format).chapters().getFirst().scenes().getFirst();
+            var html = org.commonmark.renderer.html.HtmlRenderer.builder().build()
+                    .render(org.commonmark.parser.Parser.builder().build().parse(scene.body()));
+            assertThat(html).as(format.name()).doesNotContain("<ol").doesNotContain("\\")
+                    .contains("<p>1984. The year the lamps failed.</p>").contains("<p>2) Two ropes held.</p>");
+        }
+    }
+
+    @Test
     void markdownWithoutFrontMatterUsesASingleTopHeadingAsTheTitle() {
         String markdown = """
                 # My Book

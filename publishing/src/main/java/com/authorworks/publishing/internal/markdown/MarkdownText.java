@@ -19,7 +19,7 @@ import org.commonmark.renderer.markdown.MarkdownRenderer;
 public final class MarkdownText {
 
     private static final Pattern SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>])");
-    private static final Pattern LINE_START = Pattern.compile("(?m)^(\\s*)([#>+\\-=|]|\\d+[.)])");
+    private static final Pattern LINE_START = Pattern.compile("(?m)^(\\s*)(?:([#>+\\-=|])|(\\d+)([.)]))");
     private static final Pattern SCENE_BREAK = Pattern.compile("\\s*(\\*\\s*){3,}|\\s*#\\s*|\\s*(~\\s*){3,}|\\s*(-\\s*){3,}");
 
     private static final Pattern ESCAPED = Pattern.compile("\\\\([\\\\`*_\\[\\]<>])");
@@ -109,7 +109,11 @@ public final class MarkdownText {
     /** Literal text that Markdown will show as typed. */
     public static String escape(String text) {
         String escaped = escapeInline(text);
-        return LINE_START.matcher(escaped).replaceAll("$1\\\\$2");
+        // a marker is escaped where CommonMark reads a backslash: before the symbol, or before an ordered list's
+        // delimiter ("1984\." — a backslash before a digit would be shown as typed)
+        return LINE_START.matcher(escaped).replaceAll(m -> m.group(2) != null
+                ? "$1\\\\$2"
+                : "$1$3\\\\$4");
     }
 
     /** Wraps text in emphasis markers, keeping surrounding spaces outside so the markers still count. */
