@@ -145,6 +145,15 @@ class ContentAndStorageInSeparateProcessesIntegrationTests {
                 .header(Contracts.ON_BEHALF_OF, author.user.toString()).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofString("not yours")));
         problem(asSomeoneElse, 403, "acting-for-another-user");
+        // Bad input to a contract endpoint is a problem like anywhere else, never a 500.
+        problem(author(storagePort, author).send(author(storagePort, author).request("/api/v1/internal/storage/files?bucket=nope")
+                .header(Contracts.ON_BEHALF_OF, author.user.toString()).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("x"))), 400, "unknown-bucket");
+        // a malformed typed id is "no such file", as everywhere on the platform
+        problem(author(storagePort, author).send(author(storagePort, author).request("/api/v1/internal/storage/files/not-an-id")
+                .header(Contracts.ON_BEHALF_OF, author.user.toString()).GET()), 404, "file-not-found");
+        assertThat(author(storagePort, author).send(author(storagePort, author).request("/api/v1/internal/storage/files")
+                .GET()).statusCode()).as("no user named").isEqualTo(400);
 
         String list = "http://localhost:" + storagePort + "/api/v1/internal/storage/files";
         HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(list))
@@ -168,6 +177,11 @@ class ContentAndStorageInSeparateProcessesIntegrationTests {
                 .header(Contracts.SERVICE_TOKEN, serviceToken(SECRET, "storage", author.user))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ok(genuine, 200).path("total").asInt()).isEqualTo(2);
+    }
+
+    /** The author's own token, at storage. */
+    private static Api author(int storagePort, Api author) {
+        return new Api(storagePort, author.user);
     }
 
     /** A service token as another process makes one (ADR 0006), signed with {@code secret}. */

@@ -6,9 +6,11 @@ import java.util.Optional;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.authorworks.platform.Page;
+import com.authorworks.platform.Problem;
 import com.authorworks.platform.PageRequest;
 import com.authorworks.platform.UserId;
 import com.authorworks.platform.contracts.Callers;
+import com.authorworks.storage.Buckets;
 import com.authorworks.storage.DownloadLink;
 import com.authorworks.storage.FileId;
 import com.authorworks.storage.Files;
@@ -31,6 +33,9 @@ class FilesEndpoint implements Files {
     @Override
     public StoredFile store(UserId owner, String bucket, String name, InputStream content) {
         Callers.actingFor(owner);
+        if (!Buckets.ALL.contains(bucket)) {
+            throw Problem.badRequest("unknown-bucket", "bucket must be one of " + Buckets.ALL + "; was " + bucket);
+        }
         return files.store(owner, bucket, name, content);
     }
 
