@@ -1,12 +1,14 @@
 package com.authorworks;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.web.service.annotation.HttpExchange;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -16,6 +18,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
@@ -72,6 +76,72 @@ class ModularityTests {
                 }
             }
         }).check(CLASSES);
+    }
+
+    /** Modules that are not services: the shared kernel, the plain libraries and the executable. */
+    private static final java.util.Set<String> NOT_SERVICES = java.util.Set.of("platform", "engine", "publishing", "app", "");
+
+    /**
+     * A service uses another service's beans only through a published contract: an interface
+     * annotated with {@code @HttpExchange}, which an HTTP client can implement when the callee runs
+     * in another process (docs/platform.md, "Contracts between services"). Values the contract
+     * carries (records, enums, exceptions, constants) may be used freely.
+     */
+    static final ArchRule SERVICES_CALL_EACH_OTHER_THROUGH_CONTRACTS = classes()
+            .should(new ArchCondition<JavaClass>("call other services only through @HttpExchange contracts") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    String own = moduleOf(type.getPackageName());
+                    if (NOT_SERVICES.contains(own)) {
+                        return;
+                    }
+                    for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                        JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                        String callee = moduleOf(target.getPackageName());
+                        if (!target.getPackageName().startsWith("com.authorworks.") || NOT_SERVICES.contains(callee)
+                                || callee.equals(own) || isContractOrValue(target)) {
+                            continue;
+                        }
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription() + ": "
+                                + target.getSimpleName() + " of service " + callee + " is not an @HttpExchange contract"));
+                    }
+                }
+            })
+            .because("across processes only a published contract can be called");
+
+    /** A contract interface, or a value: a record, an enum, an exception, an annotation or a holder of constants. */
+    private static boolean isContractOrValue(JavaClass target) {
+        if (target.isInterface()) {
+            return target.isAnnotatedWith(HttpExchange.class);
+        }
+        return target.isRecord() || target.isEnum() || target.isAnnotation() || target.isAssignableTo(Throwable.class)
+                || isConstants(target);
+    }
+
+    /** A final class with no instances to speak of: only static members (like {@code Buckets}). */
+    private static boolean isConstants(JavaClass target) {
+        return target.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
+                && target.getMethods().stream().allMatch(m -> m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC))
+                && target.getFields().stream().allMatch(f -> f.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC));
+    }
+
+    @Test
+    void servicesCallEachOtherOnlyThroughHttpExchangeContracts() {
+        SERVICES_CALL_EACH_OTHER_THROUGH_CONTRACTS.check(CLASSES);
+    }
+
+    @Test
+    void aServiceUsingAnotherServicesBeanOutsideAContractFailsTheBuild() {
+        JavaClasses offender = new ClassFileImporter().importClasses(com.authorworks.content.fixture.UsesBlobStore.class,
+                com.authorworks.storage.BlobStore.class, com.authorworks.storage.Files.class,
+                com.authorworks.storage.StoredFile.class, com.authorworks.storage.Buckets.class);
+        EvaluationResult result = SERVICES_CALL_EACH_OTHER_THROUGH_CONTRACTS.evaluate(offender);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("BlobStore of service storage is not an @HttpExchange contract"))
+                .noneSatisfy(line -> assertThat(line).contains("Files of service"))
+                .noneSatisfy(line -> assertThat(line).contains("StoredFile of service"))
+                .noneSatisfy(line -> assertThat(line).contains("Buckets of service"));
     }
 
     /** {@code com.authorworks.identity.internal.x} belongs to module {@code identity}. */

@@ -30,7 +30,17 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") || hasNoBody(request);
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") || hasNoBody(request)
+                || isStreamedContractBody(request, type);
+    }
+
+    /**
+     * A file streamed to a contract endpoint (e.g. storage's {@code Files.store}): the callee limits
+     * it while it reads (storage's own file size limit), as for an upload.
+     */
+    private static boolean isStreamedContractBody(HttpServletRequest request, String type) {
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/octet-stream")
+                && request.getRequestURI().startsWith("/api/v1/internal/");
     }
 
     /**

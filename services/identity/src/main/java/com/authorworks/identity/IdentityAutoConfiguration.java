@@ -5,11 +5,14 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import com.authorworks.identity.internal.IdentityClientConfiguration;
 import com.authorworks.identity.internal.IdentitySettings;
+import com.authorworks.identity.internal.forwardauth.ForwardAuthConfiguration;
 import com.authorworks.platform.database.ServiceSchema;
 import com.authorworks.platform.security.PublicEndpoints;
 import com.authorworks.platform.security.PublicEndpoints.Endpoint;
@@ -18,7 +21,8 @@ import com.authorworks.platform.services.ConditionalOnService;
 /** Registers the identity service when AUTHORWORKS_SERVICES includes {@code identity}. */
 @AutoConfiguration
 @ConditionalOnService("identity")
-@ComponentScan("com.authorworks.identity.internal")
+@ComponentScan(basePackages = "com.authorworks.identity.internal", excludeFilters = @ComponentScan.Filter(
+        type = FilterType.ASSIGNABLE_TYPE, classes = {IdentityClientConfiguration.class, ForwardAuthConfiguration.class}))
 public class IdentityAutoConfiguration {
 
     @Bean

@@ -2,11 +2,22 @@ package com.authorworks.identity;
 
 import java.util.Optional;
 
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+
 import com.authorworks.platform.UserId;
 
-/** What other services may ask the identity service about users. */
+/**
+ * What other services may ask the identity service about users. A published contract: in identity's
+ * process its bean implements it, elsewhere an HTTP client of it does (identity's address is
+ * {@code AUTHORWORKS_JWKS_URI}'s), which throws {@link IdentityUnavailableException} when identity
+ * cannot be reached.
+ */
+@HttpExchange("/api/v1/internal/identity/users")
 public interface Users {
 
     /** The public profile of a user, or empty when there is no such user. */
-    Optional<PublicProfile> findProfile(UserId id);
+    @GetExchange("/{id}/profile")
+    Optional<PublicProfile> findProfile(@PathVariable("id") UserId id);
 }

@@ -92,7 +92,8 @@ class SeparateProcessesIntegrationTests {
             String jwks = "http://localhost:" + port(identity) + "/.well-known/jwks.json";
             try (var other = start(OtherService.class, "authorworks.services=none", "authorworks.data=" + otherData,
                     "authorworks.security.jwks-uri=" + jwks, "authorworks.security.token-epoch-freshness=200ms")) {
-                assertThat(other.getBeanNamesForType(Users.class)).isEmpty();
+                assertThat(other.getBean(Users.class).getClass().getName()).as("identity's contract, over HTTP")
+                        .contains("Proxy");
                 Api otherApi = new Api(port(other));
 
                 Api.Response accepted = otherApi.as(token).get("/api/test/whoami");
@@ -119,6 +120,59 @@ class SeparateProcessesIntegrationTests {
                 assertThat(otherApi.as(fresh).get("/api/test/whoami").status()).isEqualTo(200);
             }
         }
+    }
+
+    @Test
+    void profilesAndForwardAuthAreAnsweredByTheIdentityProcess() throws Exception {
+        String secret = "the platform's service secret, 32+ bytes";
+        try (var identity = start(IdentityTestApplication.class, "authorworks.services=identity",
+                "authorworks.data=" + identityData, "AUTHORWORKS_FORWARD_AUTH=true",
+                "authorworks.security.service-secret=" + secret)) {
+            Api identityApi = new Api(port(identity));
+            String jwks = "http://localhost:" + port(identity) + "/.well-known/jwks.json";
+            try (var other = start(OtherService.class, "authorworks.services=none", "authorworks.data=" + otherData,
+                    "authorworks.security.jwks-uri=" + jwks, "AUTHORWORKS_FORWARD_AUTH=true",
+                    "authorworks.security.service-secret=" + secret)) {
+                Api otherApi = new Api(port(other));
+                // Authelia's headers reach a process without identity; identity makes the account and maps the groups.
+                Api.Response signedIn = proxied(otherApi, "dana", "admins").get("/api/test/whoami");
+                assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
+                assertThat(signedIn.body().get("roles").toString()).contains("ADMIN", "CREATOR");
+                String id = signedIn.body().get("id").asString();
+                assertThat(proxied(otherApi, "dana", "admins").get("/api/test/whoami").body().get("id").asString()).isEqualTo(id);
+                assertThat(proxied(otherApi, "dana", "users").get("/api/test/whoami").body().get("roles").toString())
+                        .as("changed groups are asked again at once").doesNotContain("ADMIN");
+
+                // The profile of that account, asked through the Users contract with a service token.
+                assertThat(other.getBean(Users.class).findProfile(com.authorworks.platform.UserId.of(id)))
+                        .hasValueSatisfying(profile -> assertThat(profile.username()).isEqualTo("dana"));
+                assertThat(other.getBean(Users.class).findProfile(com.authorworks.platform.UserId.random())).isEmpty();
+
+                // Signing in through forward-auth is for services only: a user's own token may not name anyone.
+                String token = registerAndLogin(identityApi);
+                Api.Response asUser = identityApi.as(token).post("/api/v1/internal/identity/forward-auth/sign-ins",
+                        Map.of("remoteUser", "mallory", "email", "mallory@homelab.test"));
+                assertThat(asUser.status()).as(asUser.toString()).isEqualTo(403);
+                assertThat(asUser.body().get("code").asString()).isEqualTo("service-token-required");
+
+                identity.close();
+                Api.Response down = proxied(otherApi, "erin", "users").get("/api/test/whoami");
+                assertThat(down.status()).as(down.toString()).isEqualTo(503);
+                assertThat(down.body().get("code").asString()).isEqualTo("identity-unavailable");
+            }
+        }
+    }
+
+    private static Api proxied(Api api, String remoteUser, String groups) {
+        return api.withHeader("Remote-User", remoteUser).withHeader("Remote-Email", remoteUser + "@homelab.test")
+                .withHeader("Remote-Name", "Remote " + remoteUser).withHeader("Remote-Groups", groups);
+    }
+
+    private static String registerAndLogin(Api identityApi) {
+        identityApi.post("/api/v1/auth/register", Map.of("email", "plain@example.test", "username", "plain", "password",
+                IdentityIntegrationTest.PASSWORD));
+        return identityApi.post("/api/v1/auth/login", Map.of("email", "plain@example.test",
+                "password", IdentityIntegrationTest.PASSWORD)).body().get("accessToken").asString();
     }
 
     private static String forgedAdminToken(String kid, String subject) throws Exception {

@@ -10,6 +10,11 @@ public record FileId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /** From its text form, as in a URL. */
+    public static FileId of(String value) {
+        return new FileId(UUID.fromString(value));
+    }
+
     public static FileId random() {
         return new FileId(UUID.randomUUID());
     }

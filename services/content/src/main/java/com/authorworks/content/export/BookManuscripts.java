@@ -3,6 +3,8 @@ package com.authorworks.content.export;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
 import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.Books;
 import com.authorworks.content.internal.Covers;
+import com.authorworks.identity.IdentityUnavailableException;
 import com.authorworks.identity.PublicProfile;
 import com.authorworks.identity.Users;
 import com.authorworks.platform.UserId;
@@ -21,6 +24,8 @@ import com.authorworks.publishing.Scene;
 /** A book as publishing's {@link Manuscript}: its chapters and non-empty scenes in order, bodies converted. */
 @Component
 class BookManuscripts {
+
+    private static final Logger log = LoggerFactory.getLogger(BookManuscripts.class);
 
     private final Books books;
     private final Covers covers;
@@ -57,10 +62,18 @@ class BookManuscripts {
         return Form.valueOf(book.format().name());
     }
 
-    /** The owner's display name when the identity service runs in this process; else publishing's "Anonymous". */
+    /**
+     * The owner's display name from identity (in this process or over HTTP); publishing's "Anonymous"
+     * when there is no identity to ask or it cannot be reached now (the author may name themselves on the export).
+     */
     private String displayName(UserId owner) {
         Users directory = users.getIfAvailable();
-        return directory == null ? null : directory.findProfile(owner).map(PublicProfile::displayName).orElse(null);
+        try {
+            return directory == null ? null : directory.findProfile(owner).map(PublicProfile::displayName).orElse(null);
+        } catch (IdentityUnavailableException e) {
+            log.warn("Identity cannot be asked for the name of user {}: {}", owner, e.getMessage());
+            return null;
+        }
     }
 
     /** Whether the offline sample writer wrote (some of) the book: then every export must say it is sample text. */

@@ -167,11 +167,11 @@ class ExportWorker implements SmartLifecycle {
         return (base.isEmpty() ? "book" : base) + "." + export.format().extension();
     }
 
-    /** Exports are stored by the storage service in this process; without it there is nothing to do. */
+    /** Exports are stored by the storage service, here or over HTTP (AUTHORWORKS_STORAGE_URL); without it there is nothing to do. */
     @Override
     public void start() {
         if (files.getIfAvailable() == null) {
-            log.info("The storage service does not run in this process: exports are not made here");
+            log.info("The storage service is neither in this process nor configured (AUTHORWORKS_STORAGE_URL): exports are not made here");
             return;
         }
         runners = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("content-export-", 0).factory());

@@ -123,12 +123,13 @@ class ExportsController {
         return ExportView.of(export, link);
     }
 
-    /** Exports live in the storage service, which must run in this process (AUTHORWORKS_SERVICES). */
+    /** Exports live in the storage service: in this process (AUTHORWORKS_SERVICES) or at AUTHORWORKS_STORAGE_URL. */
     private Files requireStorage() {
         Files available = files.getIfAvailable();
         if (available == null) {
             throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-unavailable",
-                    "Exports need the storage service, which does not run in this process.");
+                    "Exports need the storage service, which neither runs in this process nor is configured "
+                            + "(AUTHORWORKS_STORAGE_URL).");
         }
         return available;
     }

@@ -104,7 +104,8 @@ public class Covers {
         Files storage = files.getIfAvailable();
         if (storage == null) {
             throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, "covers-unavailable",
-                    "Covers need the storage service in this process.");
+                    "Covers need the storage service, which neither runs in this process nor is configured "
+                            + "(AUTHORWORKS_STORAGE_URL).");
         }
         return storage;
     }

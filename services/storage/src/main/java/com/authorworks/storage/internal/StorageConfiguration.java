@@ -26,7 +26,8 @@ import com.authorworks.storage.internal.blob.S3BlobStore;
 @ConditionalOnService("storage")
 @EnableConfigurationProperties(StorageProperties.class)
 @ComponentScan(basePackages = "com.authorworks.storage",
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = StorageConfiguration.class))
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                classes = {StorageConfiguration.class, StorageClientConfiguration.class}))
 public class StorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);

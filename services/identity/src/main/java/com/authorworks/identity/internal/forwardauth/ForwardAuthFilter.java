@@ -1,11 +1,6 @@
 package com.authorworks.identity.internal.forwardauth;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -23,35 +19,34 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.authorworks.identity.internal.IdentitySettings;
-import com.authorworks.identity.internal.accounts.Account;
-import com.authorworks.identity.internal.accounts.Accounts;
+import com.authorworks.identity.ForwardAuthHeaders;
+import com.authorworks.identity.ForwardAuthSignIns;
+import com.authorworks.identity.ForwardAuthUser;
+import com.authorworks.identity.IdentityUnavailableException;
 import com.authorworks.platform.Problem;
-import com.authorworks.platform.Role;
 import com.authorworks.platform.web.Problems;
 import com.authorworks.platform.web.TrustedProxies;
 
 /**
  * Signs the request in as the user the proxy (Authelia) vouches for with {@code Remote-User}. The
  * headers are believed only from a trusted proxy address; from anywhere else they are ignored, as
- * if absent, because any client can send them.
+ * if absent, because any client can send them. Who that user is, identity answers
+ * ({@link ForwardAuthSignIns}): in its own process directly, elsewhere over HTTP.
  */
 class ForwardAuthFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ForwardAuthFilter.class);
 
-    private final Accounts accounts;
+    private final ForwardAuthSignIns signIns;
     private final TrustedProxies proxies;
-    private final IdentitySettings settings;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     // Kept with the request (as the bearer-token filter does) so the async dispatch that ends a
     // server-sent event stream, which this once-per-request filter skips, is still this user.
     private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 
-    ForwardAuthFilter(Accounts accounts, TrustedProxies proxies, IdentitySettings settings) {
-        this.accounts = accounts;
+    ForwardAuthFilter(ForwardAuthSignIns signIns, TrustedProxies proxies) {
+        this.signIns = signIns;
         this.proxies = proxies;
-        this.settings = settings;
     }
 
     @Override
@@ -73,29 +68,26 @@ class ForwardAuthFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Account account;
+        ForwardAuthUser user;
         try {
-            account = accounts.signInRemote(remoteUser, email, trimmed(request.getHeader("Remote-Name")),
-                    roles(request.getHeader("Remote-Groups")));
+            user = signIns.signIn(new ForwardAuthHeaders(remoteUser, email, trimmed(request.getHeader("Remote-Name")),
+                    request.getHeader("Remote-Groups")));
         } catch (Problem problem) {
             Problems.write(request, response, Problems.of(problem.status(), problem.code(), problem.getMessage()));
             return;
+        } catch (IdentityUnavailableException e) {
+            log.warn("Forward-auth could not reach identity: {}", e.getMessage());
+            response.setHeader("Retry-After", "5");
+            Problems.write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "identity-unavailable",
+                    "Signing in through the proxy is unavailable right now; try again shortly."));
+            return;
         }
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account.id().toString(), null,
-                account.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.id().toString(), null,
+                user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList()));
         contexts.setContext(context);
         repository.saveContext(context, request, response);
         chain.doFilter(request, response);
-    }
-
-    private Set<Role> roles(String groups) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (groups != null) {
-            Arrays.stream(groups.split(",")).map(String::trim).map(settings.groupRoles()::get)
-                    .filter(Objects::nonNull).forEach(roles::add);
-        }
-        return roles;
     }
 
     private static String trimmed(String header) {

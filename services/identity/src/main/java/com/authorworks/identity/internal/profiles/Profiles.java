@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +28,7 @@ import com.authorworks.platform.UserId;
 
 /** Profiles and preferences: who may see and change what. */
 @Service
+@Primary // the bean to use in this process; UsersEndpoint serves the same contract to other processes
 class Profiles implements Users {
 
     static final int MAX_LINKS = 5;

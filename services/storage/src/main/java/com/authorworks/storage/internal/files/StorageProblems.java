@@ -18,11 +18,12 @@ import com.authorworks.storage.StorageUnavailableException;
 
 /**
  * The blob store's failures as callers see them: a store that is down is a 503 to retry, never
- * a 500. Consulted before the platform's catch-all advice.
+ * a 500. Consulted before the platform's catch-all advice. A process that uses storage over HTTP
+ * registers it too, so its callers see the same problems.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class StorageProblems {
+public class StorageProblems {
 
     private static final Logger log = LoggerFactory.getLogger(StorageProblems.class);
     private static final int RETRY_AFTER_SECONDS = 30;

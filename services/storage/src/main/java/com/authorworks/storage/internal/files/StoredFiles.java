@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,7 @@ import com.authorworks.storage.internal.files.FileRecords.FileRecord;
  * in the blob store, then recorded; a failure at any step leaves nothing behind.
  */
 @Service
+@Primary // the bean to use in this process; FilesEndpoint serves the same contract to other processes
 class StoredFiles implements Files {
 
     /** The bytes behind a valid signed link. */
