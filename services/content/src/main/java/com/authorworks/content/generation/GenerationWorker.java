@@ -223,8 +223,12 @@ class GenerationWorker implements SmartLifecycle {
         }
     }
 
+    /** Ends the job, sets the book's status and publishes the outcome in one transaction, if this worker still owns the job. */
     private void end(Book book, Job job, Job.JobState state, BookStatus status, String event, String message) {
-        if (jobs.finish(job.id(), id, state, state == Job.JobState.COMPLETED ? null : message)) {
+        transactions.executeWithoutResult(tx -> {
+            if (!jobs.finish(job.id(), id, state, state == Job.JobState.COMPLETED ? null : message)) {
+                return;
+            }
             books.setStatus(book.id(), status);
             Map<String, Object> data = new HashMap<>();
             data.put("jobId", job.id().toString());
@@ -234,17 +238,16 @@ class GenerationWorker implements SmartLifecycle {
             progress.append(book.id(), job.id(), event, data);
             if (state == Job.JobState.COMPLETED) {
                 events.publishEvent(new BookGenerationCompleted(book.id(), book.owner()));
+            } else if (state == Job.JobState.FAILED) {
+                events.publishEvent(new BookGenerationFailed(book.id(), book.owner(), message));
             }
-        }
+        });
     }
 
     private void fail(Job job, Run run, String message) {
         log.info("Generation job {} failed: {}", job.id(), message);
         showEveryPaidCall(job, run);
-        books.find(job.bookId()).ifPresent(book -> {
-            end(book, job, Job.JobState.FAILED, BookStatus.FAILED, "failed", message);
-            events.publishEvent(new BookGenerationFailed(book.id(), book.owner(), message));
-        });
+        books.find(job.bookId()).ifPresent(book -> end(book, job, Job.JobState.FAILED, BookStatus.FAILED, "failed", message));
     }
 
     /**
