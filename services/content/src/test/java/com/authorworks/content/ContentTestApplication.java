@@ -18,4 +18,9 @@ public class ContentTestApplication {
     TestAccessTokens accessTokenKeys() {
         return new TestAccessTokens();
     }
+
+    @Bean
+    ContentEventsListener contentEventsListener() {
+        return new ContentEventsListener();
+    }
 }

@@ -241,7 +241,58 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
         assertThat(ok(author.get("/api/v1/files"), 200).path("total").asInt()).as("the cover and the latest export").isEqualTo(2);
 
         assertThat(author.delete("/api/v1/books/" + book).statusCode()).isEqualTo(204);
-        assertThat(ok(author.get("/api/v1/files"), 200).path("total").asInt()).isZero();
+        // storage frees them on BookDeleted, after the deletion committed
+        Eventually.until("the deleted book's files to be freed", () -> ok(author.get("/api/v1/files"), 200),
+                files -> files.path("total").asInt() == 0);
+        assertThat(db.sql("SELECT count(*) FROM events.event_publication WHERE serialized_event LIKE :book")
+                .param("book", "%" + book + "%").query(Long.class).single()).as("no publication left incomplete").isZero();
+    }
+
+    @Test
+    void deletingABookWhileStorageIsDownFreesItsFilesOnceStorageIsBack() throws Exception {
+        Api author = newUser();
+        String book = oneSceneBook(author, "Orphans", "novel", "One", "Start", "<p>First.</p>");
+        ok(multipart(author, "PUT", "/api/v1/books/" + book + "/cover", "cover.png", png(), null), 200);
+        String export = ok(author.post("/api/v1/books/" + book + "/export", json(Map.of("format", "md"))), 202).path("id").asString();
+        awaitDone(author, "/api/v1/books/" + book + "/exports/" + export);
+        long used = usedBytes(author);
+        assertThat(used).isPositive();
+
+        Path bucket = DATA.resolve("blobs").resolve("authorworks-exports");
+        Path aside = DATA.resolve("exports-aside-" + book);
+        // the exports bucket replaced by a file: deleting the export's blob fails as with an unreachable store
+        Files.move(bucket, aside);
+        Files.writeString(bucket, "not a directory");
+        try {
+            assertThat(author.delete("/api/v1/books/" + book).statusCode()).as("deleting a book does not wait for storage").isEqualTo(204);
+            problem(author.get("/api/v1/books/" + book), 404, "book-not-found");
+            // the cover (another bucket) goes; the export's file stays, and the event waits in the registry
+            Eventually.until("the cover to be freed and the export's deletion to have failed", () -> ok(author.get("/api/v1/files"), 200),
+                    files -> files.path("total").asInt() == 1 && failedAttempts(book) > 0);
+            assertThat(db.sql("SELECT bucket FROM storage.files WHERE owner_id = :owner").param("owner", author.user)
+                    .query(String.class).list()).containsExactly("authorworks-exports");
+        } finally {
+            Files.delete(bucket);
+            Files.move(aside, bucket);
+        }
+
+        Eventually.until("the export's file to be freed once storage is back", () -> ok(author.get("/api/v1/files"), 200),
+                files -> files.path("total").asInt() == 0);
+        assertThat(usedBytes(author)).as("nothing counts against the quota any more").isZero();
+        assertThat(db.sql("SELECT count(*) FROM events.event_publication WHERE serialized_event LIKE :book")
+                .param("book", "%" + book + "%").query(Long.class).single()).as("the publication is complete").isZero();
+    }
+
+    private long failedAttempts(String book) {
+        return db.sql("""
+                SELECT coalesce(sum(completion_attempts), 0) + count(*) FILTER (WHERE status = 'FAILED')
+                FROM events.event_publication WHERE serialized_event LIKE :book""")
+                .param("book", "%" + book + "%").query(Long.class).single();
+    }
+
+    private long usedBytes(Api author) {
+        return db.sql("SELECT coalesce(sum(size_bytes), 0) FROM storage.files WHERE owner_id = :owner")
+                .param("owner", author.user).query(Long.class).single();
     }
 
     @Test

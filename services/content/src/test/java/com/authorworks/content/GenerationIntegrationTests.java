@@ -34,6 +34,8 @@ class GenerationIntegrationTests extends ContentIntegrationTest {
 
     @Autowired
     JdbcClient db;
+    @Autowired
+    ContentEventsListener events;
 
     @AfterEach
     void letEveryCallThrough() {
@@ -102,6 +104,30 @@ class GenerationIntegrationTests extends ContentIntegrationTest {
         // A late subscriber with Last-Event-ID gets only what followed it: here the end of the stream.
         HttpResponse<Stream<String>> resumed = author.stream("/api/v1/books/" + book + "/events", ids.get(ids.size() - 2));
         assertThat(resumed.body().filter(l -> l.startsWith("event:")).toList()).containsExactly("event:completed");
+    }
+
+    @Test
+    void aGeneratedBookAnnouncesEachSceneItsCompletionAndItsDeletionToOtherModules() {
+        Api author = newUser();
+        String book = ok(author.post("/api/v1/books/generate", json(smallBook("sample"))), 202).path("bookId").asString();
+        JsonNode done = Eventually.until("the book to finish", () -> status(author, book), s -> s.path("state").asString().equals("COMPLETED"));
+        BookId id = new BookId(java.util.UUID.fromString(book));
+
+        Eventually.until("the completion to reach a listener", () -> events.received(BookGenerationCompleted.class),
+                received -> received.stream().anyMatch(e -> e.bookId().equals(id)));
+        Eventually.until("every drafted scene to reach a listener", () -> events.received(SceneDrafted.class).stream()
+                .filter(e -> e.bookId().equals(id)).map(e -> e.chapter() + "/" + e.scene()).distinct().count(),
+                scenes -> scenes == done.path("scenesTotal").asLong());
+        assertThat(events.received(SceneDrafted.class)).filteredOn(e -> e.bookId().equals(id))
+                .allSatisfy(e -> assertThat(e.userId().value()).isEqualTo(author.user));
+
+        ok(author.delete("/api/v1/books/" + book), 204);
+        BookDeleted deleted = Eventually.until("the deletion to reach a listener", () -> events.received(BookDeleted.class).stream()
+                .filter(e -> e.bookId().equals(id)).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(deleted.userId().value()).isEqualTo(author.user);
+        Eventually.until("every publication of the book to be complete", () -> db.sql(
+                "SELECT count(*) FROM events.event_publication WHERE serialized_event LIKE :book").param("book", "%" + book + "%")
+                .query(Long.class).single(), count -> count == 0);
     }
 
     @Test

@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,13 +20,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.authorworks.content.BookDeleted;
 import com.authorworks.content.BookId;
 import com.authorworks.content.internal.Artifacts;
 import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.BookFormat;
 import com.authorworks.content.internal.BookStatus;
-import com.authorworks.content.internal.BookFiles;
 import com.authorworks.content.internal.Books;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Page;
@@ -42,14 +39,10 @@ class BooksController {
 
     private final Books books;
     private final Artifacts artifacts;
-    private final BookFiles bookFiles;
-    private final ApplicationEventPublisher events;
 
-    BooksController(Books books, Artifacts artifacts, BookFiles bookFiles, ApplicationEventPublisher events) {
+    BooksController(Books books, Artifacts artifacts) {
         this.books = books;
         this.artifacts = artifacts;
-        this.bookFiles = bookFiles;
-        this.events = events;
     }
 
     record NewBook(@NotBlank @Size(max = 300) String title, String format, @Size(max = 5000) String description, JsonNode metadata) {
@@ -94,10 +87,7 @@ class BooksController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable("id") BookId id) {
         Book book = books.require(id, CurrentUser.require());
-        var files = bookFiles.of(book.id());
         books.delete(book);
-        bookFiles.release(files, book.owner());
-        events.publishEvent(new BookDeleted(book.id(), book.owner()));
         return ResponseEntity.noContent().build();
     }
 

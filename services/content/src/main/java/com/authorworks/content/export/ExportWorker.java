@@ -5,13 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +17,9 @@ import com.authorworks.content.internal.BookFiles;
 import com.authorworks.content.internal.Books;
 import com.authorworks.content.internal.ContentProperties;
 import com.authorworks.platform.Problem;
+import com.authorworks.platform.jobs.Backoff;
+import com.authorworks.platform.jobs.JobWorker;
+import com.authorworks.platform.jobs.Lease;
 import com.authorworks.publishing.ExportOptions;
 import com.authorworks.publishing.Manuscript;
 import com.authorworks.publishing.Publishing;
@@ -35,8 +31,8 @@ import com.authorworks.storage.StorageUnavailableException;
 import com.authorworks.storage.StoredFile;
 
 /**
- * Makes queued exports in the background and stores them in the storage service. Exports are rows of
- * {@code exports}, so they survive a restart: queued ones are picked up by whichever process looks first,
+ * Makes queued exports in the background and stores them in the storage service, on the platform's
+ * {@link JobWorker} (two at a time per process). Exports are rows of {@code exports}, so they survive a restart: queued ones are picked up by whichever process looks first,
  * a graceful shutdown hands running ones back to the queue, and a running one whose lease expired (its
  * process died or stalled) is claimed again. A live worker renews its leases (a third of the lease, the
  * content service's {@code authorworks.content.lease}); a worker that lost one finds out when it finishes,
@@ -46,7 +42,7 @@ import com.authorworks.storage.StoredFile;
 class ExportWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ExportWorker.class);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
     /** Exports lay out whole books (PDF especially); two at a time keeps the CPU for everything else. */
     private static final int CONCURRENT = 2;
 
@@ -55,12 +51,8 @@ class ExportWorker implements SmartLifecycle {
     private final BookManuscripts manuscripts;
     private final ObjectProvider<Files> files;
     private final BookFiles bookFiles;
-    private final Duration poll;
-    private final Semaphore slots = new Semaphore(CONCURRENT);
-    private final Duration lease;
-    private final Set<Exports.Claim> running = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledExecutorService scheduler;
-    private volatile ExecutorService runners;
+    private final JobWorker.Settings settings;
+    private volatile JobWorker<ExportId, JobWorker.Run> worker;
 
     ExportWorker(Exports exports, Books books, BookFiles bookFiles, BookManuscripts manuscripts, ObjectProvider<Files> files,
             ContentProperties properties) {
@@ -69,55 +61,25 @@ class ExportWorker implements SmartLifecycle {
         this.bookFiles = bookFiles;
         this.manuscripts = manuscripts;
         this.files = files;
-        this.poll = properties.poll();
-        this.lease = properties.lease();
+        this.settings = new JobWorker.Settings("content-export", CONCURRENT, properties.poll(), properties.lease(), Duration.ofSeconds(20));
     }
 
     /** Looks for work now rather than at the next poll (a new export was queued). */
     void wake() {
-        ScheduledExecutorService current = scheduler;
-        if (current != null && !current.isShutdown()) {
-            current.execute(this::claimWork);
+        JobWorker<ExportId, JobWorker.Run> current = worker;
+        if (current != null) {
+            current.wake();
         }
     }
 
-    private void claimWork() {
-        try {
-            while (slots.tryAcquire()) {
-                Optional<Exports.Claim> claimed = exports.claim(lease);
-                if (claimed.isEmpty()) {
-                    slots.release();
-                    return;
-                }
-                Exports.Claim claim = claimed.get();
-                running.add(claim);
-                runners.execute(() -> {
-                    try {
-                        run(claim);
-                    } finally {
-                        running.remove(claim);
-                        slots.release();
-                    }
-                });
-            }
-        } catch (RuntimeException e) {
-            // e.g. the database is briefly unreachable: the next poll tries again
-            log.warn("Could not claim exports: {}", e.toString());
+    /** The export behind a lease; its row is gone when its book was deleted meanwhile, and then there is nothing to do. */
+    private JobWorker.Run runOf(Lease<ExportId> lease) {
+        Optional<Export> export = exports.find(lease.id());
+        if (export.isEmpty()) {
+            return () -> { };
         }
-    }
-
-    /** Renews the lease of every export this process is working on; one that was lost is no longer renewed. */
-    private void heartbeat() {
-        for (Exports.Claim claim : running) {
-            try {
-                if (!exports.renew(claim, lease)) {
-                    log.warn("Export {} was claimed by another worker after its lease ran out", claim.export().id());
-                    running.remove(claim);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Could not renew the lease of export {}: {}", claim.export().id(), e.toString());
-            }
-        }
+        Exports.Claim claim = new Exports.Claim(export.get(), lease);
+        return () -> run(claim);
     }
 
     private void run(Exports.Claim claim) {
@@ -143,7 +105,7 @@ class ExportWorker implements SmartLifecycle {
             }
             bookFiles.release(exports.supersede(export.id()), export.owner());
         } catch (StorageUnavailableException e) {
-            Duration retryIn = backoff(export.attempts());
+            Duration retryIn = backoff(claim.lease().attempts());
             log.warn("Storage unavailable for export {}; retrying in {}", export.id(), retryIn);
             exports.waitForStorage(claim, retryIn, "The file store is unavailable; the export is retried automatically.");
         } catch (UnsupportedExportException | Problem e) {
@@ -157,9 +119,7 @@ class ExportWorker implements SmartLifecycle {
 
     /** 1 s after the first failure, doubling, at most 5 minutes. */
     static Duration backoff(int attempts) {
-        long seconds = 1L << Math.min(Math.max(attempts - 1, 0), 16);
-        Duration delay = Duration.ofSeconds(seconds);
-        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+        return BACKOFF.after(attempts);
     }
 
     private static String fileName(Book book, Export export) {
@@ -169,39 +129,27 @@ class ExportWorker implements SmartLifecycle {
 
     /** Exports are stored by the storage service, here or over HTTP (AUTHORWORKS_STORAGE_URL); without it there is nothing to do. */
     @Override
-    public void start() {
+    public synchronized void start() {
         if (files.getIfAvailable() == null) {
             log.info("The storage service is neither in this process nor configured (AUTHORWORKS_STORAGE_URL): exports are not made here");
             return;
         }
-        runners = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("content-export-", 0).factory());
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("content-exports").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::claimWork, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
-        long beat = Math.max(lease.toMillis() / 3, 10);
-        scheduler.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        if (worker == null) {
+            worker = new JobWorker<>(exports.queue(), settings, this::runOf);
+        }
+        worker.start();
     }
 
     /** Lets running exports finish for a moment, then hands the rest back to the queue for the next process. */
     @Override
-    public void stop() {
-        if (scheduler == null) {
-            return;
+    public synchronized void stop() {
+        if (worker != null) {
+            worker.stop();
         }
-        scheduler.shutdownNow();
-        runners.shutdown();
-        try {
-            runners.awaitTermination(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (Exports.Claim claim : running) {
-            exports.requeue(claim);
-        }
-        runners.shutdownNow();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null && !scheduler.isShutdown();
+        return worker != null && worker.isRunning();
     }
 }

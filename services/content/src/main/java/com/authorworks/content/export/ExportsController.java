@@ -58,7 +58,7 @@ class ExportsController {
                       Instant createdAt, Instant completedAt, URI downloadUrl, Instant expiresAt) {
 
         static ExportView of(Export e, DownloadLink link) {
-            return new ExportView(e.id(), e.bookId().toString(), e.format().extension(), e.trimSize(), e.state().name(),
+            return new ExportView(e.id().value(), e.bookId().toString(), e.format().extension(), e.trimSize(), e.state().name(),
                     e.fileId() == null ? null : e.fileId().toString(), e.error(), e.createdAt(), e.completedAt(),
                     link == null ? null : link.url(), link == null ? null : link.expiresAt());
         }
@@ -114,7 +114,7 @@ class ExportsController {
     ExportView get(@PathVariable("id") BookId id, @PathVariable UUID exportId) {
         CurrentUser user = CurrentUser.require();
         Book book = books.require(id, user);
-        Export export = exports.find(exportId).filter(e -> e.bookId().equals(book.id()) && visible(e, user))
+        Export export = exports.find(new ExportId(exportId)).filter(e -> e.bookId().equals(book.id()) && visible(e, user))
                 .orElseThrow(() -> Problem.notFound("export-not-found", "No export " + exportId + " of this book."));
         // the author may have deleted the file through the files API since: then the export has no link
         Files storage = requireStorage();

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 import com.authorworks.content.SceneDrafted;
@@ -49,12 +50,14 @@ class GeneratedWork {
     private final Artifacts artifacts;
     private final Versions versions;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
-    GeneratedWork(Books books, Artifacts artifacts, Versions versions, ApplicationEventPublisher events) {
+    GeneratedWork(Books books, Artifacts artifacts, Versions versions, ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.books = books;
         this.artifacts = artifacts;
         this.versions = versions;
         this.events = events;
+        this.transactions = transactions;
     }
 
     /** Brings everything the engine has finished into the book. */
@@ -106,8 +109,13 @@ class GeneratedWork {
         }
         String html = RichText.fromPlainText(step.content());
         if (!html.equals(current.content())) {
-            current = books.saveScene(book, chapter.get(), current, html, current.version(), null, revision ? "revision" : "generated");
-            events.publishEvent(new SceneDrafted(book.id(), book.owner(), current.id(), c, s, current.wordCount()));
+            Scene before = current;
+            // the event is recorded with the text it announces, or not at all
+            current = transactions.execute(tx -> {
+                Scene saved = books.saveScene(book, chapter.get(), before, html, before.version(), null, revision ? "revision" : "generated");
+                events.publishEvent(new SceneDrafted(book.id(), book.owner(), saved.id(), c, s, saved.wordCount()));
+                return saved;
+            });
         }
         if (current.status() == PartStatus.PLANNED) {
             books.updateScene(book, chapter.get(), current, null, PartStatus.DRAFT);

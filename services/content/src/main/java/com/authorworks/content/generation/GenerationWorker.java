@@ -4,12 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +27,8 @@ import com.authorworks.engine.GenerationEvent;
 import com.authorworks.engine.RunResult;
 import com.authorworks.engine.StepFailedException;
 import com.authorworks.engine.llm.LanguageModelException;
+import com.authorworks.platform.jobs.JobWorker;
+import com.authorworks.platform.jobs.Lease;
 
 /**
  * Runs generation jobs from the queue in this process: claims them while the platform is under
@@ -44,7 +40,6 @@ class GenerationWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationWorker.class);
 
-    private final String id = "worker-" + UUID.randomUUID();
     private final GenerationJobs jobs;
     private final Books books;
     private final GeneratedWork generatedWork;
@@ -55,10 +50,7 @@ class GenerationWorker implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final ContentProperties properties;
-    private final Map<UUID, Run> running = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
-    private ExecutorService runners;
-    private volatile boolean stopping;
+    private final JobWorker<GenerationJobId, Run> worker;
 
     GenerationWorker(GenerationJobs jobs, Books books, GeneratedWork generatedWork, ProgressEvents progress, ProviderKeyVault keys,
             ProviderModels models, JdbcClient db, TransactionTemplate transactions, ApplicationEventPublisher events, ContentProperties properties) {
@@ -72,15 +64,51 @@ class GenerationWorker implements SmartLifecycle {
         this.transactions = transactions;
         this.events = events;
         this.properties = properties;
+        // no limit per process: the platform-wide limit of the queue decides how many run
+        this.worker = new JobWorker<>(jobs.queue(), new JobWorker.Settings("content-generation", Integer.MAX_VALUE, properties.poll(),
+                properties.lease(), Duration.ofSeconds(30)), this::runOf);
     }
 
-    /** A job running in this process. */
-    private static final class Run {
+    /** A job running in this process, under its lease. */
+    private final class Run implements JobWorker.Run {
+        final Lease<GenerationJobId> lease;
+        final Job job;
         volatile GenerationEngine engine;
         volatile StoppableModel model;
         volatile boolean cancelled;
         volatile boolean shuttingDown;
         volatile boolean lost;
+
+        Run(Lease<GenerationJobId> lease, Job job) {
+            this.lease = lease;
+            this.job = job;
+        }
+
+        @Override
+        public void run() {
+            if (job != null) {
+                GenerationWorker.this.run(this);
+            }
+        }
+
+        @Override
+        public void cancelRequested() {
+            cancelled = true;
+            stop();
+        }
+
+        /** The book was deleted, or the lease expired and another worker took the job over: stop and leave it alone. */
+        @Override
+        public void lost() {
+            lost = true;
+            stop();
+        }
+
+        @Override
+        public void stopping() {
+            shuttingDown = true;
+            stop();
+        }
 
         /** Stops the engine before its next call and abandons the calls in flight rather than waiting for them. */
         void stop() {
@@ -95,20 +123,19 @@ class GenerationWorker implements SmartLifecycle {
         }
     }
 
+    /** The run of a claimed job; one whose row cannot be read was failed already and runs nothing. */
+    private Run runOf(Lease<GenerationJobId> lease) {
+        return new Run(lease, jobs.readable(lease).orElse(null));
+    }
+
     /** Looks for work now rather than at the next poll (e.g. right after a job is queued). */
     void wake() {
-        if (!stopping && scheduler != null) {
-            scheduler.execute(this::claimWork);
-        }
+        worker.wake();
     }
 
     /** Stops a job this process runs; the caller has already recorded the request in the database. */
-    void cancelLocal(UUID job) {
-        Run run = running.get(job);
-        if (run != null) {
-            run.cancelled = true;
-            run.stop();
-        }
+    void cancelLocal(GenerationJobId job) {
+        worker.running(job).ifPresent(Run::cancelRequested);
     }
 
     /**
@@ -121,50 +148,13 @@ class GenerationWorker implements SmartLifecycle {
         return engine.regenerate(com.authorworks.engine.StepKeys.draft(chapter, scene));
     }
 
-    private synchronized void claimWork() {
-        try {
-            while (!stopping) {
-                Optional<Job> claimed = jobs.claim(id);
-                if (claimed.isEmpty()) {
-                    return;
-                }
-                Job job = claimed.get();
-                runners.execute(() -> run(job));
-            }
-        } catch (RuntimeException e) {
-            log.warn("Could not look for generation jobs (will retry): {}", e.getMessage());
-        }
-    }
-
-    /**
-     * Renews leases and stops the runs asked to stop. A run whose lease this worker no longer holds
-     * (its book was deleted, or the lease expired and another worker took the job over) is stopped
-     * at once and left alone, so two runs never write one book.
-     */
-    private void heartbeat() {
-        try {
-            Map<UUID, Run> mine = Map.copyOf(running);
-            GenerationJobs.Leases leases = jobs.heartbeat(id, mine.keySet());
-            leases.cancelRequested().forEach(this::cancelLocal);
-            mine.forEach((job, run) -> {
-                if (!leases.held().contains(job)) {
-                    run.lost = true;
-                    run.stop();
-                }
-            });
-        } catch (RuntimeException e) {
-            log.warn("Could not renew generation leases (will retry): {}", e.getMessage());
-        }
-    }
-
-    private void run(Job job) {
-        Run run = new Run();
-        running.put(job.id(), run);
+    private void run(Run run) {
+        Job job = run.job;
         String provider = job.request().providerName();
         try {
             Optional<Book> found = books.find(job.bookId());
             if (found.isEmpty()) {
-                jobs.finish(job.id(), id, Job.JobState.FAILED, "The book was deleted.");
+                jobs.finish(run.lease, Job.JobState.FAILED, "The book was deleted.");
                 return;
             }
             Book book = found.get();
@@ -189,11 +179,11 @@ class GenerationWorker implements SmartLifecycle {
             RunResult result = job.request().approvesOutline() ? engine.plan(job.request().spec()) : engine.start(job.request().spec());
             generatedWork.sync(book, engine);
             switch (result.status()) {
-                case COMPLETED -> end(book, job, Job.JobState.COMPLETED, BookStatus.COMPLETE, "completed", null);
-                case BUDGET_EXHAUSTED -> end(book, job, Job.JobState.BUDGET_EXHAUSTED, BookStatus.PAUSED, "budget-exhausted",
+                case COMPLETED -> end(book, run, Job.JobState.COMPLETED, BookStatus.COMPLETE, "completed", null);
+                case BUDGET_EXHAUSTED -> end(book, run, Job.JobState.BUDGET_EXHAUSTED, BookStatus.PAUSED, "budget-exhausted",
                         "The budget of $" + job.request().budgetUsd() + " is spent; raise it and resume.");
                 case CANCELLED -> stopped(book, job, run);
-                case PLANNED -> end(book, job, Job.JobState.AWAITING_APPROVAL, BookStatus.PAUSED, "outline-ready", null);
+                case PLANNED -> end(book, run, Job.JobState.AWAITING_APPROVAL, BookStatus.PAUSED, "outline-ready", null);
             }
         } catch (RuntimeException e) {
             if (run.lost) {
@@ -206,8 +196,6 @@ class GenerationWorker implements SmartLifecycle {
             } else {
                 fail(job, run, message(e, provider));
             }
-        } finally {
-            running.remove(job.id());
         }
     }
 
@@ -216,15 +204,20 @@ class GenerationWorker implements SmartLifecycle {
             return;
         }
         if (run.shuttingDown && !run.cancelled) {
-            jobs.release(job.id(), id);
+            jobs.release(run.lease);
         } else {
             showEveryPaidCall(job, run);
-            end(book, job, Job.JobState.CANCELLED, BookStatus.CANCELLED, "cancelled", "Cancelled; resume continues where it stopped.");
+            end(book, run, Job.JobState.CANCELLED, BookStatus.CANCELLED, "cancelled", "Cancelled; resume continues where it stopped.");
         }
     }
 
-    private void end(Book book, Job job, Job.JobState state, BookStatus status, String event, String message) {
-        if (jobs.finish(job.id(), id, state, state == Job.JobState.COMPLETED ? null : message)) {
+    /** Ends the job, sets the book's status and publishes the outcome in one transaction, if this worker still owns the job. */
+    private void end(Book book, Run run, Job.JobState state, BookStatus status, String event, String message) {
+        Job job = run.job;
+        transactions.executeWithoutResult(tx -> {
+            if (!jobs.finish(run.lease, state, state == Job.JobState.COMPLETED ? null : message)) {
+                return;
+            }
             books.setStatus(book.id(), status);
             Map<String, Object> data = new HashMap<>();
             data.put("jobId", job.id().toString());
@@ -234,17 +227,16 @@ class GenerationWorker implements SmartLifecycle {
             progress.append(book.id(), job.id(), event, data);
             if (state == Job.JobState.COMPLETED) {
                 events.publishEvent(new BookGenerationCompleted(book.id(), book.owner()));
+            } else if (state == Job.JobState.FAILED) {
+                events.publishEvent(new BookGenerationFailed(book.id(), book.owner(), message));
             }
-        }
+        });
     }
 
     private void fail(Job job, Run run, String message) {
         log.info("Generation job {} failed: {}", job.id(), message);
         showEveryPaidCall(job, run);
-        books.find(job.bookId()).ifPresent(book -> {
-            end(book, job, Job.JobState.FAILED, BookStatus.FAILED, "failed", message);
-            events.publishEvent(new BookGenerationFailed(book.id(), book.owner(), message));
-        });
+        books.find(job.bookId()).ifPresent(book -> end(book, run, Job.JobState.FAILED, BookStatus.FAILED, "failed", message));
     }
 
     /**
@@ -311,36 +303,17 @@ class GenerationWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        stopping = false;
-        runners = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("content-generation-", 0).factory());
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("content-jobs").daemon().factory());
-        long poll = properties.poll().toMillis();
-        long beat = Math.max(100, properties.lease().toMillis() / 3);
-        scheduler.scheduleWithFixedDelay(this::claimWork, 0, poll, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        worker.start();
     }
 
     /** Hands running jobs back to the queue: they resume, in this or another process, where they stopped. */
     @Override
     public void stop() {
-        stopping = true;
-        scheduler.shutdownNow();
-        for (Run run : running.values()) {
-            run.shuttingDown = true;
-            run.stop();
-        }
-        runners.shutdown();
-        try {
-            if (!runners.awaitTermination(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("Generation jobs still running at shutdown; their leases will expire and another worker resumes them");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null && !stopping;
+        return worker.isRunning();
     }
 }

@@ -1,13 +1,12 @@
 package com.authorworks.content.generation;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import com.authorworks.content.BookId;
 import com.authorworks.platform.UserId;
 
 /** One generation job as stored: a run (or several, across restarts) of the engine over a book. */
-record Job(UUID id, BookId bookId, UserId userId, JobState state, GenerationRequest request, Progress progress,
+record Job(GenerationJobId id, BookId bookId, UserId userId, JobState state, GenerationRequest request, Progress progress,
            String error, boolean cancelRequested, Instant createdAt, Instant startedAt, Instant completedAt) {
 
     enum JobState {

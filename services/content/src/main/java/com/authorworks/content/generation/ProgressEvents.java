@@ -56,9 +56,9 @@ class ProgressEvents implements SmartLifecycle {
         }
     }
 
-    void append(BookId book, UUID job, String name, Map<String, Object> data) {
+    void append(BookId book, GenerationJobId job, String name, Map<String, Object> data) {
         db.sql("INSERT INTO content.generation_events (book_id, job_id, name, data) VALUES (:book, :job, :name, CAST(:data AS jsonb))")
-                .param("book", book.value()).param("job", job).param("name", name).param("data", JSON.writeValueAsString(data)).update();
+                .param("book", book.value()).param("job", job.value()).param("name", name).param("data", JSON.writeValueAsString(data)).update();
     }
 
     /** Streams the book's events after {@code lastEventId} (all of the latest job's when null) until its job is over. */
@@ -66,7 +66,7 @@ class ProgressEvents implements SmartLifecycle {
         long after = lastEventId != null ? lastEventId : jobs.latest(book).map(job -> db.sql("""
                 SELECT coalesce((SELECT min(id) - 1 FROM content.generation_events WHERE job_id = :job),
                                 (SELECT max(id) FROM content.generation_events WHERE book_id = :book), 0)""")
-                .param("job", job.id()).param("book", book.value()).query(Long.class).single()).orElse(0L);
+                .param("job", job.id().value()).param("book", book.value()).query(Long.class).single()).orElse(0L);
         SseEmitter emitter = new SseEmitter(Duration.ofHours(2).toMillis());
         Subscription subscription = new Subscription(book, emitter, after);
         emitter.onCompletion(() -> subscriptions.remove(subscription));

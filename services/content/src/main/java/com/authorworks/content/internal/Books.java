@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.authorworks.content.BookDeleted;
 import com.authorworks.content.BookId;
 import com.authorworks.content.ChapterId;
 import com.authorworks.content.SceneId;
@@ -33,10 +35,14 @@ public class Books {
 
     private final JdbcClient db;
     private final Versions versions;
+    private final BookFiles files;
+    private final ApplicationEventPublisher events;
 
-    Books(JdbcClient db, Versions versions) {
+    Books(JdbcClient db, Versions versions, BookFiles files, ApplicationEventPublisher events) {
         this.db = db;
         this.versions = versions;
+        this.files = files;
+        this.events = events;
     }
 
     // --- access policy -------------------------------------------------------------------------
@@ -105,8 +111,16 @@ public class Books {
         db.sql("UPDATE content.books SET updated_at = now() WHERE id = :id").param("id", id.value()).update();
     }
 
+    /**
+     * Deletes the book and, in the same transaction, publishes {@link BookDeleted} with the files it
+     * kept in storage, so storage frees them even if it is down right now (the event waits in the
+     * registry until storage's listener has run).
+     */
+    @Transactional
     public void delete(Book book) {
+        List<com.authorworks.storage.FileId> kept = files.of(book.id());
         db.sql("DELETE FROM content.books WHERE id = :id").param("id", book.id().value()).update();
+        events.publishEvent(new BookDeleted(book.id(), book.owner(), kept));
     }
 
     public long words(BookId id) {

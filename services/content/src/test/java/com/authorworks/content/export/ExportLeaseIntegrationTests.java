@@ -100,7 +100,7 @@ class ExportLeaseIntegrationTests extends ContentIntegrationTest {
     }
 
     /** Claims due exports until this one is among them (other tests' leftovers are handed back afterwards). */
-    private Optional<Exports.Claim> claim(UUID id, Duration lease) {
+    private Optional<Exports.Claim> claim(ExportId id, Duration lease) {
         for (Optional<Exports.Claim> claim = exports.claim(lease); claim.isPresent(); claim = exports.claim(lease)) {
             if (claim.get().export().id().equals(id)) {
                 return claim;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.authorworks.platform.Role;
 import com.authorworks.platform.UserId;
@@ -95,12 +96,15 @@ public class UserAccounts {
                 .param("id", id.value()).query(Long.class).optional();
     }
 
+    /** The change and its {@code AccountChanged} in one transaction: caches forget the user once it committed. */
+    @Transactional
     public void markEmailVerified(UserId id) {
         jdbc.sql("update identity.users set email_verified = true, updated_at = now() where id = :id")
                 .param("id", id.value()).update();
         events.publishEvent(new AccountChanged(id));
     }
 
+    @Transactional
     public void setRoles(UserId id, Set<Role> roles) {
         jdbc.sql("update identity.users set roles = :roles, updated_at = now() where id = :id")
                 .param("roles", roleArray(roles)).param("id", id.value()).update();
