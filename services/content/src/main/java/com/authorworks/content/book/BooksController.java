@@ -29,6 +29,7 @@ import com.authorworks.content.internal.BookFormat;
 import com.authorworks.content.internal.BookStatus;
 import com.authorworks.content.internal.BookFiles;
 import com.authorworks.content.internal.Books;
+import com.authorworks.content.internal.Covers;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Page;
 import com.authorworks.platform.PageRequest;
@@ -44,8 +45,10 @@ class BooksController {
     private final Artifacts artifacts;
     private final BookFiles bookFiles;
     private final ApplicationEventPublisher events;
+    private final Covers covers;
 
-    BooksController(Books books, Artifacts artifacts, BookFiles bookFiles, ApplicationEventPublisher events) {
+    BooksController(Books books, Artifacts artifacts, BookFiles bookFiles, ApplicationEventPublisher events, Covers covers) {
+        this.covers = covers;
         this.books = books;
         this.artifacts = artifacts;
         this.bookFiles = bookFiles;
@@ -63,8 +66,10 @@ class BooksController {
     Page<Views.BookSummary> list(@RequestParam(required = false) String status, @RequestParam(required = false) String format,
             @RequestParam(required = false) String q, PageRequest page) {
         CurrentUser user = CurrentUser.require();
-        return books.list(user.id(), status == null ? null : status(status), format == null ? null : BookFormat.parse(format), q, page)
-                .map(Views.BookSummary::of);
+        Page<Book> found = books.list(user.id(), status == null ? null : status(status), format == null ? null : BookFormat.parse(format), q,
+                page);
+        Map<com.authorworks.content.BookId, Books.Counts> counts = books.counts(found.items().stream().map(Book::id).toList());
+        return found.map(book -> Views.BookSummary.of(book, counts.getOrDefault(book.id(), Books.Counts.NONE)));
     }
 
     @PostMapping
@@ -108,7 +113,8 @@ class BooksController {
                 .collect(Collectors.toMap(e -> e.getKey().wire(), Map.Entry::getValue));
         var summary = Views.BookSummary.of(book);
         return new Views.BookDetails(summary.id(), summary.title(), summary.description(), summary.format(), summary.status(),
-                summary.metadata(), books.words(book.id()), chapters, plan, book.createdAt(), book.updatedAt());
+                summary.metadata(), books.words(book.id()), chapters, plan, book.createdAt(), book.updatedAt(),
+                covers.find(book.id()).isPresent());
     }
 
     private static String metadata(JsonNode metadata) {

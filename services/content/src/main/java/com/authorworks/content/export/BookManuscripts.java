@@ -57,10 +57,17 @@ class BookManuscripts {
         return Form.valueOf(book.format().name());
     }
 
-    /** The owner's display name when the identity service runs in this process; else publishing's "Anonymous". */
+    /**
+     * The owner's display name, else their username, when the identity service runs in this process; else
+     * publishing's "Anonymous" (the export form sends the name the author typed, which wins over both).
+     */
     private String displayName(UserId owner) {
         Users directory = users.getIfAvailable();
-        return directory == null ? null : directory.findProfile(owner).map(PublicProfile::displayName).orElse(null);
+        return directory == null ? null : directory.findProfile(owner).map(BookManuscripts::authorName).orElse(null);
+    }
+
+    static String authorName(PublicProfile profile) {
+        return profile.displayName() != null && !profile.displayName().isBlank() ? profile.displayName().strip() : profile.username();
     }
 
     /** Whether the offline sample writer wrote (some of) the book: then every export must say it is sample text. */

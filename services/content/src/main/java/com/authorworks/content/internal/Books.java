@@ -115,6 +115,28 @@ public class Books {
                 WHERE c.book_id = :id""").param("id", id.value()).query(Long.class).single();
     }
 
+    /** A book's words and how many of its scenes are drafted (more than the outline's plan). */
+    public record Counts(long words, int scenes, int drafted) {
+        public static final Counts NONE = new Counts(0, 0, 0);
+    }
+
+    /** {@link Counts} of several books in one query; a book without scenes is absent. */
+    public Map<BookId, Counts> counts(List<BookId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<BookId, Counts> counts = new java.util.HashMap<>();
+        db.sql("""
+                SELECT c.book_id, coalesce(sum(s.word_count), 0) AS words, count(s.id) AS scenes,
+                       count(s.id) FILTER (WHERE s.status <> 'PLANNED') AS drafted
+                FROM content.chapters c JOIN content.scenes s ON s.chapter_id = c.id
+                WHERE c.book_id IN (:ids) GROUP BY c.book_id""")
+                .param("ids", ids.stream().map(BookId::value).toList())
+                .query((rs, row) -> counts.put(new BookId(rs.getObject("book_id", UUID.class)),
+                        new Counts(rs.getLong("words"), rs.getInt("scenes"), rs.getInt("drafted")))).list();
+        return counts;
+    }
+
     // --- chapters ------------------------------------------------------------------------------
 
     public List<Chapter> chapters(BookId book) {
