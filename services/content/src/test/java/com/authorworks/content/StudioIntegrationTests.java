@@ -100,4 +100,31 @@ class StudioIntegrationTests extends ContentIntegrationTest {
         tooLong.put("genre", "g".repeat(301));
         assertThat(author.post("/api/v1/books/generate", json(tooLong)).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void aBookIsDuplicatedWithItsChaptersAndTextAndTheOriginalStaysAsItWas() {
+        Api author = newUser();
+        String book = ok(author.post("/api/v1/books", json(Map.of("title", "Salt", "format", "novel"))), 201).path("id").asString();
+        String chapter = ok(author.post("/api/v1/books/" + book + "/chapters", json(Map.of("title", "Harbour"))), 201).path("id").asString();
+        ok(author.post("/api/v1/books/" + book + "/chapters/" + chapter + "/scenes",
+                json(Map.of("title", "Dusk", "content", "<p>The boats came in late.</p>"))), 201);
+
+        JsonNode copy = ok(author.post("/api/v1/books/" + book + "/duplicate", "{}"), 201);
+
+        assertThat(copy.path("id").asString()).isNotEqualTo(book);
+        assertThat(copy.path("title").asString()).isEqualTo("Salt (copy)");
+        assertThat(copy.path("words").asLong()).isEqualTo(5);
+        JsonNode copied = copy.path("chapters").get(0);
+        assertThat(copied.path("title").asString()).isEqualTo("Harbour");
+        String scene = copied.path("scenes").get(0).path("id").asString();
+        assertThat(ok(author.get("/api/v1/books/" + copy.path("id").asString() + "/chapters/" + copied.path("id").asString()
+                + "/scenes/" + scene), 200).path("content").asString()).isEqualTo("<p>The boats came in late.</p>");
+        assertThat(ok(author.post("/api/v1/books/" + book + "/duplicate", json(Map.of("title", "Salt, second draft"))), 201)
+                .path("title").asString()).isEqualTo("Salt, second draft");
+        assertThat(ok(author.get("/api/v1/books/" + book), 200).path("chapters")).hasSize(1);
+        assertThat(ok(author.get("/api/v1/books"), 200).path("items")).hasSize(3);
+
+        problem(newUser().post("/api/v1/books/" + book + "/duplicate", "{}"), 404, "book-not-found");
+        assertThat(author.post("/api/v1/books/" + book + "/duplicate", json(Map.of("title", "x".repeat(301)))).statusCode()).isEqualTo(400);
+    }
 }

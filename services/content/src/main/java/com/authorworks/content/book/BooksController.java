@@ -96,6 +96,23 @@ class BooksController {
                 body.metadata() == null ? null : metadata(body.metadata())));
     }
 
+    record Duplicate(@Size(min = 1, max = 300) String title) {
+    }
+
+    /** A copy of the book (chapters, scenes and their text) under {@code title}, by default "<title> (copy)". */
+    @PostMapping("/{id}/duplicate")
+    ResponseEntity<Views.BookDetails> duplicate(@PathVariable("id") BookId id, @Valid @RequestBody(required = false) Duplicate body) {
+        Book book = books.require(id, CurrentUser.require());
+        String title = body == null || body.title() == null || body.title().isBlank() ? copyTitle(book.title()) : body.title().strip();
+        Book copy = books.duplicate(book, title);
+        return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/books/" + copy.id()).body(details(copy));
+    }
+
+    private static String copyTitle(String title) {
+        String copy = title + " (copy)";
+        return copy.length() <= 300 ? copy : title.substring(0, 293) + " (copy)";
+    }
+
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable("id") BookId id) {
         Book book = books.require(id, CurrentUser.require());

@@ -105,6 +105,28 @@ public class Books {
         db.sql("UPDATE content.books SET updated_at = now() WHERE id = :id").param("id", id.value()).update();
     }
 
+    /**
+     * A copy of the book under a new title: its chapters and scenes with their text and statuses (each scene's
+     * text as version 1 of the copy), description and format. Its history, generation jobs, cover and exports stay
+     * with the original; the copy was written by hand from here on (not {@code generated}).
+     */
+    @Transactional
+    public Book duplicate(Book book, String title) {
+        tools.jackson.databind.node.ObjectNode metadata = (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper
+                .builder().build().readTree(book.metadata() == null ? "{}" : book.metadata());
+        metadata.remove("generated");
+        metadata.put("duplicateOf", book.id().toString());
+        Book copy = create(book.owner(), title, book.description(), book.format(), BookStatus.DRAFT, metadata.toString());
+        for (Chapter chapter : chapters(book.id())) {
+            Chapter copied = addChapter(copy, chapter.title(), chapter.description(), chapter.status());
+            for (Scene scene : scenes(chapter.id())) {
+                addScene(copy, copied, scene.title(), scene.content(), scene.status(), book.owner(),
+                        scene.content().isEmpty() ? Versions.PLANNED : "duplicate");
+            }
+        }
+        return find(copy.id()).orElseThrow();
+    }
+
     public void delete(Book book) {
         db.sql("DELETE FROM content.books WHERE id = :id").param("id", book.id().value()).update();
     }

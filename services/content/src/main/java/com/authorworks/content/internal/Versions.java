@@ -31,6 +31,9 @@ public class Versions {
         this.db = db;
     }
 
+    /** The origin of the empty first version the outline saves when it plans a scene. */
+    public static final String PLANNED = "planned";
+
     public static String scene(SceneId id) {
         return "scene:" + id.value();
     }
