@@ -43,6 +43,10 @@ for _ in $(seq 1 360); do
   sleep 0.5
 done
 curl -sf "$BASE_URL/health" >/dev/null || { echo "e2e: the platform did not become healthy" >&2; tail -40 "$DATA/server.log" >&2; exit 1; }
+# the terminal says where to open it, once it is healthy
+for _ in $(seq 1 40); do grep -q "AuthorWorks is ready at http://" "$DATA/server.log" && break; sleep 0.25; done
+grep -q "AuthorWorks is ready at http://localhost:$PORT\|AuthorWorks is ready at http://127.0.0.1:$PORT" "$DATA/server.log" \
+  || { echo "e2e: the server never printed 'AuthorWorks is ready at http://…:$PORT'" >&2; exit 1; }
 # the jar's start-up path is under test too: every service, so the context prepared by the build
 grep -q "prepared at build time" "$DATA/server.log" || { echo "e2e: the server did not start from the context prepared at build time" >&2; exit 1; }
 

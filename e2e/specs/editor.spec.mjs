@@ -76,6 +76,15 @@ test('type in a scene, see it autosaved, compare and restore a version', async (
   assert.match(await history.getByRole('listitem').first().innerText(), /\(current\)[\s\S]*your edit/);
   await history.getByRole('button', { name: `Compare version ${scene.version} with current` }).click();
   await history.locator('ins', { hasText: 'The keeper wrote this line by hand.' }).waitFor();
+  // at 1280px an open panel keeps the text at a reading measure (it goes above the text, not beside it)
+  const textWidth = await textbox.evaluate((el) => el.getBoundingClientRect().width);
+  assert.ok(textWidth >= 600, `the text column is ${textWidth}px wide with History open at 1280px`);
+  assert.equal(await history.getByText(/planned · 0 words/).count(), 0, "no empty 'planned' placeholder in the history");
+  // the sidebar lists scenes without the reader's ⁂ marks between them
+  const marks = await page.locator('.outline li.scene').evaluateAll((items) =>
+    items.map((li) => getComputedStyle(li, '::before').content).filter((c) => c && c !== 'none' && c !== 'normal'),
+  );
+  assert.deepEqual(marks, []);
   await screenshot(page, 'editor-history');
 
   await history.getByRole('button', { name: `Restore version ${scene.version}…` }).click();
@@ -86,6 +95,12 @@ test('type in a scene, see it autosaved, compare and restore a version', async (
   assert.equal(restored.version, saved.version + 1);
   const versions = await writer.api(`${scenePath(chapter.id, scene.id)}/versions`);
   assert.equal(versions[0].origin, `restore of ${scene.version}`);
+
+  // logging out from here lands on a plain log-in page, not on one that leads back to this scene
+  await page.getByRole('button', { name: /Log out/ }).click();
+  await page.getByRole('heading', { name: 'Log in' }).waitFor();
+  await page.waitForURL((url) => url.pathname === '/login');
+  assert.equal(new URL(page.url()).search, '', `log out landed on ${page.url()}`);
 
   assert.deepEqual(errors(problems), []);
   await context.close();

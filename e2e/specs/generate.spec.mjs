@@ -95,6 +95,20 @@ test('a new book with the sample writer: plan, approve the outline, watch it wri
     assert.equal(await bar.getAttribute('value'), await bar.getAttribute('max'));
     assert.match(await page.locator('.progress-panel').textContent(), /Every scene is drafted\./);
     assert.equal(await page.getByText('Sample text').first().isVisible(), true);
+    // one source of truth: the header's words are the card's, and the card's tokens are the usage's
+    const cardFigure = (name) => page.locator('.progress-figures > div', { hasText: name }).locator('dd').textContent();
+    await page.waitForFunction(() => document.querySelector('.book-words')?.textContent ===
+      [...document.querySelectorAll('.progress-figures > div')].find((d) => d.textContent.startsWith('Words'))?.querySelector('dd')?.textContent);
+    assert.equal(await page.locator('.book-words').textContent(), await cardFigure('Words'));
+    if (contract) {
+      const usage = await writer.api(`/api/v1/books/${bookId}/usage`);
+      assert.equal(await cardFigure('Tokens'), new Intl.NumberFormat('en').format(usage.inputTokens + usage.outputTokens));
+    }
+    assert.equal(await page.getByText('Outline approved: drafting has started.').count(), 0, 'the approval news is gone once finished');
+    await page.reload();
+    await page.locator('.progress-panel').getByRole('heading', { name: 'Finished' }).waitFor();
+    assert.equal(await page.getByText('Outline approved: drafting has started.').count(), 0, 'and stays gone after a reload');
+    assert.doesNotMatch(await page.locator('.outline-tree').textContent(), /planned/, 'every chapter of a drafted book is drafted');
 
     // outline tree: chapters and scenes linking into the editor (and the edited chapter title, when approval exists)
     await page.getByRole('tab', { name: 'Outline' }).click();

@@ -6,7 +6,13 @@ export interface BookSummary {
   title: string;
   format?: string;
   status?: string;
+  /** When the book was last edited (any save, rename or structural change). */
   updatedAt?: string;
+  /** The book's words: the sum of its scenes' counts, the same number every screen shows. */
+  words?: number;
+  /** How many scenes the book has, and how many of them are more than the outline's plan. */
+  scenes?: number;
+  scenesDrafted?: number;
   /** True when the text came from the offline sample writer, not a language model. */
   sample?: boolean;
   /** How the content service says who wrote it: `provider: "sample"` for the offline sample writer. */
@@ -57,6 +63,22 @@ export function booksApi(client: ApiClient) {
     async list(): Promise<BookSummary[]> {
       const body = await client.get<{ items: BookSummary[] }>('/api/v1/books');
       return (body?.items ?? []).map((book) => ({ ...book, sample: book.sample ?? book.metadata?.provider === 'sample' }));
+    },
+
+    /** Renames the book (`PATCH /books/{id}`). */
+    rename: (id: string, title: string) => client.patch<BookSummary>(`/api/v1/books/${encodeURIComponent(id)}`, { title }),
+
+    /** Deletes the book and everything in it, for good (the screen offers its undo before calling this). */
+    remove: (id: string) => client.delete(`/api/v1/books/${encodeURIComponent(id)}`),
+
+    /** A copy with its chapters, scenes and text; the server names it "<title> (copy)". */
+    duplicate: (id: string) => client.post<BookSummary>(`/api/v1/books/${encodeURIComponent(id)}/duplicate`, {}),
+
+    /** A new book from a Markdown, Word (.docx) or EPUB manuscript; the format follows the file's extension. */
+    importFile(file: File) {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return client.post<{ id: string; title: string }>('/api/v1/books/import', form);
     },
 
     generate: ({ targetLength, ...rest }: GenerationRequest) =>

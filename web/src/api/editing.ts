@@ -46,6 +46,11 @@ export interface Scene {
   version: number;
 }
 
+/** The outline's empty first version of a planned scene: no one's text. */
+export function isPlaceholder(v: Pick<VersionSummary, 'origin' | 'wordCount'>): boolean {
+  return v.origin === 'planned' && v.wordCount === 0;
+}
+
 export interface VersionSummary {
   number: number;
   wordCount: number;
@@ -143,9 +148,12 @@ export function editingApi(client: ApiClient) {
     saveText: (id: string, chapterId: string, sceneId: string, content: string, baseVersion?: number) =>
       client.patch<Scene>(scene(id, chapterId, sceneId), baseVersion === undefined ? { content } : { content, baseVersion }),
 
-    /** Newest first. */
-    versions: (id: string, chapterId: string, sceneId: string) =>
-      client.get<VersionSummary[]>(`${scene(id, chapterId, sceneId)}/versions`),
+    /**
+     * Newest first, without the empty placeholder the outline saved when it planned the scene (the server
+     * leaves it out too; restoring it would only empty the scene).
+     */
+    versions: async (id: string, chapterId: string, sceneId: string) =>
+      ((await client.get<VersionSummary[]>(`${scene(id, chapterId, sceneId)}/versions`)) ?? []).filter((v) => !isPlaceholder(v)),
     version: (id: string, chapterId: string, sceneId: string, n: number) =>
       client.get<Version>(`${scene(id, chapterId, sceneId)}/versions/${n}`),
     diff: (id: string, chapterId: string, sceneId: string, from: number, to: number) =>

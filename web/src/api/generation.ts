@@ -46,6 +46,10 @@ export interface StartGeneration {
   model?: string;
   budgetUsd?: number;
   approveOutline: boolean;
+  /** The author's genre, in their words; its own field, never a line inside the braindump. */
+  genre?: string;
+  /** The author's style wishes. */
+  style?: string;
 }
 
 /** Job states of `GET .../status`. */

@@ -31,6 +31,8 @@ export interface BookDetails {
   words: number;
   chapters: ChapterOutline[];
   updatedAt?: string;
+  /** Whether the author uploaded a cover (without one, exports draw one from the title). */
+  cover?: boolean;
 }
 
 /** One scene with its text: HTML the content service has already sanitised (docs/content.md). */
@@ -127,8 +129,13 @@ export function libraryApi(client: ApiClient) {
     saveReadingPosition: (bookId: string, position: Omit<ReadingPosition, 'updatedAt'>) =>
       client.put<ReadingPosition>(`${book(bookId)}/reading-position`, position),
 
-    startExport: (bookId: string, format: ExportFormat, trim?: string) =>
-      client.post<BookExport>(`${book(bookId)}/export`, trim ? { format, trim } : { format }),
+    /** `author` is the name on the title page; without it the server credits the profile's display name, else username. */
+    startExport: (bookId: string, format: ExportFormat, trim?: string, author?: string) =>
+      client.post<BookExport>(`${book(bookId)}/export`, {
+        format,
+        ...(trim ? { trim } : {}),
+        ...(author?.trim() ? { author: author.trim() } : {}),
+      }),
 
     /** The export; when DONE it carries a fresh signed `downloadUrl`. */
     export: (bookId: string, exportId: string) =>

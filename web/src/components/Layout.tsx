@@ -23,7 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
     try {
       await logOut();
     } finally {
-      navigate('/login');
+      navigate('/login', { replace: true });
     }
   };
 

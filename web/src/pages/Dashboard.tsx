@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { FORMATS, type BookSummary } from '../api/books';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { SampleBadge } from '../components/SampleBadge';
@@ -12,14 +12,41 @@ function formatLabel(format?: string) {
   return FORMATS.find((f) => f.value === key)?.label ?? format;
 }
 
-/** "My books": everything the writer has started. */
+/** How long a deleted book can be brought back before it is deleted on the server (tests shorten it). */
+export const undoTime = { ms: 6000 };
+
+const numbers = new Intl.NumberFormat('en');
+const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+
+function lastEdited(iso?: string) {
+  if (!iso) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "My books": everything the writer has started, with words, progress and when it was last edited. */
 export function Dashboard() {
   usePageTitle('My books');
   const { api, user } = useSession();
   const location = useLocation();
+  const navigate = useNavigate();
   const started = (location.state as { started?: string } | null)?.started;
   const [books, setBooks] = useState<BookSummary[] | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  // a deleted book waits here, hidden, until the undo time is over; only then is it deleted on the server
+  const [deleted, setDeleted] = useState<BookSummary | null>(null);
+  const pendingDelete = useRef<{ book: BookSummary; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+
+  const load = useCallback(
+    () =>
+      api.books
+        .list()
+        .then(setBooks)
+        .catch((e) => setFailure(e)),
+    [api],
+  );
 
   useEffect(() => {
     let current = true;
@@ -31,6 +58,61 @@ export function Dashboard() {
       current = false;
     };
   }, [api]);
+
+  const commitDelete = useCallback(() => {
+    const pending = pendingDelete.current;
+    if (!pending) return;
+    pendingDelete.current = null;
+    clearTimeout(pending.timer);
+    setDeleted(null);
+    api.books.remove(pending.book.id).catch((e) => {
+      // it is still there: show it again, with why
+      setFailure(e);
+      load();
+    });
+  }, [api, load]);
+
+  // leaving the screen ends the undo time: the book is deleted as the writer asked
+  useEffect(() => () => commitDelete(), [commitDelete]);
+
+  const remove = (book: BookSummary) => {
+    commitDelete(); // one undo at a time: an earlier deletion goes through now
+    setDone(null);
+    setFailure(null);
+    setBooks((list) => list?.filter((b) => b.id !== book.id) ?? null);
+    setDeleted(book);
+    pendingDelete.current = { book, timer: setTimeout(() => commitDelete(), undoTime.ms) };
+    setTimeout(() => undoButton.current?.focus(), 0);
+  };
+
+  const undo = () => {
+    const pending = pendingDelete.current;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    pendingDelete.current = null;
+    setDeleted(null);
+    setBooks((list) => (list ? [pending.book, ...list.filter((b) => b.id !== pending.book.id)] : [pending.book]));
+    setDone(`“${pending.book.title}” is back.`);
+  };
+
+  const duplicate = async (book: BookSummary) => {
+    setFailure(null);
+    setDone(null);
+    try {
+      const copy = await api.books.duplicate(book.id);
+      setDone(`Made a copy: “${copy.title}”.`);
+      await load();
+    } catch (e) {
+      setFailure(e);
+    }
+  };
+
+  const renamed = (book: BookSummary, title: string) => {
+    setBooks((list) => list?.map((b) => (b.id === book.id ? { ...b, title } : b)) ?? null);
+    setDone(`Renamed to “${title}”.`);
+  };
+
+  const imported = (book: { id: string; title: string }) => navigate(`/books/${encodeURIComponent(book.id)}`, { state: { imported: book.title } });
 
   return (
     <section>
@@ -50,7 +132,19 @@ export function Dashboard() {
           <p>We started writing “{started}”. It will appear here as chapters arrive.</p>
         </SuccessNotice>
       )}
+      <div role="status" aria-live="polite">
+        {deleted && (
+          <p className="notice notice-info undo-notice">
+            Deleted “{deleted.title}”.{' '}
+            <button ref={undoButton} type="button" className="link-button" onClick={undo}>
+              Undo
+            </button>
+          </p>
+        )}
+        {done && <p className="notice notice-success">{done}</p>}
+      </div>
       <ErrorNotice error={failure} />
+      <ImportForm onImported={imported} />
       {books === null && !failure && <p role="status">Loading your books…</p>}
       {books?.length === 0 && (
         <div className="empty-state">
@@ -64,19 +158,238 @@ export function Dashboard() {
       {books && books.length > 0 && (
         <ul className="book-list">
           {books.map((b) => (
-            <li key={b.id} className="book-card">
-              <h2>
-                <Link to={`/books/${encodeURIComponent(b.id)}`}>{b.title}</Link>
-              </h2>
-              <p className="meta">
-                {formatLabel(b.format)}
-                {b.status ? ` · ${b.status.toLowerCase()}` : ''}
-              </p>
-              {b.sample && <SampleBadge />}
-            </li>
+            <BookCard key={b.id} book={b} onDelete={remove} onDuplicate={duplicate} onRenamed={renamed} />
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+function BookCard({
+  book,
+  onDelete,
+  onDuplicate,
+  onRenamed,
+}: {
+  book: BookSummary;
+  onDelete: (book: BookSummary) => void;
+  onDuplicate: (book: BookSummary) => Promise<void>;
+  onRenamed: (book: BookSummary, title: string) => void;
+}) {
+  const { api } = useSession();
+  const ids = useId();
+  const [mode, setMode] = useState<'view' | 'rename' | 'confirm'>('view');
+  const [title, setTitle] = useState(book.title);
+  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const edited = lastEdited(book.updatedAt);
+  const scenes = book.scenes ?? 0;
+  const drafted = book.scenesDrafted ?? 0;
+
+  const rename = async (e: FormEvent) => {
+    e.preventDefault();
+    const next = title.trim();
+    if (!next) {
+      setError('A book needs a title.');
+      return;
+    }
+    if (next.length > 300) {
+      setError('Keep the title to 300 characters.');
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      await api.books.rename(book.id, next);
+      onRenamed(book, next);
+      setMode('view');
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className="book-card">
+      <h2>
+        <Link to={`/books/${encodeURIComponent(book.id)}`}>{book.title}</Link>
+      </h2>
+      <p className="meta">
+        {formatLabel(book.format)}
+        {book.status ? ` · ${book.status.toLowerCase()}` : ''}
+      </p>
+      {book.sample && <SampleBadge />}
+      <dl className="book-figures">
+        <div>
+          <dt>Words</dt>
+          <dd>{numbers.format(book.words ?? 0)}</dd>
+        </div>
+        <div>
+          <dt>Progress</dt>
+          <dd>
+            {scenes > 0 ? (
+              <>
+                <progress max={scenes} value={drafted} aria-label={`Scenes drafted of ${book.title}`} />{' '}
+                {numbers.format(drafted)} of {numbers.format(scenes)} scenes drafted
+              </>
+            ) : (
+              'No scenes yet'
+            )}
+          </dd>
+        </div>
+        {edited && (
+          <div>
+            <dt>Last edited</dt>
+            <dd>
+              <time dateTime={book.updatedAt}>{day.format(edited)}</time>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <ErrorNotice error={failure} />
+      {mode === 'view' && (
+        <div className="card-actions">
+          <button type="button" className="link-button" onClick={() => setMode('rename')}>
+            Rename{' '}
+            <span className="visually-hidden">{`“${book.title}”`}</span>
+          </button>
+          <button type="button" className="link-button" disabled={busy} onClick={() => onDuplicate(book)}>
+            Duplicate{' '}
+            <span className="visually-hidden">{`“${book.title}”`}</span>
+          </button>
+          <button type="button" className="link-button danger" onClick={() => setMode('confirm')}>
+            Delete{' '}
+            <span className="visually-hidden">{`“${book.title}”`}</span>
+          </button>
+        </div>
+      )}
+      {mode === 'rename' && (
+        <form className="card-form" noValidate onSubmit={rename}>
+          <label htmlFor={`${ids}-title`}>New title</label>
+          <input
+            id={`${ids}-title`}
+            value={title}
+            autoFocus
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${ids}-error` : undefined}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              setError(null);
+            }}
+          />
+          {error && (
+            <p className="field-error" id={`${ids}-error`}>
+              {error}
+            </p>
+          )}
+          <div className="card-actions">
+            <button type="submit" className="button button-small" disabled={busy}>
+              {busy ? 'Saving…' : 'Save title'}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => {
+                setTitle(book.title);
+                setError(null);
+                setMode('view');
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {mode === 'confirm' && (
+        <div className="card-form" role="group" aria-labelledby={`${ids}-confirm`}>
+          <p id={`${ids}-confirm`}>
+            Delete “{book.title}” with all its chapters, scenes, history and exports? You can undo it for a few seconds.
+          </p>
+          <div className="card-actions">
+            <button type="button" className="button button-danger button-small" autoFocus onClick={() => onDelete(book)}>
+              Delete book
+            </button>
+            <button type="button" className="button button-secondary button-small" onClick={() => setMode('view')}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}
+
+const IMPORTABLE = '.md,.markdown,.docx,.epub,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/epub+zip';
+
+/** A manuscript file becomes a new book: Markdown, Word or EPUB (the server reads chapters and scenes from it). */
+function ImportForm({ onImported }: { onImported: (book: { id: string; title: string }) => void }) {
+  const { api } = useSession();
+  const ids = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    if (!file) {
+      setError('Choose a Markdown (.md), Word (.docx) or EPUB (.epub) file first.');
+      input.current?.focus();
+      return;
+    }
+    if (!/\.(md|markdown|docx|epub)$/i.test(file.name)) {
+      setError('Only Markdown (.md), Word (.docx) and EPUB (.epub) files can be imported.');
+      input.current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      onImported(await api.books.importFile(file));
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details className="import-book">
+      <summary>Import a manuscript</summary>
+      <form noValidate onSubmit={submit} aria-label="Import a manuscript">
+        <ErrorNotice error={failure} />
+        <div className={error ? 'field field-invalid' : 'field'}>
+          <label htmlFor={`${ids}-file`}>Manuscript (Markdown, Word or EPUB)</label>
+          <input
+            ref={input}
+            id={`${ids}-file`}
+            type="file"
+            accept={IMPORTABLE}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${ids}-error` : `${ids}-hint`}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setError(null);
+            }}
+          />
+          {error ? (
+            <p className="field-error" id={`${ids}-error`}>
+              {error}
+            </p>
+          ) : (
+            <p className="hint" id={`${ids}-hint`}>
+              Its chapters and scenes become a new book; the file itself is not kept.
+            </p>
+          )}
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Importing…' : 'Import'}
+        </button>
+      </form>
+    </details>
   );
 }

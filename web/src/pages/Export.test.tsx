@@ -82,7 +82,7 @@ describe('The export screen', () => {
     expect(await screen.findByText(/Making your PDF/)).toBeInTheDocument();
     const download = await screen.findByRole('link', { name: 'Download PDF' });
     expect(download).toHaveAttribute('href', '/api/v1/files/f1/content?expires=1&signature=abc');
-    expect(server.calls('POST', `${base}/export`)[0].body).toEqual({ format: 'pdf', trim: '5x8' });
+    expect(server.calls('POST', `${base}/export`)[0].body).toEqual({ format: 'pdf', trim: '5x8', author: 'Ada' });
     // and the finished export now heads the list of earlier ones
     expect(await screen.findByRole('cell', { name: 'PDF · 5 × 8 in' })).toBeInTheDocument();
   });
@@ -105,7 +105,7 @@ describe('The export screen', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'We couldn’t make the Final Draft (FDX). The file store does not accept this type of file.',
     );
-    expect(server.calls('POST', `${base}/export`)[0].body).toEqual({ format: 'fdx' });
+    expect(server.calls('POST', `${base}/export`)[0].body).toEqual({ format: 'fdx', author: 'Ada' });
   });
 
   it('puts a refused format into words', async () => {

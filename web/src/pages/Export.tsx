@@ -47,9 +47,13 @@ function when(iso?: string | null) {
 /** `/books/:id/export`: files of the book (EPUB, PDF, Word, Markdown; Fountain and FDX for scripts) and its cover. */
 export function Export() {
   const { id = '' } = useParams();
-  const { api } = useSession();
+  const { api, user } = useSession();
   const ids = useId();
   const [book, setBook] = useState<BookDetails | null>(null);
+  // the title page's name: the profile's display name, else the username; the author may change it per export
+  const profileName = user?.displayName?.trim() || user?.username || '';
+  const [author, setAuthor] = useState<string | null>(null);
+  const authorName = author ?? profileName;
   const [failure, setFailure] = useState<unknown>(null);
   const [earlier, setEarlier] = useState<BookExport[] | null>(null);
   const [format, setFormat] = useState<ExportFormat>('epub');
@@ -99,7 +103,7 @@ export function Export() {
     setFailure(null);
     setStarting(true);
     try {
-      setCurrent(await api.library.startExport(id, format, format === 'pdf' ? trim : undefined));
+      setCurrent(await api.library.startExport(id, format, format === 'pdf' ? trim : undefined, authorName));
     } catch (error) {
       setFailure(error);
     } finally {
@@ -187,6 +191,20 @@ export function Export() {
             </select>
           </div>
         )}
+        <div className="field narrow">
+          <label htmlFor={`${ids}-author`}>Author name</label>
+          <input
+            id={`${ids}-author`}
+            value={authorName}
+            maxLength={200}
+            autoComplete="name"
+            aria-describedby={`${ids}-author-hint`}
+            onChange={(e) => setAuthor(e.target.value)}
+          />
+          <p className="hint" id={`${ids}-author-hint`}>
+            On the title page and in the file’s details. From your profile; change it for this export if you like.
+          </p>
+        </div>
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Exporting…' : `Export ${formatLabel(format)}`}
         </button>
@@ -265,13 +283,13 @@ export function Export() {
         </table>
       )}
 
-      <CoverForm bookId={id} />
+      <CoverForm bookId={id} hasCover={!!book.cover} />
     </section>
   );
 }
 
 /** The cover every export uses from now on (PNG or JPEG); without one, exports draw one from the title. */
-function CoverForm({ bookId }: { bookId: string }) {
+function CoverForm({ bookId, hasCover }: { bookId: string; hasCover: boolean }) {
   const { api } = useSession();
   const ids = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -281,6 +299,7 @@ function CoverForm({ bookId }: { bookId: string }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [covered, setCovered] = useState(hasCover);
 
   const choose = (e: ChangeEvent<HTMLInputElement>) => {
     const chosen = e.target.files?.[0] ?? null;
@@ -312,6 +331,7 @@ function CoverForm({ bookId }: { bookId: string }) {
     setPending(true);
     try {
       await api.library.uploadCover(bookId, file);
+      setCovered(true);
       setDone('Your cover is saved. Every export from now on uses it.');
     } catch (error) {
       setFailure(error);
@@ -326,6 +346,7 @@ function CoverForm({ bookId }: { bookId: string }) {
     setPending(true);
     try {
       await api.library.removeCover(bookId);
+      setCovered(false);
       setDone('Your cover is removed. Exports draw a cover from the title again.');
       setFile(null);
       setPreview(null);
@@ -369,10 +390,21 @@ function CoverForm({ bookId }: { bookId: string }) {
         <button type="submit" className="button" disabled={pending}>
           {pending ? 'Saving…' : 'Upload cover'}
         </button>
-        <button type="button" className="button button-secondary" disabled={pending} onClick={remove}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={pending || !covered}
+          aria-describedby={covered ? undefined : `${ids}-no-cover`}
+          onClick={remove}
+        >
           Remove cover
         </button>
       </div>
+      {!covered && (
+        <p className="hint" id={`${ids}-no-cover`}>
+          This book has no cover of its own yet, so there is none to remove.
+        </p>
+      )}
     </form>
   );
 }

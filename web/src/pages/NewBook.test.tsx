@@ -36,7 +36,10 @@ describe('The new-book wizard', () => {
     let state = 'QUEUED';
     server.on('POST', '/api/v1/books/generate', () => jobStatus('QUEUED'));
     server.on('GET', `/api/v1/books/${BOOK_ID}/status`, () => jobStatus(state));
+    let streams = 0;
     server.on('GET', `/api/v1/books/${BOOK_ID}/events`, () => {
+      // the book view follows the drafting after the approval: nothing new to say in this test
+      if (++streams > 1) return { status: 200, events: [] };
       state = 'AWAITING_APPROVAL';
       return {
         status: 200,
@@ -55,7 +58,7 @@ describe('The new-book wizard', () => {
     servePlanArtifacts(server);
     server.on('PUT', `/api/v1/books/${BOOK_ID}/artifacts/outline`, (r) => ({ status: 200, body: { kind: 'outline', document: r.body, version: 2 } }));
     server.on('POST', `/api/v1/books/${BOOK_ID}/generation/resume`, () => {
-      state = 'COMPLETED';
+      state = 'RUNNING';
       return jobStatus('QUEUED');
     });
     server.on('GET', `/api/v1/books/${BOOK_ID}`, () => ({ status: 200, body: bookDetails() }));
@@ -81,7 +84,10 @@ describe('The new-book wizard', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
     expect(server.calls('POST', '/api/v1/books/generate')[0].body).toEqual({
       title: 'The Lighthouse Keeper',
-      braindump: 'A keeper finds letters in the lamp room from a future storm.\n\nGenre: gothic mystery\n\nStyle: spare, past tense',
+      // genre and style are fields of their own, not lines inside the idea
+      braindump: 'A keeper finds letters in the lamp room from a future storm.',
+      genre: 'gothic mystery',
+      style: 'spare, past tense',
       format: 'NOVELLA',
       targetWords: 6000,
       chapters: 4,

@@ -34,23 +34,17 @@ type Values = {
   budget: string;
 };
 
-/**
- * The server takes one braindump; the genre and style hints travel in it, labelled, so the plan's
- * genre and style steps read them as the author's wishes.
- */
-export function composeBraindump(v: Pick<Values, 'braindump' | 'genre' | 'style'>): string {
-  const parts = [v.braindump.trim()];
-  if (v.genre.trim()) parts.push(`Genre: ${v.genre.trim()}`);
-  if (v.style.trim()) parts.push(`Style: ${v.style.trim()}`);
-  return parts.join('\n\n');
-}
+export const GENRE_MAX = 300;
+export const STYLE_MAX = 2_000;
 
 export function validateNewBook(v: Values): Errors<Values> {
   const errors: Errors<Values> = {};
   if (!v.title.trim()) errors.title = 'Give your book a working title; you can change it later.';
   if (v.braindump.trim().length < 20) errors.braindump = 'Tell us a little more: at least a sentence or two about the story.';
-  else if (composeBraindump(v).length > BRAINDUMP_MAX)
-    errors.braindump = `Your idea and hints can be at most ${BRAINDUMP_MAX.toLocaleString('en')} characters together.`;
+  else if (v.braindump.trim().length > BRAINDUMP_MAX)
+    errors.braindump = `Your idea can be at most ${BRAINDUMP_MAX.toLocaleString('en')} characters.`;
+  if (v.genre.trim().length > GENRE_MAX) errors.genre = `Keep the genre to ${GENRE_MAX} characters.`;
+  if (v.style.trim().length > STYLE_MAX) errors.style = `Keep the style to ${STYLE_MAX.toLocaleString('en')} characters.`;
   if (v.targetLength === 'CUSTOM') {
     const words = Number(v.words);
     const chapters = Number(v.chapters);
@@ -67,7 +61,7 @@ export function toRequest(v: Values, approveOutline: boolean): StartGeneration {
   const length = WIZARD_LENGTHS.find((l) => l.value === v.targetLength) ?? WIZARD_LENGTHS[1];
   const request: StartGeneration & { chapters?: number } = {
     title: v.title.trim(),
-    braindump: composeBraindump(v),
+    braindump: v.braindump.trim(),
     format: v.format,
     targetWords: length.value === 'CUSTOM' ? Number(v.words) : length.words,
     provider: v.provider,
@@ -76,6 +70,8 @@ export function toRequest(v: Values, approveOutline: boolean): StartGeneration {
   if (length.value === 'CUSTOM') request.chapters = Number(v.chapters);
   if (v.provider !== SAMPLE_PROVIDER && v.model.trim()) request.model = v.model.trim();
   if (v.budget.trim()) request.budgetUsd = Number(v.budget);
+  if (v.genre.trim()) request.genre = v.genre.trim();
+  if (v.style.trim()) request.style = v.style.trim();
   return request;
 }
 

@@ -19,6 +19,8 @@ interface SessionValue {
   failure: unknown;
   /** What the log-in screen should tell a writer whose session the app ended on purpose. */
   notice: string | null;
+  /** The writer logged out themselves: the log-in screen then starts afresh, not "back to" the page they left. */
+  loggedOut: boolean;
   logIn(email: string, password: string): Promise<User>;
   logOut(): Promise<void>;
   /** Forgets the session after the server ended it (a password change), saying why. */
@@ -37,6 +39,7 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
   const [forwardAuth, setForwardAuth] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [loggedOut, setLoggedOut] = useState(false);
 
   useEffect(() => {
     const unsubscribe = api.client.onSessionChange((signedIn) => {
@@ -88,13 +91,17 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
       setUser(me);
       setFailure(null);
       setNotice(null);
+      setLoggedOut(false);
       setStatus('signed-in');
       return me;
     },
     [api],
   );
 
-  const logOut = useCallback(() => api.identity.logOut(), [api]);
+  const logOut = useCallback(() => {
+    setLoggedOut(true);
+    return api.identity.logOut();
+  }, [api]);
 
   const endSession = useCallback(
     (why: string) => {
@@ -105,8 +112,8 @@ export function SessionProvider({ api, children }: { api: Api; children: ReactNo
   );
 
   const value = useMemo(
-    () => ({ api, status, user, forwardAuth, failure, notice, logIn, logOut, endSession, setUser }),
-    [api, status, user, forwardAuth, failure, notice, logIn, logOut, endSession],
+    () => ({ api, status, user, forwardAuth, failure, notice, loggedOut, logIn, logOut, endSession, setUser }),
+    [api, status, user, forwardAuth, failure, notice, loggedOut, logIn, logOut, endSession],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
@@ -125,7 +132,7 @@ export function useApi(): Api {
 
 /** Screens for signed-in writers: others are sent to log in, and come back afterwards. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
-  const { status, user, failure } = useSession();
+  const { status, user, failure, loggedOut } = useSession();
   const location = useLocation();
   if (status === 'loading') {
     return <p role="status">Loading…</p>;
@@ -141,6 +148,8 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
     );
   }
   if (status === 'signed-out') {
+    // logging out is not being sent away: after it, logging in starts at My books, not at the page left
+    if (loggedOut) return <Navigate to="/login" replace />;
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { FORMATS } from '../../api/books';
 import { ACTIVE_STATES, TERMINAL_EVENTS, type BookDetails, type JobStatus, type Progress, type ProgressEvent } from '../../api/generation';
 import { ApiError } from '../../api/problems';
@@ -45,6 +45,7 @@ export function BookView() {
   const { id = '' } = useParams();
   const gen = useGeneration();
   const location = useLocation();
+  const navigate = useNavigate();
   const approved = (location.state as { approved?: boolean } | null)?.approved;
   const [params, setParams] = useSearchParams();
   const tab: Tab = TABS.some((t) => t.key === params.get('tab')) ? (params.get('tab') as Tab) : 'outline';
@@ -97,7 +98,9 @@ export function BookView() {
     if ((TERMINAL_EVENTS as readonly string[]).includes(e.name)) {
       gen
         .status(id)
-        .then((s) => {
+        .then(async (s) => {
+          // the book first, so the header and the card change to the same final numbers together
+          await loadBook().catch(() => undefined);
           setStatus(s);
           if (s) setProgress(null);
         })
@@ -109,6 +112,13 @@ export function BookView() {
   };
 
   const following = !!status && ACTIVE_STATES.includes(status.state);
+
+  // "drafting has started" is news only while it drafts: once the job is over (or on a reload after), it goes
+  useEffect(() => {
+    if (approved && status !== undefined && !following) {
+      navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+    }
+  }, [approved, status, following, navigate, location.pathname, location.search]);
   const { connection, failure: streamFailure } = useGenerationEvents(id, following, onEvent, (s) => {
     setStatus(s);
     refreshSoon();
@@ -141,7 +151,9 @@ export function BookView() {
         <div>
           <h1>{book.title}</h1>
           <p className="meta">
-            {formatLabel(book.format)} · {BOOK_STATUS[book.status] ?? book.status.toLowerCase()} · {numberFormat.format(book.words)} words
+            {formatLabel(book.format)} · {BOOK_STATUS[book.status] ?? book.status.toLowerCase()} ·{' '}
+            {/* one number on the whole screen: while it is written, the progress card's (the server's count of the book) */}
+            <span className="book-words">{numberFormat.format(following ? (progress?.words ?? status?.words ?? book.words) : book.words)}</span> words
             {book.metadata?.model && book.metadata.provider !== 'sample' ? ` · ${book.metadata.provider}, ${book.metadata.model}` : ''}
           </p>
           {book.sample && <SampleBadge />}
@@ -158,7 +170,7 @@ export function BookView() {
           </Link>
         </nav>
       </header>
-      {approved && (
+      {approved && following && (
         <SuccessNotice>
           <p>Outline approved: drafting has started.</p>
         </SuccessNotice>

@@ -31,6 +31,11 @@ function explain(e: unknown, action: 'cancel' | 'resume'): unknown {
   return e;
 }
 
+/** The engine reports the step `done` when its run is over; the job ends a moment later. */
+export function isFinishing(p: Partial<Progress>): boolean {
+  return p.step === 'done' || (!!p.scenesTotal && p.scenesDone === p.scenesTotal && p.etaSeconds === 0);
+}
+
 /**
  * Live progress of a book's generation: the current step, scenes, words, tokens, cost, time left and
  * a progress bar, with Stop and Resume.
@@ -56,7 +61,9 @@ export function ProgressPanel({
   const [pending, setPending] = useState<'cancel' | 'resume' | null>(null);
   const [budget, setBudget] = useState('');
   const p: Partial<Progress> = progress ?? status;
-  const active = ACTIVE_STATES.includes(status.state);
+  // every step is done and the server is putting the last pages in the book: nothing left to stop or wait for
+  const finishing = ACTIVE_STATES.includes(status.state) && isFinishing(p);
+  const active = ACTIVE_STATES.includes(status.state) && !finishing;
   const resumable = ['FAILED', 'CANCELLED', 'BUDGET_EXHAUSTED'].includes(status.state);
   const done = p.scenesDone ?? 0;
   const total = p.scenesTotal ?? 0;
@@ -83,7 +90,7 @@ export function ProgressPanel({
 
   return (
     <section className="progress-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{STATE_WORDS[status.state] ?? status.state}</h2>
+      <h2 id={headingId}>{finishing ? 'Finishing' : (STATE_WORDS[status.state] ?? status.state)}</h2>
       <ErrorNotice error={failure} />
       {status.state === 'AWAITING_APPROVAL' && (
         <p>
@@ -93,7 +100,13 @@ export function ProgressPanel({
       )}
       {status.error && status.state !== 'COMPLETED' && <p className="progress-message">{status.error}</p>}
       <p className="progress-step" aria-live="polite">
-        {active ? describeStep(p.step) : status.state === 'COMPLETED' ? 'Every scene is drafted.' : `Last step: ${describeStep(p.step)}`}
+        {finishing
+          ? 'Every scene is drafted; saving the finished book.'
+          : active
+            ? describeStep(p.step)
+            : status.state === 'COMPLETED'
+              ? 'Every scene is drafted.'
+              : `Last step: ${describeStep(p.step)}`}
       </p>
       <div className="progress-bar-row">
         <label htmlFor={`${headingId}-bar`} className="visually-hidden">

@@ -115,6 +115,7 @@ export function describeStep(step: string | undefined | null): string {
   if (plan) return `Planning: ${plan.label.toLowerCase()}`;
   if (step === 'spec') return 'Reading your idea';
   if (step === 'summary/book') return 'Summarising the whole book';
+  if (step === 'done') return 'Every scene is drafted';
   const chapter = /^summary\/c(\d+)$/.exec(step);
   if (chapter) return `Summarising chapter ${Number(chapter[1])}`;
   const scene = /^(draft|memory|revision|manifest)\/c(\d+)\/s(\d+)$/.exec(step);

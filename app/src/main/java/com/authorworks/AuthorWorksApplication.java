@@ -18,7 +18,7 @@ public class AuthorWorksApplication {
 
     public static void serve(String[] args) {
         SpringApplication application = new SpringApplication(AuthorWorksApplication.class);
-        application.addListeners(new PreparedContext());
+        application.addListeners(new PreparedContext(), new com.authorworks.app.ReadyAddress());
         application.run(args);
     }
 }

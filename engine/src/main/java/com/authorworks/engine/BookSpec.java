@@ -18,9 +18,18 @@ import java.util.Objects;
  * @param chapterWindow how many chapters may be drafted side by side. Chapter N sees the drafted text of
  *                      chapters up to N - window and the plan of the ones in between, so the book depends on
  *                      this number but never on thread timing
+ * @param genre         the genre the author asked for, in their words ("cosy mystery"); null or blank leaves it to the planner
+ * @param style         the author's style wishes ("first person, present tense, dry humour"); null or blank for none
  */
 public record BookSpec(String title, String braindump, Format format, int targetWords, int chapters,
-                       String provider, String model, String summaryModel, BigDecimal budgetUsd, int chapterWindow) {
+                       String provider, String model, String summaryModel, BigDecimal budgetUsd, int chapterWindow,
+                       String genre, String style) {
+
+    /** A spec without genre or style wishes: the planner decides both from the idea. */
+    public BookSpec(String title, String braindump, Format format, int targetWords, int chapters,
+                    String provider, String model, String summaryModel, BigDecimal budgetUsd, int chapterWindow) {
+        this(title, braindump, format, targetWords, chapters, provider, model, summaryModel, budgetUsd, chapterWindow, null, null);
+    }
 
     public BookSpec {
         Objects.requireNonNull(title, "title");
@@ -43,6 +52,8 @@ public record BookSpec(String title, String braindump, Format format, int target
         if (budgetUsd != null && budgetUsd.signum() < 0) {
             throw new IllegalArgumentException("budgetUsd cannot be negative");
         }
+        genre = genre == null || genre.isBlank() ? null : genre.strip();
+        style = style == null || style.isBlank() ? null : style.strip();
     }
 
     /** The model used for summaries and extraction. */
@@ -51,6 +62,7 @@ public record BookSpec(String title, String braindump, Format format, int target
     }
 
     public BookSpec withBudget(BigDecimal newBudget) {
-        return new BookSpec(title, braindump, format, targetWords, chapters, provider, model, summaryModel, newBudget, chapterWindow);
+        return new BookSpec(title, braindump, format, targetWords, chapters, provider, model, summaryModel, newBudget, chapterWindow,
+                genre, style);
     }
 }

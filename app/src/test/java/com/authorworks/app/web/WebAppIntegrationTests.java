@@ -62,6 +62,15 @@ class WebAppIntegrationTests {
     }
 
     @Test
+    void theApiDocumentIsTitledAfterTheProduct() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs", "application/json");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        var info = tools.jackson.databind.json.JsonMapper.builder().build().readTree(docs.body()).path("info");
+        assertThat(info.path("title").asString()).isEqualTo(ApiDocumentation.TITLE);
+        assertThat(info.path("version").asString()).isNotEqualTo("v0").isNotBlank();
+    }
+
+    @Test
     void appRouteWithQueryGetsTheApp() throws Exception {
         assertApp(get("/verify-email?token=abc", HTML));
     }

@@ -18,6 +18,13 @@ public final class Prompts {
     /** Introduces the lines a script scene ends with. */
     public static final String END_WITH = "End the scene with this line, on its own after a blank line:";
 
+    /** Opens the author's genre wish in the planner's prompt (the sample writer reads it back). */
+    public static final String AUTHOR_GENRE = "The author's genre:";
+    /** Opens the author's style wishes in the planner's prompt. */
+    public static final String AUTHOR_STYLE = "The author's style:";
+    /** Introduces the author's idea, to the end of the planner's prompt. */
+    public static final String AUTHOR_IDEA = "The author's idea:";
+
     private Prompts() {
     }
 
@@ -27,7 +34,15 @@ public final class Prompts {
         return "You are a senior development editor planning a " + f.label() + " titled \"" + spec.title() + "\" of about "
                 + spec.targetWords() + " words in " + spec.chapters() + " " + plural(f.unit()) + ". "
                 + "You answer with JSON matching the given schema, nothing else. Be specific and concrete: names, places, "
-                + "stakes. Stay true to the author's idea.\n\nThe author's idea:\n" + spec.braindump().strip();
+                + "stakes. Stay true to the author's idea" + (spec.genre() != null || spec.style() != null ? " and wishes" : "") + ".\n\n"
+                + (spec.genre() != null ? AUTHOR_GENRE + " " + oneLine(spec.genre()) + "\n" : "")
+                + (spec.style() != null ? AUTHOR_STYLE + " " + oneLine(spec.style()) + "\n" : "")
+                + (spec.genre() != null || spec.style() != null ? "\n" : "")
+                + AUTHOR_IDEA + "\n" + spec.braindump().strip();
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s+", " ");
     }
 
     public static String genre() {

@@ -61,7 +61,7 @@ public final class SampleLanguageModel implements LanguageModel {
             } catch (JacksonException e) {
                 throw new LanguageModelException.BadRequest(provider(), "The JSON schema '" + json.name() + "' is not valid JSON", e);
             }
-            text = Json.MAPPER.writeValueAsString(new SchemaInstances(random, PromptFacts.of(prompt)).instance(schema));
+            text = Json.MAPPER.writeValueAsString(new SchemaInstances(random, PromptFacts.of(prompt, request.system())).instance(schema));
         } else {
             Matcher length = LENGTH.matcher(request.messages().getLast().content());
             int words = length.find() ? Integer.parseInt(length.group(1)) : Math.min(250, request.maxTokens() / 2);

@@ -119,7 +119,11 @@ final class SampleProse {
         if (!prompt.characters().isEmpty()) {
             return prompt.characters().get(random.nextInt(prompt.characters().size()));
         }
-        return prompt.pov() != null ? prompt.pov() : Vocabulary.pick(random, Vocabulary.NAMES);
+        if (prompt.pov() != null) {
+            return prompt.pov();
+        }
+        List<String> authors = prompt.author().names();
+        return authors.isEmpty() ? Vocabulary.pick(random, Vocabulary.NAMES) : authors.get(random.nextInt(authors.size()));
     }
 
     private String place() {

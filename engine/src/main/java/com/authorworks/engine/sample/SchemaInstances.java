@@ -102,7 +102,11 @@ final class SchemaInstances {
             case "alias" -> lastName.split(" ")[0];
             case "title" -> "The " + Vocabulary.pick(random, Vocabulary.ADJECTIVES) + " " + Vocabulary.pick(random, Vocabulary.NOUNS);
             case "setting" -> Vocabulary.pick(random, Vocabulary.PLACES);
-            case "genre" -> Vocabulary.pick(random, Vocabulary.GENRES);
+            case "genre" -> prompt.author().genre() != null ? prompt.author().genre() : Vocabulary.pick(random, Vocabulary.GENRES);
+            case "logline", "synopsis", "premise" -> prompt.author().ideaInBrief(300) != null
+                    ? SampleLanguageModel.SHORT_MARKER + " After the author's idea: " + prompt.author().ideaInBrief(300) + " "
+                            + prose(schema.path("description").asString("").toLowerCase(Locale.ROOT))
+                    : SampleLanguageModel.SHORT_MARKER + " " + prose(schema.path("description").asString("").toLowerCase(Locale.ROOT));
             case "subject" -> subject();
             case "attribute" -> lastSubjectIsPlace ? Vocabulary.pick(random, List.of("condition", "atmosphere"))
                     : Vocabulary.pick(random, List.of("location", "mood", "carrying"));
@@ -120,6 +124,12 @@ final class SchemaInstances {
     }
 
     private String newName() {
+        for (String name : prompt.author().names()) {
+            if (usedNames.add(name)) {
+                lastName = name;
+                return name;
+            }
+        }
         for (int i = 0; i < Vocabulary.NAMES.size() * 2; i++) {
             String name = Vocabulary.pick(random, Vocabulary.NAMES);
             if (usedNames.add(name)) {

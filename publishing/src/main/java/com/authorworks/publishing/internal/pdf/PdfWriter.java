@@ -9,6 +9,7 @@ import com.authorworks.publishing.TrimSize;
 import com.authorworks.publishing.internal.cover.GeneratedCover;
 import com.authorworks.publishing.internal.render.BookHtml;
 import com.authorworks.publishing.internal.render.Fonts;
+import com.authorworks.publishing.internal.render.Hyphenation;
 import com.authorworks.publishing.internal.render.Resources;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -27,7 +28,9 @@ import org.jsoup.nodes.Document;
 /**
  * A print-ready interior: the trim size as page size, mirrored margins (wider on the binding side), every font
  * embedded, cover, title and copyright pages without folios, a table of contents with page numbers, page
- * numbers in the footer and every chapter starting on a right-hand page.
+ * numbers in the footer and every chapter starting on a right-hand page. Prose is justified and hyphenated (TeX
+ * patterns, {@link Hyphenation}) so word spacing stays even, chapters are numbered, scene titles are left out
+ * unless the export asks for them, and no paragraph leaves a single line at a page's foot or head.
  */
 public final class PdfWriter implements ManuscriptWriter {
 
@@ -47,8 +50,12 @@ public final class PdfWriter implements ManuscriptWriter {
         Cover cover = GeneratedCover.of(manuscript);
         String coverSource = "data:" + cover.mediaType() + ";base64," + Base64.getEncoder().encodeToString(cover.image());
         String css = Resources.bookCss() + pageCss(trim, cover, manuscript.form().isScript());
-        Document document = BookHtml.book(manuscript, coverSource, css);
+        Document document = BookHtml.book(manuscript, coverSource, css,
+                new BookHtml.Typesetting(true, options.sceneTitles()));
         document.select("[epub:type]").removeAttr("epub:type");
+        if (!manuscript.form().isScript() && manuscript.language().toLowerCase(Locale.ROOT).startsWith("en")) {
+            document.select(".prose p, .prose li, .prose blockquote").forEach(Hyphenation.english()::text);
+        }
 
         PdfRendererBuilder builder = new PdfRendererBuilder();
         for (Fonts.Face face : Fonts.FACES) {
@@ -98,9 +105,13 @@ public final class PdfWriter implements ManuscriptWriter {
                 .toc a::after { content: leader('.') target-counter(attr(href), page); }
                 .chapter { page-break-before: right; }
                 .chapter-title { margin: 1in 0 0.5in; }
+                .chapter-number { display: block; font-size: 0.6em; font-weight: normal; letter-spacing: 0.15em;
+                  text-transform: uppercase; margin-bottom: 0.6em; }
+                .chapter-name { display: block; }
+                .toc-number { display: inline-block; min-width: 1.8em; }
                 .prose p { text-align: justify; }
-                h1, h2, h3, .chapter-title, .scene-title { page-break-after: avoid; }
-                p { orphans: 2; widows: 2; }
+                h1, h2, h3, .chapter-title, .scene-title, .scene-break { page-break-after: avoid; }
+                p, li, blockquote { orphans: 2; widows: 2; }
                 """, width, height, top, outer, bottom, inner, Fonts.SERIF, Fonts.MONO, script ? "10pt" : "11pt",
                 coverWidth, coverHeight, (height - coverHeight) / 2, (width - coverWidth) / 2);
     }

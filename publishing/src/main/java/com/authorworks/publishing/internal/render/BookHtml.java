@@ -18,8 +18,23 @@ public final class BookHtml {
     private BookHtml() {
     }
 
+    /**
+     * How chapters are set: {@code numbered} puts "Chapter n" above each prose chapter's title (and the number
+     * in the contents); {@code sceneTitles} prints scene titles as sub-headings, which are otherwise working
+     * labels of the draft and left out.
+     */
+    public record Typesetting(boolean numbered, boolean sceneTitles) {
+        /** The screen formats' way: titles as they are, scene titles shown. */
+        public static final Typesetting PLAIN = new Typesetting(false, true);
+    }
+
     /** A whole book in one document: cover (if given), title page, copyright page, contents, chapters. */
     public static Document book(Manuscript manuscript, String coverSource, String css) {
+        return book(manuscript, coverSource, css, Typesetting.PLAIN);
+    }
+
+    /** {@link #book(Manuscript, String, String)}, typeset as {@code typesetting} says. */
+    public static Document book(Manuscript manuscript, String coverSource, String css, Typesetting typesetting) {
         Document document = shell(manuscript, manuscript.title(), css);
         Element body = document.body();
         if (coverSource != null) {
@@ -33,12 +48,19 @@ public final class BookHtml {
         Element toc = body.appendElement("nav").addClass("toc").attr("id", "contents");
         toc.appendElement("h2").text("Contents");
         Element list = toc.appendElement("ol");
+        boolean numbered = numbered(manuscript, typesetting);
         for (int i = 0; i < manuscript.chapters().size(); i++) {
-            list.appendElement("li").appendElement("a").attr("href", "#" + chapterId(i))
-                    .text(chapterTitle(manuscript.chapters().get(i), i));
+            Element link = list.appendElement("li").appendElement("a").attr("href", "#" + chapterId(i));
+            String title = chapterTitle(manuscript.chapters().get(i), i);
+            if (numbered && !title.equals(chapterNumber(i))) {
+                link.appendElement("span").addClass("toc-number").text((i + 1) + "");
+                link.appendText(" " + title);
+            } else {
+                link.text(title);
+            }
         }
         for (int i = 0; i < manuscript.chapters().size(); i++) {
-            chapter(manuscript, i, body);
+            chapter(manuscript, i, body, typesetting);
         }
         return document;
     }
@@ -80,17 +102,28 @@ public final class BookHtml {
     }
 
     public static Element chapter(Manuscript manuscript, int index, Element parent) {
+        return chapter(manuscript, index, parent, Typesetting.PLAIN);
+    }
+
+    public static Element chapter(Manuscript manuscript, int index, Element parent, Typesetting typesetting) {
         Chapter chapter = manuscript.chapters().get(index);
         Element section = parent.appendElement("section").addClass("chapter").attr("id", chapterId(index))
                 .attr("epub:type", "chapter");
-        section.appendElement("h1").addClass("chapter-title").text(chapterTitle(chapter, index));
+        Element heading = section.appendElement("h1").addClass("chapter-title");
+        String title = chapterTitle(chapter, index);
+        if (numbered(manuscript, typesetting) && !title.equals(chapterNumber(index))) {
+            heading.appendElement("span").addClass("chapter-number").text(chapterNumber(index));
+            heading.appendElement("span").addClass("chapter-name").text(title);
+        } else {
+            heading.text(title);
+        }
         List<Scene> scenes = chapter.scenes();
         for (int s = 0; s < scenes.size(); s++) {
             Scene scene = scenes.get(s);
             if (s > 0) {
                 section.appendElement("p").addClass("scene-break").attr("role", "separator").text("* * *");
             }
-            if (scene.title() != null) {
+            if (scene.title() != null && typesetting.sceneTitles()) {
                 section.appendElement("h2").addClass("scene-title").text(scene.title());
             }
             Element body = section.appendElement("div").addClass(manuscript.form().isScript() ? "script" : "prose");
@@ -109,7 +142,17 @@ public final class BookHtml {
 
     /** The chapter's title, or "Chapter n" when the author left it blank. */
     public static String chapterTitle(Chapter chapter, int index) {
-        return chapter.title().isEmpty() ? "Chapter " + (index + 1) : chapter.title();
+        return chapter.title().isEmpty() ? chapterNumber(index) : chapter.title();
+    }
+
+    public static String chapterNumber(int index) {
+        return "Chapter " + (index + 1);
+    }
+
+    /** Prose chapters are numbered when asked, unless their titles already number them ("Chapter 3: …"). */
+    private static boolean numbered(Manuscript manuscript, Typesetting typesetting) {
+        return typesetting.numbered() && !manuscript.form().isScript() && manuscript.chapters().stream()
+                .noneMatch(c -> c.title().matches("(?i)^(chapter|part|book)\\s+\\S+.*"));
     }
 
     private static void sampleNotice(Manuscript manuscript, Element parent) {

@@ -26,6 +26,7 @@ import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.BookFormat;
 import com.authorworks.content.internal.BookStatus;
 import com.authorworks.content.internal.Books;
+import com.authorworks.content.internal.Covers;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Page;
 import com.authorworks.platform.PageRequest;
@@ -39,8 +40,10 @@ class BooksController {
 
     private final Books books;
     private final Artifacts artifacts;
+    private final Covers covers;
 
-    BooksController(Books books, Artifacts artifacts) {
+    BooksController(Books books, Artifacts artifacts, Covers covers) {
+        this.covers = covers;
         this.books = books;
         this.artifacts = artifacts;
     }
@@ -56,8 +59,10 @@ class BooksController {
     Page<Views.BookSummary> list(@RequestParam(required = false) String status, @RequestParam(required = false) String format,
             @RequestParam(required = false) String q, PageRequest page) {
         CurrentUser user = CurrentUser.require();
-        return books.list(user.id(), status == null ? null : status(status), format == null ? null : BookFormat.parse(format), q, page)
-                .map(Views.BookSummary::of);
+        Page<Book> found = books.list(user.id(), status == null ? null : status(status), format == null ? null : BookFormat.parse(format), q,
+                page);
+        Map<com.authorworks.content.BookId, Books.Counts> counts = books.counts(found.items().stream().map(Book::id).toList());
+        return found.map(book -> Views.BookSummary.of(book, counts.getOrDefault(book.id(), Books.Counts.NONE)));
     }
 
     @PostMapping
@@ -84,6 +89,23 @@ class BooksController {
                 body.metadata() == null ? null : metadata(body.metadata())));
     }
 
+    record Duplicate(@Size(min = 1, max = 300) String title) {
+    }
+
+    /** A copy of the book (chapters, scenes and their text) under {@code title}, by default "<title> (copy)". */
+    @PostMapping("/{id}/duplicate")
+    ResponseEntity<Views.BookDetails> duplicate(@PathVariable("id") BookId id, @Valid @RequestBody(required = false) Duplicate body) {
+        Book book = books.require(id, CurrentUser.require());
+        String title = body == null || body.title() == null || body.title().isBlank() ? copyTitle(book.title()) : body.title().strip();
+        Book copy = books.duplicate(book, title);
+        return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/books/" + copy.id()).body(details(copy));
+    }
+
+    private static String copyTitle(String title) {
+        String copy = title + " (copy)";
+        return copy.length() <= 300 ? copy : title.substring(0, 293) + " (copy)";
+    }
+
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable("id") BookId id) {
         Book book = books.require(id, CurrentUser.require());
@@ -98,7 +120,8 @@ class BooksController {
                 .collect(Collectors.toMap(e -> e.getKey().wire(), Map.Entry::getValue));
         var summary = Views.BookSummary.of(book);
         return new Views.BookDetails(summary.id(), summary.title(), summary.description(), summary.format(), summary.status(),
-                summary.metadata(), books.words(book.id()), chapters, plan, book.createdAt(), book.updatedAt());
+                summary.metadata(), books.words(book.id()), chapters, plan, book.createdAt(), book.updatedAt(),
+                covers.find(book.id()).isPresent());
     }
 
     private static String metadata(JsonNode metadata) {

@@ -68,6 +68,10 @@ class VersionsController {
         Chapter chapter = books.chapter(book, chapterId);
         Scene scene = books.scene(chapter, sceneId);
         Version old = versions.get(book.id(), Versions.scene(sceneId), n);
+        if (old.placeholder()) {
+            throw com.authorworks.platform.Problem.conflict("version-placeholder", "Version " + n
+                    + " is the empty placeholder the outline made; restoring it would only empty the scene.");
+        }
         Scene restored = books.saveScene(book, chapter, scene, old.body(), null, user.id(), "restore of " + n);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(BaseVersion.etag(restored.version())).body(Views.SceneView.of(restored));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.authorworks.content.internal.Book;
+import com.authorworks.content.internal.Books;
 import com.authorworks.content.internal.Chapter;
 import com.authorworks.content.internal.Scene;
 import com.authorworks.content.internal.Version;
@@ -20,17 +21,28 @@ final class Views {
     private Views() {
     }
 
+    /**
+     * A book in a list. {@code words} and {@code scenes}/{@code scenesDrafted} (scenes that are more than the
+     * outline's plan) are what the dashboard shows; {@code updatedAt} is the last edit.
+     */
     record BookSummary(String id, String title, String description, String format, String status, JsonNode metadata,
-                       Instant createdAt, Instant updatedAt) {
+                       Instant createdAt, Instant updatedAt, long words, int scenes, int scenesDrafted) {
 
         static BookSummary of(Book book) {
+            return of(book, Books.Counts.NONE);
+        }
+
+        static BookSummary of(Book book, Books.Counts counts) {
             return new BookSummary(book.id().toString(), book.title(), book.description(), book.format().wire(),
-                    book.status().name(), JSON.readTree(book.metadata()), book.createdAt(), book.updatedAt());
+                    book.status().name(), JSON.readTree(book.metadata()), book.createdAt(), book.updatedAt(), counts.words(),
+                    counts.scenes(), counts.drafted());
         }
     }
 
+    /** {@code cover}: whether the author uploaded a cover (exports draw one from the title otherwise). */
     record BookDetails(String id, String title, String description, String format, String status, JsonNode metadata,
-                       long words, List<ChapterView> chapters, Map<String, Integer> artifacts, Instant createdAt, Instant updatedAt) {
+                       long words, List<ChapterView> chapters, Map<String, Integer> artifacts, Instant createdAt, Instant updatedAt,
+                       boolean cover) {
     }
 
     record ChapterView(String id, int number, String title, String description, String status, List<SceneSummary> scenes) {

@@ -63,17 +63,22 @@ class BookManuscripts {
     }
 
     /**
-     * The owner's display name from identity (in this process or over HTTP); publishing's "Anonymous"
-     * when there is no identity to ask or it cannot be reached now (the author may name themselves on the export).
+     * The owner's display name, else their username, from identity (in this process or over HTTP); publishing's
+     * "Anonymous" when there is no identity to ask or it cannot be reached now (the export form sends the name the
+     * author typed, which wins over all of these).
      */
     private String displayName(UserId owner) {
         Users directory = users.getIfAvailable();
         try {
-            return directory == null ? null : directory.findProfile(owner).map(PublicProfile::displayName).orElse(null);
+            return directory == null ? null : directory.findProfile(owner).map(BookManuscripts::authorName).orElse(null);
         } catch (IdentityUnavailableException e) {
             log.warn("Identity cannot be asked for the name of user {}: {}", owner, e.getMessage());
             return null;
         }
+    }
+
+    static String authorName(PublicProfile profile) {
+        return profile.displayName() != null && !profile.displayName().isBlank() ? profile.displayName().strip() : profile.username();
     }
 
     /** Whether the offline sample writer wrote (some of) the book: then every export must say it is sample text. */

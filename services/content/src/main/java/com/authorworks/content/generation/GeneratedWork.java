@@ -105,6 +105,7 @@ class GeneratedWork {
         boolean untouchedByAuthor = current.status() == PartStatus.PLANNED
                 || versions.latestOrigin(book.id(), Versions.scene(current.id())).filter(GENERATOR::contains).isPresent();
         if (!untouchedByAuthor) {
+            chapterDrafted(book, chapter.get());
             return;
         }
         String html = RichText.fromPlainText(step.content());
@@ -119,6 +120,15 @@ class GeneratedWork {
         }
         if (current.status() == PartStatus.PLANNED) {
             books.updateScene(book, chapter.get(), current, null, PartStatus.DRAFT);
+        }
+        chapterDrafted(book, chapter.get());
+    }
+
+    /** A planned chapter becomes a draft once none of its scenes is still only planned. */
+    private void chapterDrafted(Book book, Chapter chapter) {
+        if (chapter.status() == PartStatus.PLANNED
+                && books.scenes(chapter.id()).stream().noneMatch(scene -> scene.status() == PartStatus.PLANNED)) {
+            books.updateChapter(book, chapter, null, null, PartStatus.DRAFT);
         }
     }
 

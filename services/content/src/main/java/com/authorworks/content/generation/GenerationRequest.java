@@ -23,7 +23,15 @@ import com.authorworks.platform.Problem;
 record GenerationRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 20_000) String braindump, String format,
                          @Min(250) @Max(1_000_000) Integer targetWords, @Min(1) @Max(200) Integer chapters,
                          @Size(max = 40) String provider, @Size(max = 100) String model, @Size(max = 100) String summaryModel,
-                         @DecimalMin("0") BigDecimal budgetUsd, @Min(1) @Max(20) Integer chapterWindow, Boolean approveOutline) {
+                         @DecimalMin("0") BigDecimal budgetUsd, @Min(1) @Max(20) Integer chapterWindow, Boolean approveOutline,
+                         @Size(max = 300) String genre, @Size(max = 2_000) String style) {
+
+    /** A request without genre or style wishes (the planner decides both from the idea). */
+    GenerationRequest(String title, String braindump, String format, Integer targetWords, Integer chapters, String provider, String model,
+            String summaryModel, BigDecimal budgetUsd, Integer chapterWindow, Boolean approveOutline) {
+        this(title, braindump, format, targetWords, chapters, provider, model, summaryModel, budgetUsd, chapterWindow, approveOutline, null,
+                null);
+    }
 
     static final String SAMPLE = ProviderCatalogue.SAMPLE;
 
@@ -36,7 +44,8 @@ record GenerationRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Siz
         try {
             return new BookSpec(title.strip(), braindump, f, targetWords == null ? f.defaultWords() : targetWords,
                     chapters == null ? f.defaultChapters() : chapters, providerName(), modelName(), summaryModelName(), budgetUsd,
-                    chapterWindow == null ? ChapterWindow.forConcurrency(EngineOptions.defaults().concurrency()) : chapterWindow);
+                    chapterWindow == null ? ChapterWindow.forConcurrency(EngineOptions.defaults().concurrency()) : chapterWindow,
+                    genre, style);
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest("invalid-generation-request", e.getMessage());
         }
@@ -84,7 +93,8 @@ record GenerationRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Siz
     GenerationRequest resolved() {
         BookSpec spec = spec();
         return new GenerationRequest(title, braindump, format, targetWords, chapters, spec.provider(), spec.model(), spec.summaryModel(),
-                budgetUsd, spec.chapterWindow(), approveOutline);
+                budgetUsd, spec.chapterWindow(), approveOutline,
+                spec.genre(), spec.style());
     }
 
     /** Whether the job writes the plan only and waits for the author to approve the outline. */
@@ -94,12 +104,12 @@ record GenerationRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Siz
 
     GenerationRequest withBudget(BigDecimal budget) {
         return new GenerationRequest(title, braindump, format, targetWords, chapters, provider, model, summaryModel, budget, chapterWindow,
-                approveOutline);
+                approveOutline, genre, style);
     }
 
     /** The same book, drafted to the end: what resuming after the outline was approved runs. */
     GenerationRequest drafting() {
         return new GenerationRequest(title, braindump, format, targetWords, chapters, provider, model, summaryModel, budgetUsd, chapterWindow,
-                null);
+                null, genre, style);
     }
 }

@@ -50,10 +50,12 @@ class GenerationWorker implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final ContentProperties properties;
+    private final BookTotals totals;
     private final JobWorker<GenerationJobId, Run> worker;
 
     GenerationWorker(GenerationJobs jobs, Books books, GeneratedWork generatedWork, ProgressEvents progress, ProviderKeyVault keys,
-            ProviderModels models, JdbcClient db, TransactionTemplate transactions, ApplicationEventPublisher events, ContentProperties properties) {
+            ProviderModels models, JdbcClient db, TransactionTemplate transactions, ApplicationEventPublisher events, ContentProperties properties,
+            BookTotals totals) {
         this.jobs = jobs;
         this.books = books;
         this.generatedWork = generatedWork;
@@ -64,6 +66,7 @@ class GenerationWorker implements SmartLifecycle {
         this.transactions = transactions;
         this.events = events;
         this.properties = properties;
+        this.totals = totals;
         // no limit per process: the platform-wide limit of the queue decides how many run
         this.worker = new JobWorker<>(jobs.queue(), new JobWorker.Settings("content-generation", Integer.MAX_VALUE, properties.poll(),
                 properties.lease(), Duration.ofSeconds(30)), this::runOf);
@@ -218,6 +221,8 @@ class GenerationWorker implements SmartLifecycle {
             if (!jobs.finish(run.lease, state, state == Job.JobState.COMPLETED ? null : message)) {
                 return;
             }
+            // the last sync and the summaries changed the book's words and usage since the last event
+            jobs.find(job.id()).ifPresent(found -> jobs.progress(job.id(), totals.of(book.id(), found.progress())));
             books.setStatus(book.id(), status);
             Map<String, Object> data = new HashMap<>();
             data.put("jobId", job.id().toString());
@@ -246,7 +251,7 @@ class GenerationWorker implements SmartLifecycle {
     private void showEveryPaidCall(Job job, Run run) {
         GenerationEngine engine = run.engine;
         if (engine != null) {
-            jobs.find(job.id()).ifPresent(found -> jobs.progress(job.id(), found.progress().costing(engine.cost())));
+            jobs.find(job.id()).ifPresent(found -> jobs.progress(job.id(), totals.of(job.bookId(), found.progress())));
         }
     }
 
@@ -262,7 +267,19 @@ class GenerationWorker implements SmartLifecycle {
     }
 
     private void onEvent(Book book, Job job, Run run, GenerationEvent event) {
-        Job.Progress now = Job.Progress.of(event.progress());
+        GenerationEngine engine = run.engine;
+        if (engine != null) {
+            String key = switch (event) {
+                case GenerationEvent.StepCompleted s -> s.key();
+                case GenerationEvent.SceneDrafted s -> com.authorworks.engine.StepKeys.draft(s.chapter(), s.scene());
+                default -> null;
+            };
+            if (key != null) {
+                // the book first, so the event's words are the book's words
+                engine.step(key).ifPresent(step -> generatedWork.stepFinished(book, engine, step));
+            }
+        }
+        Job.Progress now = totals.of(book.id(), Job.Progress.of(event.progress()));
         jobs.progress(job.id(), now);
         Map<String, Object> data = new HashMap<>();
         data.put("jobId", job.id().toString());
@@ -288,17 +305,6 @@ class GenerationWorker implements SmartLifecycle {
             case GenerationEvent.RunCompleted r -> "run-completed";
         };
         progress.append(book.id(), job.id(), name, data);
-        GenerationEngine engine = run.engine;
-        if (engine != null) {
-            String key = switch (event) {
-                case GenerationEvent.StepCompleted s -> s.key();
-                case GenerationEvent.SceneDrafted s -> com.authorworks.engine.StepKeys.draft(s.chapter(), s.scene());
-                default -> null;
-            };
-            if (key != null) {
-                engine.step(key).ifPresent(step -> generatedWork.stepFinished(book, engine, step));
-            }
-        }
     }
 
     @Override

@@ -24,6 +24,10 @@ import com.authorworks.platform.Page;
 import com.authorworks.platform.PageRequest;
 import com.authorworks.platform.Problem;
 import com.authorworks.platform.UserId;
+import com.authorworks.storage.FileId;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Books, their chapters and scenes in PostgreSQL, and the one access policy: a book (and all it
@@ -32,6 +36,8 @@ import com.authorworks.platform.UserId;
  */
 @Component
 public class Books {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient db;
     private final Versions versions;
@@ -112,13 +118,34 @@ public class Books {
     }
 
     /**
+     * A copy of the book under a new title: its chapters and scenes with their text and statuses (each scene's
+     * text as version 1 of the copy), description and format. Its history, generation jobs, cover and exports stay
+     * with the original; the copy was written by hand from here on (not {@code generated}).
+     */
+    @Transactional
+    public Book duplicate(Book book, String title) {
+        ObjectNode metadata = (ObjectNode) JSON.readTree(book.metadata() == null ? "{}" : book.metadata());
+        metadata.remove("generated");
+        metadata.put("duplicateOf", book.id().toString());
+        Book copy = create(book.owner(), title, book.description(), book.format(), BookStatus.DRAFT, metadata.toString());
+        for (Chapter chapter : chapters(book.id())) {
+            Chapter copied = addChapter(copy, chapter.title(), chapter.description(), chapter.status());
+            for (Scene scene : scenes(chapter.id())) {
+                addScene(copy, copied, scene.title(), scene.content(), scene.status(), book.owner(),
+                        scene.content().isEmpty() ? Versions.PLANNED : "duplicate");
+            }
+        }
+        return find(copy.id()).orElseThrow();
+    }
+
+    /**
      * Deletes the book and, in the same transaction, publishes {@link BookDeleted} with the files it
      * kept in storage, so storage frees them even if it is down right now (the event waits in the
      * registry until storage's listener has run).
      */
     @Transactional
     public void delete(Book book) {
-        List<com.authorworks.storage.FileId> kept = files.of(book.id());
+        List<FileId> kept = files.of(book.id());
         db.sql("DELETE FROM content.books WHERE id = :id").param("id", book.id().value()).update();
         events.publishEvent(new BookDeleted(book.id(), book.owner(), kept));
     }
@@ -127,6 +154,28 @@ public class Books {
         return db.sql("""
                 SELECT coalesce(sum(s.word_count), 0) FROM content.scenes s JOIN content.chapters c ON c.id = s.chapter_id
                 WHERE c.book_id = :id""").param("id", id.value()).query(Long.class).single();
+    }
+
+    /** A book's words and how many of its scenes are drafted (more than the outline's plan). */
+    public record Counts(long words, int scenes, int drafted) {
+        public static final Counts NONE = new Counts(0, 0, 0);
+    }
+
+    /** {@link Counts} of several books in one query; a book without scenes is absent. */
+    public Map<BookId, Counts> counts(List<BookId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<BookId, Counts> counts = new java.util.HashMap<>();
+        db.sql("""
+                SELECT c.book_id, coalesce(sum(s.word_count), 0) AS words, count(s.id) AS scenes,
+                       count(s.id) FILTER (WHERE s.status <> 'PLANNED') AS drafted
+                FROM content.chapters c JOIN content.scenes s ON s.chapter_id = c.id
+                WHERE c.book_id IN (:ids) GROUP BY c.book_id""")
+                .param("ids", ids.stream().map(BookId::value).toList())
+                .query((rs, row) -> counts.put(new BookId(rs.getObject("book_id", UUID.class)),
+                        new Counts(rs.getLong("words"), rs.getInt("scenes"), rs.getInt("drafted")))).list();
+        return counts;
     }
 
     // --- chapters ------------------------------------------------------------------------------

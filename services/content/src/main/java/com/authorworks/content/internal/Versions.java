@@ -31,6 +31,9 @@ public class Versions {
         this.db = db;
     }
 
+    /** The origin of the empty first version the outline saves when it plans a scene. */
+    public static final String PLANNED = "planned";
+
     public static String scene(SceneId id) {
         return "scene:" + id.value();
     }
@@ -47,9 +50,15 @@ public class Versions {
                 .param("words", words).param("author", author == null ? null : author.value()).param("origin", origin).update();
     }
 
-    /** Newest first, without bodies' weight mattering to the caller (they are short enough to list). */
+    /**
+     * Newest first, without bodies' weight mattering to the caller (they are short enough to list). The empty
+     * placeholder the outline saves when it adds a scene is left out: it is no one's text, and restoring it
+     * would only empty the scene.
+     */
     public List<Version> list(BookId book, String subject) {
-        return db.sql("SELECT * FROM content.versions WHERE book_id = :book AND subject = :subject ORDER BY number DESC")
+        return db.sql("""
+                SELECT * FROM content.versions WHERE book_id = :book AND subject = :subject
+                  AND NOT (origin = 'planned' AND word_count = 0 AND body = '') ORDER BY number DESC""")
                 .param("book", book.value()).param("subject", subject).query(Versions::version).list();
     }
 
