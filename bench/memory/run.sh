@@ -23,7 +23,6 @@ BASE="http://127.0.0.1:$PORT"
 DATA=$(mktemp -d /tmp/authorworks-memory-data.XXXXXX)
 OUT=${BENCH_OUT:-$(mktemp -d /tmp/authorworks-memory.XXXXXX)}
 mkdir -p "$OUT"
-echo "${AUTHORWORKS_JAVA_OPTS:-launcher default}${BENCH_NMT:+ (NMT)}" > "$OUT/jvm-opts"
 rm -f "$OUT"/load-* "$OUT/diagnosed" "$OUT/generations-end"
 
 [ -f app/target/authorworks.jar ] || ./authorworks build >/dev/null
@@ -46,6 +45,9 @@ until curl -sf "$BASE/health" >/dev/null; do
   sleep 0.2
 done
 PG_PORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
+# the JVM's options as the launcher passed them (without the AOT cache's path)
+tr '\0' ' ' < /proc/$SERVER/cmdline | sed 's| -jar .*||; s|^[^ ]*java ||; s| -XX:AOTCache=[^ ]*| -XX:AOTCache|' > "$OUT/jvm-opts"
+[ "${BENCH_NMT:-0}" = 1 ] && echo " (+ NMT)" >> "$OUT/jvm-opts"
 
 # One sample every 0.5 s: epoch ms, JVM RSS and PSS, PostgreSQL's RSS and PSS (the postmaster and every process it
 # forked), PostgreSQL processes, JVM threads (kB, from /proc/<pid>/smaps_rollup).

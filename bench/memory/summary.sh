@@ -7,7 +7,7 @@ OUT=$1
 # Idle: the last sample before the load (platform started, users and books created).
 awk -v s="$(cat "$OUT/load-start")" -v m="$(cat "$OUT/load-mid")" -v e="$(cat "$OUT/load-end")" \
     -v g="$(cat "$OUT/generations-end" 2>/dev/null || cat "$OUT/load-end")" -v cpu_jvm="$(paste -d' ' "$OUT/cpu-start" "$OUT/cpu-end" 2>/dev/null | awk '{print $3 - $1}')" \
-    -v cpu_pg="$(paste -d' ' "$OUT/cpu-start" "$OUT/cpu-end" 2>/dev/null | awk '{print $4 - $2}')" -v opts="$(cat "$OUT/jvm-opts" 2>/dev/null || echo launcher default)" '
+    -v cpu_pg="$(paste -d' ' "$OUT/cpu-start" "$OUT/cpu-end" 2>/dev/null | awk '{print $4 - $2}')" -v opts="$(tr -d '\n' < "$OUT/jvm-opts" 2>/dev/null || true)" '
   function mb(k) { return k / 1024 }
   $1 < s { idle_rss = $2 + $4; idle_pss = $3 + $5 }
   $1 >= s && $1 <= g {

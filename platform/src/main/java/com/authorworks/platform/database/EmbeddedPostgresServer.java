@@ -28,7 +28,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     /** PostgreSQL's shared buffer cache (its default is 128MB); see the class comment. */
-    static final String SHARED_BUFFERS = "32MB";
+    static final String SHARED_BUFFERS = "16MB";
 
     private final EmbeddedPostgres postgres;
 

@@ -18,7 +18,7 @@ class EmbeddedPostgresServerTests {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data);
                 Connection connection = server.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
-            assertThat(show(statement, "shared_buffers")).isEqualTo("32MB");
+            assertThat(show(statement, "shared_buffers")).isEqualTo(EmbeddedPostgresServer.SHARED_BUFFERS);
             assertThat(show(statement, "max_connections")).isEqualTo("200");
             statement.execute("CREATE TABLE kept (n int)");
             statement.execute("INSERT INTO kept VALUES (7)");
@@ -30,7 +30,7 @@ class EmbeddedPostgresServerTests {
                 ResultSet rows = statement.executeQuery("SELECT n FROM kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(7);
-            assertThat(show(statement, "shared_buffers")).isEqualTo("32MB");
+            assertThat(show(statement, "shared_buffers")).isEqualTo(EmbeddedPostgresServer.SHARED_BUFFERS);
         }
     }
 
