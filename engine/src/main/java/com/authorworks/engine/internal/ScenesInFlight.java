@@ -2,7 +2,9 @@ package com.authorworks.engine.internal;
 
 import com.authorworks.engine.story.ScenePosition;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -16,13 +18,19 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ScenesInFlight {
 
     private final Set<ScenePosition> remembering = new HashSet<>();
+    /** When each scene was last drafted, in the order drafts arrived. */
+    private final Map<ScenePosition, Long> draftedAt = new HashMap<>();
+    private long drafts;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
 
+    /** Its draft answered (called the moment the answer arrives, and again once it is stored): its memory is a moment away. */
     void drafted(ScenePosition scene) {
         lock.lock();
         try {
-            remembering.add(scene);
+            if (remembering.add(scene)) {
+                draftedAt.put(scene, ++drafts);
+            }
         } finally {
             lock.unlock();
         }
@@ -39,14 +47,49 @@ final class ScenesInFlight {
         }
     }
 
-    /** Waits until no scene before {@code scene} is being remembered; {@code check} runs while waiting and may throw to give up. */
-    void awaitRemembered(ScenePosition scene, Runnable check) {
+    /**
+     * The turn of a drafting call for {@code scene}: it waits until no scene before it is being remembered, and its
+     * prompt, once made, is ready when no scene before it was drafted since that wait ended.
+     */
+    CallGate.Turn turnOf(ScenePosition scene, Runnable check) {
+        long[] seen = new long[1];
+        return new CallGate.Turn() {
+            @Override
+            public void await() {
+                seen[0] = awaitRemembered(scene, check);
+            }
+
+            @Override
+            public boolean ready() {
+                lock.lock();
+                try {
+                    return draftedAt.entrySet().stream().noneMatch(e -> e.getValue() > seen[0] && e.getKey().isBefore(scene))
+                            && remembering.stream().noneMatch(p -> p.isBefore(scene));
+                } finally {
+                    lock.unlock();
+                }
+            }
+
+            @Override
+            public void answered() {
+                drafted(scene);
+            }
+        };
+    }
+
+    /**
+     * Waits until no scene before {@code scene} is being remembered; {@code check} runs while waiting and may throw to give up.
+     *
+     * @return how many drafts had arrived by then
+     */
+    long awaitRemembered(ScenePosition scene, Runnable check) {
         lock.lock();
         try {
             while (remembering.stream().anyMatch(p -> p.isBefore(scene))) {
                 check.run();
                 changed.await(100, TimeUnit.MILLISECONDS);
             }
+            return drafts;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunStopped(RunStopped.Reason.CANCELLED);

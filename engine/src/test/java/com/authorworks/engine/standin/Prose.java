@@ -62,6 +62,28 @@ final class Prose {
         return words > 0 ? words : DEFAULT_WORDS;
     }
 
+    private static final Pattern SHORTEN = Pattern.compile("(?i)\\b(shorten|summari[sz]e|condense|make (it|this) shorter)\\b");
+
+    /** Whether the request's instruction (its opening) asks to shorten or summarise a text it gives. */
+    static boolean asksToShorten(String lastUserMessage) {
+        return SHORTEN.matcher(lastUserMessage.substring(0, Math.min(200, lastUserMessage.length()))).find();
+    }
+
+    /**
+     * What a model answers when asked to shorten a text: the sentences of the text that establish its facts,
+     * in order (a summariser keeps what happened), else its opening sentences; no new fact.
+     */
+    String shortened(String lastUserMessage, List<PlantedFact> given) {
+        List<String> kept = given.stream().map(PlantedFact::sentence).filter(lastUserMessage::contains).distinct().toList();
+        if (!kept.isEmpty()) {
+            return String.join(" ", kept);
+        }
+        int start = lastUserMessage.indexOf("\n\n");
+        String body = start < 0 ? lastUserMessage : lastUserMessage.substring(start + 2);
+        String[] sentences = body.strip().split("(?<=[.!?])\\s+");
+        return String.join(" ", java.util.Arrays.asList(sentences).subList(0, Math.min(3, sentences.length)));
+    }
+
     Written write(String wholePrompt, String lastUserMessage, Random rng) {
         String tail = lastUserMessage.length() > TASK_TAIL ? lastUserMessage.substring(lastUserMessage.length() - TASK_TAIL) : lastUserMessage;
         List<String> people = world.namesIn(tail, World.CHARACTER);

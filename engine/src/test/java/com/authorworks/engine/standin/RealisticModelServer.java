@@ -412,7 +412,11 @@ public final class RealisticModelServer implements AutoCloseable {
         String text;
         List<Prose.Candidate> candidates;
         List<PlantedFact> reported = List.of();
-        if (asked.schema() == null) {
+        if (asked.schema() == null && Prose.asksToShorten(asked.lastUser())) {
+            // asked to shorten or summarise what it is given, a model restates it and invents nothing
+            text = prose.shortened(asked.lastUser(), world.factsIn(asked.lastUser()));
+            candidates = List.of();
+        } else if (asked.schema() == null) {
             Prose.Written written = prose.write(requestText, asked.lastUser(), rng);
             text = written.text();
             candidates = written.facts();
