@@ -61,6 +61,7 @@ public class RealisticServerBench {
         a.put("--words", "100000");
         a.put("--chapters", "24");
         a.put("--window", "4");
+        a.put("--format", "novel");
         a.put("--streams", "8");
         a.put("--rate", "0");
         a.put("--ttft", "0");
@@ -111,7 +112,7 @@ public class RealisticServerBench {
                     .withConcurrency(streams).withPrices(prices).withSceneContextTokens(Integer.parseInt(a.get("--budget-tokens")));
             var engine = new GenerationEngine(stack, store, null, options);
             BookSpec spec = new BookSpec("Benchmark Novel", "A long novel for measuring the engine: a harbour town, a missing ledger, "
-                    + "a family that owes everyone.", Format.NOVEL, words, chapters, provider, model,
+                    + "a family that owes everyone.", Format.parse(a.get("--format")), words, chapters, provider, model,
                     summaryModel.equals("same") ? null : summaryModel, null, window);
             long start = System.nanoTime();
             String outcome;

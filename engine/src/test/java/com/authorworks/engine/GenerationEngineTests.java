@@ -69,4 +69,24 @@ class GenerationEngineTests {
                 .isGreaterThanOrEqualTo(actual.usage().inputTokens() / 2);
         assertThat(estimate.costUsd().doubleValue() / actual.costUsd().doubleValue()).isBetween(0.7, 2.0);
     }
+
+    @Test
+    void theEstimateOfAScriptCountsTheScenesAModelFirstAnswersInProse() {
+        EngineOptions options = EngineOptions.defaults();
+        BookSpec novel = new BookSpec("Harbour", "A harbour town and a missing ledger.", Format.NOVEL, 60_000, 20, "openai", "gpt-4o-mini", null, null, 4);
+        BookSpec script = new BookSpec("Harbour", "A harbour town and a missing ledger.", Format.SCREENPLAY, 60_000, 20, "openai", "gpt-4o-mini", null, null, 4);
+        BookSpec offline = new BookSpec("Harbour", "A harbour town and a missing ledger.", Format.SCREENPLAY, 60_000, 20, "sample", "sample-writer", null, null, 4);
+
+        Estimate prose = GenerationEngine.estimate(novel, options);
+        Estimate fountain = GenerationEngine.estimate(script, options);
+
+        // the same scenes; about one in seven asked again, each a whole scene more out and its prompt and answer in
+        assertThat(fountain.scenes()).isEqualTo(prose.scenes());
+        assertThat(fountain.calls() - prose.calls()).isEqualTo(Math.round(prose.scenes() * 0.15));
+        assertThat(fountain.outputTokens()).isGreaterThan(prose.outputTokens());
+        assertThat(fountain.inputTokens()).isGreaterThan(prose.inputTokens());
+        // the sample writer writes Fountain the first time
+        assertThat(GenerationEngine.estimate(offline, options).calls()).isEqualTo(GenerationEngine.estimate(new BookSpec("Harbour",
+                "A harbour town and a missing ledger.", Format.NOVEL, 60_000, 20, "sample", "sample-writer", null, null, 4), options).calls());
+    }
 }

@@ -29,6 +29,12 @@ public final class Estimator {
     /** Tokens a real model's scene summary spends per fact it retells. */
     private static final long SUMMARY_TOKENS_PER_FACT = 50;
 
+    /**
+     * The share of a script's scenes a real model first answers in prose, so they are asked again once
+     * ({@link SceneDrafts}): about one in seven, as the stand-in the engine is benchmarked against does.
+     */
+    static final double SCRIPT_REASK_SHARE = 0.15;
+
     private Estimator() {
     }
 
@@ -66,6 +72,11 @@ public final class Estimator {
                 before++;
             }
         }
+        // a script scene answered in prose is asked again: its prompt, the prose answer and the problems, for a whole new scene
+        long reasks = realModel && spec.format().script() ? Math.round(scenes * SCRIPT_REASK_SHARE) : 0;
+        long reaskIn = reasks * (draftIn / Math.max(1, scenes) + sceneOut + 100);
+        long reaskOut = reasks * sceneOut;
+        draftIn += reaskIn;
         int acts = Math.min(spec.format().acts(), spec.chapters());
         // a real model's scene, chapter, act and book summaries all run long and are written again shorter
         long compressions = realModel ? scenes + spec.chapters() + acts + 1 : 0;
@@ -79,10 +90,10 @@ public final class Estimator {
         long summaryOut = acts * Math.round(BookSummaries.ACT_WORDS * TOKENS_PER_WORD) + Math.round(BookSummaries.BOOK_WORDS * TOKENS_PER_WORD);
         long cheapIn = memoryIn + compressIn + summaryIn;
         long cheapOut = memoryOut + compressOut + summaryOut;
-        BigDecimal cost = options.prices().cost(spec.provider(), spec.model(), new Usage(planIn + draftIn, planOut + scenes * sceneOut, 0, 0))
+        BigDecimal cost = options.prices().cost(spec.provider(), spec.model(), new Usage(planIn + draftIn, planOut + scenes * sceneOut + reaskOut, 0, 0))
                 .add(options.prices().cost(spec.provider(), spec.summaryModelOrDefault(), new Usage(cheapIn, cheapOut, 0, 0)));
         boolean priced = options.prices().knows(spec.provider(), spec.model()) && options.prices().knows(spec.provider(), spec.summaryModelOrDefault());
-        long calls = 5 + (spec.chapters() + 4) / 5 + 2L * scenes + compressions + acts + 1;
-        return new Estimate(calls, scenes, planIn + draftIn + cheapIn, planOut + scenes * sceneOut + cheapOut, cost, priced);
+        long calls = 5 + (spec.chapters() + 4) / 5 + 2L * scenes + reasks + compressions + acts + 1;
+        return new Estimate(calls, scenes, planIn + draftIn + cheapIn, planOut + scenes * sceneOut + reaskOut + cheapOut, cost, priced);
     }
 }
