@@ -75,10 +75,30 @@ final class BookSummaries {
         return Json.read(done.record().content(), ChapterSummary.class).summary();
     }
 
+    /**
+     * The summary of {@code items}. An answer cut at the length limit (a model that retells every item in full)
+     * is not asked again as it was: the items are summarised in two halves and the halves' summaries together,
+     * so each call reads less; a single item is already a bounded summary and is only shortened, and two whose
+     * summary is cut are shortened together.
+     */
     private String ask(String key, List<String> items, int words, String what, StepStore.PaidCalls calls) {
-        ChapterSummary answer = asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, ChapterSummary.class, Prompts.keeper(spec),
-                Prompts.summaryOf(what, String.join("\n\n", items), words), "summary", Schemas.summary(words), PlanChecks::summary,
-                spec.summaryModelOrDefault(), words * 3 + 500), calls);
-        return compressor.bounded(answer.summary(), words, calls);
+        if (items.size() == 1) {
+            return compressor.bounded(items.getFirst(), words, calls);
+        }
+        StructuredAsk.Question<ChapterSummary> question = new StructuredAsk.Question<>(StepKeys.kind(key), key, ChapterSummary.class,
+                Prompts.keeper(spec), Prompts.summaryOf(what, String.join("\n\n", items), words), "summary", Schemas.summary(words),
+                PlanChecks::summary, spec.summaryModelOrDefault(), words * 3 + 500);
+        try {
+            return compressor.bounded(asking.askWhole(question, calls).summary(), words, calls);
+        } catch (StructuredAsk.Cut cut) {
+            if (items.size() == 2) {
+                // two bounded summaries: shortened together, by the model and then by the engine
+                return compressor.bounded(String.join(" ", items), words, calls);
+            }
+            int half = items.size() / 2;
+            String first = ask(key, items.subList(0, half), words, "part of " + what, calls);
+            String second = ask(key, items.subList(half, items.size()), words, "part of " + what, calls);
+            return ask(key, List.of(first, second), words, what, calls);
+        }
     }
 }
