@@ -30,7 +30,7 @@ final class ChapterWriter {
     static final int FACTS_PER_SCENE = 40;
     private static final int FACT_VALUE_WORDS = 30;
     /** Output tokens a memory answer may take: a scene's facts and summary, with room for a model that says too much. */
-    private static final int MEMORY_TOKENS = 3_000;
+    static final int MEMORY_TOKENS = 3_000;
 
     private final BookSpec spec;
     private final Outline outline;
