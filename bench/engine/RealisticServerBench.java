@@ -409,6 +409,8 @@ public class RealisticServerBench {
             String worstScene = "";
             long[] quarterTotal = new long[4];
             long[] quarterFound = new long[4];
+            long endingsEligibleEngine = 0;
+            long endingsPresentEngine = 0;
             long reachedTotal = 0;
             long reachedFound = 0;
             long rememberedTotal = 0;
@@ -486,12 +488,25 @@ public class RealisticServerBench {
                     ServedRequest revised = answerOf(StepKeys.revision(pc, ps));
                     boolean finished = previous != null && previous.finished().isBefore(sent)
                             && (engine.step(StepKeys.revision(pc, ps)).isEmpty() || revised != null && revised.finished().isBefore(sent));
+                    String text = engine.step(StepKeys.revision(pc, ps)).or(() -> engine.step(StepKeys.draft(pc, ps))).map(r -> r.content()).orElse("");
+                    String[] sentences = SENTENCE_END.split(text.strip());
+                    boolean present = !text.isBlank() && prompt.contains(sentences[sentences.length - 1].strip());
                     if (finished) {
-                        String text = engine.step(StepKeys.revision(pc, ps)).or(() -> engine.step(StepKeys.draft(pc, ps))).orElseThrow().content();
-                        String[] sentences = SENTENCE_END.split(text.strip());
                         endingsEligible++;
-                        if (prompt.contains(sentences[sentences.length - 1].strip())) {
+                        if (present) {
                             endingsPresent++;
+                        }
+                    }
+                    // on the engine's clock: its answers (draft, and revision if any) had reached the engine before this prompt left it
+                    EngineSide.Times mineSent = engineSide.of(draft.responseText());
+                    EngineSide.Times prevDraft = previous == null ? null : engineSide.of(previous.responseText());
+                    EngineSide.Times prevRevision = revised == null ? null : engineSide.of(revised.responseText());
+                    boolean reachedEngine = mineSent != null && prevDraft != null && prevDraft.received().isBefore(mineSent.sent())
+                            && (engine.step(StepKeys.revision(pc, ps)).isEmpty() || prevRevision != null && prevRevision.received().isBefore(mineSent.sent()));
+                    if (reachedEngine) {
+                        endingsEligibleEngine++;
+                        if (present) {
+                            endingsPresentEngine++;
                         }
                     }
                 }
@@ -511,6 +526,8 @@ public class RealisticServerBench {
                     traitsFound / (double) Math.max(1, traitsTotal));
             System.out.printf(Locale.ROOT, "previous scene's ending (its last sentence) present when that scene was finished: %,d of %,d%n",
                     endingsPresent, endingsEligible);
+            System.out.printf(Locale.ROOT, "the same on the engine's clock (that scene's answers had reached the engine before the prompt left it): %,d of %,d%n",
+                    endingsPresentEngine, endingsEligibleEngine);
             // what the memory calls kept: each scene's planted facts among its memory record's facts (the ledger's source)
             long planted = 0;
             long kept = 0;
