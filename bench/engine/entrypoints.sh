@@ -122,7 +122,7 @@ if [ "$only" != "cli" ]; then
     w=$(echo "$status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["words"])')
     stop_standin
     results+=("$(printf 'web: %s, %.0f s, %s words, resumes 0; job: %s; stand-in: %s' "$state" "$(python3 -c "print($end - $start)")" "$w" \
-        "$(echo "$status" | python3 -c 'import json,sys; s=json.load(sys.stdin); print("input %d, output %d tokens, $%s, error %s" % (s["inputTokens"], s["outputTokens"], s["costUsd"], s["error"]))')" \
+        "$(echo "$status" | python3 -c 'import json,sys; s=json.load(sys.stdin); print("input %d, output %d tokens, $%s, error %s" % (s["inputTokens"], s["outputTokens"], s["costUsd"], s.get("error")))')" \
         "$(summary "$dir/web-standin")")")
     kill "$web_pid"; wait "$web_pid" 2>/dev/null || true
 fi
