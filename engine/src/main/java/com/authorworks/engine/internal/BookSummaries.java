@@ -39,20 +39,33 @@ final class BookSummaries {
     }
 
     void write() {
-        String unit = spec.format().unit();
-        int[] ends = Outline.actEnds(outline.chapters().size(), outline.acts().size());
         List<String> acts = new ArrayList<>();
-        int first = 1;
-        for (int a = 1; a <= ends.length; a++) {
-            int from = first;
-            int last = ends[a - 1];
-            // the chapters' summaries are read only when the act's summary is to be written
-            Supplier<List<String>> chapters = () -> IntStream.rangeClosed(from, last)
-                    .mapToObj(c -> unit + " " + c + ": " + Words.capped(steps.chapterSummary(c), ChapterWriter.CHAPTER_SUMMARY_WORDS)).toList();
-            acts.add("Act " + a + ": " + summary(StepKeys.actSummary(a), chapters, ACT_WORDS,
-                    "act " + a + " (" + unit.toLowerCase() + "s " + from + "-" + last + ")"));
-            first = last + 1;
+        for (int a = 1; a <= outline.acts().size(); a++) {
+            acts.add(act(a));
         }
+        book(acts);
+    }
+
+    /** The chapters of each act, first to last: act {@code a} is chapters {@code [from(a), to(a)]}. */
+    int[] actEnds() {
+        return Outline.actEnds(outline.chapters().size(), outline.acts().size());
+    }
+
+    /** Act {@code a}'s summary, from its chapters' summaries (which must be written), as the book summary reads it. */
+    String act(int a) {
+        String unit = spec.format().unit();
+        int[] ends = actEnds();
+        int from = a == 1 ? 1 : ends[a - 2] + 1;
+        int last = ends[a - 1];
+        // the chapters' summaries are read only when the act's summary is to be written
+        Supplier<List<String>> chapters = () -> IntStream.rangeClosed(from, last)
+                .mapToObj(c -> unit + " " + c + ": " + Words.capped(steps.chapterSummary(c), ChapterWriter.CHAPTER_SUMMARY_WORDS)).toList();
+        return "Act " + a + ": " + summary(StepKeys.actSummary(a), chapters, ACT_WORDS,
+                "act " + a + " (" + unit.toLowerCase() + "s " + from + "-" + last + ")");
+    }
+
+    /** The book's summary, from its acts'. */
+    void book(List<String> acts) {
         summary(StepKeys.BOOK_SUMMARY, () -> acts, BOOK_WORDS, "the whole work as written");
     }
 
