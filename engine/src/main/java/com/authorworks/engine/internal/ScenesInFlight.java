@@ -2,6 +2,7 @@ package com.authorworks.engine.internal;
 
 import com.authorworks.engine.story.ScenePosition;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -16,6 +17,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * established; it never waits for a scene after it, so no two scenes wait for each other.
  */
 final class ScenesInFlight {
+
+    /**
+     * The longest a drafting prompt waits for earlier scenes' memories in all. A memory call of a fast provider
+     * answers in a second or two; with a slow one (tens of tokens a second) a memory takes most of a minute and
+     * every chapter would wait for the one before it, so the chapters drafted side by side would go one at a
+     * time: the prompt goes with what is remembered by then, and the next scene knows the rest.
+     */
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     private final Set<ScenePosition> remembering = new HashSet<>();
     /** When each scene was last drafted, in the order drafts arrived. */
@@ -52,15 +61,27 @@ final class ScenesInFlight {
      * prompt, once made, is ready when no scene before it was drafted since that wait ended.
      */
     CallGate.Turn turnOf(ScenePosition scene, Runnable check) {
+        return turnOf(scene, check, WAIT);
+    }
+
+    /** The same, waiting {@code atMost} in all: then the prompt goes with what is remembered by then. */
+    CallGate.Turn turnOf(ScenePosition scene, Runnable check, Duration atMost) {
         long[] seen = new long[1];
+        long[] deadline = {Long.MAX_VALUE};
         return new CallGate.Turn() {
             @Override
             public void await() {
-                seen[0] = awaitRemembered(scene, check);
+                if (deadline[0] == Long.MAX_VALUE) {
+                    deadline[0] = System.nanoTime() + atMost.toNanos();
+                }
+                seen[0] = awaitRemembered(scene, check, deadline[0]);
             }
 
             @Override
             public boolean ready() {
+                if (System.nanoTime() - deadline[0] >= 0) {
+                    return true;
+                }
                 lock.lock();
                 try {
                     return draftedAt.entrySet().stream().noneMatch(e -> e.getValue() > seen[0] && e.getKey().isBefore(scene))
@@ -83,9 +104,13 @@ final class ScenesInFlight {
      * @return how many drafts had arrived by then
      */
     long awaitRemembered(ScenePosition scene, Runnable check) {
+        return awaitRemembered(scene, check, Long.MAX_VALUE);
+    }
+
+    private long awaitRemembered(ScenePosition scene, Runnable check, long deadline) {
         lock.lock();
         try {
-            while (remembering.stream().anyMatch(p -> p.isBefore(scene))) {
+            while (remembering.stream().anyMatch(p -> p.isBefore(scene)) && System.nanoTime() - deadline < 0) {
                 check.run();
                 changed.await(100, TimeUnit.MILLISECONDS);
             }

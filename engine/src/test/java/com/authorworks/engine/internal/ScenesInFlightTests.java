@@ -46,4 +46,16 @@ class ScenesInFlightTests {
         waiting.get(5, TimeUnit.SECONDS);
         assertThat(waiting).isDone();
     }
+
+    @Test
+    void aSceneWaitsNoLongerThanItsBoundForASlowMemory() {
+        ScenesInFlight scenes = new ScenesInFlight();
+        scenes.drafted(new ScenePosition(1, 1));
+        CallGate.Turn turn = scenes.turnOf(new ScenePosition(2, 1), GOING, java.time.Duration.ofMillis(300));
+
+        // its memory never answers: the wait ends at the bound all the same
+        turn.await();
+
+        assertThat(turn.ready()).as("past its bound the prompt goes with what is remembered").isTrue();
+    }
 }
