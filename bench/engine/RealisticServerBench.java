@@ -61,6 +61,7 @@ public class RealisticServerBench {
         a.put("--words", "100000");
         a.put("--chapters", "24");
         a.put("--window", "4");
+        a.put("--format", "novel");
         a.put("--streams", "8");
         a.put("--rate", "0");
         a.put("--ttft", "0");
@@ -103,12 +104,15 @@ public class RealisticServerBench {
             // the model stack every entry point uses (timeouts, retries honouring retry-after); --retries off: the bare adapter
             LanguageModel stack = a.get("--retries").equals("on") ? ModelStack.create(provider, base, ModelStack.Limits.GENERATION)
                     : LanguageModels.create(new ProviderSettings(provider, base, Duration.ofMinutes(10)));
+            // when each answer reached the engine and when its request left it (the engine's clock: what it could know)
+            EngineSide engineSide = new EngineSide(stack);
+            stack = engineSide;
             FileCheckpointStore store = new FileCheckpointStore(dir);
             EngineOptions options = EngineOptions.defaults().withKey(new ApiKey("sk-standin-bench"))
                     .withConcurrency(streams).withPrices(prices).withSceneContextTokens(Integer.parseInt(a.get("--budget-tokens")));
             var engine = new GenerationEngine(stack, store, null, options);
             BookSpec spec = new BookSpec("Benchmark Novel", "A long novel for measuring the engine: a harbour town, a missing ledger, "
-                    + "a family that owes everyone.", Format.NOVEL, words, chapters, provider, model,
+                    + "a family that owes everyone.", Format.parse(a.get("--format")), words, chapters, provider, model,
                     summaryModel.equals("same") ? null : summaryModel, null, window);
             long start = System.nanoTime();
             String outcome;
@@ -122,7 +126,7 @@ public class RealisticServerBench {
             if (!a.get("--log").isEmpty()) {
                 server.writeLog(Path.of(a.get("--log")));
             }
-            new Report(engine, store, server, spec, outcome, wall, rate, streams, faultRate, dir).print();
+            new Report(engine, store, server, spec, outcome, wall, rate, streams, faultRate, dir, engineSide).print();
             Estimate estimate = GenerationEngine.estimate(spec, options);
             CostReport actual = engine.cost();
             System.out.printf(Locale.ROOT, "estimate against the account: calls %,d / %,d = %.2f, input %,d / %,d = %.2f, output %,d / %,d = %.2f, "
@@ -134,6 +138,41 @@ public class RealisticServerBench {
     }
 
     /** The report over one run: the server's log matched to the book's checkpoints. */
+    /**
+     * The model as the engine sees it: for each answer, when the engine sent its request and when the answer had
+     * reached it (read to its end), keyed by the answer's text. At {@code --rate 0} the server sends an answer in a
+     * burst that the engine reads for a while after the server's last byte, so a scene the server finished a
+     * moment before another prompt arrived may not have reached the engine when that prompt was built.
+     */
+    static final class EngineSide implements LanguageModel {
+        record Times(Instant sent, Instant received) {
+        }
+
+        private final LanguageModel model;
+        private final Map<String, Times> byAnswer = new java.util.concurrent.ConcurrentHashMap<>();
+
+        EngineSide(LanguageModel model) {
+            this.model = model;
+        }
+
+        @Override
+        public String provider() {
+            return model.provider();
+        }
+
+        @Override
+        public com.authorworks.engine.llm.Completion complete(com.authorworks.engine.llm.CompletionRequest request) {
+            Instant sent = Instant.now();
+            var completion = model.complete(request);
+            byAnswer.put(completion.text().strip(), new Times(sent, Instant.now()));
+            return completion;
+        }
+
+        Times of(String answer) {
+            return byAnswer.get(answer.strip());
+        }
+    }
+
     static final class Report {
         private final GenerationEngine engine;
         private final FileCheckpointStore store;
@@ -146,6 +185,7 @@ public class RealisticServerBench {
         private final double faultRate;
         private final Path dir;
         private final List<ServedRequest> served;
+        private final EngineSide engineSide;
         /** The step each served request was paid for by, or a label for what never reached the account. */
         private final Map<String, String> stepOf = new HashMap<>();
         /** The served request of each paid call (by call id). */
@@ -153,7 +193,8 @@ public class RealisticServerBench {
         private long accountCalls;
 
         Report(GenerationEngine engine, FileCheckpointStore store, RealisticModelServer server, BookSpec spec, String outcome, double wall,
-               double rate, int streams, double faultRate, Path dir) {
+               double rate, int streams, double faultRate, Path dir, EngineSide engineSide) {
+            this.engineSide = engineSide;
             this.engine = engine;
             this.store = store;
             this.server = server;
@@ -368,6 +409,10 @@ public class RealisticServerBench {
             String worstScene = "";
             long[] quarterTotal = new long[4];
             long[] quarterFound = new long[4];
+            long endingsEligibleEngine = 0;
+            long endingsPresentEngine = 0;
+            long reachedTotal = 0;
+            long reachedFound = 0;
             long rememberedTotal = 0;
             long rememberedFound = 0;
             for (int i = 0; i < order.size(); i++) {
@@ -390,8 +435,17 @@ public class RealisticServerBench {
                         scene -> draftOf.get(scene).finished().isBefore(sent));
                 long found = latest.values().stream().filter(f -> prompt.contains(f.token())).count();
                 if (System.getenv("BENCH_MISSES") != null) {
-                    latest.values().stream().filter(f -> !prompt.contains(f.token())).forEach(f -> System.err.printf(Locale.ROOT,
-                            "missing in %d.%d: %s | %s | %s | %s%n", c, s, f.subject(), f.attribute(), f.token(), f.sentence()));
+                    latest.values().stream().filter(f -> !prompt.contains(f.token())).forEach(f -> {
+                        // where the fact comes from, and how its scene's draft and memory answers stood against this prompt (ms)
+                        String from = sceneOfResponse.get(f.responseId());
+                        String[] at = from.split("\\.");
+                        ServedRequest memory = answerOf(StepKeys.memory(Integer.parseInt(at[0]), Integer.parseInt(at[1])));
+                        System.err.printf(Locale.ROOT, "missing in %d.%d from %s (draft done %+d ms [%d -> %d], memory %s before the prompt was sent): %s | %s | %s | %s%n",
+                                c, s, from, java.time.Duration.between(draftOf.get(from).finished(), sent).toMillis(),
+                                draftOf.get(from).finished().toEpochMilli(), sent.toEpochMilli(),
+                                memory == null ? "none" : "answered " + java.time.Duration.between(memory.finished(), sent).toMillis() + " ms",
+                                f.subject(), f.attribute(), f.token(), f.sentence());
+                    });
                 }
                 // the same where a scene counts as finished once the engine has remembered it (its memory answered)
                 Map<String, PlantedFact> remembered = latestBefore(sceneFacts, sceneOfResponse, order, position, subjects, canonical, scene -> {
@@ -399,6 +453,15 @@ public class RealisticServerBench {
                     ServedRequest memory = answerOf(StepKeys.memory(Integer.parseInt(at[0]), Integer.parseInt(at[1])));
                     return memory != null && memory.finished().isBefore(sent);
                 });
+                // the same on the engine's clock: a scene counts once its drafting answer had reached the engine before this prompt left it
+                EngineSide.Times mine = engineSide.of(draft.responseText());
+                Map<String, PlantedFact> reached = mine == null ? Map.of() : latestBefore(sceneFacts, sceneOfResponse, order, position, subjects,
+                        canonical, scene -> {
+                            EngineSide.Times t = engineSide.of(draftOf.get(scene).responseText());
+                            return t != null && t.received().isBefore(mine.sent());
+                        });
+                reachedTotal += reached.size();
+                reachedFound += reached.values().stream().filter(f -> prompt.contains(f.token())).count();
                 rememberedTotal += remembered.size();
                 rememberedFound += remembered.values().stream().filter(f -> prompt.contains(f.token())).count();
                 factsTotal += latest.size();
@@ -425,12 +488,25 @@ public class RealisticServerBench {
                     ServedRequest revised = answerOf(StepKeys.revision(pc, ps));
                     boolean finished = previous != null && previous.finished().isBefore(sent)
                             && (engine.step(StepKeys.revision(pc, ps)).isEmpty() || revised != null && revised.finished().isBefore(sent));
+                    String text = engine.step(StepKeys.revision(pc, ps)).or(() -> engine.step(StepKeys.draft(pc, ps))).map(r -> r.content()).orElse("");
+                    String[] sentences = SENTENCE_END.split(text.strip());
+                    boolean present = !text.isBlank() && prompt.contains(sentences[sentences.length - 1].strip());
                     if (finished) {
-                        String text = engine.step(StepKeys.revision(pc, ps)).or(() -> engine.step(StepKeys.draft(pc, ps))).orElseThrow().content();
-                        String[] sentences = SENTENCE_END.split(text.strip());
                         endingsEligible++;
-                        if (prompt.contains(sentences[sentences.length - 1].strip())) {
+                        if (present) {
                             endingsPresent++;
+                        }
+                    }
+                    // on the engine's clock: its answers (draft, and revision if any) had reached the engine before this prompt left it
+                    EngineSide.Times mineSent = engineSide.of(draft.responseText());
+                    EngineSide.Times prevDraft = previous == null ? null : engineSide.of(previous.responseText());
+                    EngineSide.Times prevRevision = revised == null ? null : engineSide.of(revised.responseText());
+                    boolean reachedEngine = mineSent != null && prevDraft != null && prevDraft.received().isBefore(mineSent.sent())
+                            && (engine.step(StepKeys.revision(pc, ps)).isEmpty() || prevRevision != null && prevRevision.received().isBefore(mineSent.sent()));
+                    if (reachedEngine) {
+                        endingsEligibleEngine++;
+                        if (present) {
+                            endingsPresentEngine++;
                         }
                     }
                 }
@@ -442,12 +518,16 @@ public class RealisticServerBench {
                 System.out.printf(Locale.ROOT, " Q%d=%.3f", q + 1, quarterFound[q] / (double) Math.max(1, quarterTotal[q]));
             }
             System.out.printf(Locale.ROOT, "; worst scene %s%n", worstScene);
+            System.out.printf(Locale.ROOT, "the same on the engine's clock (a scene finished once its drafting answer had reached the engine "
+                    + "before the prompt left it): %,d of %,d = %.3f%n", reachedFound, reachedTotal, reachedFound / (double) Math.max(1, reachedTotal));
             System.out.printf(Locale.ROOT, "the same, counting a scene finished once its memory call answered (the engine knows its facts from then): "
                     + "%,d of %,d = %.3f%n", rememberedFound, rememberedTotal, rememberedFound / (double) Math.max(1, rememberedTotal));
             System.out.printf(Locale.ROOT, "recall of the cast's traits for the scene's characters: %,d of %,d = %.3f%n", traitsFound, traitsTotal,
                     traitsFound / (double) Math.max(1, traitsTotal));
             System.out.printf(Locale.ROOT, "previous scene's ending (its last sentence) present when that scene was finished: %,d of %,d%n",
                     endingsPresent, endingsEligible);
+            System.out.printf(Locale.ROOT, "the same on the engine's clock (that scene's answers had reached the engine before the prompt left it): %,d of %,d%n",
+                    endingsPresentEngine, endingsEligibleEngine);
             // what the memory calls kept: each scene's planted facts among its memory record's facts (the ledger's source)
             long planted = 0;
             long kept = 0;

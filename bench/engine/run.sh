@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Engine benchmark.
 #   bench/engine/run.sh [--server realistic] [--provider openai-compatible|anthropic] [--words 100000] [--chapters 24]
-#       [--window 4] [--streams 8] [--rate 0] [--ttft 0] [--faults 0] [--seed 42] [--budget-tokens 8000]
+#       [--window 4] [--format novel|screenplay|stage-play|tv-episode...] [--streams 8] [--rate 0] [--ttft 0] [--faults 0] [--seed 42] [--budget-tokens 8000]
 #       [--model gpt-4o-mini|claude-sonnet-4-5] [--summary-model same|claude-haiku-4-5] [--retries on|off]
 #       [--port 0] [--log DIR] [--dir DIR]
 #     against RealisticModelServer (the default): fact-dense prose, rambling extraction answers, context

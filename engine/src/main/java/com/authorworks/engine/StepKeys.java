@@ -161,6 +161,12 @@ public final class StepKeys {
     /**
      * Whether {@code key} directly depends on {@code other}. {@code window} is the book's chapter window:
      * a scene of chapter N reads chapters up to N - window.
+     * <p>
+     * This is the static graph: what a step reads whatever the timing. With a window above 1 a draft may also
+     * have read what scenes of the chapters drafted alongside had finished when its prompt was made (their
+     * ledger facts, summary or ending, all earlier in story order; its manifest lists them), which depends on
+     * how fast each call came back and is not followed here: regenerating such a scene leaves the later
+     * scenes that read it as they were written (regenerate those too to have them read the new text).
      */
     public static boolean dependsOn(String key, String other, int window) {
         switch (key) {

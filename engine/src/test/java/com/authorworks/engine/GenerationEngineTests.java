@@ -69,4 +69,49 @@ class GenerationEngineTests {
                 .isGreaterThanOrEqualTo(actual.usage().inputTokens() / 2);
         assertThat(estimate.costUsd().doubleValue() / actual.costUsd().doubleValue()).isBetween(0.7, 2.0);
     }
+
+    @Test
+    void theEstimateOfAScriptCountsTheScenesAModelFirstAnswersInProse() {
+        EngineOptions options = EngineOptions.defaults();
+        BookSpec novel = new BookSpec("Harbour", "A harbour town and a missing ledger.", Format.NOVEL, 60_000, 20, "openai", "gpt-4o-mini", null, null, 4);
+        BookSpec script = new BookSpec("Harbour", "A harbour town and a missing ledger.", Format.SCREENPLAY, 60_000, 20, "openai", "gpt-4o-mini", null, null, 4);
+        BookSpec offline = new BookSpec("Harbour", "A harbour town and a missing ledger.", Format.SCREENPLAY, 60_000, 20, "sample", "sample-writer", null, null, 4);
+
+        Estimate prose = GenerationEngine.estimate(novel, options);
+        Estimate fountain = GenerationEngine.estimate(script, options);
+
+        // the same scenes; about one in seven asked again, each a whole scene more out and its prompt and answer in
+        assertThat(fountain.scenes()).isEqualTo(prose.scenes());
+        assertThat(fountain.calls() - prose.calls()).isEqualTo(Math.round(prose.scenes() * 0.15));
+        assertThat(fountain.outputTokens()).isGreaterThan(prose.outputTokens());
+        assertThat(fountain.inputTokens()).isGreaterThan(prose.inputTokens());
+        // the sample writer writes Fountain the first time
+        assertThat(GenerationEngine.estimate(offline, options).calls()).isEqualTo(GenerationEngine.estimate(new BookSpec("Harbour",
+                "A harbour town and a missing ledger.", Format.NOVEL, 60_000, 20, "sample", "sample-writer", null, null, 4), options).calls());
+    }
+
+    @Test
+    void anActIsSummarisedAsSoonAsItsChaptersAreWrittenWhileLaterChaptersAreStillBeingDrafted() {
+        Books.Counting model = new Books.Counting();
+        var engine = new GenerationEngine(model, new FileCheckpointStore(dir), null, Books.options(2));
+
+        assertThat(engine.start(Books.spec(8, 8_000, 1)).status()).isEqualTo(RunResult.Status.COMPLETED);
+
+        List<String> asked = model.requests.stream().map(r -> r.messages().getLast().content()).toList();
+        int firstAct = indexOf(asked, "Summarise act 1 ");
+        int lastChapter = indexOf(asked, "Chapter 8, scene 1:");
+        assertThat(firstAct).isNotNegative();
+        assertThat(lastChapter).isNotNegative();
+        assertThat(firstAct).as("act 1 summarised before the last chapter is drafted").isLessThan(lastChapter);
+        assertThat(engine.step(StepKeys.BOOK_SUMMARY)).isPresent();
+    }
+
+    private static int indexOf(List<String> prompts, String part) {
+        for (int i = 0; i < prompts.size(); i++) {
+            if (prompts.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

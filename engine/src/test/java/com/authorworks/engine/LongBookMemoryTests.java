@@ -2,9 +2,11 @@ package com.authorworks.engine;
 
 import com.authorworks.engine.internal.Json;
 import com.authorworks.engine.internal.TokenCounter;
+import com.authorworks.engine.llm.Completion;
 import com.authorworks.engine.llm.CompletionRequest;
 import com.authorworks.engine.llm.Message;
 import com.authorworks.engine.llm.OutputFormat;
+import com.authorworks.engine.llm.Usage;
 import com.authorworks.engine.story.ChapterSummary;
 import com.authorworks.engine.story.SceneMemory;
 
@@ -79,5 +81,34 @@ class LongBookMemoryTests {
 
     private static int words(String text) {
         return text.strip().split("\\s+").length;
+    }
+
+    @Test
+    void anActSummaryThatAModelRetellsPastItsLimitIsWrittenFromSmallerGroupsNeverStoredCutAndTheRunCompletes() {
+        // a summariser that retells every item it is given: with more than two summaries to read it always runs out of room
+        Books.Counting model = new Books.Counting() {
+            @Override
+            Completion answer(CompletionRequest request) {
+                String prompt = request.messages().getLast().content();
+                if (request.output() instanceof OutputFormat.Json j && j.name().equals("summary") && prompt.startsWith("Summaries, in story order")
+                        && prompt.split("\n\n").length > 4) {
+                    return new Completion("{\"summary\": \"" + "and then ".repeat(request.maxTokens()), new Usage(500, request.maxTokens(), 0, 0),
+                            request.model(), "sample", Completion.FinishReason.MAX_TOKENS);
+                }
+                return super.answer(request);
+            }
+        };
+        var engine = new GenerationEngine(model, new FileCheckpointStore(dir), null, Books.options(2));
+
+        assertThat(engine.start(Books.spec(9, 9_000, 1)).status()).isEqualTo(RunResult.Status.COMPLETED);
+
+        for (String key : List.of(StepKeys.actSummary(1), StepKeys.actSummary(2), StepKeys.actSummary(3), StepKeys.BOOK_SUMMARY)) {
+            String summary = Json.read(engine.step(key).orElseThrow().content(), com.authorworks.engine.story.ChapterSummary.class).summary();
+            assertThat(summary).as(key).doesNotContain("and then and then").isNotBlank();
+        }
+        // the model did cut them: each such question was answered from smaller ones instead of being asked again as it was
+        long cut = model.requests.stream().filter(r -> r.output() instanceof OutputFormat.Json j && j.name().equals("summary")
+                && r.messages().getLast().content().split("\n\n").length > 4).count();
+        assertThat(cut).isPositive();
     }
 }

@@ -35,9 +35,10 @@ class ParallelChaptersTests {
                 String prompt = request.messages().getLast().content();
                 if (request.output() instanceof OutputFormat.Text && prompt.contains("Chapter 2, scene 1:")) {
                     secondChapterAsked.countDown();
-                } else if (request.output() instanceof OutputFormat.Json j && j.name().equals("scene_memory") && prompt.startsWith("Scene 1.1")) {
-                    // chapter 1 remembers its first scene only once chapter 2's first prompt was built, so that prompt
-                    // was built before anything of chapter 1 was finished
+                } else if (request.output() instanceof OutputFormat.Text && prompt.contains("Chapter 1, scene 1:")) {
+                    // chapter 1's first scene starts answering (so the calls after it may go) and finishes only once
+                    // chapter 2's first prompt was sent, so that prompt was built before anything of chapter 1 was finished
+                    request.onDelta().accept("The");
                     await(secondChapterAsked);
                 } else if (request.output() instanceof OutputFormat.Json j && j.name().equals("scene_memory") && prompt.startsWith("Scene 2.1")) {
                     // chapter 2 goes on only once chapter 1 is finished, so its second scene is built knowing chapter 1 as written

@@ -39,20 +39,33 @@ final class BookSummaries {
     }
 
     void write() {
-        String unit = spec.format().unit();
-        int[] ends = Outline.actEnds(outline.chapters().size(), outline.acts().size());
         List<String> acts = new ArrayList<>();
-        int first = 1;
-        for (int a = 1; a <= ends.length; a++) {
-            int from = first;
-            int last = ends[a - 1];
-            // the chapters' summaries are read only when the act's summary is to be written
-            Supplier<List<String>> chapters = () -> IntStream.rangeClosed(from, last)
-                    .mapToObj(c -> unit + " " + c + ": " + Words.capped(steps.chapterSummary(c), ChapterWriter.CHAPTER_SUMMARY_WORDS)).toList();
-            acts.add("Act " + a + ": " + summary(StepKeys.actSummary(a), chapters, ACT_WORDS,
-                    "act " + a + " (" + unit.toLowerCase() + "s " + from + "-" + last + ")"));
-            first = last + 1;
+        for (int a = 1; a <= outline.acts().size(); a++) {
+            acts.add(act(a));
         }
+        book(acts);
+    }
+
+    /** The chapters of each act, first to last: act {@code a} is chapters {@code [from(a), to(a)]}. */
+    int[] actEnds() {
+        return Outline.actEnds(outline.chapters().size(), outline.acts().size());
+    }
+
+    /** Act {@code a}'s summary, from its chapters' summaries (which must be written), as the book summary reads it. */
+    String act(int a) {
+        String unit = spec.format().unit();
+        int[] ends = actEnds();
+        int from = a == 1 ? 1 : ends[a - 2] + 1;
+        int last = ends[a - 1];
+        // the chapters' summaries are read only when the act's summary is to be written
+        Supplier<List<String>> chapters = () -> IntStream.rangeClosed(from, last)
+                .mapToObj(c -> unit + " " + c + ": " + Words.capped(steps.chapterSummary(c), ChapterWriter.CHAPTER_SUMMARY_WORDS)).toList();
+        return "Act " + a + ": " + summary(StepKeys.actSummary(a), chapters, ACT_WORDS,
+                "act " + a + " (" + unit.toLowerCase() + "s " + from + "-" + last + ")");
+    }
+
+    /** The book's summary, from its acts'. */
+    void book(List<String> acts) {
         summary(StepKeys.BOOK_SUMMARY, () -> acts, BOOK_WORDS, "the whole work as written");
     }
 
@@ -75,10 +88,30 @@ final class BookSummaries {
         return Json.read(done.record().content(), ChapterSummary.class).summary();
     }
 
+    /**
+     * The summary of {@code items}. An answer cut at the length limit (a model that retells every item in full)
+     * is not asked again as it was: the items are summarised in two halves and the halves' summaries together,
+     * so each call reads less; a single item is already a bounded summary and is only shortened, and two whose
+     * summary is cut are shortened together.
+     */
     private String ask(String key, List<String> items, int words, String what, StepStore.PaidCalls calls) {
-        ChapterSummary answer = asking.ask(new StructuredAsk.Question<>(StepKeys.kind(key), key, ChapterSummary.class, Prompts.keeper(spec),
-                Prompts.summaryOf(what, String.join("\n\n", items), words), "summary", Schemas.summary(words), PlanChecks::summary,
-                spec.summaryModelOrDefault(), words * 3 + 500), calls);
-        return compressor.bounded(answer.summary(), words, calls);
+        if (items.size() == 1) {
+            return compressor.bounded(items.getFirst(), words, calls);
+        }
+        StructuredAsk.Question<ChapterSummary> question = new StructuredAsk.Question<>(StepKeys.kind(key), key, ChapterSummary.class,
+                Prompts.keeper(spec), Prompts.summaryOf(what, String.join("\n\n", items), words), "summary", Schemas.summary(words),
+                PlanChecks::summary, spec.summaryModelOrDefault(), words * 3 + 500);
+        try {
+            return compressor.bounded(asking.askWhole(question, calls).summary(), words, calls);
+        } catch (StructuredAsk.Cut cut) {
+            if (items.size() == 2) {
+                // two bounded summaries: shortened together, by the model and then by the engine
+                return compressor.bounded(String.join(" ", items), words, calls);
+            }
+            int half = items.size() / 2;
+            String first = ask(key, items.subList(0, half), words, "part of " + what, calls);
+            String second = ask(key, items.subList(half, items.size()), words, "part of " + what, calls);
+            return ask(key, List.of(first, second), words, what, calls);
+        }
     }
 }

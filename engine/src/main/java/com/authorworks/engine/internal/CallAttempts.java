@@ -29,6 +29,7 @@ final class CallAttempts implements AttemptListener {
     static final Duration REFRESH = Duration.ofSeconds(1);
 
     private final String purpose;
+    private final List<Message> messages;
     private final long inputTokens;
     private final PriceTable prices;
     private final StepStore.PaidCalls calls;
@@ -44,10 +45,16 @@ final class CallAttempts implements AttemptListener {
     CallAttempts(String purpose, String system, List<Message> messages, OutputFormat output, PriceTable prices, StepStore.PaidCalls calls,
                  RunAccount account) {
         this.purpose = purpose;
+        this.messages = messages;
         this.inputTokens = promptTokens(system, messages, output);
         this.prices = prices;
         this.calls = calls;
         this.account = account;
+    }
+
+    /** The conversation the attempts send. */
+    List<Message> messages() {
+        return messages;
     }
 
     /** The tokens a prompt sends, counted with cl100k: system, messages, and the schema of a structured answer. */

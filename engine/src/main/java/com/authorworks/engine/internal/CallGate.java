@@ -71,15 +71,37 @@ final class CallGate {
 
     Completion call(String purpose, String modelName, String system, List<Message> messages, OutputFormat output, int maxTokens,
                     double temperature, StepStore.PaidCalls calls) {
-        return call(purpose, modelName, system, () -> { }, () -> messages, output, maxTokens, temperature, calls);
+        return call(purpose, modelName, system, Turn.NOW, () -> messages, output, maxTokens, temperature, calls);
+    }
+
+    /**
+     * When a call whose prompt depends on other calls may be made: {@link #await()} waits (without a stream) for what
+     * the prompt needs, {@link #ready()} says, once the call holds a stream and its prompt is made, whether that prompt
+     * still knows all it needs (if not, the stream is given back and the call waits again), and {@link #answered()}
+     * hears the answer the moment it arrives, before anything is written.
+     */
+    interface Turn {
+
+        Turn NOW = new Turn() {
+        };
+
+        default void await() {
+        }
+
+        default boolean ready() {
+            return true;
+        }
+
+        default void answered() {
+        }
     }
 
     /**
      * The same, with the conversation made only once the call has its stream, so a prompt knows all that finished
-     * while it waited; {@code beforeStream} runs (and may wait) after the cache warm-up and before a stream is taken,
-     * so what it waits for is never held up by this call.
+     * while it waited; {@code turn} waits after the cache warm-up and before a stream is taken, so what it waits for
+     * is never held up by this call, and is asked again once the prompt is made.
      */
-    Completion call(String purpose, String modelName, String system, Runnable beforeStream,
+    Completion call(String purpose, String modelName, String system, Turn turn,
                     java.util.function.Supplier<List<Message>> conversation, OutputFormat output, int maxTokens, double temperature,
                     StepStore.PaidCalls calls) {
         checkGoing();
@@ -93,22 +115,42 @@ final class CallGate {
         if (first != null) {
             awaitGoing(first);
         }
-        beforeStream.run();
-        try {
-            streams.acquire(calls.rank(), this::checkGoing);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunStopped(RunStopped.Reason.CANCELLED);
-        }
-        CallAttempts attempts = null;
         Completion completion = null;
+        CallAttempts attempts = null;
         Thread caller = Thread.currentThread();
+        while (true) {
+            turn.await();
+            try {
+                streams.acquire(calls.rank(), this::checkGoing);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunStopped(RunStopped.Reason.CANCELLED);
+            }
+            try {
+                checkGoing();
+                List<Message> messages = conversation.get();
+                attempts = new CallAttempts(purpose, system, messages, output, options.prices(), calls, account);
+                attempts.sending(model.provider(), modelName);
+            } catch (RuntimeException | Error e) {
+                if (attempts != null) {
+                    attempts.failed();
+                }
+                started.countDown();
+                streams.release();
+                throw e;
+            }
+            // asked at the last moment before the prompt goes, when it is on the account
+            if (turn.ready()) {
+                break;
+            }
+            // something the prompt needs arrived while it was being made: take it off the account, give the stream back, wait
+            attempts.failed();
+            attempts = null;
+            streams.release();
+        }
         try {
-            checkGoing();
-            List<Message> messages = conversation.get();
-            CallAttempts sent = new CallAttempts(purpose, system, messages, output, options.prices(), calls, account);
-            attempts = sent;
-            sent.sending(model.provider(), modelName);
+            CallAttempts sent = attempts;
+            List<Message> messages = sent.messages();
             synchronized (calling) {
                 calling.add(caller);
             }
@@ -117,6 +159,7 @@ final class CallGate {
                         started.countDown();
                         sent.streamed(piece);
                     }, sent));
+            turn.answered();
         } catch (RuntimeException e) {
             if (cancelled.get()) {
                 throw new RunStopped(RunStopped.Reason.CANCELLED);

@@ -30,7 +30,7 @@ final class ChapterWriter {
     static final int FACTS_PER_SCENE = 40;
     private static final int FACT_VALUE_WORDS = 30;
     /** Output tokens a memory answer may take: a scene's facts and summary, with room for a model that says too much. */
-    private static final int MEMORY_TOKENS = 3_000;
+    static final int MEMORY_TOKENS = 3_000;
 
     private final BookSpec spec;
     private final Outline outline;
@@ -66,14 +66,20 @@ final class ChapterWriter {
         for (int s = 1; s <= plan.scenes().size(); s++) {
             Outline.ScenePlan scene = plan.scenes().get(s - 1);
             int number = s;
-            StepStore.Done draft = steps.step(StepKeys.draft(c, s), calls -> draft(c, number, calls));
+            ScenePosition position = new ScenePosition(c, s);
+            StepStore.Done draft;
+            try {
+                draft = steps.step(StepKeys.draft(c, s), calls -> draft(c, number, calls));
+            } catch (RuntimeException | Error e) {
+                scenes.remembered(position);
+                throw e;
+            }
             if (draft.fresh()) {
                 int sceneWords = Words.count(draft.record().content());
                 account.sceneDrafted(sceneWords);
                 listener.on(new GenerationEvent.SceneDrafted(c, s, sceneWords, account.progress(draft.record().key())));
             }
             String text = draft.record().content();
-            ScenePosition position = new ScenePosition(c, s);
             scenes.drafted(position);
             String ledgerText = context.memoryLedger(c, s);
             boolean last = s == plan.scenes().size();
@@ -103,7 +109,7 @@ final class ChapterWriter {
             }
             chapterSummary = summarised[0];
             SceneMemory memory = Json.read(remembered.record().content(), SceneMemory.class);
-            Ledgers.remember(ledger, memory, position);
+            Ledgers.remember(ledger, memory, position, text);
             scenes.remembered(position);
             if (!memory.contradictions().isEmpty()) {
                 StepStore.Done revision = steps.step(StepKeys.revision(c, s), calls -> revise(text, memory, calls));
@@ -149,7 +155,8 @@ final class ChapterWriter {
     private String draft(int c, int s, StepStore.PaidCalls calls) {
         Outline.ScenePlan scene = outline.chapter(c).scenes().get(s - 1);
         // the facts of scenes earlier in the story that are drafted and being remembered are a moment away: wait for them
-        Runnable earlierRemembered = () -> scenes.awaitRemembered(new ScenePosition(c, s), gate::checkGoing);
+        // (a memory call at most), and make the prompt again if one more was drafted while it was being made
+        CallGate.Turn earlierRemembered = scenes.turnOf(new ScenePosition(c, s), gate::checkGoing);
         Supplier<String> task = () -> {
             ContextBuilder.Built built = context.draftingPrompt(c, s);
             steps.checkpoints().put(StepKeys.manifest(c, s), Json.write(built.manifest()));

@@ -29,6 +29,17 @@ public final class Estimator {
     /** Tokens a real model's scene summary spends per fact it retells. */
     private static final long SUMMARY_TOKENS_PER_FACT = 50;
 
+    /**
+     * The share of a script's scenes a real model first answers in prose, so they are asked again once
+     * ({@link SceneDrafts}): about one in seven, as the stand-in the engine is benchmarked against does.
+     */
+    static final double SCRIPT_REASK_SHARE = 0.15;
+    /** The share of chapters whose last memory (facts and the chapter's summary) a fact-dense model runs past its room. */
+    static final double LAST_MEMORY_RETRY_SHARE = 0.5;
+    /** Act and book summaries of a model that retells all it reads: compressions per chapter, and output of one question. */
+    static final double RETOLD_COMPRESSIONS_PER_CHAPTER = 0.75;
+    static final long SUMMARY_ASK_TOKENS = 950;
+
     private Estimator() {
     }
 
@@ -66,23 +77,42 @@ public final class Estimator {
                 before++;
             }
         }
+        // a script scene answered in prose is asked again: its prompt, the prose answer and the problems, for a whole new scene
+        long reasks = realModel && spec.format().script() ? Math.round(scenes * SCRIPT_REASK_SHARE) : 0;
+        long reaskIn = reasks * (draftIn / Math.max(1, scenes) + sceneOut + 100);
+        long reaskOut = reasks * sceneOut;
+        draftIn += reaskIn;
         int acts = Math.min(spec.format().acts(), spec.chapters());
-        // a real model's scene, chapter, act and book summaries all run long and are written again shorter
-        long compressions = realModel ? scenes + spec.chapters() + acts + 1 : 0;
+        // a chapter's last memory also retells the chapter: for a fact-dense model about half of them run past
+        // their room and are asked afresh with half as much again
+        long memoryRetries = realModel ? Math.round(spec.chapters() * LAST_MEMORY_RETRY_SHARE) : 0;
+        memoryIn += memoryRetries * (memoryIn / Math.max(1, scenes));
+        memoryOut += memoryRetries * Math.round(ChapterWriter.MEMORY_TOKENS * 1.1);
+        // a real model's scene and chapter summaries run long and are written again shorter, filling the room given
+        long compressions = realModel ? scenes + spec.chapters() : 0;
         long compressIn = compressions * (summaryTokens * 3 + 100);
-        long compressOut = compressions * summaryTokens;
+        long compressOut = realModel ? scenes * (ChapterWriter.SCENE_SUMMARY_WORDS * 2L + 50)
+                + spec.chapters() * (ChapterWriter.CHAPTER_SUMMARY_WORDS * 2L + 50) : 0;
         // four plan steps, the outline's skeleton, then one call per five chapters for their scenes over the skeleton
         long planIn = 4 * 1_500L + 4_000 + (spec.chapters() + 4) / 5 * (4_000L + 120L * spec.chapters());
         long planOut = 4 * 700L + spec.chapters() * 180L + 300L * scenes;
         long summaryIn = spec.chapters() * (chapterSummaryTokens + 10) + acts * (Math.round(BookSummaries.ACT_WORDS * TOKENS_PER_WORD) + 10)
                 + (acts + 1) * 300L;
         long summaryOut = acts * Math.round(BookSummaries.ACT_WORDS * TOKENS_PER_WORD) + Math.round(BookSummaries.BOOK_WORDS * TOKENS_PER_WORD);
+        long summaryCalls = acts + 1;
+        if (realModel) {
+            // a model that retells every summary it reads runs out of room over more than two: the acts and the book are
+            // written from halves (BookSummaries), about one question per chapter, three in four shortened afterwards
+            summaryCalls = Math.round(spec.chapters() * (1 + RETOLD_COMPRESSIONS_PER_CHAPTER));
+            summaryIn = spec.chapters() * (2 * chapterSummaryTokens + 300);
+            summaryOut = spec.chapters() * (SUMMARY_ASK_TOKENS + Math.round(RETOLD_COMPRESSIONS_PER_CHAPTER * (BookSummaries.ACT_WORDS * 2 + 50)));
+        }
         long cheapIn = memoryIn + compressIn + summaryIn;
         long cheapOut = memoryOut + compressOut + summaryOut;
-        BigDecimal cost = options.prices().cost(spec.provider(), spec.model(), new Usage(planIn + draftIn, planOut + scenes * sceneOut, 0, 0))
+        BigDecimal cost = options.prices().cost(spec.provider(), spec.model(), new Usage(planIn + draftIn, planOut + scenes * sceneOut + reaskOut, 0, 0))
                 .add(options.prices().cost(spec.provider(), spec.summaryModelOrDefault(), new Usage(cheapIn, cheapOut, 0, 0)));
         boolean priced = options.prices().knows(spec.provider(), spec.model()) && options.prices().knows(spec.provider(), spec.summaryModelOrDefault());
-        long calls = 5 + (spec.chapters() + 4) / 5 + 2L * scenes + compressions + acts + 1;
-        return new Estimate(calls, scenes, planIn + draftIn + cheapIn, planOut + scenes * sceneOut + cheapOut, cost, priced);
+        long calls = 5 + (spec.chapters() + 4) / 5 + 2L * scenes + reasks + memoryRetries + compressions + summaryCalls;
+        return new Estimate(calls, scenes, planIn + draftIn + cheapIn, planOut + scenes * sceneOut + reaskOut + cheapOut, cost, priced);
     }
 }

@@ -54,6 +54,11 @@ final class InTextOrder {
         return shown;
     }
 
+    /** Whether the text shows the value (itself, or its most distinctive word). */
+    static boolean shows(String value, String text) {
+        return position(value, text.toLowerCase(Locale.ROOT)) >= 0;
+    }
+
     private static String slot(SceneMemory.NewFact f) {
         return (f.subject() == null ? "" : f.subject().strip().toLowerCase(Locale.ROOT)) + '\u0000'
                 + (f.attribute() == null ? "" : f.attribute().strip().toLowerCase(Locale.ROOT));

@@ -33,15 +33,24 @@ public final class Ledgers {
     /**
      * The facts a scene's memory established, holding from that scene on. A fact that only restates the value
      * in force (models re-list what the ledger they were shown says) is no change and is not recorded, so it
-     * cannot bring back an older value after a newer one.
+     * cannot bring back an older value after a newer one; nor is one that brings back a value the thing had
+     * earlier in the story when the scene's text does not show it (a keeper shown the ledger before a scene
+     * finished alongside changed it re-lists the older state; a scene that really returns to it shows it).
+     *
+     * @param text the scene as drafted, or null to keep every fact that is not the value in force
      */
-    public static void remember(StoryLedger ledger, SceneMemory memory, ScenePosition position) {
+    public static void remember(StoryLedger ledger, SceneMemory memory, ScenePosition position, String text) {
         for (SceneMemory.NewFact f : memory.facts()) {
-            if (f.subject() == null || f.attribute() == null || restates(ledger, f, position)) {
+            if (f.subject() == null || f.attribute() == null || restates(ledger, f, position)
+                    || text != null && !InTextOrder.shows(f.value(), text) && ledger.held(position, f.subject(), f.attribute(), f.value())) {
                 continue;
             }
             ledger.record(new Fact(f.subject(), f.kind(), f.attribute(), f.value(), position));
         }
+    }
+
+    public static void remember(StoryLedger ledger, SceneMemory memory, ScenePosition position) {
+        remember(ledger, memory, position, null);
     }
 
     private static boolean restates(StoryLedger ledger, SceneMemory.NewFact f, ScenePosition position) {
@@ -58,7 +67,9 @@ public final class Ledgers {
             StepKeys.Step step = StepKeys.parse(key);
             if (step.scene() != null) {
                 SceneMemory memory = Json.read(Json.read(store.get(key).orElseThrow(), StepRecord.class).content(), SceneMemory.class);
-                remember(ledger, memory, new ScenePosition(step.chapter(), step.scene()));
+                String draft = store.get(StepKeys.draft(step.chapter(), step.scene()))
+                        .map(json -> Json.read(json, StepRecord.class).content()).orElse(null);
+                remember(ledger, memory, new ScenePosition(step.chapter(), step.scene()), draft);
             }
         }
         return ledger;

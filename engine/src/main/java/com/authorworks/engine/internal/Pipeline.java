@@ -98,8 +98,10 @@ public final class Pipeline {
             String drafter = Prompts.drafter(spec, Json.read(styleJson, StyleGuide.class), Json.read(synopsisJson, Synopsis.class), cast, outline);
             SceneContext context = new SceneContext(spec, outline, ledger, steps, drafter, options.sceneContextTokens());
             Compressor compressor = new Compressor(spec, gate);
-            draftChapters(new ChapterWriter(spec, outline, steps, gate, asking, compressor, ledger, context, account, listener, new ScenesInFlight()));
-            new BookSummaries(spec, outline, steps, asking, compressor, this::emitStep).write();
+            BookSummaries summaries = new BookSummaries(spec, outline, steps, asking, compressor, this::emitStep);
+            List<String> acts = draftChapters(new ChapterWriter(spec, outline, steps, gate, asking, compressor, ledger, context, account, listener,
+                    new ScenesInFlight()), summaries);
+            summaries.book(acts);
             listener.on(new GenerationEvent.RunCompleted(account.progress("done")));
             return new RunResult(RunResult.Status.COMPLETED, Accounts.report(store));
         } catch (RunStopped stopped) {
@@ -111,9 +113,14 @@ public final class Pipeline {
         }
     }
 
-    private void draftChapters(ChapterWriter writer) {
+    /**
+     * Drafts the chapters within the window, and summarises each act as soon as its chapters are written (while
+     * later chapters are still being drafted: nothing a draft reads depends on it). Answers the acts' summaries.
+     */
+    private List<String> draftChapters(ChapterWriter writer, BookSummaries summaries) {
         int window = spec.chapterWindow();
         List<CompletableFuture<Void>> chapters = new ArrayList<>();
+        List<CompletableFuture<String>> acts = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 1; c <= spec.chapters(); c++) {
                 int chapter = c;
@@ -127,13 +134,30 @@ public final class Pipeline {
                     }
                 }, pool));
             }
-            CompletableFuture.allOf(chapters.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+            int[] ends = summaries.actEnds();
+            for (int a = 1; a <= ends.length; a++) {
+                int act = a;
+                CompletableFuture<?>[] its = chapters.subList(a == 1 ? 0 : ends[a - 2], ends[a - 1]).toArray(CompletableFuture[]::new);
+                acts.add(CompletableFuture.allOf(its).thenApplyAsync(done -> {
+                    try {
+                        return summaries.act(act);
+                    } catch (RuntimeException e) {
+                        gate.failed(e);
+                        throw e;
+                    }
+                }, pool));
+            }
+            List<CompletableFuture<?>> all = new ArrayList<>(chapters);
+            all.addAll(acts);
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         }
         RuntimeException failure = gate.failure();
         if (failure != null) {
             throw failure;
         }
-        for (CompletableFuture<Void> chapter : chapters) {
+        List<CompletableFuture<?>> parts = new ArrayList<>(chapters);
+        parts.addAll(acts);
+        for (CompletableFuture<?> chapter : parts) {
             if (chapter.isCompletedExceptionally()) {
                 // not a RuntimeException (an Error): nothing after the chapters may run on a book with a chapter missing
                 Throwable cause = chapter.exceptionNow();
@@ -143,6 +167,7 @@ public final class Pipeline {
                 throw new IllegalStateException(cause);
             }
         }
+        return acts.stream().map(CompletableFuture::join).toList();
     }
 
     /** A plan step (the spec's model), announced when this run computed it. */

@@ -33,6 +33,8 @@ public final class SceneDrafts {
         // the task is built when the first call is about to be sent (it then knows all that finished meanwhile)
         List<Message> messages = new ArrayList<>();
         Supplier<List<Message>> first = () -> {
+            // made again when what the prompt needs changed while it was being made
+            messages.clear();
             messages.add(Message.user(task.get()));
             return List.copyOf(messages);
         };

@@ -2,7 +2,10 @@ package com.authorworks.engine.internal;
 
 import com.authorworks.engine.story.ScenePosition;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -15,14 +18,28 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class ScenesInFlight {
 
+    /**
+     * The longest a drafting prompt waits for earlier scenes' memories in all. A memory call of a fast provider
+     * answers in a second or two; with a slow one (tens of tokens a second) a memory takes most of a minute and
+     * every chapter would wait for the one before it, so the chapters drafted side by side would go one at a
+     * time: the prompt goes with what is remembered by then, and the next scene knows the rest.
+     */
+    static final Duration WAIT = Duration.ofSeconds(10);
+
     private final Set<ScenePosition> remembering = new HashSet<>();
+    /** When each scene was last drafted, in the order drafts arrived. */
+    private final Map<ScenePosition, Long> draftedAt = new HashMap<>();
+    private long drafts;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
 
+    /** Its draft answered (called the moment the answer arrives, and again once it is stored): its memory is a moment away. */
     void drafted(ScenePosition scene) {
         lock.lock();
         try {
-            remembering.add(scene);
+            if (remembering.add(scene)) {
+                draftedAt.put(scene, ++drafts);
+            }
         } finally {
             lock.unlock();
         }
@@ -39,14 +56,65 @@ final class ScenesInFlight {
         }
     }
 
-    /** Waits until no scene before {@code scene} is being remembered; {@code check} runs while waiting and may throw to give up. */
-    void awaitRemembered(ScenePosition scene, Runnable check) {
+    /**
+     * The turn of a drafting call for {@code scene}: it waits until no scene before it is being remembered, and its
+     * prompt, once made, is ready when no scene before it was drafted since that wait ended.
+     */
+    CallGate.Turn turnOf(ScenePosition scene, Runnable check) {
+        return turnOf(scene, check, WAIT);
+    }
+
+    /** The same, waiting {@code atMost} in all: then the prompt goes with what is remembered by then. */
+    CallGate.Turn turnOf(ScenePosition scene, Runnable check, Duration atMost) {
+        long[] seen = new long[1];
+        long[] deadline = {Long.MAX_VALUE};
+        return new CallGate.Turn() {
+            @Override
+            public void await() {
+                if (deadline[0] == Long.MAX_VALUE) {
+                    deadline[0] = System.nanoTime() + atMost.toNanos();
+                }
+                seen[0] = awaitRemembered(scene, check, deadline[0]);
+            }
+
+            @Override
+            public boolean ready() {
+                if (System.nanoTime() - deadline[0] >= 0) {
+                    return true;
+                }
+                lock.lock();
+                try {
+                    return draftedAt.entrySet().stream().noneMatch(e -> e.getValue() > seen[0] && e.getKey().isBefore(scene))
+                            && remembering.stream().noneMatch(p -> p.isBefore(scene));
+                } finally {
+                    lock.unlock();
+                }
+            }
+
+            @Override
+            public void answered() {
+                drafted(scene);
+            }
+        };
+    }
+
+    /**
+     * Waits until no scene before {@code scene} is being remembered; {@code check} runs while waiting and may throw to give up.
+     *
+     * @return how many drafts had arrived by then
+     */
+    long awaitRemembered(ScenePosition scene, Runnable check) {
+        return awaitRemembered(scene, check, Long.MAX_VALUE);
+    }
+
+    private long awaitRemembered(ScenePosition scene, Runnable check, long deadline) {
         lock.lock();
         try {
-            while (remembering.stream().anyMatch(p -> p.isBefore(scene))) {
+            while (remembering.stream().anyMatch(p -> p.isBefore(scene)) && System.nanoTime() - deadline < 0) {
                 check.run();
                 changed.await(100, TimeUnit.MILLISECONDS);
             }
+            return drafts;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunStopped(RunStopped.Reason.CANCELLED);

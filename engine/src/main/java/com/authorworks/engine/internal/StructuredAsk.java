@@ -40,7 +40,26 @@ final class StructuredAsk {
         return tries;
     }
 
+    /** The answer was cut at the length limit and the caller asked to hear of it at once ({@link #askWhole}). */
+    static final class Cut extends RuntimeException {
+        Cut(String step) {
+            super(step + ": the answer was cut off at the length limit", null, false, false);
+        }
+    }
+
     <T> T ask(Question<T> q, StepStore.PaidCalls calls) {
+        return ask(q, calls, false);
+    }
+
+    /**
+     * The same, but an answer cut at the length limit is not asked again: {@link Cut} is thrown at once, for a
+     * caller that can ask a smaller question instead (a summary of fewer items).
+     */
+    <T> T askWhole(Question<T> q, StepStore.PaidCalls calls) {
+        return ask(q, calls, true);
+    }
+
+    private <T> T ask(Question<T> q, StepStore.PaidCalls calls, boolean cutThrows) {
         List<Message> messages = new ArrayList<>(List.of(Message.user(q.user())));
         List<String> problems = List.of();
         int maxTokens = q.maxTokens();
@@ -49,6 +68,9 @@ final class StructuredAsk {
                     : q.purpose() + " retry after invalid output";
             Completion completion = gate.call(purpose, q.model(), q.system(), messages, OutputFormat.json(q.schemaName(), q.schema()),
                     maxTokens, 0.4, calls);
+            if (completion.finishReason() == Completion.FinishReason.MAX_TOKENS && cutThrows) {
+                throw new Cut(q.step());
+            }
             if (completion.finishReason() == Completion.FinishReason.MAX_TOKENS) {
                 // a cut answer is never repaired or stored: ask afresh (without the cut text, which would only
                 // grow the prompt), for a briefer answer, with room for once more output

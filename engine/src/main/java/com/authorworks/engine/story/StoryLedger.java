@@ -117,6 +117,14 @@ public final class StoryLedger {
         return result;
     }
 
+    /** Whether the subject's attribute had this value (in force or since replaced) in a scene before {@code position}. */
+    public synchronized boolean held(ScenePosition position, String subject, String attribute, String value) {
+        String a = attribute.strip().toLowerCase(Locale.ROOT);
+        String v = value == null ? "" : value.strip();
+        return bySubject.getOrDefault(norm(resolve(subject)), List.of()).stream()
+                .anyMatch(f -> f.since().isBefore(position) && f.attribute().equals(a) && f.value().strip().equalsIgnoreCase(v));
+    }
+
     public Map<String, List<Fact>> asOf(ScenePosition position, Collection<String> subjects) {
         return asOf(position, subjects, p -> true);
     }

@@ -46,6 +46,21 @@ class InTextOrderTests {
     }
 
     @Test
+    void anEarlierStateReListedBeforeANewerOneArrivedIsNoChangeUnlessTheSceneShowsIt() {
+        StoryLedger ledger = new StoryLedger();
+        Ledgers.remember(ledger, new SceneMemory("s", List.of(room("the quay")), List.of()), new ScenePosition(1, 1), "Ines took the quay.");
+        // chapter 2's scene finished alongside and moved her; chapter 3's keeper had been shown the quay and re-lists it
+        Ledgers.remember(ledger, new SceneMemory("s", List.of(room("the mill")), List.of()), new ScenePosition(2, 1), "Ines went to the mill.");
+        Ledgers.remember(ledger, new SceneMemory("s", List.of(room("the quay")), List.of()), new ScenePosition(3, 1), "Ines waited.");
+
+        assertThat(ledger.asOf(new ScenePosition(3, 2), List.of("Ines")).get("Ines")).extracting(Fact::value).containsExactly("the mill");
+
+        // a scene that really takes her back shows it, and the older value holds again
+        Ledgers.remember(ledger, new SceneMemory("s", List.of(room("the quay")), List.of()), new ScenePosition(3, 2), "Ines walked back to the quay.");
+        assertThat(ledger.asOf(new ScenePosition(3, 3), List.of("Ines")).get("Ines")).extracting(Fact::value).containsExactly("the quay");
+    }
+
+    @Test
     void whatTheSceneShowsIsKeptBeforeWhatTheModelReListed() {
         String text = "Kit took the brass key 4471-QVX from the drawer.";
         List<SceneMemory.NewFact> relistedFirst = List.of(new SceneMemory.NewFact("Kit", Fact.Kind.CHARACTER, "mood", "wary since the quay"),

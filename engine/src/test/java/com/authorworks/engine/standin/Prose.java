@@ -62,6 +62,28 @@ final class Prose {
         return words > 0 ? words : DEFAULT_WORDS;
     }
 
+    private static final Pattern SHORTEN = Pattern.compile("(?i)\\b(shorten|summari[sz]e|condense|make (it|this) shorter)\\b");
+
+    /** Whether the request's instruction (its opening) asks to shorten or summarise a text it gives. */
+    static boolean asksToShorten(String lastUserMessage) {
+        return SHORTEN.matcher(lastUserMessage.substring(0, Math.min(200, lastUserMessage.length()))).find();
+    }
+
+    /**
+     * What a model answers when asked to shorten a text: the sentences of the text that establish its facts,
+     * in order (a summariser keeps what happened), else its opening sentences; no new fact.
+     */
+    String shortened(String lastUserMessage, List<PlantedFact> given) {
+        List<String> kept = given.stream().map(PlantedFact::sentence).filter(lastUserMessage::contains).distinct().toList();
+        if (!kept.isEmpty()) {
+            return String.join(" ", kept);
+        }
+        int start = lastUserMessage.indexOf("\n\n");
+        String body = start < 0 ? lastUserMessage : lastUserMessage.substring(start + 2);
+        String[] sentences = body.strip().split("(?<=[.!?])\\s+");
+        return String.join(" ", java.util.Arrays.asList(sentences).subList(0, Math.min(3, sentences.length)));
+    }
+
     Written write(String wholePrompt, String lastUserMessage, Random rng) {
         String tail = lastUserMessage.length() > TASK_TAIL ? lastUserMessage.substring(lastUserMessage.length() - TASK_TAIL) : lastUserMessage;
         List<String> people = world.namesIn(tail, World.CHARACTER);
@@ -121,29 +143,34 @@ final class Prose {
      * (what someone knows about which matter, whom they owe, which injury), as a real model's prose does.
      */
     private Candidate fact(String who, List<String> people, String where, List<String> objects, Random rng) {
+        return fact(who, people, where, objects, rng, false);
+    }
+
+    /** The same, told in the present tense (a script's action lines) when {@code present}. */
+    private Candidate fact(String who, List<String> people, String where, List<String> objects, Random rng, boolean present) {
         String token = world.token(rng);
         int pick = rng.nextInt(9);
         switch (pick) {
             case 0, 1 -> {
                 String value = "room " + token + " at " + where;
                 return new Candidate(who, World.CHARACTER, "location", value, token,
-                        who + " took " + value + ", and paid a week in advance.");
+                        who + (present ? " takes " : " took ") + value + (present ? ", and pays a week in advance." : ", and paid a week in advance."));
             }
             case 2 -> {
                 String object = object(objects, rng);
                 String value = object + ", tagged " + token;
-                return new Candidate(who, World.CHARACTER, "carries " + object, value, token, who + " pocketed " + value + ", and told no one.");
+                return new Candidate(who, World.CHARACTER, "carries " + object, value, token, who + (present ? " pockets " : " pocketed ") + value + (present ? ", and tells no one." : ", and told no one."));
             }
             case 3 -> {
                 String part = BODY.get(rng.nextInt(BODY.size()));
                 String value = "a cut across the " + part + ", surgeon's chit " + token;
-                return new Candidate(who, World.CHARACTER, "injury to the " + part, value, token, who + " came away with " + value + ".");
+                return new Candidate(who, World.CHARACTER, "injury to the " + part, value, token, who + (present ? " comes away with " : " came away with ") + value + ".");
             }
             case 4 -> {
                 String topic = TOPICS.get(rng.nextInt(TOPICS.size()));
                 String value = "the " + topic + " is " + token;
                 return new Candidate(who, World.CHARACTER, "knows the " + topic, value, token,
-                        who + " learned that " + value + ", and burned the note.");
+                        who + (present ? " learns that " : " learned that ") + value + (present ? ", and burns the note." : ", and burned the note."));
             }
             case 5 -> {
                 String other = people.size() > 1 ? people.get((people.indexOf(who) + 1) % people.size()) : where;
@@ -159,14 +186,67 @@ final class Prose {
                 String object = object(objects, rng);
                 String value = who + ", receipt " + token;
                 return new Candidate(object, World.OBJECT, "holder", value, token,
-                        capitalise(object) + " passed to " + who + ", who signed receipt " + token + " for it.");
+                        capitalise(object) + (present ? " passes to " : " passed to ") + who + (present ? ", who signs receipt " : ", who signed receipt ") + token + " for it.");
             }
             default -> {
                 String value = "flooded cellar, harbour office file " + token;
                 return new Candidate(where, World.PLACE, "cellar", value, token,
-                        "The cellar of " + where + " flooded to the second step; the harbour office filed it as " + token + ".");
+                        "The cellar of " + where + (present ? " floods to the second step; the harbour office files it as " : " flooded to the second step; the harbour office filed it as ") + token + ".");
             }
         }
+    }
+
+    private static final List<String> ACTION = List.of("%s watches the doorway.", "%s keeps both hands on the table.",
+            "%s counts the steps to the door.", "%s listens to the rain on the shutters.", "%s turns the letter over, twice.");
+    private static final List<String> LINES = List.of("We don't have long.", "You said that last winter.", "Nobody leaves until it's settled.",
+            "I paid what I owed. Every crown.", "Then who has it?", "Keep your voice down.", "It was never yours to sell.");
+    private static final Pattern CENTRED = Pattern.compile("^>.*<$");
+    private static final Pattern FORCED_HEADING = Pattern.compile("^\\.[A-Z0-9][A-Z0-9 .'-]*$");
+
+    /**
+     * A scene in Fountain, as a model writes one when asked for a script: the lines the task asks it to open
+     * and end with (centred {@code > … <} lines, a forced {@code .HEADING}; one reading "END OF" goes last), a scene
+     * heading when none was asked for, then present-tense action lines, each block establishing one fact, and
+     * character cues with their dialogue.
+     */
+    Written fountain(String wholePrompt, String task, Random rng) {
+        Written prose = write(wholePrompt, task, rng); // for its people, places and length
+        List<String> people = world.namesIn(task, World.CHARACTER);
+        if (people.isEmpty()) {
+            people = List.of(prose.facts().isEmpty() ? "The stranger" : prose.facts().getFirst().subject());
+        }
+        List<String> places = world.namesIn(task, World.PLACE);
+        String place = places.isEmpty() ? world.placeName(rng) : places.getFirst();
+        List<String> opening = new ArrayList<>();
+        List<String> closing = new ArrayList<>();
+        for (String line : task.split("\n")) {
+            String l = line.strip();
+            if (CENTRED.matcher(l).matches() || FORCED_HEADING.matcher(l).matches()) {
+                (l.toUpperCase(java.util.Locale.ROOT).contains("END OF") ? closing : opening).add(l);
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        opening.stream().distinct().forEach(l -> text.append(l).append("\n\n"));
+        if (opening.stream().noneMatch(l -> l.startsWith("."))) {
+            text.append("INT. ").append(place.toUpperCase(java.util.Locale.ROOT)).append(" - NIGHT\n\n");
+        }
+        List<Candidate> facts = new ArrayList<>();
+        List<String> objects = new ArrayList<>(world.namesIn(wholePrompt, World.OBJECT));
+        int target = Math.max(150, prose.text().split("\\s+").length);
+        int words = 0;
+        for (int block = 0; words < target; block++) {
+            String who = people.get(block % people.size());
+            Candidate fact = fact(who, people, place, objects, rng, true);
+            facts.add(fact);
+            String action = String.format(ACTION.get(rng.nextInt(ACTION.size())), who) + " " + fact.sentence();
+            String cue = who.toUpperCase(java.util.Locale.ROOT);
+            String line = LINES.get(rng.nextInt(LINES.size()));
+            text.append(action).append("\n\n").append(cue).append('\n').append(rng.nextInt(4) == 0 ? "(quietly)\n" : "")
+                    .append(line).append("\n\n");
+            words += action.split("\\s+").length + line.split("\\s+").length + 2;
+        }
+        closing.stream().distinct().forEach(l -> text.append(l).append("\n\n"));
+        return new Written(text.toString().strip(), facts);
     }
 
     private String object(List<String> objects, Random rng) {

@@ -70,6 +70,8 @@ public final class RealisticModelServer implements AutoCloseable {
     static final int OPENAI_CACHE_MINIMUM = 1024;
     static final int OPENAI_CACHE_STEP = 128;
     private static final Duration CACHE_TTL = Duration.ofMinutes(5);
+    /** How often a request for a script in Fountain is answered in prose the first time. */
+    static final int PROSE_FOR_SCRIPT_PERCENT = 15;
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -248,6 +250,10 @@ public final class RealisticModelServer implements AutoCloseable {
             return text.toString();
         }
 
+        String firstUser() {
+            return messages.stream().filter(m -> "user".equals(m[0])).map(m -> m[1]).findFirst().orElse("");
+        }
+
         String lastUser() {
             for (int i = messages.size() - 1; i >= 0; i--) {
                 if ("user".equals(messages.get(i)[0])) {
@@ -412,7 +418,20 @@ public final class RealisticModelServer implements AutoCloseable {
         String text;
         List<Prose.Candidate> candidates;
         List<PlantedFact> reported = List.of();
-        if (asked.schema() == null) {
+        if (asked.schema() == null && Prose.asksToShorten(asked.lastUser())) {
+            // asked to shorten or summarise what it is given, a model restates it and invents nothing
+            text = prose.shortened(asked.lastUser(), world.factsIn(asked.lastUser()));
+            candidates = List.of();
+        } else if (asked.schema() == null && requestText.contains("Fountain")) {
+            // asked for a script in Fountain: mostly Fountain, sometimes prose all the same (a model drifting into
+            // narration); told so, it writes the scene again in Fountain
+            boolean toldOff = asked.messages().stream().anyMatch(m -> "assistant".equals(m[0]));
+            String task = asked.firstUser();
+            Prose.Written written = toldOff || rng.nextInt(100) >= PROSE_FOR_SCRIPT_PERCENT ? prose.fountain(requestText, task, rng)
+                    : prose.write(requestText, task, rng);
+            text = written.text();
+            candidates = written.facts();
+        } else if (asked.schema() == null) {
             Prose.Written written = prose.write(requestText, asked.lastUser(), rng);
             text = written.text();
             candidates = written.facts();

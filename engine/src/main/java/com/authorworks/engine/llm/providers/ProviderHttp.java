@@ -225,19 +225,21 @@ final class ProviderHttp {
      */
     private final class Silence {
         private final InputStream body;
+        private final long timeoutNanos = timeout.toNanos();
+        /** When a line was last heard: a stream hears thousands, so each only notes the time and the alarm looks at it. */
+        private volatile long heardAt;
         private ScheduledFuture<?> alarm;
+        private boolean stopped;
         private volatile boolean fell;
 
         Silence(InputStream body) {
             this.body = body;
             heard();
+            arm(timeoutNanos);
         }
 
-        synchronized void heard() {
-            if (alarm != null) {
-                alarm.cancel(false);
-            }
-            alarm = WATCHDOG.schedule(this::close, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        void heard() {
+            heardAt = System.nanoTime();
         }
 
         boolean fell() {
@@ -245,10 +247,23 @@ final class ProviderHttp {
         }
 
         synchronized void stop() {
+            stopped = true;
             alarm.cancel(false);
         }
 
-        private void close() {
+        private synchronized void arm(long nanos) {
+            if (!stopped) {
+                alarm = WATCHDOG.schedule(this::ring, nanos, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        /** The alarm went off: silent for the whole timeout closes the stream, else it is set for the rest of it. */
+        private void ring() {
+            long quiet = System.nanoTime() - heardAt;
+            if (quiet < timeoutNanos) {
+                arm(timeoutNanos - quiet);
+                return;
+            }
             fell = true;
             try {
                 body.close();

@@ -122,6 +122,58 @@ class RealisticModelServerIntegrationTests {
     }
 
     @Test
+    void askedToShortenATextItRestatesItsFactsAndInventsNone() {
+        try (var server = RealisticModelServer.builder().seed(13).start()) {
+            Completion cast = openAi(server).complete(json("gpt-4o-mini", "Create the cast.", "cast", CAST_SCHEMA, 4_000));
+            List<String> names = castNames(cast);
+            Completion scene = openAi(server).complete(text("gpt-4o-mini", "You write fiction.", "Characters present: " + String.join(", ", names)
+                    + "\nWrite about 400 words.", 4_000));
+            int planted = server.facts().size();
+
+            Completion shorter = openAi(server).complete(text("gpt-4o-mini", "You keep the story's records.",
+                    "Shorten this summary to at most 60 words.\n\n" + scene.text(), 400));
+
+            assertThat(server.facts()).as("nothing new planted").hasSize(planted);
+            List<PlantedFact> ofScene = server.factsOf(server.requests().get(1).id());
+            assertThat(FactScorer.recall(shorter.text(), ofScene)).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void askedForAScriptInFountainItMostlyWritesFountainAndWhenToldItAnsweredProseWritesItAgainInFountain() {
+        try (var server = RealisticModelServer.builder().seed(17).start()) {
+            Completion cast = openAi(server).complete(json("gpt-4o-mini", "Create the cast.", "cast", CAST_SCHEMA, 4_000));
+            List<String> names = castNames(cast);
+            String system = "You write screenplays in Fountain.";
+            int fountain = 0;
+            int prose = 0;
+            Completion told = null;
+            for (int i = 0; i < 20; i++) {
+                String task = "Scene " + (i + 1) + ".\nCharacters present: " + String.join(", ", names) + "\nWrite about 300 words.";
+                Completion scene = openAi(server).complete(text("gpt-4o-mini", system, task, 4_000));
+                List<String> problems = com.authorworks.engine.internal.ScriptChecks.problems(com.authorworks.engine.Format.SCREENPLAY,
+                        com.authorworks.engine.internal.ScriptChecks.Frame.NONE, scene.text());
+                if (problems.isEmpty()) {
+                    fountain++;
+                } else {
+                    prose++;
+                    if (told == null) {
+                        told = openAi(server).complete(new CompletionRequest("gpt-4o-mini", system, List.of(Message.user(task),
+                                Message.assistant(scene.text()), Message.user("That is not a screenplay scene in Fountain:\n- "
+                                        + String.join("\n- ", problems) + "\nWrite the whole scene again.")), 0.7, 4_000, OutputFormat.text(), true,
+                                KEY, piece -> { }));
+                    }
+                }
+            }
+            assertThat(fountain).isGreaterThan(prose);
+            assertThat(prose).as("sometimes prose all the same").isPositive();
+            assertThat(com.authorworks.engine.internal.ScriptChecks.problems(com.authorworks.engine.Format.SCREENPLAY,
+                    com.authorworks.engine.internal.ScriptChecks.Frame.NONE, told.text())).isEmpty();
+            assertThat(server.factsOf(server.requests().getLast().id())).as("its action lines establish facts").isNotEmpty();
+        }
+    }
+
+    @Test
     void prosePlantsOneFactPerParagraphAboutTheCastAndExtractionReportsThemAll() {
         try (var server = RealisticModelServer.builder().seed(11).start()) {
             Completion cast = anthropic(server).complete(json("claude-sonnet-4-5", "Create the cast.", "cast", CAST_SCHEMA, 4_000));

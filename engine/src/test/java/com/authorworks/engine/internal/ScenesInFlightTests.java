@@ -1,0 +1,61 @@
+package com.authorworks.engine.internal;
+
+import com.authorworks.engine.story.ScenePosition;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScenesInFlightTests {
+
+    private static final Runnable GOING = () -> { };
+
+    @Test
+    void aPromptIsReadyOnlyWhenNoEarlierSceneWasDraftedWhileItWasBeingMade() {
+        ScenesInFlight scenes = new ScenesInFlight();
+        CallGate.Turn turn = scenes.turnOf(new ScenePosition(3, 1), GOING);
+        turn.await();
+        assertThat(turn.ready()).isTrue();
+
+        // an earlier scene's draft arrives while chapter 3's prompt is being made: made again, after its memory
+        scenes.drafted(new ScenePosition(2, 1));
+        assertThat(turn.ready()).isFalse();
+        scenes.remembered(new ScenePosition(2, 1));
+        assertThat(turn.ready()).as("its facts arrived after the prompt was made").isFalse();
+        turn.await();
+        assertThat(turn.ready()).isTrue();
+
+        // a later scene's draft is none of its business
+        scenes.drafted(new ScenePosition(4, 1));
+        assertThat(turn.ready()).isTrue();
+    }
+
+    @Test
+    void aSceneWaitsForTheMemoryOfAnEarlierSceneWhoseDraftHasArrivedAndNeverForALaterOne() throws Exception {
+        ScenesInFlight scenes = new ScenesInFlight();
+        scenes.turnOf(new ScenePosition(1, 2), GOING).answered();
+        scenes.drafted(new ScenePosition(5, 1));
+
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> scenes.turnOf(new ScenePosition(2, 1), GOING).await());
+        Thread.sleep(200);
+        assertThat(waiting).isNotDone();
+        scenes.remembered(new ScenePosition(1, 2));
+        waiting.get(5, TimeUnit.SECONDS);
+        assertThat(waiting).isDone();
+    }
+
+    @Test
+    void aSceneWaitsNoLongerThanItsBoundForASlowMemory() {
+        ScenesInFlight scenes = new ScenesInFlight();
+        scenes.drafted(new ScenePosition(1, 1));
+        CallGate.Turn turn = scenes.turnOf(new ScenePosition(2, 1), GOING, java.time.Duration.ofMillis(300));
+
+        // its memory never answers: the wait ends at the bound all the same
+        turn.await();
+
+        assertThat(turn.ready()).as("past its bound the prompt goes with what is remembered").isTrue();
+    }
+}
