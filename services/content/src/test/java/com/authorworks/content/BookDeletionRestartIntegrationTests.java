@@ -60,7 +60,7 @@ class BookDeletionRestartIntegrationTests {
             Files.writeString(bucket, "not a directory");
             ok(author.delete("/api/v1/books/" + book), 204);
             JdbcClient db = first.getBean(JdbcClient.class);
-            Eventually.until("storage to have tried and failed to free the export's file", () -> attempts(db, book),
+            Eventually.until("storage to have tried and failed to free the export's file", () -> attempts(db, user),
                     attempts -> attempts > 0);
             assertThat(files(db, user)).hasSize(1);
         }
@@ -70,7 +70,7 @@ class BookDeletionRestartIntegrationTests {
         try (ConfigurableApplicationContext second = start()) {
             JdbcClient db = second.getBean(JdbcClient.class);
             Eventually.until("the next process to free the file", () -> files(db, user), List::isEmpty);
-            Eventually.until("the publication to be complete", () -> publications(db, book), count -> count == 0);
+            Eventually.until("the publication to be complete", () -> publications(db, user), count -> count == 0);
             try (var blobs = Files.walk(bucket)) {
                 assertThat(blobs.filter(Files::isRegularFile).toList()).as("no orphaned blob").isEmpty();
             }
@@ -81,15 +81,16 @@ class BookDeletionRestartIntegrationTests {
         return db.sql("SELECT id FROM storage.files WHERE owner_id = :owner").param("owner", user).query(UUID.class).list();
     }
 
-    private static long attempts(JdbcClient db, String book) {
+    /** Deliveries of the user's events (the book's deletion and its released files) that failed. */
+    private static long attempts(JdbcClient db, UUID user) {
         return db.sql("""
                 SELECT coalesce(sum(completion_attempts), 0) + count(*) FILTER (WHERE status = 'FAILED')
-                FROM events.event_publication WHERE serialized_event LIKE :book""")
-                .param("book", "%" + book + "%").query(Long.class).single();
+                FROM events.event_publication WHERE serialized_event LIKE :user""")
+                .param("user", "%" + user + "%").query(Long.class).single();
     }
 
-    private static long publications(JdbcClient db, String book) {
-        return db.sql("SELECT count(*) FROM events.event_publication WHERE serialized_event LIKE :book")
-                .param("book", "%" + book + "%").query(Long.class).single();
+    private static long publications(JdbcClient db, UUID user) {
+        return db.sql("SELECT count(*) FROM events.event_publication WHERE serialized_event LIKE :user")
+                .param("user", "%" + user + "%").query(Long.class).single();
     }
 }

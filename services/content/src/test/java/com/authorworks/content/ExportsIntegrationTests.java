@@ -244,8 +244,8 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
         // storage frees them on BookDeleted, after the deletion committed
         Eventually.until("the deleted book's files to be freed", () -> ok(author.get("/api/v1/files"), 200),
                 files -> files.path("total").asInt() == 0);
-        assertThat(db.sql("SELECT count(*) FROM events.event_publication WHERE serialized_event LIKE :book")
-                .param("book", "%" + book + "%").query(Long.class).single()).as("no publication left incomplete").isZero();
+        assertThat(db.sql("SELECT count(*) FROM events.event_publication WHERE serialized_event LIKE :owner")
+                .param("owner", "%" + author.user + "%").query(Long.class).single()).as("no publication left incomplete").isZero();
     }
 
     @Test
@@ -268,7 +268,7 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
             problem(author.get("/api/v1/books/" + book), 404, "book-not-found");
             // the cover (another bucket) goes; the export's file stays, and the event waits in the registry
             Eventually.until("the cover to be freed and the export's deletion to have failed", () -> ok(author.get("/api/v1/files"), 200),
-                    files -> files.path("total").asInt() == 1 && failedAttempts(book) > 0);
+                    files -> files.path("total").asInt() == 1 && failedAttempts(author.user) > 0);
             assertThat(db.sql("SELECT bucket FROM storage.files WHERE owner_id = :owner").param("owner", author.user)
                     .query(String.class).list()).containsExactly("authorworks-exports");
         } finally {
@@ -279,15 +279,16 @@ class ExportsIntegrationTests extends ContentIntegrationTest {
         Eventually.until("the export's file to be freed once storage is back", () -> ok(author.get("/api/v1/files"), 200),
                 files -> files.path("total").asInt() == 0);
         assertThat(usedBytes(author)).as("nothing counts against the quota any more").isZero();
-        assertThat(db.sql("SELECT count(*) FROM events.event_publication WHERE serialized_event LIKE :book")
-                .param("book", "%" + book + "%").query(Long.class).single()).as("the publication is complete").isZero();
+        assertThat(db.sql("SELECT count(*) FROM events.event_publication WHERE serialized_event LIKE :owner")
+                .param("owner", "%" + author.user + "%").query(Long.class).single()).as("the publication is complete").isZero();
     }
 
-    private long failedAttempts(String book) {
+    /** Failed deliveries of the owner's events (the book's deletion and its released files). */
+    private long failedAttempts(java.util.UUID owner) {
         return db.sql("""
                 SELECT coalesce(sum(completion_attempts), 0) + count(*) FILTER (WHERE status = 'FAILED')
-                FROM events.event_publication WHERE serialized_event LIKE :book""")
-                .param("book", "%" + book + "%").query(Long.class).single();
+                FROM events.event_publication WHERE serialized_event LIKE :owner""")
+                .param("owner", "%" + owner + "%").query(Long.class).single();
     }
 
     private long usedBytes(Api author) {

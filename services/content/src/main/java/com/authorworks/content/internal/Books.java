@@ -25,6 +25,7 @@ import com.authorworks.platform.PageRequest;
 import com.authorworks.platform.Problem;
 import com.authorworks.platform.UserId;
 import com.authorworks.storage.FileId;
+import com.authorworks.storage.FilesReleased;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -139,15 +140,18 @@ public class Books {
     }
 
     /**
-     * Deletes the book and, in the same transaction, publishes {@link BookDeleted} with the files it
-     * kept in storage, so storage frees them even if it is down right now (the event waits in the
-     * registry until storage's listener has run).
+     * Deletes the book and, in the same transaction, publishes {@link BookDeleted} and releases the files it
+     * kept in storage ({@link FilesReleased}), so storage frees them even if it is down right now (the event
+     * waits in the registry until storage's listener has run).
      */
     @Transactional
     public void delete(Book book) {
         List<FileId> kept = files.of(book.id());
         db.sql("DELETE FROM content.books WHERE id = :id").param("id", book.id().value()).update();
-        events.publishEvent(new BookDeleted(book.id(), book.owner(), kept));
+        events.publishEvent(new BookDeleted(book.id(), book.owner()));
+        if (!kept.isEmpty()) {
+            events.publishEvent(new FilesReleased(book.owner(), kept));
+        }
     }
 
     public long words(BookId id) {
