@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * its data in a directory of its own that outlives each test class.
  */
 @SpringBootTest(classes = ContentTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"authorworks.services=content,storage"})
+        properties = {"authorworks.services=content,storage", "authorworks.content.publishing-poll=200ms"})
 public abstract class ContentIntegrationTest {
 
     static final Path DATA = createData();

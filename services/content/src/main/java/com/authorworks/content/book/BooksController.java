@@ -2,6 +2,7 @@ package com.authorworks.content.book;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.authorworks.content.AccessPolicy;
 import com.authorworks.content.BookDeleted;
 import com.authorworks.content.BookId;
 import com.authorworks.content.internal.Artifacts;
@@ -75,9 +77,17 @@ class BooksController {
         return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/books/" + book.id()).body(details(book));
     }
 
+    /**
+     * The book as the caller may see it: the owner gets everything; a reader of a published book (anyone,
+     * or any signed-in user, as the access policy decides) gets its text's outline without the owner's
+     * private metadata and plan.
+     */
     @GetMapping("/{id}")
     Views.BookDetails get(@PathVariable("id") BookId id) {
-        return details(books.require(id, CurrentUser.require()));
+        Optional<CurrentUser> caller = CurrentUser.find();
+        Book book = books.readable(id, caller);
+        Views.BookDetails details = details(book);
+        return book.accessOf(caller) == AccessPolicy.Access.OWN ? details : details.forReaders();
     }
 
     @PatchMapping("/{id}")
@@ -108,7 +118,8 @@ class BooksController {
                 .collect(Collectors.toMap(e -> e.getKey().wire(), Map.Entry::getValue));
         var summary = Views.BookSummary.of(book);
         return new Views.BookDetails(summary.id(), summary.title(), summary.description(), summary.format(), summary.status(),
-                summary.metadata(), books.words(book.id()), chapters, plan, book.createdAt(), book.updatedAt());
+                summary.metadata(), books.words(book.id()), chapters, plan, book.createdAt(), book.updatedAt(),
+                book.publication().name(), "OWN", book.owner().toString());
     }
 
     private static String metadata(JsonNode metadata) {

@@ -29,8 +29,16 @@ final class Views {
         }
     }
 
+    /** {@code access} is what the caller may do ({@code OWN} or {@code READ}); {@code authorId} the owner. */
     record BookDetails(String id, String title, String description, String format, String status, JsonNode metadata,
-                       long words, List<ChapterView> chapters, Map<String, Integer> artifacts, Instant createdAt, Instant updatedAt) {
+                       long words, List<ChapterView> chapters, Map<String, Integer> artifacts, Instant createdAt, Instant updatedAt,
+                       String publication, String access, String authorId) {
+
+        /** What a reader who does not own the book sees: no private metadata and no plan. */
+        BookDetails forReaders() {
+            return new BookDetails(id, title, description, format, status, JSON.createObjectNode(), words, chapters, Map.of(),
+                    createdAt, updatedAt, publication, "READ", authorId);
+        }
     }
 
     record ChapterView(String id, int number, String title, String description, String status, List<SceneSummary> scenes) {
