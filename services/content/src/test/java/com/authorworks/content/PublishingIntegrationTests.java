@@ -86,6 +86,8 @@ class PublishingIntegrationTests extends ContentIntegrationTest {
         JsonNode asReader = ok(reader.get(book), 200);
         assertThat(asReader.path("access").asString()).isEqualTo("READ");
         assertThat(asReader.path("metadata").toString()).as("the owner's private metadata").isEqualTo("{}");
+        assertThat(asReader.path("listing").path("blurb").asString()).isEqualTo("A lighthouse keeper's daughter.");
+        assertThat(asReader.path("listing").path("genre").asString()).isEqualTo("literary");
         assertThat(asReader.path("chapters").get(0).path("scenes").get(0).path("id").asString()).isEqualTo(w.scene());
         assertThat(ok(author.get(book), 200).path("metadata").path("secret").asString()).isEqualTo("plot twist");
         assertThat(ok(reader.get(w.scenePath()), 200).path("content").asString()).contains("The lamps came on");

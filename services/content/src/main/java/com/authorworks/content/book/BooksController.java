@@ -119,7 +119,7 @@ class BooksController {
         var summary = Views.BookSummary.of(book);
         return new Views.BookDetails(summary.id(), summary.title(), summary.description(), summary.format(), summary.status(),
                 summary.metadata(), books.words(book.id()), chapters, plan, book.createdAt(), book.updatedAt(),
-                book.publication().name(), "OWN", book.owner().toString());
+                book.publication().name(), "OWN", book.owner().toString(), Views.ListingView.of(book));
     }
 
     private static String metadata(JsonNode metadata) {

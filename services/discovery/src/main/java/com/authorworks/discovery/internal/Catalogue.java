@@ -120,7 +120,7 @@ class Catalogue {
      */
     static final double GRAVITY = 1.8;
 
-    List<Trend> trending(List<AccessPolicy.Readership> readable, String genre, int limit, int offset) {
+    List<Trend> trending(List<AccessPolicy.Readership> readable, String genre, int limit, long offset) {
         return db.sql("""
                 SELECT b.*, t.reads, t.age_hours, t.reads / power(t.age_hours + 2, :gravity) AS score
                 FROM discovery.books b

@@ -91,7 +91,7 @@ class DiscoverController {
     TrendingPage trending(@RequestParam(required = false) String genre, PageRequest page) {
         Optional<CurrentUser> caller = CurrentUser.find();
         List<String> genres = values("genre", genre == null ? null : List.of(genre));
-        Discovery.Trending trending = discovery.trending(caller, genres.isEmpty() ? null : genres.getFirst(), page.page(), page.size());
+        Discovery.Trending trending = discovery.trending(caller, genres.isEmpty() ? null : genres.getFirst(), page.offset(), page.size());
         return new TrendingPage(trending.items().stream()
                 .map(t -> new TrendingBook(BookCard.of(new Discovery.Item(t.book(), t.score(), "trending", null)), t.reads(), t.score()))
                 .toList(), page.page(), page.size(), trending.total());

@@ -118,9 +118,9 @@ class Discovery implements SmartLifecycle {
     record Trending(List<Catalogue.Trend> items, long total) {
     }
 
-    Trending trending(Optional<CurrentUser> caller, String genre, int page, int size) {
+    Trending trending(Optional<CurrentUser> caller, String genre, long offset, int size) {
         List<AccessPolicy.Readership> readable = AccessPolicy.readableBy(caller);
-        List<Catalogue.Trend> trends = catalogue.trending(readable, genre, size, page * size).stream()
+        List<Catalogue.Trend> trends = catalogue.trending(readable, genre, size, offset).stream()
                 .filter(trend -> readable(trend.book(), caller)).toList();
         return new Trending(trends, catalogue.count(readable, genre));
     }
