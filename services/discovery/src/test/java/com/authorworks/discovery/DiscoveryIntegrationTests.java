@@ -102,7 +102,7 @@ class DiscoveryIntegrationTests {
     static final String LIGHTHOUSE_BLURB = "On a storm-battered island a girl keeps the lamp burning while she waits for her father's ship.";
 
     @Test
-    void aPublishedBookIsFoundByKeywordByTagsAndByMeaningUntilItIsUnpublished() {
+    void aPublishedBookIsFoundByKeywordByTagsAndByMeaningUntilItIsUnpublishedOrDeleted() {
         Api author = newUser();
         Api reader = newUser();
         String scope = scope();
@@ -153,6 +153,10 @@ class DiscoveryIntegrationTests {
         // and publishing it again brings it back
         ok(author.send("POST", "/api/v1/books/" + lighthouse + "/publish", null), 200);
         assertThat(ids(reader.get(search + "&q=lighthouse"))).first().isEqualTo(lighthouse);
+        // deleting a published book takes it out too
+        ok(author.send("DELETE", "/api/v1/books/" + dragons, null), 204);
+        assertThat(ids(reader.get(search))).containsExactlyInAnyOrder(lighthouse, vicarage);
+        assertThat(ids(reader.get(search + "&q=" + q("dragon clans")))).doesNotContain(dragons);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.authorworks.content.AccessPolicy;
@@ -46,12 +47,15 @@ class BooksController {
     private final Artifacts artifacts;
     private final BookFiles bookFiles;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
-    BooksController(Books books, Artifacts artifacts, BookFiles bookFiles, ApplicationEventPublisher events) {
+    BooksController(Books books, Artifacts artifacts, BookFiles bookFiles, ApplicationEventPublisher events,
+                    TransactionTemplate transaction) {
         this.books = books;
         this.artifacts = artifacts;
         this.bookFiles = bookFiles;
         this.events = events;
+        this.transaction = transaction;
     }
 
     record NewBook(@NotBlank @Size(max = 300) String title, String format, @Size(max = 5000) String description, JsonNode metadata) {
@@ -105,9 +109,12 @@ class BooksController {
     ResponseEntity<Void> delete(@PathVariable("id") BookId id) {
         Book book = books.require(id, CurrentUser.require());
         var files = bookFiles.of(book.id());
-        books.delete(book);
+        // announced inside the deleting transaction: listeners after commit (discovery) only hear of a deletion that happened
+        transaction.executeWithoutResult(status -> {
+            books.delete(book);
+            events.publishEvent(new BookDeleted(book.id(), book.owner()));
+        });
         bookFiles.release(files, book.owner());
-        events.publishEvent(new BookDeleted(book.id(), book.owner()));
         return ResponseEntity.noContent().build();
     }
 
