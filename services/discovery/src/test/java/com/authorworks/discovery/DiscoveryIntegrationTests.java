@@ -68,7 +68,15 @@ class DiscoveryIntegrationTests {
         }
         ok(author.send("PATCH", "/api/v1/books/" + book + "/publication", json(listing)), 200);
         ok(author.send("POST", "/api/v1/books/" + book + "/publish", null), 200);
+        // discovery hears of it after content's commit (today at once; asynchronously once listeners run on their own)
+        indexed(author, tags.getFirst(), book, true);
         return book;
+    }
+
+    /** Waits until discovery lists (or no longer lists) the book among those tagged {@code tag}, as {@code caller} sees them. */
+    void indexed(Api caller, String tag, String book, boolean listed) {
+        eventually((listed ? "listed: " : "gone: ") + book, () -> ids(caller.get("/api/v1/discover/books?size=100&tag=" + q(tag))),
+                ids -> ids.contains(book) == listed);
     }
 
     static String q(String text) {
@@ -115,7 +123,7 @@ class DiscoveryIntegrationTests {
         String search = "/api/v1/discover/books?tag=" + scope;
 
         // by keyword
-        JsonNode byWord = eventually("the new books indexed", () -> reader.get(search + "&q=lighthouse"), page -> !ids(page).isEmpty());
+        JsonNode byWord = reader.get(search + "&q=lighthouse");
         assertThat(ids(byWord).getFirst()).isEqualTo(lighthouse);
         assertThat(ids(reader.get(search + "&q=" + q("poisoned vicar")))).first().isEqualTo(vicarage);
 
@@ -145,6 +153,7 @@ class DiscoveryIntegrationTests {
 
         // unpublishing takes it out of every result
         ok(author.send("POST", "/api/v1/books/" + lighthouse + "/unpublish", null), 200);
+        indexed(reader, scope, lighthouse, false);
         assertThat(ids(reader.get(search))).containsExactlyInAnyOrder(dragons, vicarage);
         assertThat(ids(reader.get(search + "&q=lighthouse"))).doesNotContain(lighthouse);
         assertThat(ids(reader.get(search + "&q=" + q(meaning)))).doesNotContain(lighthouse);
@@ -152,9 +161,11 @@ class DiscoveryIntegrationTests {
         problem(reader.send("GET", "/api/v1/discover/trending/explain?book=" + lighthouse, null), 404, "book-not-found");
         // and publishing it again brings it back
         ok(author.send("POST", "/api/v1/books/" + lighthouse + "/publish", null), 200);
+        indexed(reader, scope, lighthouse, true);
         assertThat(ids(reader.get(search + "&q=lighthouse"))).first().isEqualTo(lighthouse);
         // deleting a published book takes it out too
         ok(author.send("DELETE", "/api/v1/books/" + dragons, null), 204);
+        indexed(reader, scope, dragons, false);
         assertThat(ids(reader.get(search))).containsExactlyInAnyOrder(lighthouse, vicarage);
         assertThat(ids(reader.get(search + "&q=" + q("dragon clans")))).doesNotContain(dragons);
     }
@@ -172,11 +183,14 @@ class DiscoveryIntegrationTests {
                 "audience", "SIGNED_IN");
         String archived = publish(author, "Archived " + word, "Gone " + word, "drama", List.of(scope));
         ok(author.send("POST", "/api/v1/books/" + archived + "/archive", null), 200);
+        indexed(author, scope, archived, false);
         String open = publish(author, "Open " + word, "For anyone " + word, "drama", List.of(scope));
         // the reader reads both, so they would trend and feed recommendations if they leaked
         for (String book : List.of(members, open)) {
             read(reader, book);
         }
+        eventually("the reads recorded", () -> reader.get("/api/v1/discover/trending/explain?book=" + open).path("readers").asLong(),
+                readers -> readers == 1);
 
         for (Api caller : List.of(reader, nobody, author)) {
             List<String> seen = new ArrayList<>();
@@ -212,6 +226,10 @@ class DiscoveryIntegrationTests {
             read(newUser(), popular);
         }
         read(newUser(), quiet);
+        eventually("the reads recorded", () -> author.get("/api/v1/discover/trending/explain?book=" + popular).path("readers").asLong(),
+                readers -> readers == 3);
+        eventually("the quiet book's read recorded", () -> author.get("/api/v1/discover/trending/explain?book=" + quiet).path("readers")
+                .asLong(), readers -> readers == 1);
         List<String> trending = ids(author.get("/api/v1/discover/trending?size=100&genre=adventure"));
         assertThat(trending).containsSubsequence(popular, quiet);
 
@@ -241,7 +259,9 @@ class DiscoveryIntegrationTests {
                 List.of(scope, "sea"));
         read(reader, sea);
 
-        JsonNode recommended = reader.get("/api/v1/discover/recommendations?size=100");
+        JsonNode recommended = eventually("recommendations from the reading history",
+                () -> reader.get("/api/v1/discover/recommendations?size=100"),
+                page -> page.path("items").size() > 0 && page.path("items").get(0).path("reason").asString().equals("because-you-read"));
         List<String> ids = ids(recommended);
         assertThat(ids).doesNotContain(sea, own).contains(seaToo);
         assertThat(ids.indexOf(seaToo)).isLessThan(ids.indexOf(space) < 0 ? Integer.MAX_VALUE : ids.indexOf(space));
