@@ -2,12 +2,14 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { Dashboard } from './pages/Dashboard';
+import { Discover } from './pages/Discover';
 import { Export } from './pages/Export';
 import { ForgotPassword } from './pages/ForgotPassword';
 import { Home } from './pages/Home';
 import { LogIn } from './pages/LogIn';
 import { NewBook } from './pages/NewBook';
 import { NotFound } from './pages/NotFound';
+import { PublishedBook } from './pages/PublishedBook';
 import { Reader } from './pages/Reader';
 import { ResetPassword } from './pages/ResetPassword';
 import { Settings } from './pages/Settings';
@@ -29,6 +31,8 @@ export function App() {
         <Route path="/signup" element={<UnlessProxied><SignUp /></UnlessProxied>} />
         <Route path="/login" element={<UnlessProxied><LogIn /></UnlessProxied>} />
         <Route path="/verify-email" element={<VerifyEmail />} />
+        <Route path="/discover" element={<Discover />} />
+        <Route path="/discover/:id" element={<PublishedBook />} />
         <Route path="/forgot-password" element={<ForgotPassword />} />
         <Route path="/reset-password" element={<ResetPassword />} />
         <Route path="/books" element={<RequireSignIn><Dashboard /></RequireSignIn>} />

@@ -38,6 +38,9 @@ export function Layout({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label="Main">
           <ul>
+            <li>
+              <NavLink to="/discover">Discover</NavLink>
+            </li>
             {status === 'signed-in' ? (
               <>
                 <li>

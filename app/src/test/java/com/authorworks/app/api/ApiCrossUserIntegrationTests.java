@@ -31,6 +31,7 @@ class ApiCrossUserIntegrationTests extends PlatformApiIntegrationTest {
             "GET /api/v1/users/{id}", "profiles are public",
             "GET /api/v1/users/{id}/followers", "who follows a user is public",
             "GET /api/v1/users/{id}/following", "whom a user follows is public",
+            "GET /api/v1/users/{id}/books", "a user's published books are public (their drafts are not listed to others)",
             "PUT /api/v1/users/{id}/follow", "following someone changes the follower's own follows",
             "DELETE /api/v1/users/{id}/follow", "unfollowing someone changes the follower's own follows");
 

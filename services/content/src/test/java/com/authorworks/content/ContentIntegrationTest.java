@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = ContentTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"authorworks.services=content,storage", "authorworks.events.retry-interval=200ms",
-                "authorworks.events.retry-after=500ms"})
+                "authorworks.events.retry-after=500ms", "authorworks.content.publishing-poll=200ms"})
 public abstract class ContentIntegrationTest {
 
     static final Path DATA = createData();

@@ -15,6 +15,11 @@ import com.authorworks.platform.testing.TestAccessTokens;
 public class ContentTestApplication {
 
     @Bean
+    RecordedEvents recordedEvents() {
+        return new RecordedEvents();
+    }
+
+    @Bean
     TestAccessTokens accessTokenKeys() {
         return new TestAccessTokens();
     }

@@ -2,6 +2,7 @@ package com.authorworks.content.book;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
@@ -18,8 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.authorworks.content.AccessPolicy;
 import com.authorworks.content.BookId;
 import com.authorworks.content.internal.Artifacts;
 import com.authorworks.content.internal.Book;
@@ -73,9 +76,17 @@ class BooksController {
         return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/books/" + book.id()).body(details(book));
     }
 
+    /**
+     * The book as the caller may see it: the owner gets everything; a reader of a published book (anyone,
+     * or any signed-in user, as the access policy decides) gets its text's outline without the owner's
+     * private metadata and plan.
+     */
     @GetMapping("/{id}")
     Views.BookDetails get(@PathVariable("id") BookId id) {
-        return details(books.require(id, CurrentUser.require()));
+        Optional<CurrentUser> caller = CurrentUser.find();
+        Book book = books.readable(id, caller);
+        Views.BookDetails details = details(book);
+        return book.accessOf(caller) == AccessPolicy.Access.OWN ? details : details.forReaders();
     }
 
     @PatchMapping("/{id}")
@@ -121,7 +132,8 @@ class BooksController {
         var summary = Views.BookSummary.of(book);
         return new Views.BookDetails(summary.id(), summary.title(), summary.description(), summary.format(), summary.status(),
                 summary.metadata(), books.words(book.id()), chapters, plan, book.createdAt(), book.updatedAt(),
-                covers.find(book.id()).isPresent());
+                covers.find(book.id()).isPresent(), book.publication().name(), "OWN", book.owner().toString(),
+                Views.ListingView.of(book));
     }
 
     private static String metadata(JsonNode metadata) {

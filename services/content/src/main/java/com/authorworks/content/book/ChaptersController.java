@@ -106,10 +106,11 @@ class ChaptersController {
         return ResponseEntity.status(HttpStatus.CREATED).eTag(BaseVersion.etag(scene.version())).body(Views.SceneView.of(scene));
     }
 
+    /** A scene's text, for its owner and for the readers the access policy admits to a published book. */
     @GetMapping("/{chapterId}/scenes/{sceneId}")
     ResponseEntity<Views.SceneView> scene(@PathVariable("id") BookId id, @PathVariable ChapterId chapterId,
             @PathVariable SceneId sceneId) {
-        Book book = books.require(id, CurrentUser.require());
+        Book book = books.readable(id, CurrentUser.find());
         Scene scene = books.scene(books.chapter(book, chapterId), sceneId);
         return ResponseEntity.ok().eTag(BaseVersion.etag(scene.version())).body(Views.SceneView.of(scene));
     }

@@ -39,10 +39,30 @@ final class Views {
         }
     }
 
-    /** {@code cover}: whether the author uploaded a cover (exports draw one from the title otherwise). */
+    /**
+     * {@code cover}: whether the author uploaded a cover (exports draw one from the title otherwise); {@code access} is
+     * what the caller may do ({@code OWN} or {@code READ}); {@code authorId} the owner.
+     */
     record BookDetails(String id, String title, String description, String format, String status, JsonNode metadata,
                        long words, List<ChapterView> chapters, Map<String, Integer> artifacts, Instant createdAt, Instant updatedAt,
-                       boolean cover) {
+                       boolean cover, String publication, String access, String authorId, ListingView listing) {
+
+        /** What a reader who does not own the book sees: no private metadata and no plan. */
+        BookDetails forReaders() {
+            return new BookDetails(id, title, description, format, status, JSON.createObjectNode(), words, chapters, Map.of(),
+                    createdAt, updatedAt, cover, publication, "READ", authorId, listing);
+        }
+    }
+
+    /** What readers see of a book before opening it (docs/content.md#publishing). */
+    record ListingView(String blurb, String genre, List<String> tags, List<String> contentWarnings, String rating, String language,
+                       String status) {
+
+        static ListingView of(Book book) {
+            var l = book.listing();
+            return new ListingView(l.blurb().isEmpty() ? book.description() : l.blurb(), l.genre(), l.tags(), l.contentWarnings(),
+                    l.rating(), l.language(), l.status());
+        }
     }
 
     record ChapterView(String id, int number, String title, String description, String status, List<SceneSummary> scenes) {

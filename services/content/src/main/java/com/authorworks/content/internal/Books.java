@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.authorworks.content.BookDeleted;
+import com.authorworks.content.AccessPolicy;
+import com.authorworks.content.Audience;
 import com.authorworks.content.BookId;
+import com.authorworks.content.Publication;
 import com.authorworks.content.ChapterId;
 import com.authorworks.content.SceneId;
 import com.authorworks.platform.CurrentUser;
@@ -31,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Books, their chapters and scenes in PostgreSQL, and the one access policy: a book (and all it
- * holds) is visible only to its owner and to admins; to anyone else it does not exist (404), so
- * ids cannot be probed.
+ * Books, their chapters and scenes in PostgreSQL, looked up through the {@link AccessPolicy}: a book
+ * the caller may not read does not exist for them (404), so ids cannot be probed; a book they may
+ * read but not change (a published book of someone else's) is read through {@link #readable} only.
  */
 @Component
 public class Books {
@@ -54,10 +57,15 @@ public class Books {
 
     // --- access policy -------------------------------------------------------------------------
 
-    /** The book if the user may see and change it; else a 404 {@code book-not-found}. */
+    /** The book if the user may see and change it (the owner, an admin); else a 404 {@code book-not-found}. */
     public Book require(BookId id, CurrentUser user) {
-        return find(id).filter(book -> book.owner().equals(user.id()) || user.isAdmin())
+        return find(id).filter(book -> book.accessOf(Optional.of(user)) == AccessPolicy.Access.OWN)
                 .orElseThrow(() -> notFound(id));
+    }
+
+    /** The book if the caller (signed in or not) may read it; else a 404 {@code book-not-found}. */
+    public Book readable(BookId id, Optional<CurrentUser> caller) {
+        return find(id).filter(book -> book.accessOf(caller).mayRead()).orElseThrow(() -> notFound(id));
     }
 
     public Optional<Book> find(BookId id) {
@@ -81,6 +89,23 @@ public class Books {
         params.put("q", q == null || q.isBlank() ? null : q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
         long total = db.sql("SELECT count(*) FROM content.books" + where).params(params).query(Long.class).single();
         List<Book> items = db.sql("SELECT * FROM content.books" + where + " ORDER BY updated_at DESC, id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Books::book).list();
+        return Page.of(items, page, total);
+    }
+
+    /**
+     * An author's shelf: every book of theirs when {@code everything} (the owner's own view), else
+     * only their published books whose audience is one of {@code audiences}; newest publication first.
+     */
+    public Page<Book> shelf(UserId owner, boolean everything, List<Audience> audiences, PageRequest page) {
+        String where = " WHERE user_id = :user AND (:everything OR (publication = 'PUBLISHED' AND audience IN (:audiences)))";
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("user", owner.value());
+        params.put("everything", everything);
+        params.put("audiences", audiences.isEmpty() ? List.of("-") : audiences.stream().map(Enum::name).toList());
+        long total = db.sql("SELECT count(*) FROM content.books" + where).params(params).query(Long.class).single();
+        List<Book> items = db.sql("SELECT * FROM content.books" + where
+                        + " ORDER BY published_at DESC NULLS LAST, updated_at DESC, id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Books::book).list();
         return Page.of(items, page, total);
     }
@@ -356,11 +381,26 @@ public class Books {
 
     // --- mapping -------------------------------------------------------------------------------
 
-    private static Book book(ResultSet rs, int row) throws SQLException {
+    static Book book(ResultSet rs, int row) throws SQLException {
+        Listing listing = new Listing(rs.getString("blurb"), rs.getString("genre"), strings(rs.getString("tags")),
+                strings(rs.getString("content_warnings")), rs.getString("rating"), rs.getString("language"), rs.getString("serial_status"));
         return new Book(new BookId(rs.getObject("id", UUID.class)), new UserId(rs.getObject("user_id", UUID.class)),
                 rs.getString("title"), rs.getString("description"), BookFormat.valueOf(rs.getString("format").toUpperCase().replace('-', '_')),
                 BookStatus.valueOf(rs.getString("status")), rs.getString("metadata_json"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                Publication.valueOf(rs.getString("publication")), Audience.valueOf(rs.getString("audience")),
+                instant(rs, "publish_at"), instant(rs, "first_published_at"), instant(rs, "published_at"), listing);
+    }
+
+    private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static List<String> strings(String jsonArray) {
+        List<String> values = new java.util.ArrayList<>();
+        JSON.readTree(jsonArray).forEach(node -> values.add(node.asString()));
+        return values;
     }
 
     private static Chapter chapter(ResultSet rs, int row) throws SQLException {

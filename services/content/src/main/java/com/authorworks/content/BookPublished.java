@@ -1,0 +1,9 @@
+package com.authorworks.content;
+
+/**
+ * A book was published (now, or when its scheduled time came), or the listing of a published book
+ * changed. Carries the whole listing, so a handler upserts it keyed by the book id and a repeated
+ * event changes nothing.
+ */
+public record BookPublished(PublishedBook book) {
+}

@@ -1,0 +1,190 @@
+package com.authorworks.discovery.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.authorworks.content.AccessPolicy;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Discovery's read model in PostgreSQL (schema {@code discovery}): the published books and who read them. */
+@Component
+class Catalogue {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient db;
+
+    Catalogue(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** Inserts or replaces the book's listing: the same announcement twice changes nothing. */
+    void upsert(CatalogueBook book) {
+        db.sql("""
+                INSERT INTO discovery.books (id, author_id, author_name, title, blurb, genre, tags, content_warnings, rating, language,
+                  status, readership, words, chapters, first_published_at, published_at, updated_at, embedding)
+                VALUES (:id, :author, :authorName, :title, :blurb, :genre, CAST(:tags AS jsonb), CAST(:warnings AS jsonb), :rating,
+                  :language, :status, :readership, :words, :chapters, :first, :published, :updated, :embedding)
+                ON CONFLICT (id) DO UPDATE SET author_id = excluded.author_id, author_name = excluded.author_name,
+                  title = excluded.title, blurb = excluded.blurb, genre = excluded.genre, tags = excluded.tags,
+                  content_warnings = excluded.content_warnings, rating = excluded.rating, language = excluded.language,
+                  status = excluded.status, readership = excluded.readership, words = excluded.words, chapters = excluded.chapters,
+                  first_published_at = excluded.first_published_at, published_at = excluded.published_at,
+                  updated_at = excluded.updated_at, embedding = excluded.embedding""")
+                .param("id", book.id()).param("author", book.authorId()).param("authorName", book.authorName())
+                .param("title", book.title()).param("blurb", book.blurb()).param("genre", book.genre())
+                .param("tags", JSON.writeValueAsString(book.tags())).param("warnings", JSON.writeValueAsString(book.contentWarnings()))
+                .param("rating", book.rating()).param("language", book.language()).param("status", book.status())
+                .param("readership", book.readership().name()).param("words", book.words()).param("chapters", book.chapters())
+                .param("first", time(book.firstPublishedAt())).param("published", time(book.publishedAt()))
+                .param("updated", time(book.updatedAt())).param("embedding", bytes(book.embedding())).update();
+    }
+
+    void remove(UUID id) {
+        db.sql("DELETE FROM discovery.books WHERE id = :id").param("id", id).update();
+    }
+
+    void forget(UUID id) {
+        remove(id);
+        db.sql("DELETE FROM discovery.reads WHERE book_id = :id").param("id", id).update();
+    }
+
+    Optional<CatalogueBook> find(UUID id) {
+        return db.sql("SELECT * FROM discovery.books WHERE id = :id").param("id", id).query(Catalogue::book).optional();
+    }
+
+    /** The books with these ids that are still in the catalogue, by id. */
+    Map<UUID, CatalogueBook> find(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db.sql("SELECT * FROM discovery.books WHERE id IN (:ids)").param("ids", ids).query(Catalogue::book).list().stream()
+                .collect(Collectors.toMap(CatalogueBook::id, Function.identity()));
+    }
+
+    long count() {
+        return db.sql("SELECT count(*) FROM discovery.books").query(Long.class).single();
+    }
+
+    /** Every book, streamed (for rebuilding the index without holding the catalogue in memory). */
+    void each(Consumer<CatalogueBook> consumer) {
+        try (var books = db.sql("SELECT * FROM discovery.books ORDER BY id").query(Catalogue::book).stream()) {
+            books.forEach(consumer);
+        }
+    }
+
+    /** Records a reader's first read of a book; a repeated announcement changes nothing. */
+    void read(UUID book, UUID reader, Instant at) {
+        db.sql("INSERT INTO discovery.reads (book_id, reader_id, read_at) VALUES (:book, :reader, :at) ON CONFLICT DO NOTHING")
+                .param("book", book).param("reader", reader).param("at", time(at)).update();
+    }
+
+    /** The books the reader started, most recent first, that are still published. */
+    List<CatalogueBook> history(UUID reader, int limit) {
+        return db.sql("""
+                SELECT b.* FROM discovery.reads r JOIN discovery.books b ON b.id = r.book_id
+                WHERE r.reader_id = :reader ORDER BY r.read_at DESC LIMIT :limit""")
+                .param("reader", reader).param("limit", limit).query(Catalogue::book).list();
+    }
+
+    /** The ids of every book the reader started, published or not. */
+    List<UUID> readBy(UUID reader) {
+        return db.sql("SELECT book_id FROM discovery.reads WHERE reader_id = :reader").param("reader", reader).query(UUID.class).list();
+    }
+
+    record Trend(CatalogueBook book, long reads, double ageHours, double score) {
+    }
+
+    /**
+     * The Hacker News form, (P − 1) / (T + 2)^G: P counts the author's own interest plus one per reader
+     * (so P − 1 is the readers), T the hours since the book was first published, G the gravity.
+     * Ties (no readers yet) go to the newest.
+     */
+    static final double GRAVITY = 1.8;
+
+    List<Trend> trending(List<AccessPolicy.Readership> readable, String genre, int limit, long offset) {
+        return db.sql("""
+                SELECT b.*, t.reads, t.age_hours, t.reads / power(t.age_hours + 2, :gravity) AS score
+                FROM discovery.books b
+                CROSS JOIN LATERAL (SELECT (SELECT count(*) FROM discovery.reads r WHERE r.book_id = b.id) AS reads,
+                                           greatest(extract(epoch FROM now() - b.first_published_at) / 3600, 0) AS age_hours) t
+                WHERE b.readership IN (:readable) AND (CAST(:genre AS text) IS NULL OR b.genre = :genre)
+                ORDER BY score DESC, b.first_published_at DESC, b.id
+                LIMIT :limit OFFSET :offset""")
+                .param("gravity", GRAVITY).param("readable", names(readable)).param("genre", genre)
+                .param("limit", limit).param("offset", offset)
+                .query((rs, row) -> new Trend(book(rs, row), rs.getLong("reads"), rs.getDouble("age_hours"), rs.getDouble("score")))
+                .list();
+    }
+
+    long count(List<AccessPolicy.Readership> readable, String genre) {
+        return db.sql("SELECT count(*) FROM discovery.books WHERE readership IN (:readable) AND (CAST(:genre AS text) IS NULL OR genre = :genre)")
+                .param("readable", names(readable)).param("genre", genre).query(Long.class).single();
+    }
+
+    Optional<Trend> trend(UUID id) {
+        return db.sql("""
+                SELECT b.*, t.reads, t.age_hours, t.reads / power(t.age_hours + 2, :gravity) AS score
+                FROM discovery.books b
+                CROSS JOIN LATERAL (SELECT (SELECT count(*) FROM discovery.reads r WHERE r.book_id = b.id) AS reads,
+                                           greatest(extract(epoch FROM now() - b.first_published_at) / 3600, 0) AS age_hours) t
+                WHERE b.id = :id""")
+                .param("gravity", GRAVITY).param("id", id)
+                .query((rs, row) -> new Trend(book(rs, row), rs.getLong("reads"), rs.getDouble("age_hours"), rs.getDouble("score")))
+                .optional();
+    }
+
+    private static List<String> names(List<AccessPolicy.Readership> readable) {
+        return readable.isEmpty() ? List.of("-") : readable.stream().map(Enum::name).toList();
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static byte[] bytes(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+
+    static float[] floats(byte[] bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+
+    private static CatalogueBook book(ResultSet rs, int row) throws SQLException {
+        return new CatalogueBook(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class), rs.getString("author_name"),
+                rs.getString("title"), rs.getString("blurb"), rs.getString("genre"), strings(rs.getString("tags")),
+                strings(rs.getString("content_warnings")), rs.getString("rating"), rs.getString("language"), rs.getString("status"),
+                AccessPolicy.Readership.valueOf(rs.getString("readership")), rs.getLong("words"), rs.getInt("chapters"),
+                rs.getObject("first_published_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("published_at", OffsetDateTime.class).toInstant(), rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                floats(rs.getBytes("embedding")));
+    }
+
+    private static List<String> strings(String json) {
+        List<String> values = new ArrayList<>();
+        JSON.readTree(json).forEach(node -> values.add(node.asString()));
+        return values;
+    }
+}

@@ -1,0 +1,181 @@
+package com.authorworks.discovery.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.authorworks.content.AccessPolicy;
+import com.authorworks.platform.CurrentUser;
+import com.authorworks.platform.PageRequest;
+import com.authorworks.platform.Problem;
+
+/** The seed's discovery endpoints: search, trending (with its explanation), recommendations and reindexing. */
+@RestController
+@RequestMapping("/api/v1/discover")
+class DiscoverController {
+
+    private static final int MAX_TEXT = 500;
+    private static final int MAX_VALUES = 20;
+
+    private final Discovery discovery;
+
+    DiscoverController(Discovery discovery) {
+        this.discovery = discovery;
+    }
+
+    /** A published book as lists show it. */
+    record BookCard(String id, String title, String authorId, String authorName, String blurb, String genre, List<String> tags,
+                    List<String> contentWarnings, String rating, String language, String status, long words, int chapters,
+                    Instant publishedAt, Instant updatedAt, Double score, String reason, String because) {
+
+        static BookCard of(Discovery.Item item) {
+            CatalogueBook b = item.book();
+            return new BookCard(b.id().toString(), b.title(), b.authorId().toString(), b.authorName(), b.blurb(), b.genre(), b.tags(),
+                    b.contentWarnings(), b.rating(), b.language(), b.status(), b.words(), b.chapters(), b.firstPublishedAt(),
+                    b.updatedAt(), item.score(), item.reason(), item.because() == null ? null : item.because().toString());
+        }
+    }
+
+    record SearchPage(List<BookCard> items, long total, Map<String, List<SearchIndex.Facet>> facets, String nextCursor) {
+    }
+
+    @GetMapping("/books")
+    SearchPage books(@RequestParam(required = false) String q,
+                     @RequestParam(required = false) List<String> genre,
+                     @RequestParam(required = false) List<String> tag,
+                     @RequestParam(required = false) List<String> excludeTag,
+                     @RequestParam(required = false) Long minWords,
+                     @RequestParam(required = false) Long maxWords,
+                     @RequestParam(required = false) List<String> status,
+                     @RequestParam(required = false) List<String> rating,
+                     @RequestParam(required = false) List<String> language,
+                     @RequestParam(required = false) String sort,
+                     @RequestParam(required = false) String cursor,
+                     @RequestParam(required = false) Integer size) {
+        Optional<CurrentUser> caller = CurrentUser.find();
+        String text = q == null ? null : q.strip();
+        if (text != null && text.length() > MAX_TEXT) {
+            throw Problem.badRequest("query-too-long", "A search is at most " + MAX_TEXT + " characters.");
+        }
+        if (minWords != null && minWords < 0 || maxWords != null && maxWords < 0
+                || minWords != null && maxWords != null && minWords > maxWords) {
+            throw Problem.badRequest("invalid-word-range", "minWords and maxWords are 0 or more, minWords not above maxWords.");
+        }
+        Query.Sort order = sort(sort, text != null && !text.isEmpty());
+        Query query = new Query(text, values("genre", genre), values("tag", tag), values("excludeTag", excludeTag), minWords, maxWords,
+                values("status", status), values("rating", rating), values("language", language), order,
+                cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order), size(size),
+                AccessPolicy.readableBy(caller));
+        Discovery.Found found = discovery.search(query, caller);
+        return new SearchPage(found.items().stream().map(BookCard::of).toList(), found.total(), found.facets(), found.nextCursor());
+    }
+
+    record TrendingPage(List<TrendingBook> items, int page, int size, long total) {
+    }
+
+    record TrendingBook(BookCard book, long reads, double score) {
+    }
+
+    /** The trending list: readers over the book's age, Hacker News style ({@code /trending/explain?book=} shows one book's parts). */
+    @GetMapping("/trending")
+    TrendingPage trending(@RequestParam(required = false) String genre, PageRequest page) {
+        Optional<CurrentUser> caller = CurrentUser.find();
+        List<String> genres = values("genre", genre == null ? null : List.of(genre));
+        Discovery.Trending trending = discovery.trending(caller, genres.isEmpty() ? null : genres.getFirst(), page.offset(), page.size());
+        return new TrendingPage(trending.items().stream()
+                .map(t -> new TrendingBook(BookCard.of(new Discovery.Item(t.book(), t.score(), "trending", null)), t.reads(), t.score()))
+                .toList(), page.page(), page.size(), trending.total());
+    }
+
+    record Explanation(String bookId, String formula, long readers, double points, double ageHours, double gravity, double score) {
+    }
+
+    @GetMapping("/trending/explain")
+    Explanation explain(@RequestParam String book) {
+        UUID id;
+        try {
+            id = UUID.fromString(book.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problem.notFound("book-not-found", "No published book " + abbreviate(book) + ".");
+        }
+        Catalogue.Trend trend = discovery.explain(id, CurrentUser.find());
+        return new Explanation(id.toString(), "score = (P - 1) / (T + 2)^G; P = readers + 1 (the author), T = hours since first published",
+                trend.reads(), trend.reads() + 1, trend.ageHours(), Catalogue.GRAVITY, trend.score());
+    }
+
+    record Recommendations(List<BookCard> items) {
+    }
+
+    /** Books like those the caller started reading ({@code reason: because-you-read}, {@code because}: which); else trending. */
+    @GetMapping("/recommendations")
+    Recommendations recommendations(@RequestParam(required = false) Integer size) {
+        return new Recommendations(discovery.recommendations(CurrentUser.find(), size(size)).stream().map(BookCard::of).toList());
+    }
+
+    record Reindexed(int indexed) {
+    }
+
+    /** Rebuilds the search index from discovery's read model (admins only). */
+    @PostMapping("/index")
+    Reindexed reindex() {
+        return new Reindexed(discovery.reindex(CurrentUser.require()));
+    }
+
+    private static Query.Sort sort(String text, boolean hasText) {
+        if (text == null || text.isBlank()) {
+            return hasText ? Query.Sort.RELEVANCE : Query.Sort.PUBLISHED;
+        }
+        try {
+            return Query.Sort.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("invalid-sort", "sort is one of relevance, published, updated, words, title.");
+        }
+    }
+
+    private static int size(Integer size) {
+        if (size == null) {
+            return PageRequest.DEFAULT_SIZE;
+        }
+        if (size < 1 || size > PageRequest.MAX_SIZE) {
+            throw Problem.badRequest("invalid-page-size", "size is 1 to " + PageRequest.MAX_SIZE + ".");
+        }
+        return size;
+    }
+
+    /** Filter values in their wire form (lower case, hyphens); tags keep their spaces. */
+    private static List<String> values(String name, List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (String value : raw) {
+            String clean = value == null ? "" : value.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            if (clean.isEmpty()) {
+                continue;
+            }
+            if (clean.length() > 100) {
+                throw Problem.badRequest("invalid-filter", name + " values are at most 100 characters.");
+            }
+            values.add(name.toLowerCase(Locale.ROOT).contains("tag") ? clean : clean.replace(' ', '-').replace('_', '-'));
+        }
+        if (values.size() > MAX_VALUES) {
+            throw Problem.badRequest("invalid-filter", "At most " + MAX_VALUES + " " + name + " values.");
+        }
+        return values;
+    }
+
+    private static String abbreviate(String value) {
+        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
+    }
+}

@@ -1,0 +1,218 @@
+package com.authorworks.discovery.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import com.authorworks.content.AccessPolicy;
+import com.authorworks.content.BookDeleted;
+import com.authorworks.content.BookPublished;
+import com.authorworks.content.BookRead;
+import com.authorworks.content.BookUnpublished;
+import com.authorworks.content.PublishedBook;
+import com.authorworks.platform.CurrentUser;
+import com.authorworks.platform.Problem;
+
+/**
+ * The discovery service's work: keeps the read model and the index in step with content's events,
+ * and answers searches, trending and recommendations from them. What a caller sees is what content's
+ * {@link AccessPolicy} lets them read: the index filters by the readerships the policy grants, and
+ * every result is checked against the policy again before it leaves.
+ */
+@Component
+class Discovery implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Discovery.class);
+
+    private final Catalogue catalogue;
+    private final Embeddings embeddings;
+    private final Path indexPath;
+    private final double minSimilarity;
+    private volatile SearchIndex index;
+
+    Discovery(Catalogue catalogue, Embeddings embeddings, DiscoveryProperties properties,
+              @Value("${authorworks.data:data}") Path data) {
+        this.catalogue = catalogue;
+        this.embeddings = embeddings;
+        this.indexPath = properties.index() != null ? properties.index() : data.resolve("discovery").resolve("index");
+        this.minSimilarity = properties.minSimilarity();
+    }
+
+    // --- the read model, fed by content's events ---------------------------------------------
+
+    @ApplicationModuleListener
+    void on(BookPublished event) {
+        PublishedBook book = event.book();
+        float[] vector = embeddings.embed(CatalogueBook.describe(book.title(), book.blurb(), book.genre(), book.tags()));
+        CatalogueBook entry = new CatalogueBook(book.bookId().value(), book.authorId().value(), book.authorName(), book.title(),
+                book.blurb(), book.genre(), book.tags(), book.contentWarnings(), book.rating(), book.language(), book.status(),
+                book.readership(), book.words(), book.chapters(), book.firstPublishedAt(), book.publishedAt(), book.updatedAt(), vector);
+        if (book.readership() == AccessPolicy.Readership.OWNER) {
+            // only what someone besides the owner may read belongs in the catalogue
+            on(new BookUnpublished(book.bookId(), book.authorId(), book.publishedAt()));
+            return;
+        }
+        catalogue.upsert(entry);
+        index().put(entry);
+    }
+
+    @ApplicationModuleListener
+    void on(BookUnpublished event) {
+        catalogue.remove(event.bookId().value());
+        index().remove(event.bookId().value());
+    }
+
+    @ApplicationModuleListener
+    void on(BookDeleted event) {
+        catalogue.forget(event.bookId().value());
+        index().remove(event.bookId().value());
+    }
+
+    @ApplicationModuleListener
+    void on(BookRead event) {
+        catalogue.read(event.bookId().value(), event.readerId().value(), event.at());
+    }
+
+    /** Remakes the index from the read model (admins only); returns how many books it holds. */
+    int reindex(CurrentUser caller) {
+        if (!caller.isAdmin()) {
+            throw Problem.forbidden("admin-only", "Only an admin can rebuild the search index.");
+        }
+        return index().rebuild(catalogue);
+    }
+
+    // --- answers -----------------------------------------------------------------------------
+
+    record Found(List<Item> items, long total, Map<String, List<SearchIndex.Facet>> facets, String nextCursor) {
+    }
+
+    /** A book in a list, with why it is there: a score and, for recommendations, the book it is like. */
+    record Item(CatalogueBook book, Double score, String reason, UUID because) {
+    }
+
+    Found search(Query query, Optional<CurrentUser> caller) {
+        float[] vector = query.hasText() ? embeddings.embed(query.text()) : null;
+        SearchIndex.Results results = index().search(query, vector);
+        Map<UUID, CatalogueBook> books = catalogue.find(results.hits().stream().map(SearchIndex.Hit::id).toList());
+        List<Item> items = new ArrayList<>();
+        for (SearchIndex.Hit hit : results.hits()) {
+            CatalogueBook book = books.get(hit.id());
+            if (book != null && readable(book, caller)) {
+                items.add(new Item(book, Double.isNaN(hit.score()) ? null : hit.score(), null, null));
+            }
+        }
+        return new Found(items, results.total(), results.facets(), results.next() == null ? null : results.next().encode());
+    }
+
+    record Trending(List<Catalogue.Trend> items, long total) {
+    }
+
+    Trending trending(Optional<CurrentUser> caller, String genre, long offset, int size) {
+        List<AccessPolicy.Readership> readable = AccessPolicy.readableBy(caller);
+        List<Catalogue.Trend> trends = catalogue.trending(readable, genre, size, offset).stream()
+                .filter(trend -> readable(trend.book(), caller)).toList();
+        return new Trending(trends, catalogue.count(readable, genre));
+    }
+
+    Catalogue.Trend explain(UUID book, Optional<CurrentUser> caller) {
+        return catalogue.trend(book).filter(trend -> readable(trend.book(), caller))
+                .orElseThrow(() -> Problem.notFound("book-not-found", "No published book " + book + "."));
+    }
+
+    /**
+     * Books like the ones the reader started: nearest to the mean of their embeddings, never one they
+     * started or wrote, each with the book of theirs it is closest to. Without a reading history
+     * (or signed out), the trending list.
+     */
+    List<Item> recommendations(Optional<CurrentUser> caller, int size) {
+        List<CatalogueBook> history = caller.map(user -> catalogue.history(user.id().value(), 20)).orElse(List.of());
+        if (history.isEmpty()) {
+            return trending(caller, null, 0, size).items().stream()
+                    .map(trend -> new Item(trend.book(), trend.score(), "trending", null)).toList();
+        }
+        UUID reader = caller.orElseThrow().id().value();
+        float[] profile = new float[Embeddings.DIMENSIONS];
+        for (CatalogueBook read : history) {
+            for (int i = 0; i < profile.length; i++) {
+                profile[i] += read.embedding()[i];
+            }
+        }
+        List<SearchIndex.Hit> hits = index().nearest(Embeddings.normalise(profile), size, AccessPolicy.readableBy(caller),
+                catalogue.readBy(reader), reader);
+        Map<UUID, CatalogueBook> books = catalogue.find(hits.stream().map(SearchIndex.Hit::id).toList());
+        List<Item> items = new ArrayList<>();
+        for (SearchIndex.Hit hit : hits) {
+            CatalogueBook book = books.get(hit.id());
+            if (book != null && readable(book, caller)) {
+                CatalogueBook because = history.stream()
+                        .max(Comparator.comparingDouble(read -> Embeddings.cosine(read.embedding(), book.embedding()))).orElseThrow();
+                items.add(new Item(book, hit.score(), "because-you-read", because.id()));
+            }
+        }
+        return items;
+    }
+
+    Optional<CatalogueBook> book(UUID id) {
+        return catalogue.find(id);
+    }
+
+    private static boolean readable(CatalogueBook book, Optional<CurrentUser> caller) {
+        return AccessPolicy.access(new com.authorworks.platform.UserId(book.authorId()), book.readership(), caller).mayRead();
+    }
+
+    // --- lifecycle ---------------------------------------------------------------------------
+
+    private SearchIndex index() {
+        SearchIndex current = index;
+        if (current == null) {
+            throw new IllegalStateException("The search index is not open yet");
+        }
+        return current;
+    }
+
+    /** Opens the index, and rebuilds it when it does not hold what the read model holds (new, deleted, or out of step). */
+    @Override
+    public synchronized void start() {
+        SearchIndex opened = new SearchIndex(indexPath, minSimilarity);
+        long expected = catalogue.count();
+        if (opened.size() != expected) {
+            log.info("The search index at {} holds {} books, the catalogue {}: rebuilding it", indexPath, opened.size(), expected);
+            opened.rebuild(catalogue);
+        }
+        index = opened;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (index != null) {
+            try {
+                index.close();
+            } catch (java.io.IOException e) {
+                log.warn("Closing the search index failed", e);
+            }
+            index = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return index != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // open before the web server starts taking requests (which starts at a later phase)
+        return Integer.MIN_VALUE + 1000;
+    }
+}

@@ -1,0 +1,26 @@
+package com.authorworks.discovery.internal;
+
+import java.util.List;
+
+import com.authorworks.content.AccessPolicy;
+
+/**
+ * One search: text (optional), filters, a sort, a page. {@code readable} are the readerships the
+ * caller may read (from the access policy); nothing else is ever matched.
+ */
+record Query(String text, List<String> genres, List<String> tags, List<String> excludedTags, Long minWords, Long maxWords,
+             List<String> statuses, List<String> ratings, List<String> languages, Sort sort, Cursor after, int size,
+             List<AccessPolicy.Readership> readable) {
+
+    enum Sort {
+        RELEVANCE, PUBLISHED, UPDATED, WORDS, TITLE;
+
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    boolean hasText() {
+        return text != null && !text.isBlank();
+    }
+}

@@ -1,0 +1,352 @@
+package com.authorworks.discovery;
+
+import static com.authorworks.discovery.Api.json;
+import static com.authorworks.discovery.Api.ok;
+import static com.authorworks.discovery.Api.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Discovery end to end: authors publish through content's API, content's events feed discovery's
+ * read model and index, and readers find the books through discovery's API.
+ */
+@SpringBootTest(classes = DiscoveryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"authorworks.services=content,storage,discovery"})
+class DiscoveryIntegrationTests {
+
+    static final Path DATA = createData();
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("authorworks.data", DATA::toString);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    Api newUser(String... roles) {
+        return Api.newUser(port, roles);
+    }
+
+    /** A tag no other test uses, so each test sees only its own books. */
+    static String scope() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    String publish(Api author, String title, String blurb, String genre, List<String> tags, String... options) {
+        String book = ok(author.send("POST", "/api/v1/books", json(Map.of("title", title))), 201).path("id").asString();
+        String chapter = ok(author.send("POST", "/api/v1/books/" + book + "/chapters", json(Map.of("title", "One"))), 201)
+                .path("id").asString();
+        ok(author.send("POST", "/api/v1/books/" + book + "/chapters/" + chapter + "/scenes",
+                json(Map.of("title", "Opening", "content", "<p>" + blurb + "</p>"))), 201);
+        Map<String, Object> listing = new java.util.HashMap<>(Map.of("blurb", blurb, "genre", genre, "tags", tags));
+        for (int i = 0; i + 1 < options.length; i += 2) {
+            listing.put(options[i], options[i + 1]);
+        }
+        ok(author.send("PATCH", "/api/v1/books/" + book + "/publication", json(listing)), 200);
+        ok(author.send("POST", "/api/v1/books/" + book + "/publish", null), 200);
+        // discovery hears of it after content's commit (today at once; asynchronously once listeners run on their own)
+        indexed(author, tags.getFirst(), book, true);
+        return book;
+    }
+
+    /** Waits until discovery lists (or no longer lists) the book among those tagged {@code tag}, as {@code caller} sees them. */
+    void indexed(Api caller, String tag, String book, boolean listed) {
+        eventually((listed ? "listed: " : "gone: ") + book, () -> ids(caller.get("/api/v1/discover/books?size=100&tag=" + q(tag))),
+                ids -> ids.contains(book) == listed);
+    }
+
+    static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    static List<String> ids(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("items").forEach(item -> ids.add(item.has("book") ? item.path("book").path("id").asString() : item.path("id").asString()));
+        return ids;
+    }
+
+    static <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Gave up waiting for " + what + "; last seen: " + last);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            last = probe.get();
+        }
+        return last;
+    }
+
+    static final String LIGHTHOUSE_TITLE = "The Lighthouse Keeper's Daughter";
+    static final String LIGHTHOUSE_BLURB = "On a storm-battered island a girl keeps the lamp burning while she waits for her father's ship.";
+
+    @Test
+    void aPublishedBookIsFoundByKeywordByTagsAndByMeaningUntilItIsUnpublishedOrDeleted() {
+        Api author = newUser();
+        Api reader = newUser();
+        String scope = scope();
+        String lighthouse = publish(author, LIGHTHOUSE_TITLE, LIGHTHOUSE_BLURB, "literary", List.of(scope, "sea", "found family"),
+                "rating", "teen");
+        String dragons = publish(author, "Dragons of the Ember Crown", "Two dragon clans burn the northern kingdoms in a war for the crown.",
+                "fantasy", List.of(scope, "dragons", "war"), "rating", "mature");
+        String vicarage = publish(author, "Murder at the Vicarage Fair", "A retired detective finds the vicar poisoned beside the cake stall.",
+                "mystery", List.of(scope, "detective", "village"));
+        String search = "/api/v1/discover/books?tag=" + scope;
+
+        // by keyword
+        JsonNode byWord = reader.get(search + "&q=lighthouse");
+        assertThat(ids(byWord).getFirst()).isEqualTo(lighthouse);
+        assertThat(ids(reader.get(search + "&q=" + q("poisoned vicar")))).first().isEqualTo(vicarage);
+
+        // by tags, with an excluded tag, and their counts
+        JsonNode all = reader.get(search);
+        assertThat(ids(all)).containsExactlyInAnyOrder(lighthouse, dragons, vicarage);
+        assertThat(all.path("total").asLong()).isEqualTo(3);
+        assertThat(all.path("facets").path("genre").toString()).contains("{\"value\":\"literary\",\"count\":1}");
+        assertThat(all.path("facets").path("tag").toString()).contains("{\"value\":\"" + scope + "\",\"count\":3}");
+        JsonNode noDragons = reader.get(search + "&excludeTag=dragons");
+        assertThat(ids(noDragons)).containsExactlyInAnyOrder(lighthouse, vicarage);
+        assertThat(noDragons.path("total").asLong()).as("counts exclude what is excluded").isEqualTo(2);
+        assertThat(noDragons.path("facets").path("tag").toString()).doesNotContain("dragons");
+        assertThat(ids(reader.get(search + "&tag=sea&excludeTag=dragons"))).containsExactly(lighthouse);
+        assertThat(ids(reader.get(search + "&genre=fantasy&rating=mature"))).containsExactly(dragons);
+        assertThat(ids(reader.get(search + "&rating=general&rating=teen"))).containsExactly(lighthouse);
+        assertThat(ids(reader.get(search + "&maxWords=16"))).doesNotContain(lighthouse).contains(dragons);
+        assertThat(ids(reader.get(search + "&status=complete"))).isEmpty();
+        assertThat(ids(reader.get(search + "&language=en"))).hasSize(3);
+
+        // by meaning: a query that shares no word with the book (title, blurb, tags, genre) still finds it first
+        String meaning = "coastal tower guiding sailors at night";
+        assertThat(words(meaning)).doesNotContainAnyElementsOf(words(LIGHTHOUSE_TITLE + " " + LIGHTHOUSE_BLURB + " sea found family literary"));
+        JsonNode semantic = reader.get(search + "&q=" + q(meaning));
+        assertThat(ids(semantic)).first().isEqualTo(lighthouse);
+        assertThat(ids(semantic)).doesNotContain(vicarage);
+
+        // unpublishing takes it out of every result
+        ok(author.send("POST", "/api/v1/books/" + lighthouse + "/unpublish", null), 200);
+        indexed(reader, scope, lighthouse, false);
+        assertThat(ids(reader.get(search))).containsExactlyInAnyOrder(dragons, vicarage);
+        assertThat(ids(reader.get(search + "&q=lighthouse"))).doesNotContain(lighthouse);
+        assertThat(ids(reader.get(search + "&q=" + q(meaning)))).doesNotContain(lighthouse);
+        assertThat(ids(reader.get("/api/v1/discover/trending?size=100"))).doesNotContain(lighthouse);
+        problem(reader.send("GET", "/api/v1/discover/trending/explain?book=" + lighthouse, null), 404, "book-not-found");
+        // and publishing it again brings it back
+        ok(author.send("POST", "/api/v1/books/" + lighthouse + "/publish", null), 200);
+        indexed(reader, scope, lighthouse, true);
+        assertThat(ids(reader.get(search + "&q=lighthouse"))).first().isEqualTo(lighthouse);
+        // deleting a published book takes it out too
+        ok(author.send("DELETE", "/api/v1/books/" + dragons, null), 204);
+        indexed(reader, scope, dragons, false);
+        assertThat(ids(reader.get(search))).containsExactlyInAnyOrder(lighthouse, vicarage);
+        assertThat(ids(reader.get(search + "&q=" + q("dragon clans")))).doesNotContain(dragons);
+    }
+
+    @Test
+    void aDraftOrPrivateBookNeverAppearsAnywhereAndASignedInBookOnlyToTheSignedIn() {
+        Api author = newUser();
+        Api reader = newUser();
+        Api nobody = Api.anonymous(port);
+        String scope = scope();
+        String word = "quillifer" + scope;
+        String draft = ok(author.send("POST", "/api/v1/books", json(Map.of("title", "Draft " + word))), 201).path("id").asString();
+        ok(author.send("PATCH", "/api/v1/books/" + draft + "/publication", json(Map.of("tags", List.of(scope), "blurb", word))), 200);
+        String members = publish(author, "Members " + word, "Only for the signed in " + word, "drama", List.of(scope),
+                "audience", "SIGNED_IN");
+        String archived = publish(author, "Archived " + word, "Gone " + word, "drama", List.of(scope));
+        ok(author.send("POST", "/api/v1/books/" + archived + "/archive", null), 200);
+        indexed(author, scope, archived, false);
+        String open = publish(author, "Open " + word, "For anyone " + word, "drama", List.of(scope));
+        // the reader reads both, so they would trend and feed recommendations if they leaked
+        for (String book : List.of(members, open)) {
+            read(reader, book);
+        }
+        eventually("the reads recorded", () -> reader.get("/api/v1/discover/trending/explain?book=" + open).path("readers").asLong(),
+                readers -> readers == 1);
+
+        for (Api caller : List.of(reader, nobody, author)) {
+            List<String> seen = new ArrayList<>();
+            seen.addAll(ids(caller.get("/api/v1/discover/books?tag=" + scope)));
+            seen.addAll(ids(caller.get("/api/v1/discover/books?q=" + word)));
+            seen.addAll(ids(caller.get("/api/v1/discover/books?q=" + word + "&sort=title")));
+            seen.addAll(ids(caller.get("/api/v1/discover/books?size=100")));
+            seen.addAll(ids(caller.get("/api/v1/discover/trending?size=100")));
+            seen.addAll(ids(caller.get("/api/v1/discover/recommendations?size=100")));
+            if (caller != author) {
+                seen.addAll(ids(caller.get("/api/v1/users/" + author.user + "/books")));
+            }
+            assertThat(seen).as("what %s sees", caller == nobody ? "an anonymous caller" : "a signed-in user")
+                    .doesNotContain(draft, archived);
+            problem(caller.send("GET", "/api/v1/discover/trending/explain?book=" + draft, null), 404, "book-not-found");
+            problem(caller.send("GET", "/api/v1/discover/trending/explain?book=" + archived, null), 404, "book-not-found");
+        }
+        assertThat(ids(reader.get("/api/v1/discover/books?tag=" + scope))).containsExactlyInAnyOrder(members, open);
+        assertThat(ids(nobody.get("/api/v1/discover/books?tag=" + scope))).containsExactly(open);
+        assertThat(ids(nobody.get("/api/v1/discover/books?q=" + word))).containsExactly(open);
+        assertThat(ids(nobody.get("/api/v1/discover/trending?size=100"))).doesNotContain(members);
+        problem(nobody.send("GET", "/api/v1/discover/trending/explain?book=" + members, null), 404, "book-not-found");
+        assertThat(ids(author.get("/api/v1/users/" + author.user + "/books"))).contains(draft, archived, members, open);
+    }
+
+    @Test
+    void trendingRanksBooksByReadersOverAgeAndExplainsTheScore() {
+        Api author = newUser();
+        String scope = scope();
+        String popular = publish(author, "Popular Tides", "Everyone reads this one.", "adventure", List.of(scope));
+        String quiet = publish(author, "Quiet Tides", "Someone reads this one.", "adventure", List.of(scope));
+        for (int i = 0; i < 3; i++) {
+            read(newUser(), popular);
+        }
+        read(newUser(), quiet);
+        eventually("the reads recorded", () -> author.get("/api/v1/discover/trending/explain?book=" + popular).path("readers").asLong(),
+                readers -> readers == 3);
+        eventually("the quiet book's read recorded", () -> author.get("/api/v1/discover/trending/explain?book=" + quiet).path("readers")
+                .asLong(), readers -> readers == 1);
+        List<String> trending = ids(author.get("/api/v1/discover/trending?size=100&genre=adventure"));
+        assertThat(trending).containsSubsequence(popular, quiet);
+
+        JsonNode explained = author.get("/api/v1/discover/trending/explain?book=" + popular);
+        assertThat(explained.path("readers").asLong()).isEqualTo(3);
+        assertThat(explained.path("points").asDouble()).isEqualTo(4);
+        assertThat(explained.path("gravity").asDouble()).isEqualTo(1.8);
+        double expected = 3 / Math.pow(explained.path("ageHours").asDouble() + 2, 1.8);
+        assertThat(explained.path("score").asDouble()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(author.get("/api/v1/discover/trending/explain?book=" + quiet).path("score").asDouble())
+                .isLessThan(explained.path("score").asDouble());
+        problem(author.send("GET", "/api/v1/discover/trending/explain?book=not-a-uuid", null), 404, "book-not-found");
+    }
+
+    @Test
+    void recommendationsFollowWhatTheReaderReadAndNeverRepeatIt() {
+        Api author = newUser();
+        Api reader = newUser();
+        String scope = scope();
+        String sea = publish(author, "Salt and Sail", "A young sailor crosses the ocean on a whaling ship through storms and fog.",
+                "adventure", List.of(scope, "sea"));
+        String seaToo = publish(author, "The Harbour Pilot", "A ship's pilot guides vessels through a treacherous harbour in the fog.",
+                "adventure", List.of(scope, "sea"));
+        String space = publish(author, "Orbit of Glass", "A botanist on a space station grows the last forest in orbit around Jupiter.",
+                "science-fiction", List.of(scope, "space"));
+        String own = publish(reader, "My Own Sea Story", "A sailor on the ocean, written by the reader themself.", "adventure",
+                List.of(scope, "sea"));
+        read(reader, sea);
+
+        JsonNode recommended = eventually("recommendations from the reading history",
+                () -> reader.get("/api/v1/discover/recommendations?size=100"),
+                page -> page.path("items").size() > 0 && page.path("items").get(0).path("reason").asString().equals("because-you-read"));
+        List<String> ids = ids(recommended);
+        assertThat(ids).doesNotContain(sea, own).contains(seaToo);
+        assertThat(ids.indexOf(seaToo)).isLessThan(ids.indexOf(space) < 0 ? Integer.MAX_VALUE : ids.indexOf(space));
+        JsonNode first = recommended.path("items").get(ids.indexOf(seaToo));
+        assertThat(first.path("reason").asString()).isEqualTo("because-you-read");
+        assertThat(first.path("because").asString()).isEqualTo(sea);
+
+        // no reading history: what is trending
+        JsonNode fresh = newUser().get("/api/v1/discover/recommendations");
+        fresh.path("items").forEach(item -> assertThat(item.path("reason").asString()).isEqualTo("trending"));
+        assertThat(Api.anonymous(port).get("/api/v1/discover/recommendations").path("items").isArray()).isTrue();
+    }
+
+    @Test
+    void cursorsWalkEveryResultOnceInOrder() {
+        Api author = newUser();
+        Api reader = newUser();
+        String scope = scope();
+        List<String> titles = List.of("Echo", "Alder", "Cinder", "Birch", "Dune");
+        Map<String, String> byTitle = new java.util.HashMap<>();
+        for (String title : titles) {
+            byTitle.put(publish(author, title, "A book called " + title + " about trees and sand.", "literary", List.of(scope)), title);
+        }
+        for (String sort : List.of("title", "published", "words", "updated", "relevance")) {
+            List<String> walked = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                JsonNode page = reader.get("/api/v1/discover/books?tag=" + scope + "&q=book&size=2&sort=" + sort
+                        + (cursor == null ? "" : "&cursor=" + cursor));
+                walked.addAll(ids(page));
+                cursor = page.path("nextCursor").isNull() || page.path("nextCursor").isMissingNode() ? null : page.path("nextCursor").asString();
+                pages++;
+            } while (cursor != null && pages < 10);
+            assertThat(walked).as(sort).hasSize(5).doesNotHaveDuplicates();
+            assertThat(new HashSet<>(walked)).isEqualTo(byTitle.keySet());
+            if (sort.equals("title")) {
+                assertThat(walked.stream().map(byTitle::get)).containsExactly("Alder", "Birch", "Cinder", "Dune", "Echo");
+            }
+        }
+        String cursor = reader.get("/api/v1/discover/books?tag=" + scope + "&size=2&sort=title").path("nextCursor").asString();
+        problem(reader.send("GET", "/api/v1/discover/books?tag=" + scope + "&sort=words&cursor=" + cursor, null), 400, "invalid-cursor");
+        problem(reader.send("GET", "/api/v1/discover/books?cursor=garbage", null), 400, "invalid-cursor");
+    }
+
+    @Test
+    void onlyAnAdminRebuildsTheIndexAndItHoldsTheSameBooksAfter() {
+        Api author = newUser();
+        String scope = scope();
+        String book = publish(author, "Rebuilt Harbour", "An index is remade and the harbour is still found.", "other", List.of(scope));
+        problem(author.send("POST", "/api/v1/discover/index", null), 403, "admin-only");
+        problem(Api.anonymous(port).send("POST", "/api/v1/discover/index", null), 401, "authentication-required");
+        JsonNode rebuilt = ok(newUser("ADMIN").send("POST", "/api/v1/discover/index", null), 200);
+        assertThat(rebuilt.path("indexed").asInt()).isPositive();
+        assertThat(ids(author.get("/api/v1/discover/books?tag=" + scope + "&q=harbour"))).containsExactly(book);
+    }
+
+    @Test
+    void badSearchesAreProblems() {
+        Api reader = newUser();
+        problem(reader.send("GET", "/api/v1/discover/books?sort=best", null), 400, "invalid-sort");
+        problem(reader.send("GET", "/api/v1/discover/books?size=0", null), 400, "invalid-page-size");
+        problem(reader.send("GET", "/api/v1/discover/books?size=101", null), 400, "invalid-page-size");
+        problem(reader.send("GET", "/api/v1/discover/books?minWords=10&maxWords=5", null), 400, "invalid-word-range");
+        problem(reader.send("GET", "/api/v1/discover/books?q=" + "a".repeat(501), null), 400, "query-too-long");
+        problem(reader.send("GET", "/api/v1/discover/books?minWords=many", null), 400, "invalid-parameter");
+        ok(reader.send("GET", "/api/v1/discover/books?q=" + q("the of and"), null), 200);
+    }
+
+    private void read(Api reader, String book) {
+        JsonNode details = reader.get("/api/v1/books/" + book);
+        JsonNode chapter = details.path("chapters").get(0);
+        ok(reader.send("PUT", "/api/v1/books/" + book + "/reading-position", json(Map.of("chapterId", chapter.path("id").asString(),
+                "sceneId", chapter.path("scenes").get(0).path("id").asString(), "progress", 0.1))), 200);
+    }
+
+    private static Set<String> words(String text) {
+        return new HashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")));
+    }
+
+    private static Path createData() {
+        try {
+            return Files.createTempDirectory("discovery-tests");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { discoverPath } from '../api/discovery';
+import { renderApp, TestServer } from '../test/server';
+
+// Shapes as the discovery service writes them (docs/discovery.md).
+const lighthouse = {
+  id: 'a1b2c3d4-0000-4000-8000-000000000001',
+  title: "The Lighthouse Keeper's Daughter",
+  authorId: 'u1',
+  authorName: 'Ada',
+  blurb: 'On a storm-battered island a girl keeps the lamp burning.',
+  genre: 'literary',
+  tags: ['sea', 'found family'],
+  contentWarnings: ['none'],
+  rating: 'teen',
+  language: 'en',
+  status: 'complete',
+  words: 41000,
+  chapters: 12,
+  publishedAt: '2026-11-30T10:00:00Z',
+};
+const dragons = { ...lighthouse, id: 'a1b2c3d4-0000-4000-8000-000000000002', title: 'Dragons of the Ember Crown', genre: 'fantasy',
+  tags: ['dragons', 'war'], rating: 'mature', blurb: 'Two dragon clans burn the north.' };
+
+function page(items: object[], tags: [string, number][], nextCursor: string | null = null) {
+  return {
+    status: 200,
+    body: { items, total: items.length, facets: { tag: tags.map(([value, count]) => ({ value, count })) }, nextCursor },
+  };
+}
+
+describe('Discover', () => {
+  let server: TestServer;
+
+  beforeEach(async () => {
+    server = await new TestServer().start();
+  });
+
+  afterEach(() => server.stop());
+
+  it('builds one address per search, parameters in a fixed order', () => {
+    expect(discoverPath({})).toBe('/api/v1/discover/books');
+    expect(discoverPath({ q: ' sea stories ', genre: 'literary', tags: ['sea'], excludeTags: ['war', 'dragons'], sort: 'title' }))
+      .toBe('/api/v1/discover/books?q=sea+stories&genre=literary&tag=sea&excludeTag=war&excludeTag=dragons&sort=title');
+  });
+
+  it('searches, filters by genre, requires a tag and hides another, asking the server each time', async () => {
+    server.on('GET', '/api/v1/discover/books', () => page([lighthouse, dragons], [['sea', 1], ['dragons', 1]]));
+    server.on('GET', '/api/v1/discover/books?q=coastal+tower', () => page([lighthouse], [['sea', 1]]));
+    server.on('GET', '/api/v1/discover/books?q=coastal+tower&genre=literary', () => page([lighthouse], [['sea', 1]]));
+    server.on('GET', '/api/v1/discover/books?q=coastal+tower&genre=literary&tag=sea', () => page([lighthouse], [['sea', 1]]));
+    server.on('GET', '/api/v1/discover/books?q=coastal+tower&genre=literary&tag=sea&excludeTag=found+family', () => page([], []));
+    renderApp('/discover', server.api());
+
+    expect(await screen.findByRole('link', { name: 'Dragons of the Ember Crown' })).toBeInTheDocument();
+    expect(screen.getByText('2 books')).toBeInTheDocument();
+
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'coastal tower');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    expect(await screen.findByText('1 book')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Dragons of the Ember Crown' })).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Genre' }), 'literary');
+    await user.click(await screen.findByRole('checkbox', { name: /sea/ }));
+    expect(await screen.findByRole('checkbox', { name: /sea/, checked: true })).toBeInTheDocument();
+
+    await user.type(screen.getByRole('textbox', { name: 'Hide books tagged' }), ' Found  Family ');
+    await user.click(screen.getByRole('button', { name: 'Hide' }));
+    expect(await screen.findByRole('heading', { name: 'Nothing found' })).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Hidden tags' })).getByRole('button', { name: /found family/ })).toBeInTheDocument();
+    expect(server.calls('GET', '/api/v1/discover/books?q=coastal+tower&genre=literary&tag=sea&excludeTag=found+family')).toHaveLength(1);
+  });
+
+  it('loads the next page with the cursor the server gave', async () => {
+    server.on('GET', '/api/v1/discover/books', () => page([lighthouse], [], 'c1'));
+    server.on('GET', '/api/v1/discover/books?cursor=c1', () => page([dragons], []));
+    renderApp('/discover', server.api());
+
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'More books' }));
+    expect(await screen.findByRole('link', { name: 'Dragons of the Ember Crown' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: "The Lighthouse Keeper's Daughter" })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'More books' })).not.toBeInTheDocument();
+  });
+
+  it("shows a published book's landing page: blurb, warnings, chapters and the way in", async () => {
+    server.on('GET', `/api/v1/books/${lighthouse.id}`, () => ({
+      status: 200,
+      body: {
+        id: lighthouse.id, title: lighthouse.title, format: 'novel', status: 'COMPLETE', words: 41000, publication: 'PUBLISHED',
+        access: 'READ', authorId: 'u1', metadata: {}, artifacts: {},
+        chapters: [{ id: 'c1', number: 1, title: 'The Lamp', status: 'FINAL', scenes: [] }],
+        listing: { blurb: lighthouse.blurb, genre: 'literary', tags: ['sea'], contentWarnings: ['major-character-death'], rating: 'teen',
+          language: 'en', status: 'complete' },
+      },
+    }));
+    renderApp(`/discover/${lighthouse.id}`, server.api());
+
+    expect(await screen.findByRole('heading', { name: lighthouse.title })).toBeInTheDocument();
+    expect(screen.getByText(lighthouse.blurb)).toBeInTheDocument();
+    expect(screen.getByText(/Major character death/)).toBeInTheDocument();
+    expect(screen.getByText('The Lamp')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Log in to read' })).toBeInTheDocument();
+  });
+
+  it('says a book it may not read is not found', async () => {
+    renderApp('/discover/a1b2c3d4-0000-4000-8000-00000000dead', server.api());
+    expect(await screen.findByRole('heading', { name: 'Book not found' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,188 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { label, type BookCard, type DiscoverQuery, type SearchPage } from '../api/discovery';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { usePageTitle } from '../components/usePageTitle';
+import { useSession } from '../session/session';
+import './discover.css';
+
+export const GENRES = ['fantasy', 'science-fiction', 'mystery', 'thriller', 'romance', 'horror', 'historical', 'literary',
+  'young-adult', 'children', 'adventure', 'humor', 'drama', 'poetry', 'non-fiction', 'other'];
+export const RATINGS = ['general', 'teen', 'mature', 'explicit', 'not-rated'];
+
+function normalTag(text: string) {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * `/discover`: published books, by keyword and by meaning (the discovery service fuses both), with
+ * filters, tags to require and tags to hide. Hidden tags are applied by the server, so the counts
+ * shown are the counts of what is listed.
+ */
+export function Discover() {
+  usePageTitle('Discover');
+  const { api } = useSession();
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState<DiscoverQuery>({});
+  const [page, setPage] = useState<SearchPage | null>(null);
+  const [more, setMore] = useState<BookCard[]>([]);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [hide, setHide] = useState('');
+  const [moreCursor, setMoreCursor] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setFailure(null);
+    api.discovery
+      .search(query)
+      .then((p) => {
+        if (!current) return;
+        setPage(p);
+        setMore([]);
+        setMoreCursor(null);
+      })
+      .catch((e) => current && setFailure(e));
+    return () => {
+      current = false;
+    };
+  }, [api, query]);
+
+  const change = (changes: Partial<DiscoverQuery>) => setQuery((q) => ({ ...q, ...changes, cursor: undefined }));
+
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    change({ q: text });
+  };
+
+  const onHide = (e: FormEvent) => {
+    e.preventDefault();
+    const tag = normalTag(hide);
+    if (tag && !(query.excludeTags ?? []).includes(tag)) {
+      change({ excludeTags: [...(query.excludeTags ?? []), tag], tags: (query.tags ?? []).filter((t) => t !== tag) });
+    }
+    setHide('');
+  };
+
+  const toggleTag = (tag: string) => {
+    const tags = query.tags ?? [];
+    change({ tags: tags.includes(tag) ? tags.filter((t) => t !== tag) : [...tags, tag] });
+  };
+
+  const loadMore = async () => {
+    const cursor = more.length > 0 ? moreCursor : page?.nextCursor;
+    if (!cursor) return;
+    try {
+      const next = await api.discovery.search({ ...query, cursor });
+      setMore((m) => [...m, ...next.items]);
+      setMoreCursor(next.nextCursor ?? null);
+    } catch (e) {
+      setFailure(e);
+    }
+  };
+  const hasMore = more.length > 0 ? Boolean(moreCursor) : Boolean(page?.nextCursor);
+  const books = [...(page?.items ?? []), ...more];
+
+  return (
+    <section className="discover">
+      <h1>Discover</h1>
+      <form role="search" className="discover-search" onSubmit={onSearch}>
+        <label htmlFor="discover-q">Search</label>
+        <input id="discover-q" type="search" value={text} onChange={(e) => setText(e.target.value)}
+          placeholder="A title, an author, or what the story is about" />
+        <button type="submit">Search</button>
+      </form>
+      <div className="discover-layout">
+        <aside className="discover-filters" aria-label="Filters">
+          <label htmlFor="discover-genre">Genre</label>
+          <select id="discover-genre" value={query.genre ?? ''} onChange={(e) => change({ genre: e.target.value || undefined })}>
+            <option value="">Any genre</option>
+            {GENRES.map((g) => (
+              <option key={g} value={g}>{label(g)}</option>
+            ))}
+          </select>
+          <label htmlFor="discover-rating">Rating</label>
+          <select id="discover-rating" value={query.rating ?? ''} onChange={(e) => change({ rating: e.target.value || undefined })}>
+            <option value="">Any rating</option>
+            {RATINGS.map((r) => (
+              <option key={r} value={r}>{label(r)}</option>
+            ))}
+          </select>
+          <label htmlFor="discover-sort">Sort by</label>
+          <select id="discover-sort" value={query.sort ?? ''} onChange={(e) => change({ sort: e.target.value || undefined })}>
+            <option value="">Best match</option>
+            <option value="published">Newest</option>
+            <option value="updated">Recently updated</option>
+            <option value="words">Longest</option>
+            <option value="title">Title</option>
+          </select>
+          <form className="discover-hide" onSubmit={onHide}>
+            <label htmlFor="discover-hide">Hide books tagged</label>
+            <input id="discover-hide" value={hide} onChange={(e) => setHide(e.target.value)} />
+            <button type="submit">Hide</button>
+          </form>
+          {(query.excludeTags ?? []).length > 0 && (
+            <ul className="chips" aria-label="Hidden tags">
+              {(query.excludeTags ?? []).map((tag) => (
+                <li key={tag}>
+                  <button type="button" className="chip chip-excluded"
+                    onClick={() => change({ excludeTags: (query.excludeTags ?? []).filter((t) => t !== tag) })}>
+                    {tag} <span className="visually-hidden">(show again)</span>×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {(page?.facets.tag ?? []).length > 0 && (
+            <fieldset className="discover-tags">
+              <legend>Tags</legend>
+              {(page?.facets.tag ?? []).map((facet) => (
+                <label key={facet.value} className="tag-option">
+                  <input type="checkbox" checked={(query.tags ?? []).includes(facet.value)} onChange={() => toggleTag(facet.value)} />
+                  {facet.value} <span className="count">({facet.count})</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
+        </aside>
+        <div className="discover-results">
+          <ErrorNotice error={failure} />
+          {page === null && !failure && <p role="status">Looking for books…</p>}
+          {page && (
+            <p role="status" className="meta">
+              {page.total === 1 ? '1 book' : `${page.total} books`}
+            </p>
+          )}
+          {page && books.length === 0 && (
+            <div className="empty-state">
+              <h2>Nothing found</h2>
+              <p>Try other words, or fewer filters.</p>
+            </div>
+          )}
+          {books.length > 0 && (
+            <ul className="book-list">
+              {books.map((b) => (
+                <li key={b.id} className="book-card">
+                  <h2>
+                    <Link to={`/discover/${encodeURIComponent(b.id)}`}>{b.title}</Link>
+                  </h2>
+                  <p className="meta">
+                    {b.authorName ? `${b.authorName} · ` : ''}
+                    {b.genre ? `${label(b.genre)} · ` : ''}
+                    {label(b.rating)} · {b.words.toLocaleString('en')} words
+                  </p>
+                  <p className="blurb">{b.blurb}</p>
+                  {b.tags.length > 0 && <p className="tags">{b.tags.join(' · ')}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {hasMore && (
+            <button type="button" onClick={loadMore}>
+              More books
+            </button>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
