@@ -46,6 +46,9 @@ public class MemoryLoad {
     /** The connections open evenly over the first this many milliseconds of the load. */
     static final long RAMP_MS = Long.getLong("ramp", 10_000);
 
+    /** Reader searches: keywords and meanings, so both halves of discovery's search (BM25 and vectors) run. */
+    static final String[] SEARCHES = {"lighthouse", "hand-written", "a+keeper+of+lamps+by+the+sea", "storm", "island+map"};
+
     record User(String email, String token, String bookId, boolean generating) {}
 
     static final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
@@ -90,6 +93,8 @@ public class MemoryLoad {
                 }
             }
             users.set(i, new User(u.email(), u.token(), book, false));
+            // published, so discovery indexes it (its embedding model is then loaded, as in real use)
+            call("POST", "/api/v1/books/" + book + "/publish", u.token(), null, 200);
         }
         for (int i = 0; i < 3; i++) {
             User u = users.get(i);
@@ -218,8 +223,11 @@ public class MemoryLoad {
                     timed(kind = "status", "GET", b + "/status", user.token(), null);
                 } else if (roll < 67) {
                     timed(kind = "version", "GET", s + "/versions/1", user.token(), null);
-                } else if (roll < 72) {
+                } else if (roll < 70) {
                     timed(kind = "me", "GET", "/api/v1/users/me", user.token(), null);
+                } else if (roll < 72) {
+                    timed(kind = "discover", "GET", "/api/v1/discover/books?q=" + SEARCHES[random.nextInt(SEARCHES.length)],
+                            user.token(), null);
                 } else if (roll < 77) {
                     timed(kind = "versions", "GET", s + "/versions", user.token(), null);
                 } else if (roll < 82) {
