@@ -1,14 +1,26 @@
 package com.authorworks.discovery.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
 import org.springframework.stereotype.Component;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
  * Sentence embeddings in-process: the quantized all-MiniLM-L6-v2 (384 dimensions, unit length), run
  * by ONNX Runtime from the model inside its jar; nothing is downloaded. Loaded on first use (about a
- * second), and only in a process that runs discovery.
+ * second), and only in a process that runs discovery. The session is made small: one thread, on the
+ * caller's, and no memory arena or pre-planned buffers — with ONNX Runtime's defaults (a thread and a
+ * growing arena per core) the model alone cost the platform about 120 MB (bench/README.md, Memory).
  */
 @Component
 class Embeddings {
@@ -27,12 +39,55 @@ class Embeddings {
         if (loaded == null) {
             synchronized (this) {
                 if (model == null) {
-                    model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                    model = new SmallSessionModel(load());
                 }
                 loaded = model;
             }
         }
         return loaded;
+    }
+
+    private static OnnxBertBiEncoder load() {
+        ClassLoader jar = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
+        try (InputStream model = jar.getResourceAsStream("all-minilm-l6-v2-q.onnx");
+             InputStream tokenizer = jar.getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json");
+             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            if (model == null || tokenizer == null) {
+                throw new IllegalStateException("The all-MiniLM-L6-v2 model is missing from the class path");
+            }
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setCPUArenaAllocator(false);
+            options.setMemoryPatternOptimization(false);
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not load the embedding model", e);
+        }
+    }
+
+    /** The model run on the caller's thread (no pool of its own). */
+    private static final class SmallSessionModel extends AbstractInProcessEmbeddingModel {
+
+        private final OnnxBertBiEncoder encoder;
+
+        SmallSessionModel(OnnxBertBiEncoder encoder) {
+            super(Runnable::run);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return DIMENSIONS;
+        }
     }
 
     static float[] normalise(float[] vector) {
