@@ -65,7 +65,7 @@ class UnrememberedNeighboursTests {
                 .allSatisfy(sentence -> assertThat(firstScene).contains(sentence))
                 .allSatisfy(sentence -> assertThat(subjects.stream().anyMatch(s -> sentence.contains(s) || sentence.contains(s.split(" ")[0])))
                         .as("%s names one of the scene's subjects", sentence).isTrue());
-        assertThat(justWritten.tokens()).as("a bounded share").isLessThanOrEqualTo(1_200);
+        assertThat(justWritten.tokens()).as("a bounded share").isLessThanOrEqualTo(600);
         String prompt = drafting(model, "Chapter 2, scene 2:");
         assertThat(prompt).contains("## Just written, not yet in the ledger").contains("1.1: ");
 

@@ -47,7 +47,12 @@ final class SceneContext {
      * The share of the sentences of earlier scenes drafted but not yet remembered (drafted alongside, their memory
      * call under way) about the scene's subjects, in tokens.
      */
-    static final int UNREMEMBERED_TOKENS = 1_200;
+    static final int UNREMEMBERED_TOKENS = 600;
+    /**
+     * The ledger and those sentences together, in tokens: when the ledger is full (late in a book) the sentences take
+     * part of its share, the least important facts, rather than make the prompt longer.
+     */
+    static final int LEDGER_AND_UNREMEMBERED_TOKENS = LEDGER_TOKENS + 300;
     /** The ledger a memory call checks a scene against, in tokens. */
     static final int MEMORY_LEDGER_TOKENS = 600;
 
@@ -96,10 +101,11 @@ final class SceneContext {
         // the cast as planned is in the prefix: the ledger part holds what scenes have made true since
         Predicate<ScenePosition> established = p -> !p.equals(ScenePosition.PLAN);
         LedgerSelection facts = select(position, scene, established, true);
-        parts.add(new ContextBuilder.Part("story ledger", 4, 40, "Story ledger: facts in force before this " + spec.format().part(),
-                facts.items(), false, false, LEDGER_TOKENS, true, facts::render));
         // what scenes before it established that the ledger does not have yet: their memory calls are under way
         UnrememberedSentences unremembered = new UnrememberedSentences(position, scenes.draftsBefore(position), subjects(scene));
+        int ledgerShare = Math.min(LEDGER_TOKENS, LEDGER_AND_UNREMEMBERED_TOKENS - unremembered.tokensWithin(UNREMEMBERED_TOKENS));
+        parts.add(new ContextBuilder.Part("story ledger", 4, 40, "Story ledger: facts in force before this " + spec.format().part(),
+                facts.items(), false, false, ledgerShare, true, facts::render));
         if (!unremembered.items().isEmpty()) {
             parts.add(new ContextBuilder.Part("just written", 4, 45, "Just written, not yet in the ledger (in force unless the ledger is newer)",
                     unremembered.items(), false, false, UNREMEMBERED_TOKENS, true, unremembered::render));

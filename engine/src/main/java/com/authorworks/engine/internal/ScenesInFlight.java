@@ -15,18 +15,20 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Scenes drafted whose facts are not in the ledger yet (their memory call is under way), with their text. A scene
- * about to be drafted does not wait for their memories: its prompt carries the sentences of their text about its
- * subjects ({@link UnrememberedSentences}) until the memory lands and the ledger has the facts. Its prompt is made
+ * about to be drafted waits for those earlier in the story a moment at most ({@link #WAIT}); then its prompt carries
+ * the sentences of their text about its subjects ({@link UnrememberedSentences}) until the memory lands and the
+ * ledger has the facts. Its prompt is made
  * again when a scene before it is drafted while it is being made, and never waits for a scene after it.
  */
 final class ScenesInFlight {
 
     /**
-     * The longest a drafting prompt waits for earlier scenes' memories in all: not at all. With a slow provider (tens
-     * of tokens a second) a memory takes most of a minute, and a wait for it made the chapters drafted side by side
-     * go one at a time, or (bounded) left most neighbours' facts out; their drafts' sentences stand in instead.
+     * The longest a drafting prompt waits for earlier scenes' memories in all. A memory call of a fast provider
+     * answers in a second or two, and then the ledger has its facts; with a slow one (tens of tokens a second) a
+     * memory takes most of a minute, and a longer wait made the chapters drafted side by side go one at a time (or,
+     * bounded at 10 s, left most neighbours' facts out): past this wait their drafts' sentences stand in.
      */
-    static final Duration WAIT = Duration.ZERO;
+    static final Duration WAIT = Duration.ofSeconds(2);
 
     private final Set<ScenePosition> remembering = new HashSet<>();
     /** The text of each scene being remembered, as last drafted. */

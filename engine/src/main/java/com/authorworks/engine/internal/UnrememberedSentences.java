@@ -82,6 +82,22 @@ final class UnrememberedSentences {
         return List.copyOf(items);
     }
 
+    /** The tokens the sentences take laid out, most useful first, under {@code share} tokens (as the context builder packs them). */
+    int tokensWithin(int share) {
+        List<String> chosen = new ArrayList<>();
+        int tokens = 0;
+        for (String item : items) {
+            chosen.add(item);
+            int laidOut = TokenCounter.count(render(chosen));
+            if (laidOut > share) {
+                chosen.removeLast();
+            } else {
+                tokens = laidOut;
+            }
+        }
+        return tokens;
+    }
+
     /** The chosen sentences in story order, one line per scene: {@code Scene 2.3: ... ...}. */
     String render(List<String> chosen) {
         Map<ScenePosition, List<Sentence>> byScene = new java.util.TreeMap<>();

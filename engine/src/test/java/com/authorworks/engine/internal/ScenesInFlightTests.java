@@ -34,10 +34,10 @@ class ScenesInFlightTests {
     }
 
     @Test
-    void byDefaultASceneDoesNotWaitForAnEarlierScenesMemory() {
+    void pastItsWaitASceneGoesWithAnEarlierScenesDraftInsteadOfItsMemory() {
         ScenesInFlight scenes = new ScenesInFlight();
         scenes.drafted(new ScenePosition(1, 1), "Ada took room 12.");
-        CallGate.Turn turn = scenes.turnOf(new ScenePosition(2, 1), GOING);
+        CallGate.Turn turn = scenes.turnOf(new ScenePosition(2, 1), GOING, java.time.Duration.ofMillis(200));
 
         turn.await();
 
