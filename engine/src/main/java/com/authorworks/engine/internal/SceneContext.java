@@ -49,10 +49,10 @@ final class SceneContext {
      */
     static final int UNREMEMBERED_TOKENS = 600;
     /**
-     * The ledger and those sentences together, in tokens: when the ledger is full (late in a book) the sentences take
-     * part of its share, the least important facts, rather than make the prompt longer.
+     * The ledger and those sentences together, in tokens: the sentences take part of the ledger's share (its least
+     * important facts) when the ledger is full, late in a book, rather than make the prompt longer.
      */
-    static final int LEDGER_AND_UNREMEMBERED_TOKENS = LEDGER_TOKENS + 300;
+    static final int LEDGER_AND_UNREMEMBERED_TOKENS = LEDGER_TOKENS;
     /** The ledger a memory call checks a scene against, in tokens. */
     static final int MEMORY_LEDGER_TOKENS = 600;
 
