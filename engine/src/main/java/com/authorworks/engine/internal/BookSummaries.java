@@ -7,6 +7,10 @@ import com.authorworks.engine.story.Outline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -14,7 +18,8 @@ import java.util.stream.IntStream;
 /**
  * The top of the summary hierarchy (scene → chapter → act → book), each level bounded: an act is summarised
  * from its chapters' summaries and the book from its acts', and no call reads more than {@link #GROUP}
- * summaries: a longer list is first summarised in groups, so no call grows with the book.
+ * summaries: a longer list is first summarised in groups, so no call grows with the book. Groups, and the halves
+ * of a list whose summary was cut, are summarised side by side.
  */
 final class BookSummaries {
 
@@ -73,12 +78,12 @@ final class BookSummaries {
         StepStore.Done done = steps.step(key, calls -> {
             List<String> level = items.get();
             while (level.size() > GROUP) {
-                List<String> grouped = new ArrayList<>();
+                List<Supplier<String>> groups = new ArrayList<>();
                 for (int i = 0; i < level.size(); i += GROUP) {
                     List<String> group = level.subList(i, Math.min(level.size(), i + GROUP));
-                    grouped.add(ask(key, group, words, "part of " + what, calls));
+                    groups.add(() -> ask(key, group, words, "part of " + what, calls));
                 }
-                level = grouped;
+                level = together(groups);
             }
             return Json.write(new ChapterSummary(ask(key, level, words, what, calls)));
         });
@@ -109,9 +114,39 @@ final class BookSummaries {
                 return compressor.bounded(String.join(" ", items), words, calls);
             }
             int half = items.size() / 2;
-            String first = ask(key, items.subList(0, half), words, "part of " + what, calls);
-            String second = ask(key, items.subList(half, items.size()), words, "part of " + what, calls);
-            return ask(key, List.of(first, second), words, what, calls);
+            // the halves side by side: each is a call of its own, and the whole waits for the slower one only
+            List<String> halves = together(List.of(() -> ask(key, items.subList(0, half), words, "part of " + what, calls),
+                    () -> ask(key, items.subList(half, items.size()), words, "part of " + what, calls)));
+            return ask(key, halves, words, what, calls);
+        }
+    }
+
+    /** Runs {@code tasks} side by side (each on a virtual thread) and answers their results in order; the first failure is thrown. */
+    static List<String> together(List<Supplier<String>> tasks) {
+        if (tasks.size() == 1) {
+            return List.of(tasks.getFirst().get());
+        }
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<String>> running = tasks.stream().map(task -> pool.submit(task::get)).toList();
+            List<String> results = new ArrayList<>();
+            for (Future<String> future : running) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    running.forEach(f -> f.cancel(true));
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunStopped(RunStopped.Reason.CANCELLED);
         }
     }
 }

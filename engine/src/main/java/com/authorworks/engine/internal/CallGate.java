@@ -92,7 +92,8 @@ final class CallGate {
             return true;
         }
 
-        default void answered() {
+        /** @param text the answer's text */
+        default void answered(String text) {
         }
     }
 
@@ -159,7 +160,7 @@ final class CallGate {
                         started.countDown();
                         sent.streamed(piece);
                     }, sent));
-            turn.answered();
+            turn.answered(completion.text());
         } catch (RuntimeException e) {
             if (cancelled.get()) {
                 throw new RunStopped(RunStopped.Reason.CANCELLED);

@@ -80,7 +80,7 @@ final class ChapterWriter {
                 listener.on(new GenerationEvent.SceneDrafted(c, s, sceneWords, account.progress(draft.record().key())));
             }
             String text = draft.record().content();
-            scenes.drafted(position);
+            scenes.drafted(position, text);
             String ledgerText = context.memoryLedger(c, s);
             boolean last = s == plan.scenes().size();
             String earlier = sceneSummaries.toString();
@@ -154,8 +154,8 @@ final class ChapterWriter {
 
     private String draft(int c, int s, StepStore.PaidCalls calls) {
         Outline.ScenePlan scene = outline.chapter(c).scenes().get(s - 1);
-        // the facts of scenes earlier in the story that are drafted and being remembered are a moment away: wait for them
-        // (a memory call at most), and make the prompt again if one more was drafted while it was being made
+        // scenes earlier in the story that are drafted and being remembered are in the prompt by their sentences about this
+        // scene's subjects; the prompt is made again if one more was drafted while it was being made
         CallGate.Turn earlierRemembered = scenes.turnOf(new ScenePosition(c, s), gate::checkGoing);
         Supplier<String> task = () -> {
             ContextBuilder.Built built = context.draftingPrompt(c, s);

@@ -96,11 +96,12 @@ public final class Pipeline {
             StoryLedger ledger = new StoryLedger();
             Ledgers.seed(ledger, cast);
             String drafter = Prompts.drafter(spec, Json.read(styleJson, StyleGuide.class), Json.read(synopsisJson, Synopsis.class), cast, outline);
-            SceneContext context = new SceneContext(spec, outline, ledger, steps, drafter, options.sceneContextTokens());
+            ScenesInFlight inFlight = new ScenesInFlight();
+            SceneContext context = new SceneContext(spec, outline, ledger, steps, drafter, options.sceneContextTokens(), inFlight);
             Compressor compressor = new Compressor(spec, gate);
             BookSummaries summaries = new BookSummaries(spec, outline, steps, asking, compressor, this::emitStep);
             List<String> acts = draftChapters(new ChapterWriter(spec, outline, steps, gate, asking, compressor, ledger, context, account, listener,
-                    new ScenesInFlight()), summaries);
+                    inFlight), summaries);
             summaries.book(acts);
             listener.on(new GenerationEvent.RunCompleted(account.progress("done")));
             return new RunResult(RunResult.Status.COMPLETED, Accounts.report(store));

@@ -43,6 +43,16 @@ final class SceneContext {
     static final int SCENES_TOKENS = 450;
     static final int CHAPTERS_TOKENS = 700;
     static final int TAIL_TOKENS = 350;
+    /**
+     * The share of the sentences of earlier scenes drafted but not yet remembered (drafted alongside, their memory
+     * call under way) about the scene's subjects, in tokens.
+     */
+    static final int UNREMEMBERED_TOKENS = 600;
+    /**
+     * The ledger and those sentences together, in tokens: the sentences take part of the ledger's share (its least
+     * important facts) when the ledger is full, late in a book, rather than make the prompt longer.
+     */
+    static final int LEDGER_AND_UNREMEMBERED_TOKENS = LEDGER_TOKENS;
     /** The ledger a memory call checks a scene against, in tokens. */
     static final int MEMORY_LEDGER_TOKENS = 600;
 
@@ -52,8 +62,10 @@ final class SceneContext {
     private final StepStore steps;
     private final String drafterSystem;
     private final int budget;
+    private final ScenesInFlight scenes;
 
-    SceneContext(BookSpec spec, Outline outline, StoryLedger ledger, StepStore steps, String drafterSystem, int budget) {
+    SceneContext(BookSpec spec, Outline outline, StoryLedger ledger, StepStore steps, String drafterSystem, int budget, ScenesInFlight scenes) {
+        this.scenes = scenes;
         this.spec = spec;
         this.outline = outline;
         this.ledger = ledger;
@@ -89,8 +101,15 @@ final class SceneContext {
         // the cast as planned is in the prefix: the ledger part holds what scenes have made true since
         Predicate<ScenePosition> established = p -> !p.equals(ScenePosition.PLAN);
         LedgerSelection facts = select(position, scene, established, true);
+        // what scenes before it established that the ledger does not have yet: their memory calls are under way
+        UnrememberedSentences unremembered = new UnrememberedSentences(position, scenes.draftsBefore(position), subjects(scene));
+        int ledgerShare = Math.min(LEDGER_TOKENS, LEDGER_AND_UNREMEMBERED_TOKENS - unremembered.tokensWithin(UNREMEMBERED_TOKENS));
         parts.add(new ContextBuilder.Part("story ledger", 4, 40, "Story ledger: facts in force before this " + spec.format().part(),
-                facts.items(), false, false, LEDGER_TOKENS, true, facts::render));
+                facts.items(), false, false, ledgerShare, true, facts::render));
+        if (!unremembered.items().isEmpty()) {
+            parts.add(new ContextBuilder.Part("just written", 4, 45, "Just written, not yet in the ledger (in force unless the ledger is newer)",
+                    unremembered.items(), false, false, UNREMEMBERED_TOKENS, true, unremembered::render));
+        }
         StringBuilder plan = new StringBuilder(unit + " " + c + ": " + chapter.title() + "\n" + Words.capped(chapter.summary(), 150) + "\n");
         for (int i = 0; i < chapter.scenes().size(); i++) {
             plan.append(i + 1).append(". ").append(Words.capped(chapter.scenes().get(i).title(), 15))
@@ -157,10 +176,7 @@ final class SceneContext {
 
     private LedgerSelection select(ScenePosition position, Outline.ScenePlan scene, Predicate<ScenePosition> which, boolean withMentioned) {
         Predicate<ScenePosition> visible = p -> p.isBefore(position) && which.test(p);
-        Set<String> present = new LinkedHashSet<>();
-        present.add(scene.pov());
-        present.addAll(scene.characters());
-        present.add(scene.setting());
+        Set<String> present = subjects(scene);
         Map<String, List<Fact>> direct = ledger.asOf(position, present, visible);
         Map<String, List<Fact>> mentioned = Map.of();
         if (withMentioned) {
@@ -169,6 +185,15 @@ final class SceneContext {
             mentioned = ledger.asOf(position, named, visible);
         }
         return new LedgerSelection(direct, mentioned);
+    }
+
+    /** Who and what a scene involves directly: its point of view, its characters and its setting. */
+    private static Set<String> subjects(Outline.ScenePlan scene) {
+        Set<String> present = new LinkedHashSet<>();
+        present.add(scene.pov());
+        present.addAll(scene.characters());
+        present.add(scene.setting());
+        return present;
     }
 
     private static String tail(String text) {

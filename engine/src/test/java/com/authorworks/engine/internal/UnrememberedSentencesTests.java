@@ -1,0 +1,43 @@
+package com.authorworks.engine.internal;
+
+import com.authorworks.engine.story.ScenePosition;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UnrememberedSentencesTests {
+
+    @Test
+    void onlyEarlierScenesSentencesAboutTheSubjectsConcreteOnesFirstLaidOutInStoryOrder() {
+        TreeMap<ScenePosition, String> drafted = new TreeMap<>();
+        drafted.put(new ScenePosition(1, 2), "Ada Vell watched the door. The rain kept on. Ada took room 12 at the Old Mill.");
+        drafted.put(new ScenePosition(2, 1), "Ben said nothing. Ada owes Ben 40 crowns.");
+        drafted.put(new ScenePosition(3, 1), "Ada Vell left town with 9 keys.");
+
+        UnrememberedSentences sentences = new UnrememberedSentences(new ScenePosition(3, 1), drafted, List.of("Ada Vell", "the Old Mill"));
+
+        assertThat(sentences.items()).as("about the subjects: a figure and two subjects, then a figure, then the rest; never 3.1 itself or later")
+                .containsExactly("Ada took room 12 at the Old Mill.", "Ada owes Ben 40 crowns.", "Ada Vell watched the door.");
+        assertThat(sentences.render(sentences.items()))
+                .isEqualTo("1.2: Ada Vell watched the door. Ada took room 12 at the Old Mill.\n2.1: Ada owes Ben 40 crowns.");
+    }
+
+    @Test
+    void theyFitTheirShare() {
+        TreeMap<ScenePosition, String> drafted = new TreeMap<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            text.append("Ada took room ").append(i).append(" at the Old Mill. ");
+        }
+        drafted.put(new ScenePosition(1, 1), text.toString());
+
+        UnrememberedSentences sentences = new UnrememberedSentences(new ScenePosition(2, 1), drafted, List.of("Ada"));
+
+        assertThat(sentences.items()).hasSize(400);
+        assertThat(sentences.tokensWithin(600)).isPositive().isLessThanOrEqualTo(600);
+    }
+}
