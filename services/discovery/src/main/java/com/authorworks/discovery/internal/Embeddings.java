@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import ai.onnxruntime.OrtEnvironment;
@@ -17,13 +21,17 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 
 /**
  * Sentence embeddings in-process: the quantized all-MiniLM-L6-v2 (384 dimensions, unit length), run
- * by ONNX Runtime from the model inside its jar; nothing is downloaded. Loaded on first use (about a
- * second), and only in a process that runs discovery. The session is made small: one thread, on the
+ * by ONNX Runtime from the model inside its jar; nothing is downloaded. Only a process that runs
+ * discovery loads it, in the background once the process is ready: loading unpacks ONNX Runtime's and
+ * the tokenizer's native libraries and reads the model, seconds on a busy machine, which the first book
+ * published must not wait for (it is searchable when it is embedded). The session is made small: one thread, on the
  * caller's, and no memory arena or pre-planned buffers — with ONNX Runtime's defaults (a thread and a
  * growing arena per core) the model alone cost the platform about 120 MB (bench/README.md, Memory).
  */
 @Component
 class Embeddings {
+
+    private static final Logger log = LoggerFactory.getLogger(Embeddings.class);
 
     static final int DIMENSIONS = 384;
 
@@ -32,6 +40,19 @@ class Embeddings {
     float[] embed(String text) {
         float[] vector = model().embed(text).content().vector();
         return normalise(vector);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadInTheBackground() {
+        Thread.ofPlatform().daemon().name("discovery-embeddings").start(() -> {
+            long start = System.nanoTime();
+            try {
+                model();
+                log.info("Discovery's embedding model is loaded ({} ms)", (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.warn("Discovery's embedding model could not be loaded in the background; it is tried again on first use", e);
+            }
+        });
     }
 
     private EmbeddingModel model() {
