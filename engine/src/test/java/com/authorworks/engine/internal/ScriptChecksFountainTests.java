@@ -45,8 +45,13 @@ class ScriptChecksFountainTests {
     @BeforeAll
     static void installFountainJs() throws IOException, InterruptedException {
         if (!Files.isDirectory(NODE.resolve("node_modules/fountain-js"))) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(NODE.toFile()).inheritIO().start();
-            assertThat(npm.waitFor(5, TimeUnit.MINUTES) && npm.exitValue() == 0).as("npm ci in " + NODE).isTrue();
+            // never the test JVM's own streams: surefire talks to its fork over stdin and stdout, and npm holding or
+            // reading them corrupts that channel (the fork then hangs at exit)
+            Path log = NODE.resolve("npm-ci.log");
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(NODE.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            npm.getOutputStream().close();
+            assertThat(npm.waitFor(5, TimeUnit.MINUTES) && npm.exitValue() == 0).as("npm ci in " + NODE + " (see " + log + ")").isTrue();
         }
     }
 
