@@ -54,15 +54,15 @@ class Discovery implements SmartLifecycle {
     @ApplicationModuleListener
     void on(BookPublished event) {
         PublishedBook book = event.book();
+        if (book.readership() == AccessPolicy.Readership.OWNER) {
+            // only what someone besides the owner may read belongs in the catalogue (and is worth embedding)
+            on(new BookUnpublished(book.bookId(), book.authorId(), book.publishedAt()));
+            return;
+        }
         float[] vector = embeddings.embed(CatalogueBook.describe(book.title(), book.blurb(), book.genre(), book.tags()));
         CatalogueBook entry = new CatalogueBook(book.bookId().value(), book.authorId().value(), book.authorName(), book.title(),
                 book.blurb(), book.genre(), book.tags(), book.contentWarnings(), book.rating(), book.language(), book.status(),
                 book.readership(), book.words(), book.chapters(), book.firstPublishedAt(), book.publishedAt(), book.updatedAt(), vector);
-        if (book.readership() == AccessPolicy.Readership.OWNER) {
-            // only what someone besides the owner may read belongs in the catalogue
-            on(new BookUnpublished(book.bookId(), book.authorId(), book.publishedAt()));
-            return;
-        }
         catalogue.upsert(entry);
         index().put(entry);
     }
