@@ -119,6 +119,14 @@ class PublishingIntegrationTests extends ContentIntegrationTest {
         assertThat(ok(author.post(book + "/archive", ""), 200).path("publication").asString()).isEqualTo("ARCHIVED");
         assertThat(events.stream(BookUnpublished.class).map(e -> e.bookId().toString()).filter(w.book()::equals)).hasSize(2);
         problem(reader.get(book), 404, "book-not-found");
+
+        // every announcement of the book (publish, listing changes, takedowns) carries a revision one above the one before
+        java.util.List<Long> revisions = events.stream(Object.class).map(event -> event instanceof BookPublished p && p.book().bookId().toString().equals(w.book())
+                        ? (Long) p.revision()
+                        : event instanceof BookUnpublished u && u.bookId().toString().equals(w.book()) ? (Long) u.revision() : null)
+                .filter(java.util.Objects::nonNull).toList();
+        assertThat(revisions).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(revisions).isEqualTo(java.util.stream.LongStream.rangeClosed(1, revisions.size()).boxed().toList());
     }
 
     @Test

@@ -21,11 +21,21 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.authorworks.content.BookPublished;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  * Discovery end to end: authors publish through content's API, content's events feed discovery's
  * read model and index, and readers find the books through discovery's API.
  */
-@SpringBootTest(classes = DiscoveryTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {DiscoveryTestApplication.class, DiscoveryIntegrationTests.Announcements.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"authorworks.services=content,storage,discovery"})
 class DiscoveryIntegrationTests {
 
@@ -46,6 +56,43 @@ class DiscoveryIntegrationTests {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    Announcements announcements;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient db;
+
+    /** Every listing content announces, as it was announced (to deliver again, late). */
+    @TestConfiguration
+    static class Announcements {
+
+        final List<BookPublished> published = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(BookPublished event) {
+            published.add(event);
+        }
+
+        BookPublished first(String book) {
+            return published.stream().filter(event -> event.book().bookId().toString().equals(book)).findFirst().orElseThrow();
+        }
+    }
+
+    /** Announces it again, as a redelivery would, and waits until discovery's listener has taken it. */
+    void redeliver(BookPublished event) {
+        transactions.executeWithoutResult(status -> events.publishEvent(event));
+        String book = event.book().bookId().toString();
+        eventually("the redelivered announcement of " + book + " to be handled",
+                () -> db.sql("SELECT count(*) FROM events.event_publication WHERE serialized_event LIKE :book")
+                        .param("book", "%" + book + "%").query(Long.class).single(), pending -> pending == 0);
+    }
 
     Api newUser(String... roles) {
         return Api.newUser(port, roles);
@@ -317,6 +364,45 @@ class DiscoveryIntegrationTests {
         JsonNode rebuilt = ok(newUser("ADMIN").send("POST", "/api/v1/discover/index", null), 200);
         assertThat(rebuilt.path("indexed").asInt()).isPositive();
         assertThat(ids(author.get("/api/v1/discover/books?tag=" + scope + "&q=harbour"))).containsExactly(book);
+    }
+
+    @Test
+    void announcementsThatArriveLateTwiceOrOutOfOrderNeverBringBackAnOlderState() {
+        Api author = newUser();
+        Api reader = newUser();
+        String scope = scope();
+        String search = "/api/v1/discover/books?tag=" + scope;
+        String book = publish(author, "The Late Ferry", "A ferry that always arrives after the tide.", "literary", List.of(scope));
+        BookPublished firstListing = announcements.first(book);
+
+        // a newer listing, then the first one delivered again: the newer one stays
+        ok(author.send("PATCH", "/api/v1/books/" + book + "/publication",
+                json(Map.of("blurb", "A ferry that waits for the storm to pass.", "genre", "literary", "tags", List.of(scope)))), 200);
+        eventually("the new blurb", () -> reader.get(search), page -> page.toString().contains("waits for the storm"));
+        redeliver(firstListing);
+        assertThat(reader.get(search).toString()).contains("waits for the storm").doesNotContain("after the tide");
+
+        // unpublished, then the old listing again: the book stays down
+        ok(author.send("POST", "/api/v1/books/" + book + "/unpublish", null), 200);
+        indexed(reader, scope, book, false);
+        redeliver(firstListing);
+        assertThat(ids(reader.get(search))).doesNotContain(book);
+        assertThat(ids(reader.get(search + "&q=ferry"))).doesNotContain(book);
+
+        // published again (a newer revision than any before): back, and the same announcement twice changes nothing
+        ok(author.send("POST", "/api/v1/books/" + book + "/publish", null), 200);
+        indexed(reader, scope, book, true);
+        BookPublished latest = announcements.published.getLast();
+        assertThat(latest.book().bookId().toString()).isEqualTo(book);
+        redeliver(latest);
+        assertThat(ids(reader.get(search))).containsExactly(book);
+
+        // deleted: no announcement brings it back
+        ok(author.send("DELETE", "/api/v1/books/" + book, null), 204);
+        indexed(reader, scope, book, false);
+        redeliver(latest);
+        assertThat(ids(reader.get(search))).doesNotContain(book);
+        assertThat(ids(reader.get("/api/v1/discover/trending?size=100"))).doesNotContain(book);
     }
 
     @Test

@@ -91,7 +91,7 @@ public class Publications {
                   first_published_at = coalesce(first_published_at, :now) WHERE id = :id""")
                 .param("id", id.value()).param("now", time).update();
         Book published = books.find(id).orElseThrow();
-        events.publishEvent(new BookPublished(listing(published)));
+        events.publishEvent(new BookPublished(listing(published), nextRevision(id)));
         return published;
     }
 
@@ -102,7 +102,7 @@ public class Publications {
         switch (current.publication()) {
             case PUBLISHED -> {
                 db.sql("UPDATE content.books SET publication = 'UNPUBLISHED' WHERE id = :id").param("id", book.id().value()).update();
-                events.publishEvent(new BookUnpublished(book.id(), book.owner(), clock.instant()));
+                events.publishEvent(new BookUnpublished(book.id(), book.owner(), clock.instant(), nextRevision(book.id())));
             }
             case SCHEDULED -> db.sql("""
                     UPDATE content.books SET publish_at = NULL,
@@ -120,7 +120,7 @@ public class Publications {
         Book current = lock(book.id());
         db.sql("UPDATE content.books SET publication = 'ARCHIVED', publish_at = NULL WHERE id = :id").param("id", book.id().value()).update();
         if (current.publication() == Publication.PUBLISHED) {
-            events.publishEvent(new BookUnpublished(book.id(), book.owner(), clock.instant()));
+            events.publishEvent(new BookUnpublished(book.id(), book.owner(), clock.instant(), nextRevision(book.id())));
         }
         return books.find(book.id()).orElseThrow();
     }
@@ -140,7 +140,7 @@ public class Publications {
                 .param("audience", audience == null ? null : audience.name()).update();
         Book updated = books.find(book.id()).orElseThrow();
         if (updated.publication() == Publication.PUBLISHED) {
-            events.publishEvent(new BookPublished(listing(updated)));
+            events.publishEvent(new BookPublished(listing(updated), nextRevision(book.id())));
         }
         return updated;
     }
@@ -174,6 +174,12 @@ public class Publications {
     private String authorName(Book book) {
         Users directory = users.getIfAvailable();
         return directory == null ? null : directory.findProfile(book.owner()).map(PublicProfile::displayName).orElse(null);
+    }
+
+    /** The book's next announcement revision; called under its row lock, so revisions follow the changes' order. */
+    private long nextRevision(BookId id) {
+        return db.sql("UPDATE content.books SET publication_revision = publication_revision + 1 WHERE id = :id RETURNING publication_revision")
+                .param("id", id.value()).query(Long.class).single();
     }
 
     private Book lock(BookId id) {

@@ -58,11 +58,32 @@ class Catalogue {
                 .param("updated", time(book.updatedAt())).param("embedding", bytes(book.embedding())).update();
     }
 
+    /**
+     * Claims the book's announcement {@code revision}: true (and the row is held until the transaction
+     * ends) when it is newer than every one applied before and the book was not deleted; false when it is
+     * stale, a repeat, or about a deleted book, and should change nothing.
+     */
+    boolean claim(UUID id, long revision) {
+        return db.sql("""
+                INSERT INTO discovery.announcements (book_id, revision) VALUES (:id, :revision)
+                ON CONFLICT (book_id) DO UPDATE SET revision = excluded.revision
+                WHERE NOT announcements.deleted AND announcements.revision < excluded.revision""")
+                .param("id", id).param("revision", revision).update() == 1;
+    }
+
+    /** Marks the book deleted for good: no announcement of it applies any more. */
+    void tombstone(UUID id) {
+        db.sql("""
+                INSERT INTO discovery.announcements (book_id, revision, deleted) VALUES (:id, 0, true)
+                ON CONFLICT (book_id) DO UPDATE SET deleted = true""").param("id", id).update();
+    }
+
     void remove(UUID id) {
         db.sql("DELETE FROM discovery.books WHERE id = :id").param("id", id).update();
     }
 
     void forget(UUID id) {
+        tombstone(id);
         remove(id);
         db.sql("DELETE FROM discovery.reads WHERE book_id = :id").param("id", id).update();
     }
@@ -91,9 +112,12 @@ class Catalogue {
         }
     }
 
-    /** Records a reader's first read of a book; a repeated announcement changes nothing. */
+    /** Records a reader's first read of a book (not of a deleted one); a repeated announcement changes nothing. */
     void read(UUID book, UUID reader, Instant at) {
-        db.sql("INSERT INTO discovery.reads (book_id, reader_id, read_at) VALUES (:book, :reader, :at) ON CONFLICT DO NOTHING")
+        db.sql("""
+                INSERT INTO discovery.reads (book_id, reader_id, read_at)
+                SELECT :book, :reader, :at WHERE NOT EXISTS (SELECT 1 FROM discovery.announcements WHERE book_id = :book AND deleted)
+                ON CONFLICT DO NOTHING""")
                 .param("book", book).param("reader", reader).param("at", time(at)).update();
     }
 

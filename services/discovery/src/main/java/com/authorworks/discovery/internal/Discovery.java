@@ -51,12 +51,18 @@ class Discovery implements SmartLifecycle {
 
     // --- the read model, fed by content's events ---------------------------------------------
 
+    // Each listener runs in its own transaction: the claim holds the book's announcement row until it
+    // commits, so two announcements of one book are applied one after the other, the newer last.
+
     @ApplicationModuleListener
     void on(BookPublished event) {
         PublishedBook book = event.book();
+        if (!catalogue.claim(book.bookId().value(), event.revision())) {
+            return;
+        }
         if (book.readership() == AccessPolicy.Readership.OWNER) {
             // only what someone besides the owner may read belongs in the catalogue (and is worth embedding)
-            on(new BookUnpublished(book.bookId(), book.authorId(), book.publishedAt()));
+            takeDown(book.bookId().value());
             return;
         }
         float[] vector = embeddings.embed(CatalogueBook.describe(book.title(), book.blurb(), book.genre(), book.tags()));
@@ -69,8 +75,14 @@ class Discovery implements SmartLifecycle {
 
     @ApplicationModuleListener
     void on(BookUnpublished event) {
-        catalogue.remove(event.bookId().value());
-        index().remove(event.bookId().value());
+        if (catalogue.claim(event.bookId().value(), event.revision())) {
+            takeDown(event.bookId().value());
+        }
+    }
+
+    private void takeDown(UUID book) {
+        catalogue.remove(book);
+        index().remove(book);
     }
 
     @ApplicationModuleListener
