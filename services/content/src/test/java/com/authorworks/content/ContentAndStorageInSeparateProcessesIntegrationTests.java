@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.util.FileSystemUtils;
 
 import com.authorworks.platform.contracts.Contracts;
@@ -71,20 +72,58 @@ class ContentAndStorageInSeparateProcessesIntegrationTests {
         FileSystemUtils.deleteRecursively(contentData);
     }
 
-    private ConfigurableApplicationContext startStorage(int port) {
+    private ConfigurableApplicationContext startStorage(int port, String... more) {
         return new SpringApplicationBuilder(StorageProcess.class)
                 .properties("server.port=" + port, "logging.level.root=WARN", "authorworks.services=storage",
                         "authorworks.data=" + storageData, "authorworks.security.service-secret=" + SECRET)
+                .properties(more)
                 .run();
     }
 
-    private ConfigurableApplicationContext startContent(int storagePort) {
+    private ConfigurableApplicationContext startContent(int storagePort, String... more) {
         return new SpringApplicationBuilder(ContentTestApplication.class)
                 .properties("server.port=0", "logging.level.root=WARN", "authorworks.services=content",
                         "authorworks.data=" + contentData, "authorworks.security.service-secret=" + SECRET,
                         "authorworks.storage.url=http://localhost:" + storagePort,
                         "authorworks.contracts.circuit-open-for=300ms", "authorworks.contracts.circuit-minimum-calls=2")
+                .properties(more)
                 .run();
+    }
+
+    /**
+     * With a Kafka broker between them, content's events reach storage's listeners: a deleted book's
+     * files are freed in storage's process (its own database), also when storage was down while the book
+     * was deleted (the event waits in Kafka for it).
+     */
+    @Test
+    void aDeletedBooksFilesAreFreedByStorageInItsOwnProcessThroughKafka() throws Exception {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2);
+        broker.afterPropertiesSet();
+        String kafka = "authorworks.kafka.bootstrap-servers=" + broker.getBrokersAsString();
+        int storagePort = freePort();
+        ConfigurableApplicationContext storage = startStorage(storagePort, kafka);
+        try (ConfigurableApplicationContext content = startContent(storagePort, kafka)) {
+            Api author = Api.newUser(port(content));
+            Api authorAtStorage = new Api(storagePort, author.user);
+            String first = book(author, "Kept Apart");
+            String second = book(author, "Deleted While Storage Sleeps");
+            ok(multipart(author, "/api/v1/books/" + first + "/cover", "cover.png", png()), 200);
+            ok(multipart(author, "/api/v1/books/" + second + "/cover", "cover.png", png()), 200);
+            assertThat(ok(authorAtStorage.get("/api/v1/files"), 200).path("total").asInt()).isEqualTo(2);
+
+            assertThat(author.delete("/api/v1/books/" + first).statusCode()).isEqualTo(204);
+            Eventually.until("storage to free the first book's cover", () -> ok(authorAtStorage.get("/api/v1/files"), 200),
+                    files -> files.path("total").asInt() == 1);
+
+            storage.close();
+            assertThat(author.delete("/api/v1/books/" + second).statusCode()).as("content does not wait for storage").isEqualTo(204);
+            storage = startStorage(storagePort, kafka);
+            Eventually.until("storage, back, to free the second book's cover", () -> ok(authorAtStorage.get("/api/v1/files"), 200),
+                    files -> files.path("total").asInt() == 0);
+        } finally {
+            storage.close();
+            broker.destroy();
+        }
     }
 
     @Test
