@@ -35,6 +35,11 @@ final class Api {
         return new Api(port, user, TestAccessTokens.token(user, roles));
     }
 
+    /** The same caller at another process. */
+    Api at(int otherPort) {
+        return new Api(otherPort, user, token);
+    }
+
     static Api anonymous(int port) {
         return new Api(port, null, null);
     }
