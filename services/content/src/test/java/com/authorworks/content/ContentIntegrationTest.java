@@ -18,7 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = ContentTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"authorworks.services=content,storage", "authorworks.events.retry-interval=200ms",
-                "authorworks.events.retry-after=500ms", "authorworks.content.publishing-poll=200ms"})
+                "authorworks.events.retry-after=500ms", "authorworks.content.publishing-poll=200ms",
+                // generation progress reaches the tests' streams only as announced (NOTIFY), never by the fallback poll
+                "authorworks.content.progress-poll=1h"})
 public abstract class ContentIntegrationTest {
 
     static final Path DATA = createData();
