@@ -5,35 +5,17 @@ import static com.authorworks.subscriptions.Api.ok;
 import static com.authorworks.subscriptions.Api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
 /** Creator tiers over real HTTP against embedded PostgreSQL. */
-@SpringBootTest(classes = SubscriptionsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "authorworks.services=subscriptions")
-class TiersIntegrationTests {
-
-    static final Path DATA = Path.of("target", "it-data", "tiers-" + UUID.randomUUID()).toAbsolutePath();
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("authorworks.data", DATA::toString);
-    }
-
-    @Value("${local.server.port}")
-    int port;
+class TiersIntegrationTests extends ServiceIntegrationTest {
 
     static Map<String, Object> tier(String name, long monthly, Object... more) {
         Map<String, Object> body = new HashMap<>(Map.of("name", name, "monthlyPrice", monthly, "currency", "usd"));

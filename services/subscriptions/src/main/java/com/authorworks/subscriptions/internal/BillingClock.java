@@ -21,7 +21,8 @@ public class BillingClock extends Clock {
 
     @Override
     public Instant instant() {
-        return base.instant().plus(ahead.get());
+        // to the microsecond, as PostgreSQL keeps it, so what is answered is what is read back
+        return base.instant().plus(ahead.get()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** Moves this clock forward by {@code duration}. */

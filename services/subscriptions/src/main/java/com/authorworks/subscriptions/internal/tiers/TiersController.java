@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.authorworks.platform.CurrentUser;
+import com.authorworks.platform.Problem;
 import com.authorworks.platform.UserId;
 import com.authorworks.subscriptions.TierId;
 
@@ -64,9 +69,26 @@ class TiersController {
     }
 
     private final Tiers tiers;
+    private final SpringValidatorAdapter validator;
 
-    TiersController(Tiers tiers) {
+    TiersController(Tiers tiers, jakarta.validation.Validator validator) {
         this.tiers = tiers;
+        this.validator = new SpringValidatorAdapter(validator);
+    }
+
+    /**
+     * Checked after who is asking: to someone who may not change the tiers, a body's flaws are none of
+     * their business (they are told "forbidden", or "not found" for a tier that is not this creator's).
+     */
+    private Tiers.Terms valid(TierRequest body) {
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(body, "tier");
+        validator.validate(body, errors);
+        if (errors.hasFieldErrors()) {
+            throw new Problem(HttpStatus.BAD_REQUEST, "validation-failed", "Some fields are not valid.", Map.of("errors",
+                    errors.getFieldErrors().stream().map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                            .toList()));
+        }
+        return body.terms();
     }
 
     @GetMapping
@@ -82,17 +104,20 @@ class TiersController {
     }
 
     @PostMapping
-    ResponseEntity<TierView> create(@PathVariable("id") UserId creator, @Valid @RequestBody TierRequest body) {
+    ResponseEntity<TierView> create(@PathVariable("id") UserId creator, @RequestBody TierRequest body) {
         CurrentUser caller = CurrentUser.require();
-        Tier tier = tiers.create(caller, creator, body.terms());
+        Tiers.mustBeTheCreator(caller, creator);
+        Tier tier = tiers.create(caller, creator, valid(body));
         return ResponseEntity.created(URI.create("/api/v1/creators/" + creator + "/tiers/" + tier.id()))
                 .body(TierView.of(tier, Optional.of(caller)));
     }
 
     @PutMapping("/{tierId}")
-    TierView update(@PathVariable("id") UserId creator, @PathVariable("tierId") TierId id, @Valid @RequestBody TierRequest body) {
+    TierView update(@PathVariable("id") UserId creator, @PathVariable("tierId") TierId id, @RequestBody TierRequest body) {
         CurrentUser caller = CurrentUser.require();
-        return TierView.of(tiers.update(caller, creator, id, body.terms()), Optional.of(caller));
+        Tiers.mustBeTheCreator(caller, creator);
+        tiers.require(creator, id);
+        return TierView.of(tiers.update(caller, creator, id, valid(body)), Optional.of(caller));
     }
 
     @PostMapping("/{tierId}/archive")
