@@ -40,6 +40,10 @@ final class Api {
     }
 
     HttpResponse<String> send(String method, String path, String json) {
+        return send(method, path, json, java.util.Map.of());
+    }
+
+    HttpResponse<String> send(String method, String path, String json, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
         if (json != null) {
@@ -48,6 +52,7 @@ final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
