@@ -49,6 +49,10 @@ public final class PreparedContext implements ApplicationListener<ApplicationEnv
 
     static boolean usable(Environment environment, boolean prepared) {
         return prepared && environment.getProperty("AUTHORWORKS_SPRING_AOT", Boolean.class, true)
-                && EnabledServices.from(environment).equals(EnabledServices.parse("all"));
+                && EnabledServices.from(environment).equals(EnabledServices.parse("all"))
+                && SWITCHES.stream().allMatch(name -> environment.getProperty(name, "").isBlank());
     }
+
+    /** Settings that switch beans the build prepared without (the build sets none of them): Stripe instead of test mode. */
+    static final java.util.List<String> SWITCHES = java.util.List.of("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET");
 }

@@ -21,6 +21,8 @@ class PreparedContextTests {
     @Test
     void theOperatorCanTurnItOff() {
         assertThat(PreparedContext.usable(new MockEnvironment().withProperty("AUTHORWORKS_SPRING_AOT", "false"), true)).isFalse();
+        // the build prepared payments in test mode; Stripe's keys switch to other beans
+        assertThat(PreparedContext.usable(new MockEnvironment().withProperty("STRIPE_SECRET_KEY", "sk_live_x"), true)).isFalse();
     }
 
     @Test

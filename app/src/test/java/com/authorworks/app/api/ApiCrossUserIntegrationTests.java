@@ -33,12 +33,15 @@ class ApiCrossUserIntegrationTests extends PlatformApiIntegrationTest {
             "GET /api/v1/users/{id}/following", "whom a user follows is public",
             "GET /api/v1/users/{id}/books", "a user's published books are public (their drafts are not listed to others)",
             "PUT /api/v1/users/{id}/follow", "following someone changes the follower's own follows",
-            "DELETE /api/v1/users/{id}/follow", "unfollowing someone changes the follower's own follows");
+            "DELETE /api/v1/users/{id}/follow", "unfollowing someone changes the follower's own follows",
+            "GET /api/v1/creators/{id}/tiers", "a creator's tiers are their public shop window",
+            "GET /api/v1/creators/{id}/tiers/{tierId}", "a creator's tiers are their public shop window");
 
     /** Public resources: a stranger may be told "forbidden" (403) instead of "not found" when trying to change them. */
     static final Map<String, String> PUBLIC = Map.of(
             "/api/v1/users/{id}", "a profile is public, so its existence is no secret",
-            "/api/v1/files/{id}/content", "a signed link is public: the signature, not the user, is checked");
+            "/api/v1/files/{id}/content", "a signed link is public: the signature, not the user, is checked",
+            "/api/v1/creators/{id}/tiers", "tiers are public, so only their creator may change them: others are forbidden");
 
     /** Reads the owner's read-back must not make, because they change what they read. */
     static final Map<String, String> NOT_READ_BACK = Map.of(

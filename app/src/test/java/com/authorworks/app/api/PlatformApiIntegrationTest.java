@@ -105,8 +105,9 @@ abstract class PlatformApiIntegrationTest {
                 assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
                 ApiDocument document = ApiDocument.parse(docs.json());
                 // the fuzzer has no provider key: testing one calls the provider over the internet
-                platform = new Platform(document, userWithResources("owner", true), userWithResources("stranger", false),
-                        userWithResources("fuzzer", false));
+                String patronsTier = tierOf(signedIn("patron", Map.of()), "Patrons");
+                platform = new Platform(document, userWithResources("owner", true, patronsTier),
+                        userWithResources("stranger", false, patronsTier), userWithResources("fuzzer", false, patronsTier));
             }
             return platform;
         }
@@ -130,9 +131,10 @@ abstract class PlatformApiIntegrationTest {
     /**
      * A user with one of everything the API lets them own: a book with a chapter, a scene with two
      * versions, a plan artifact, a cover and a reading position; an uploaded file; a finished export;
-     * a provider key if asked for. Ids go where path parameters of those names will look for them.
+     * a provider key if asked for; a creator tier of their own and a (test-mode) subscription to
+     * another creator's. Ids go where path parameters of those names will look for them.
      */
-    private User userWithResources(String name, boolean providerKey) {
+    private User userWithResources(String name, boolean providerKey, String othersTier) {
         User user = signedIn(name, Map.of());
         String token = user.accessToken();
         Map<String, String> ids = new LinkedHashMap<>(user.resources().values());
@@ -160,6 +162,9 @@ abstract class PlatformApiIntegrationTest {
                     .json(json(Map.of("key", "sk-test-" + name + "-0123456789"))), 200);
         }
         awaitExport(token, books + "/exports/" + export);
+        String tier = tierOf(user, name + "'s readers");
+        String subscription = send(Request.of("POST", "/api/v1/subscriptions/checkout").bearer(token)
+                .json(json(Map.of("tierId", othersTier))), 201).json().get("subscription").get("id").asString();
 
         ids.put("books/id", book);
         ids.put("chapterId", chapter);
@@ -170,7 +175,16 @@ abstract class PlatformApiIntegrationTest {
         ids.put("provider", "openai");
         ids.put("kind", "braindump");
         ids.put("n", "1");
+        ids.put("creators/id", user.id());
+        ids.put("tierId", tier);
+        ids.put("subscriptions/id", subscription);
         return new User(name, user.id(), user.email(), token, new Resources(ids));
+    }
+
+    /** A tier of the user's, by its id. */
+    private String tierOf(User creator, String name) {
+        return send(Request.of("POST", "/api/v1/creators/" + creator.id() + "/tiers").bearer(creator.accessToken())
+                .json(json(Map.of("name", name, "monthlyPrice", 500, "currency", "usd"))), 201).json().get("id").asString();
     }
 
     private void awaitExport(String token, String path) {
