@@ -35,6 +35,10 @@ final class Api {
         return new Api(port, user, TestAccessTokens.token(user, roles));
     }
 
+    static Api withToken(int port, UUID user, String token) {
+        return new Api(port, user, token);
+    }
+
     static Api anonymous(int port) {
         return new Api(port, null, null);
     }

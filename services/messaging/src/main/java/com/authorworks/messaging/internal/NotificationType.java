@@ -25,6 +25,10 @@ enum NotificationType {
         this.defaultChannel = defaultChannel;
     }
 
+    /** Whether a user may turn this type off altogether: not the admins' announcements (their mails, yes). */
+    boolean allows(Channel channel) {
+        return channel != Channel.NONE || this != ANNOUNCEMENT;
+    }
 
     String wire() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

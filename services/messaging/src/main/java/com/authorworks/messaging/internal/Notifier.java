@@ -20,21 +20,35 @@ class Notifier {
 
     private final Inbox inbox;
     private final NotificationBus bus;
+    private final Preferences preferences;
+    private final NotificationMail mail;
     private final Clock clock;
 
-    Notifier(Inbox inbox, NotificationBus bus) {
+    Notifier(Inbox inbox, NotificationBus bus, Preferences preferences, NotificationMail mail) {
         this.inbox = inbox;
         this.bus = bus;
+        this.preferences = preferences;
+        this.mail = mail;
         this.clock = Clock.systemUTC();
     }
 
     /** The new notification; empty when its source was received before or the recipient wants none of its type. */
     @Transactional
     public Optional<Notification> notify(Inbox.Incoming incoming) {
+        NotificationType.Channel channel = preferences.channel(incoming.recipient(), incoming.type());
+        if (channel == NotificationType.Channel.NONE) {
+            return Optional.empty();
+        }
         Optional<Notification> received = inbox.receive(incoming, clock.instant());
         received.ifPresent(notification -> {
             long unread = inbox.unread(incoming.recipient());
-            afterCommit(() -> bus.publish(new NotificationBus.Received(incoming.recipient(), notification, unread)));
+            afterCommit(() -> {
+                bus.publish(new NotificationBus.Received(incoming.recipient(), notification, unread));
+                if (channel == NotificationType.Channel.EMAIL) {
+                    // SMTP can take seconds: not on the thread of the listener or request that made it
+                    Thread.ofVirtual().name("messaging-mail").start(() -> mail.send(notification));
+                }
+            });
         });
         return received;
     }
