@@ -9,6 +9,7 @@ import { Home } from './pages/Home';
 import { LogIn } from './pages/LogIn';
 import { NewBook } from './pages/NewBook';
 import { NotFound } from './pages/NotFound';
+import { NotificationPreferencesPage, Notifications, Unsubscribe } from './pages/Notifications';
 import { PublishedBook } from './pages/PublishedBook';
 import { Reader } from './pages/Reader';
 import { ResetPassword } from './pages/ResetPassword';
@@ -40,6 +41,9 @@ export function App() {
         <Route path="/books/:id" element={<RequireSignIn><BookView /></RequireSignIn>} />
         <Route path="/books/:id/read" element={<RequireSignIn><Reader /></RequireSignIn>} />
         <Route path="/books/:id/export" element={<RequireSignIn><Export /></RequireSignIn>} />
+        <Route path="/notifications" element={<RequireSignIn><Notifications /></RequireSignIn>} />
+        <Route path="/notifications/preferences" element={<RequireSignIn><NotificationPreferencesPage /></RequireSignIn>} />
+        <Route path="/unsubscribe" element={<Unsubscribe />} />
         <Route path="/settings" element={<RequireSignIn><Settings /></RequireSignIn>} />
         <Route path="/books/:id/write/:sceneId?" element={<RequireSignIn><Suspense fallback={loadingEditor}><Write /></Suspense></RequireSignIn>} />
         <Route path="*" element={<NotFound />} />

@@ -3,10 +3,12 @@ import { booksApi } from './books';
 import { discoveryApi } from './discovery';
 import { identityApi, renewTokens } from './identity';
 import { libraryApi } from './library';
+import { notificationsApi } from './notifications';
 
 /** The app's API: one client, so one access token and one refresh at a time. */
 export function createApi(client = new ApiClient({ renew: renewTokens })) {
-  return { client, identity: identityApi(client), books: booksApi(client), library: libraryApi(client), discovery: discoveryApi(client) };
+  return { client, identity: identityApi(client), books: booksApi(client), library: libraryApi(client), discovery: discoveryApi(client),
+    notifications: notificationsApi(client) };
 }
 
 export type Api = ReturnType<typeof createApi>;

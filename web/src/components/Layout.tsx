@@ -1,6 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../session/session';
+import { LiveNotificationsProvider } from './LiveNotifications';
+import { NotificationBell } from './NotificationBell';
 
 /** Header, skip link and main landmark around every screen. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -28,7 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
   };
 
   return (
-    <>
+    <LiveNotificationsProvider>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -50,6 +52,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 </li>
                 <li>
                   <NavLink to="/settings">Settings</NavLink>
+                </li>
+                <li>
+                  <NotificationBell />
                 </li>
                 {!forwardAuth && (
                   <li>
@@ -75,6 +80,6 @@ export function Layout({ children }: { children: ReactNode }) {
       <main id="main" ref={main} tabIndex={-1}>
         {children}
       </main>
-    </>
+    </LiveNotificationsProvider>
   );
 }

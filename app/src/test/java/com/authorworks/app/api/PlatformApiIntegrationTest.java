@@ -41,13 +41,14 @@ import com.authorworks.app.api.RawHttp.Response;
 @SpringBootTest(classes = AuthorWorksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 // the first user to sign up would otherwise be admin, and an admin may see every book
-                "AUTHORWORKS_ADMIN_EMAIL=nobody-is-admin@example.test",
+                "AUTHORWORKS_ADMIN_EMAIL=" + PlatformApiIntegrationTest.ADMIN_EMAIL,
                 // the fuzzer sends hundreds of sign-ins from one address; a 429 would hide what lies behind it
                 "authorworks.identity.login-attempts-per-address=100000",
                 "authorworks.identity.login-attempts-per-account=100000",
                 "authorworks.identity.login-attempts-per-account-from-new-addresses=100000"})
 abstract class PlatformApiIntegrationTest {
 
+    static final String ADMIN_EMAIL = "only-the-notifier-is-admin@example.test";
     static final Path DATA = Path.of("target", "it-data", "api-" + UUID.randomUUID()).toAbsolutePath();
     static final String PASSWORD = "correct horse battery";
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
@@ -104,10 +105,12 @@ abstract class PlatformApiIntegrationTest {
                 Response docs = http().send(Request.of("GET", "/v3/api-docs"), Duration.ofMinutes(3));
                 assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
                 ApiDocument document = ApiDocument.parse(docs.json());
+                // the admin only sends each user a notification (nobody else is an admin, so every access check applies)
+                User admin = signedIn("admin", ADMIN_EMAIL, Map.of());
                 // the fuzzer has no provider key: testing one calls the provider over the internet
                 String patronsTier = tierOf(signedIn("patron", Map.of()), "Patrons");
-                platform = new Platform(document, userWithResources("owner", true, patronsTier),
-                        userWithResources("stranger", false, patronsTier), userWithResources("fuzzer", false, patronsTier));
+                platform = new Platform(document, userWithResources("owner", true, patronsTier, admin),
+                        userWithResources("stranger", false, patronsTier, admin), userWithResources("fuzzer", false, patronsTier, admin));
             }
             return platform;
         }
@@ -116,8 +119,12 @@ abstract class PlatformApiIntegrationTest {
     // --- users ---------------------------------------------------------------------------------
 
     private User signedIn(String name, Map<String, String> resources) {
+        return signedIn(name, null, resources);
+    }
+
+    private User signedIn(String name, String address, Map<String, String> resources) {
         String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String email = unique + "@example.test";
+        String email = address != null ? address : unique + "@example.test";
         Response registered = send(Request.of("POST", "/api/v1/auth/register")
                 .json(json(Map.of("email", email, "username", unique, "password", PASSWORD))), 201);
         send(Request.of("POST", "/api/v1/auth/verify-email").json(json(Map.of("token", tokenMailedTo(email)))), 204);
@@ -132,9 +139,10 @@ abstract class PlatformApiIntegrationTest {
      * A user with one of everything the API lets them own: a book with a chapter, a scene with two
      * versions, a plan artifact, a cover and a reading position; an uploaded file; a finished export;
      * a provider key if asked for; a creator tier of their own and a (test-mode) subscription to
-     * another creator's. Ids go where path parameters of those names will look for them.
+     * another creator's; a notification (sent by the admin). Ids go where path parameters of those
+     * names will look for them.
      */
-    private User userWithResources(String name, boolean providerKey, String othersTier) {
+    private User userWithResources(String name, boolean providerKey, String othersTier, User admin) {
         User user = signedIn(name, Map.of());
         String token = user.accessToken();
         Map<String, String> ids = new LinkedHashMap<>(user.resources().values());
@@ -165,6 +173,9 @@ abstract class PlatformApiIntegrationTest {
         String tier = tierOf(user, name + "'s readers");
         String subscription = send(Request.of("POST", "/api/v1/subscriptions/checkout").bearer(token)
                 .json(json(Map.of("tierId", othersTier))), 201).json().get("subscription").get("id").asString();
+        String notification = send(Request.of("POST", "/api/v1/notifications").bearer(admin.accessToken())
+                .json(json(Map.of("userId", user.id(), "title", "Welcome, " + name, "link", "/discover"))), 201)
+                .json().get("id").asString();
 
         ids.put("books/id", book);
         ids.put("chapterId", chapter);
@@ -172,6 +183,7 @@ abstract class PlatformApiIntegrationTest {
         ids.put("files/id", file);
         ids.put("fileId", file);
         ids.put("exportId", export);
+        ids.put("notifications/id", notification);
         ids.put("provider", "openai");
         ids.put("kind", "braindump");
         ids.put("n", "1");

@@ -115,6 +115,11 @@ class GenerationIntegrationTests extends ContentIntegrationTest {
 
         Eventually.until("the completion to reach a listener", () -> events.received(BookGenerationCompleted.class),
                 received -> received.stream().anyMatch(e -> e.bookId().equals(id)));
+        assertThat(events.received(BookGenerationCompleted.class)).filteredOn(e -> e.bookId().equals(id)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.jobId()).as("the job it announces, so a listener can tell a redelivery from a later run").isNotNull();
+                    assertThat(e.title()).isNotBlank();
+                });
         Eventually.until("every drafted scene to reach a listener", () -> events.received(SceneDrafted.class).stream()
                 .filter(e -> e.bookId().equals(id)).map(e -> e.chapter() + "/" + e.scene()).distinct().count(),
                 scenes -> scenes == done.path("scenesTotal").asLong());

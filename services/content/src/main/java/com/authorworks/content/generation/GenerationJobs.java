@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.authorworks.content.GenerationJobId;
 import com.authorworks.content.BookId;
 import com.authorworks.content.internal.ContentProperties;
 import com.authorworks.platform.Problem;

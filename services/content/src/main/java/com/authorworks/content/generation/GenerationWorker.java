@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.authorworks.content.GenerationJobId;
 import com.authorworks.content.BookGenerationCompleted;
 import com.authorworks.content.BookGenerationFailed;
 import com.authorworks.content.internal.Book;
@@ -231,9 +232,9 @@ class GenerationWorker implements SmartLifecycle {
             jobs.find(job.id()).ifPresent(j -> data.put("progress", j.progress()));
             progress.append(book.id(), job.id(), event, data);
             if (state == Job.JobState.COMPLETED) {
-                events.publishEvent(new BookGenerationCompleted(book.id(), book.owner()));
+                events.publishEvent(new BookGenerationCompleted(book.id(), book.owner(), job.id(), book.title()));
             } else if (state == Job.JobState.FAILED) {
-                events.publishEvent(new BookGenerationFailed(book.id(), book.owner(), message));
+                events.publishEvent(new BookGenerationFailed(book.id(), book.owner(), job.id(), book.title(), message));
             }
         });
     }

@@ -2,6 +2,7 @@ package com.authorworks.content.generation;
 
 import java.time.Instant;
 
+import com.authorworks.content.GenerationJobId;
 import com.authorworks.content.BookId;
 import com.authorworks.platform.UserId;
 

@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import com.authorworks.content.GenerationJobId;
 import com.authorworks.content.BookId;
 import com.zaxxer.hikari.HikariDataSource;
 

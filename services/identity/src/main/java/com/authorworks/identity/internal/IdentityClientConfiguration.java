@@ -9,6 +9,7 @@ import org.springframework.core.env.Environment;
 
 import com.authorworks.identity.ForwardAuthSignIns;
 import com.authorworks.identity.IdentityUnavailableException;
+import com.authorworks.identity.UserMail;
 import com.authorworks.identity.Users;
 import com.authorworks.platform.contracts.ContractsConfiguration;
 import com.authorworks.platform.contracts.ServiceClients;
@@ -30,6 +31,11 @@ public class IdentityClientConfiguration {
     @Bean
     Users identityUsers(ServiceClients clients, Environment environment) {
         return clients.create(Users.class, "identity", identity(environment), IdentityUnavailableException::new);
+    }
+
+    @Bean
+    UserMail identityUserMail(ServiceClients clients, Environment environment) {
+        return clients.create(UserMail.class, "identity", identity(environment), IdentityUnavailableException::new);
     }
 
     @Bean

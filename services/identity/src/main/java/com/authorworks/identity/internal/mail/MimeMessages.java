@@ -20,6 +20,9 @@ final class MimeMessages {
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to()));
         message.setSubject(mail.subject(), "UTF-8");
         message.setText(mail.text(), "UTF-8");
+        for (var header : mail.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
         message.setSentDate(new Date());
         message.saveChanges();
         return message;

@@ -1,11 +1,11 @@
-package com.authorworks.content.generation;
+package com.authorworks.content;
 
 import java.util.Objects;
 import java.util.UUID;
 
 import com.authorworks.platform.jobs.JobId;
 
-/** One generation job of a book, a job of the generation queue. */
+/** One generation job of a book (a job of content's generation queue), as other services and clients refer to it. */
 public record GenerationJobId(UUID value) implements JobId {
 
     public GenerationJobId {

@@ -1,0 +1,53 @@
+package com.authorworks.messaging.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a notification is about; its wire name is the lower-case, hyphenated constant
+ * ({@code generation-finished}). Each type has a default channel, which a user's preferences override.
+ */
+enum NotificationType {
+
+    /** A book of yours finished generating (content's {@code BookGenerationCompleted}). */
+    GENERATION_FINISHED(Channel.EMAIL),
+    /** A book of yours stopped generating on an error (content's {@code BookGenerationFailed}). */
+    GENERATION_FAILED(Channel.EMAIL),
+    /** A book of yours went public (content's {@code BookPublished}, the first announcement of each publication). */
+    BOOK_PUBLISHED(Channel.IN_APP),
+    /** A message from the platform's admins. */
+    ANNOUNCEMENT(Channel.IN_APP);
+
+    final Channel defaultChannel;
+
+    NotificationType(Channel defaultChannel) {
+        this.defaultChannel = defaultChannel;
+    }
+
+    /** Whether a user may turn this type off altogether: not the admins' announcements (their mails, yes). */
+    boolean allows(Channel channel) {
+        return channel != Channel.NONE || this != ANNOUNCEMENT;
+    }
+
+    String wire() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static Optional<NotificationType> parse(String wire) {
+        return Arrays.stream(values()).filter(type -> type.wire().equals(wire)).findFirst();
+    }
+
+    /** Where a notification of a type goes: the bell only, the bell and an email, or nowhere (not kept at all). */
+    enum Channel {
+        IN_APP, EMAIL, NONE;
+
+        String wire() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static Optional<Channel> parse(String wire) {
+            return Arrays.stream(values()).filter(channel -> channel.wire().equals(wire)).findFirst();
+        }
+    }
+}
