@@ -332,6 +332,14 @@ public class MemoryLoad {
                 }
                 sb.append(String.join(",", parts));
             }
+            // where two pool connections' memory is: PostgreSQL writes their memory contexts to its log (the server log)
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT pid, pg_log_backend_memory_contexts(pid) FROM pg_stat_activity WHERE backend_type = 'client backend'"
+                            + " AND pid <> pg_backend_pid() ORDER BY backend_start LIMIT 2")) {
+                while (rs.next()) {
+                    // logged
+                }
+            }
             return sb.append("}}}").toString();
         } catch (SQLException e) {
             return "{\"postgres\":{\"error\":" + quote(e.getMessage()) + "}}";

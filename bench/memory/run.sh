@@ -90,6 +90,7 @@ diagnose() {
   awk '/^[0-9a-f]+-[0-9a-f]+ / {range = $1; name = ($6 == "" ? "[anon]" : $6)} /^Rss:/ {rss = $2} /^Pss:/ {printf "%8d kB rss %8d kB pss  %s %s\n", rss, $2, range, name}' \
     /proc/$SERVER/smaps | sort -rn | head -25 \
     > "$OUT/jvm-mappings.txt" 2>&1 || true
+  cp /proc/$SERVER/smaps "$OUT/jvm-smaps.txt" 2>/dev/null || true
   if [ "${BENCH_NMT:-0}" = 1 ]; then
     "$JCMD" $SERVER VM.native_memory summary > "$OUT/nmt.txt" 2>&1 || true
     "$JCMD" $SERVER GC.class_histogram > "$OUT/histogram.txt" 2>&1 || true

@@ -23,6 +23,12 @@ import com.zaxxer.hikari.HikariDataSource;
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 public class DatabaseConfiguration {
 
+    /**
+     * Connections to PostgreSQL (each is a PostgreSQL process with 3–5 MB of its own): sized with the one-machine
+     * platform's 512 MB (bench/memory, docs/platform.md).
+     */
+    static final int POOL_SIZE = 14;
+
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(Environment environment) {
         HikariConfig config = new HikariConfig();
@@ -39,7 +45,7 @@ public class DatabaseConfiguration {
             config.setUsername(parsed.username());
             config.setPassword(parsed.password());
         }
-        config.setMaximumPoolSize(environment.getProperty("authorworks.database-pool-size", Integer.class, 20));
+        config.setMaximumPoolSize(environment.getProperty("authorworks.database-pool-size", Integer.class, POOL_SIZE));
         config.setPoolName("authorworks");
         // A lost database is reconnected by the pool; callers see a clear error meanwhile, not a hang.
         config.setConnectionTimeout(10_000);

@@ -3,6 +3,11 @@ package com.authorworks.discovery.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,23 +15,26 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 /**
  * Sentence embeddings in-process: the quantized all-MiniLM-L6-v2 (384 dimensions, unit length), run
- * by ONNX Runtime from the model inside its jar; nothing is downloaded. Only a process that runs
- * discovery loads it, in the background once the process is ready: loading unpacks ONNX Runtime's and
- * the tokenizer's native libraries and reads the model, seconds on a busy machine, which the first book
- * published must not wait for (it is searchable when it is embedded). The session is made small: one thread, on the
- * caller's, and no memory arena or pre-planned buffers — with ONNX Runtime's defaults (a thread and a
- * growing arena per core) the model alone cost the platform about 120 MB (bench/README.md, Memory).
+ * by ONNX Runtime from the model inside langchain4j's jar; nothing is downloaded. Only a process that runs
+ * discovery loads it, in the background once the process is ready: loading unpacks ONNX Runtime's native
+ * library and reads the model, seconds on a busy machine, which the first book published must not wait for
+ * (it is searchable when it is embedded).
+ *
+ * <p>Discovery owns the ONNX session and the tokenizer (langchain4j's encoder is not used), to keep the
+ * model's memory small (bench/README.md, Memory): the session runs on the caller's thread with no thread
+ * pool, memory arena or pre-planned buffers of its own (with ONNX Runtime's defaults, a thread and a growing
+ * arena per core), and the tokenizer is {@link BertTokenizer}, in Java, instead of the native one, which
+ * cost about 22 MB. What it computes is what langchain4j's encoder did (the same vectors): the text's first
+ * 126 word pieces between {@code [CLS]} and {@code [SEP]} (the tokenizer's truncation, 128), the mean of the
+ * model's last hidden states.
  */
 @Component
 class Embeddings {
@@ -35,11 +43,10 @@ class Embeddings {
 
     static final int DIMENSIONS = 384;
 
-    private volatile EmbeddingModel model;
+    private volatile Model model;
 
     float[] embed(String text) {
-        float[] vector = model().embed(text).content().vector();
-        return normalise(vector);
+        return normalise(model().embed(text));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -55,12 +62,12 @@ class Embeddings {
         });
     }
 
-    private EmbeddingModel model() {
-        EmbeddingModel loaded = model;
+    private Model model() {
+        Model loaded = model;
         if (loaded == null) {
             synchronized (this) {
                 if (model == null) {
-                    model = new SmallSessionModel(load());
+                    model = Model.load();
                 }
                 loaded = model;
             }
@@ -68,46 +75,74 @@ class Embeddings {
         return loaded;
     }
 
-    private static OnnxBertBiEncoder load() {
-        ClassLoader jar = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
-        try (InputStream model = jar.getResourceAsStream("all-minilm-l6-v2-q.onnx");
-             InputStream tokenizer = jar.getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json");
-             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            if (model == null || tokenizer == null) {
-                throw new IllegalStateException("The all-MiniLM-L6-v2 model is missing from the class path");
+    /** The ONNX session and its tokenizer. */
+    private record Model(OrtEnvironment environment, OrtSession session, BertTokenizer tokenizer, boolean typeIds) {
+
+        static Model load() {
+            ClassLoader jar = Embeddings.class.getClassLoader();
+            try (InputStream model = jar.getResourceAsStream("all-minilm-l6-v2-q.onnx");
+                 InputStream tokenizer = jar.getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json");
+                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                if (model == null || tokenizer == null) {
+                    throw new IllegalStateException("The all-MiniLM-L6-v2 model is missing from the class path");
+                }
+                options.setIntraOpNumThreads(1);
+                options.setInterOpNumThreads(1);
+                options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+                options.setCPUArenaAllocator(false);
+                options.setMemoryPatternOptimization(false);
+                OrtEnvironment environment = OrtEnvironment.getEnvironment();
+                OrtSession session = environment.createSession(model.readAllBytes(), options);
+                return new Model(environment, session, BertTokenizer.load(tokenizer), session.getInputNames().contains("token_type_ids"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (OrtException e) {
+                throw new IllegalStateException("ONNX Runtime could not load the embedding model", e);
             }
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            options.setCPUArenaAllocator(false);
-            options.setMemoryPatternOptimization(false);
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime could not load the embedding model", e);
-        }
-    }
-
-    /** The model run on the caller's thread (no pool of its own). */
-    private static final class SmallSessionModel extends AbstractInProcessEmbeddingModel {
-
-        private final OnnxBertBiEncoder encoder;
-
-        SmallSessionModel(OnnxBertBiEncoder encoder) {
-            super(Runnable::run);
-            this.encoder = encoder;
         }
 
-        @Override
-        protected OnnxBertBiEncoder model() {
-            return encoder;
+        /** The mean of the last hidden states of the text's tokens (truncated as the tokenizer says). */
+        float[] embed(String text) {
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("Cannot embed empty or whitespace-only text");
+            }
+            long[] ids = tokenizer.encode(text);
+            int n = ids.length;
+            long[] mask = new long[n];
+            Arrays.fill(mask, 1);
+            long[] shape = {1, n};
+            List<OnnxTensor> inputs = new ArrayList<>(3);
+            try {
+                inputs.add(OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
+                inputs.add(OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
+                Map<String, OnnxTensor> named = typeIds
+                        ? Map.of("input_ids", inputs.get(0), "attention_mask", inputs.get(1),
+                                "token_type_ids", add(inputs, OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[n]), shape)))
+                        : Map.of("input_ids", inputs.get(0), "attention_mask", inputs.get(1));
+                try (OrtSession.Result result = session.run(named)) {
+                    OnnxValue hidden = result.get(0);
+                    float[][] states = ((float[][][]) hidden.getValue())[0];
+                    float[] mean = new float[DIMENSIONS];
+                    for (float[] state : states) {
+                        for (int i = 0; i < DIMENSIONS; i++) {
+                            mean[i] += state[i];
+                        }
+                    }
+                    for (int i = 0; i < DIMENSIONS; i++) {
+                        mean[i] /= states.length;
+                    }
+                    return mean;
+                }
+            } catch (OrtException e) {
+                throw new IllegalStateException("ONNX Runtime could not run the embedding model", e);
+            } finally {
+                inputs.forEach(OnnxTensor::close);
+            }
         }
 
-        @Override
-        protected Integer knownDimension() {
-            return DIMENSIONS;
+        private static OnnxTensor add(List<OnnxTensor> inputs, OnnxTensor tensor) {
+            inputs.add(tensor);
+            return tensor;
         }
     }
 
