@@ -1,2 +1,2 @@
-/** One leased job queue over a service's own table (owner, heartbeat, limits, backoff, cancel) and the worker that runs it. */
+/** One leased job queue over a service's own table (owner, heartbeat, limits, backoff, cancel), the worker that runs it, and periodic tasks. */
 package com.authorworks.platform.jobs;
