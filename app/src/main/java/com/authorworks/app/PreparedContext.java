@@ -53,6 +53,10 @@ public final class PreparedContext implements ApplicationListener<ApplicationEnv
                 && SWITCHES.stream().allMatch(name -> environment.getProperty(name, "").isBlank());
     }
 
-    /** Settings that switch beans the build prepared without (the build sets none of them): Stripe instead of test mode. */
-    static final java.util.List<String> SWITCHES = java.util.List.of("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET");
+    /**
+     * Settings that switch beans the build prepared without (the build sets none of them): Stripe instead of test
+     * mode; events across processes through Kafka.
+     */
+    static final java.util.List<String> SWITCHES = java.util.List.of("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET",
+            "authorworks.kafka.bootstrap-servers");
 }

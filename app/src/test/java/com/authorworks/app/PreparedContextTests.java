@@ -23,6 +23,8 @@ class PreparedContextTests {
         assertThat(PreparedContext.usable(new MockEnvironment().withProperty("AUTHORWORKS_SPRING_AOT", "false"), true)).isFalse();
         // the build prepared payments in test mode; Stripe's keys switch to other beans
         assertThat(PreparedContext.usable(new MockEnvironment().withProperty("STRIPE_SECRET_KEY", "sk_live_x"), true)).isFalse();
+        assertThat(PreparedContext.usable(new MockEnvironment().withProperty("authorworks.kafka.bootstrap-servers", "kafka:9092"), true))
+                .as("events across processes need beans the build did not prepare").isFalse();
     }
 
     @Test
