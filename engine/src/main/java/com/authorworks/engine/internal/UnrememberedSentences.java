@@ -77,6 +77,11 @@ final class UnrememberedSentences {
         }
     }
 
+    /** How many scenes the sentences come from. */
+    int scenes() {
+        return (int) sentences.values().stream().map(Sentence::scene).distinct().count();
+    }
+
     /** The sentences, most useful first. */
     List<String> items() {
         return List.copyOf(items);
