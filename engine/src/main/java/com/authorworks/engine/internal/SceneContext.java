@@ -58,6 +58,8 @@ final class SceneContext {
      * not use (early in a book it is nearly empty): the two never take more than this, so the prompt does not grow.
      */
     static final int LEDGER_AND_UNREMEMBERED_TOKENS = LEDGER_TOKENS;
+    /** Room for the heading of the sentences' part, over what the sentences take. */
+    private static final int UNREMEMBERED_HEADING_TOKENS = 20;
     /** The ledger a memory call checks a scene against, in tokens. */
     static final int MEMORY_LEDGER_TOKENS = 600;
 
@@ -114,7 +116,9 @@ final class SceneContext {
                 facts::render);
         parts.add(ledgerPart);
         if (!unremembered.items().isEmpty()) {
-            int share = LEDGER_AND_UNREMEMBERED_TOKENS - ContextBuilder.tokensWithin(ledgerPart, ledgerPart.maxTokens());
+            // what the ledger leaves goes to concrete sentences (a figure or an id): the others only fill the sure share
+            int left = LEDGER_AND_UNREMEMBERED_TOKENS - ContextBuilder.tokensWithin(ledgerPart, ledgerPart.maxTokens());
+            int share = Math.min(left, Math.max(sure, unremembered.tokensWithin(left, true)) + UNREMEMBERED_HEADING_TOKENS);
             parts.add(new ContextBuilder.Part("just written", 4, 45, "Just written, not yet in the ledger (in force unless the ledger is newer)",
                     unremembered.items(), false, false, share, true, unremembered::render));
         }

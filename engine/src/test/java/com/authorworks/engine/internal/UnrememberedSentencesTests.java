@@ -55,4 +55,16 @@ class UnrememberedSentencesTests {
         assertThat(SceneContext.unrememberedShare(11)).isEqualTo(SceneContext.UNREMEMBERED_MOST_TOKENS)
                 .isLessThan(SceneContext.LEDGER_AND_UNREMEMBERED_TOKENS);
     }
+
+    @Test
+    void theConcreteOnesAloneCanBeMeasured() {
+        TreeMap<ScenePosition, String> drafted = new TreeMap<>();
+        drafted.put(new ScenePosition(1, 1), "Ada watched the door. Ada took room 4 at the Old Mill. Ada listened to the rain for a long while.");
+
+        UnrememberedSentences sentences = new UnrememberedSentences(new ScenePosition(2, 1), drafted, List.of("Ada"));
+
+        int concrete = sentences.tokensWithin(600, true);
+        assertThat(concrete).isEqualTo(TokenCounter.count(sentences.render(List.of("Ada took room 4 at the Old Mill."))));
+        assertThat(sentences.tokensWithin(600)).isGreaterThan(concrete);
+    }
 }
