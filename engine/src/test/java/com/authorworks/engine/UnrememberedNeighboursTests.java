@@ -68,7 +68,7 @@ class UnrememberedNeighboursTests {
         ContextManifest.Part ledger = engine.manifest(2, 2).orElseThrow().parts().stream().filter(p -> p.name().equals("story ledger"))
                 .findFirst().orElse(null);
         assertThat(justWritten.tokens() + (ledger == null ? 0 : ledger.tokens())).as("a bounded share, together with the ledger")
-                .isLessThanOrEqualTo(3_000);
+                .isLessThanOrEqualTo(2_500);
         String prompt = drafting(model, "Chapter 2, scene 2:");
         assertThat(prompt).contains("## Just written, not yet in the ledger").contains("1.1: ");
 
