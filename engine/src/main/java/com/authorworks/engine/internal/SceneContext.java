@@ -58,7 +58,7 @@ final class SceneContext {
      * not use (early in a book it is nearly empty): the two never take more than this, so the prompt does not grow.
      * 2,500 rather than 3,000 as before: late in a book the two together filled the 3,000 that the first chapters'
      * prompts, with little to know yet, never reach, and the last quarter's input per output token was 1.17-1.21
-     * times the first's at 60 tokens/s (2,500: 1.13).
+     * times the first's at 60 tokens/s (2,500: 1.13 and 1.15 in two runs, bench/README.md).
      */
     static final int LEDGER_AND_UNREMEMBERED_TOKENS = LEDGER_TOKENS;
     /** Room for the heading of the sentences' part, over what the sentences take. */
