@@ -64,38 +64,9 @@ public final class ContextBuilder {
                 Status.INCLUDED, "stable prefix, cached by the provider"));
         List<Kept> kept = new ArrayList<>();
         for (Part part : parts.stream().sorted(Comparator.comparingInt(Part::priority)).toList()) {
-            int headingTokens = TokenCounter.count(part.heading()) + 2;
             int allowance = part.maxTokens() > 0 ? Math.min(remaining, part.maxTokens()) : remaining;
-            List<String> ranked = new ArrayList<>(part.items());
-            if (part.dropOldest()) {
-                Collections.reverse(ranked);
-            }
-            List<String> chosen = new ArrayList<>();
             List<String> left = new ArrayList<>();
-            int tokens = headingTokens;
-            for (String item : ranked) {
-                int t = TokenCounter.count(item) + 1;
-                if (part.required() || tokens + t <= allowance) {
-                    chosen.add(item);
-                    tokens += t;
-                } else if (part.ranked()) {
-                    // items count less laid out together (the ledger names each subject once): measure the layout
-                    List<String> tried = new ArrayList<>(chosen);
-                    tried.add(item);
-                    int laidOut = headingTokens + TokenCounter.count(part.text(tried));
-                    if (laidOut <= allowance) {
-                        chosen.add(item);
-                        tokens = laidOut;
-                    } else {
-                        left.add(item);
-                    }
-                } else {
-                    break;
-                }
-            }
-            if (!part.ranked()) {
-                left = ranked.subList(chosen.size(), ranked.size());
-            }
+            List<String> chosen = choose(part, allowance, left);
             if (chosen.isEmpty() || part.items().isEmpty()) {
                 if (!part.items().isEmpty()) {
                     manifest.add(new ContextManifest.Part(part.name(), part.priority(), 0, 0, part.items().size(), Status.OMITTED,
@@ -104,11 +75,8 @@ public final class ContextBuilder {
                 }
                 continue;
             }
-            if (part.dropOldest()) {
-                Collections.reverse(chosen);
-            }
             Kept k = new Kept(part, chosen);
-            tokens = headingTokens + TokenCounter.count(k.text());
+            int tokens = TokenCounter.count(part.heading()) + 2 + TokenCounter.count(k.text());
             remaining -= tokens;
             kept.add(k);
             boolean whole = chosen.size() == part.items().size();
@@ -126,6 +94,50 @@ public final class ContextBuilder {
         String userText = user.toString().strip();
         int used = TokenCounter.count(system) + TokenCounter.count(userText);
         return new Built(system, userText, new ContextManifest(step, budget, used, List.copyOf(manifest)));
+    }
+
+    /** The tokens {@code part} takes laid out, heading included, when it is given {@code allowance} tokens (0 when nothing fits). */
+    static int tokensWithin(Part part, int allowance) {
+        List<String> chosen = choose(part, allowance, new ArrayList<>());
+        return chosen.isEmpty() ? 0 : TokenCounter.count(part.heading()) + 2 + TokenCounter.count(part.text(chosen));
+    }
+
+    /** The items of {@code part} that fit {@code allowance}, in reading order; the ranked ones that did not fit go to {@code left}. */
+    private static List<String> choose(Part part, int allowance, List<String> left) {
+        int headingTokens = TokenCounter.count(part.heading()) + 2;
+        List<String> ranked = new ArrayList<>(part.items());
+        if (part.dropOldest()) {
+            Collections.reverse(ranked);
+        }
+        List<String> chosen = new ArrayList<>();
+        int tokens = headingTokens;
+        for (String item : ranked) {
+            int t = TokenCounter.count(item) + 1;
+            if (part.required() || tokens + t <= allowance) {
+                chosen.add(item);
+                tokens += t;
+            } else if (part.ranked()) {
+                // items count less laid out together (the ledger names each subject once): measure the layout
+                List<String> tried = new ArrayList<>(chosen);
+                tried.add(item);
+                int laidOut = headingTokens + TokenCounter.count(part.text(tried));
+                if (laidOut <= allowance) {
+                    chosen.add(item);
+                    tokens = laidOut;
+                } else {
+                    left.add(item);
+                }
+            } else {
+                break;
+            }
+        }
+        if (!part.ranked()) {
+            left.addAll(ranked.subList(chosen.size(), ranked.size()));
+        }
+        if (part.dropOldest()) {
+            Collections.reverse(chosen);
+        }
+        return chosen;
     }
 
     private record Kept(Part part, List<String> items) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The ledger facts a prompt gets, chosen one by one rather than subject by subject, so no subject's long
@@ -43,7 +45,10 @@ final class LedgerSelection {
         return List.copyOf(items);
     }
 
-    /** The chosen items laid out compactly, one line per subject: {@code Name: attribute = value; ...}. */
+    /**
+     * The chosen items laid out compactly, one line per subject: {@code Name: attribute = value; ...}, each entry as
+     * {@link #entry} writes it.
+     */
     String render(List<String> chosen) {
         Map<String, List<Fact>> bySubject = new LinkedHashMap<>();
         for (String item : chosen) {
@@ -52,10 +57,42 @@ final class LedgerSelection {
         }
         StringBuilder text = new StringBuilder();
         bySubject.forEach((subject, list) -> text.append(subject).append(": ")
-                .append(String.join("; ", list.stream().sorted(Comparator.comparing(Fact::since)).map(f -> f.attribute() + " = " + f.value())
+                .append(String.join("; ", list.stream().sorted(Comparator.comparing(Fact::since)).map(f -> entry(f.attribute(), f.value()))
                         .toList())).append('\n'));
         return text.toString().strip();
     }
+
+    /**
+     * One fact laid out: {@code attribute = value}, or, where the value opens with the attribute's last words (two at
+     * least) as models often write them ({@code knows the cipher} / {@code the cipher is 7}), the two run together
+     * without the repetition ({@code knows the cipher is 7}).
+     */
+    static String entry(String attribute, String value) {
+        String a = attribute.strip();
+        String v = value.strip();
+        String[] tail = a.split("\\s+");
+        Matcher word = WORD.matcher(v);
+        List<String> opening = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        while (opening.size() < tail.length && word.find()) {
+            opening.add(word.group(1));
+            ends.add(word.end(1));
+        }
+        for (int k = Math.min(tail.length, opening.size()); k >= 2; k--) {
+            boolean same = true;
+            for (int i = 0; i < k && same; i++) {
+                same = tail[tail.length - k + i].equalsIgnoreCase(opening.get(i));
+            }
+            String rest = v.substring(ends.get(k - 1));
+            if (same && !rest.replaceAll("[\\s,.;:!?]", "").isEmpty()) {
+                return a + rest;
+            }
+        }
+        return a + " = " + v;
+    }
+
+    /** A word of a value and where it ends, without the punctuation that follows it. */
+    private static final Pattern WORD = Pattern.compile("(\\S+?)[,.;:!?]*(?=\\s|$)");
 
     private void takeTurns(Map<String, List<Fact>> bySubject) {
         List<Deque<Fact>> queues = new ArrayList<>();

@@ -37,22 +37,32 @@ final class SceneContext {
     /** How many subjects a scene's plan merely mentions get ledger entries. */
     private static final int MENTIONED_SUBJECTS = 3;
     /** Each part's share of a drafting prompt, in tokens. */
-    static final int LEDGER_TOKENS = 3_000;
+    static final int LEDGER_TOKENS = 2_500;
     static final int CHAPTER_PLAN_TOKENS = 350;
     static final int ACT_TOKENS = 150;
     static final int SCENES_TOKENS = 450;
     static final int CHAPTERS_TOKENS = 700;
     static final int TAIL_TOKENS = 350;
     /**
-     * The share of the sentences of earlier scenes drafted but not yet remembered (drafted alongside, their memory
-     * call under way) about the scene's subjects, in tokens.
+     * The share the sentences of earlier scenes drafted but not yet remembered (drafted alongside, their memory call
+     * under way) about the scene's subjects are sure of, in tokens: this much at least, and this much more for each
+     * such scene they come from ({@link #UNREMEMBERED_TOKENS_PER_SCENE}) up to {@link #UNREMEMBERED_MOST_TOKENS}. With
+     * twelve chapters drafted side by side at a slow provider's pace, up to eleven neighbours are unremembered at once.
      */
     static final int UNREMEMBERED_TOKENS = 600;
+    static final int UNREMEMBERED_TOKENS_PER_SCENE = 200;
+    static final int UNREMEMBERED_MOST_TOKENS = 1_200;
     /**
-     * The ledger and those sentences together, in tokens: the sentences take part of the ledger's share (its least
-     * important facts) when the ledger is full, late in a book, rather than make the prompt longer.
+     * The ledger and those sentences together, in tokens. The sentences' sure share is taken out of the ledger's (it
+     * gives up its least important facts when it is full, late in a book), and they may also have what the ledger does
+     * not use (early in a book it is nearly empty): the two never take more than this, so the prompt does not grow.
+     * 2,500 rather than 3,000 as before: late in a book the two together filled the 3,000 that the first chapters'
+     * prompts, with little to know yet, never reach, and the last quarter's input per output token was 1.17-1.21
+     * times the first's at 60 tokens/s (2,500: 1.13 and 1.15 in two runs, bench/README.md).
      */
     static final int LEDGER_AND_UNREMEMBERED_TOKENS = LEDGER_TOKENS;
+    /** Room for the heading of the sentences' part, over what the sentences take. */
+    private static final int UNREMEMBERED_HEADING_TOKENS = 20;
     /** The ledger a memory call checks a scene against, in tokens. */
     static final int MEMORY_LEDGER_TOKENS = 600;
 
@@ -103,12 +113,17 @@ final class SceneContext {
         LedgerSelection facts = select(position, scene, established, true);
         // what scenes before it established that the ledger does not have yet: their memory calls are under way
         UnrememberedSentences unremembered = new UnrememberedSentences(position, scenes.draftsBefore(position), subjects(scene));
-        int ledgerShare = Math.min(LEDGER_TOKENS, LEDGER_AND_UNREMEMBERED_TOKENS - unremembered.tokensWithin(UNREMEMBERED_TOKENS));
-        parts.add(new ContextBuilder.Part("story ledger", 4, 40, "Story ledger: facts in force before this " + spec.format().part(),
-                facts.items(), false, false, ledgerShare, true, facts::render));
+        int sure = unremembered.tokensWithin(unrememberedShare(unremembered.scenes()));
+        ContextBuilder.Part ledgerPart = new ContextBuilder.Part("story ledger", 4, 40, "Story ledger: facts in force before this "
+                + spec.format().part(), facts.items(), false, false, LEDGER_AND_UNREMEMBERED_TOKENS - sure, true,
+                facts::render);
+        parts.add(ledgerPart);
         if (!unremembered.items().isEmpty()) {
+            // what the ledger leaves goes to concrete sentences (a figure or an id): the others only fill the sure share
+            int left = LEDGER_AND_UNREMEMBERED_TOKENS - ContextBuilder.tokensWithin(ledgerPart, ledgerPart.maxTokens());
+            int share = Math.min(left, Math.max(sure, unremembered.tokensWithin(left, true)) + UNREMEMBERED_HEADING_TOKENS);
             parts.add(new ContextBuilder.Part("just written", 4, 45, "Just written, not yet in the ledger (in force unless the ledger is newer)",
-                    unremembered.items(), false, false, UNREMEMBERED_TOKENS, true, unremembered::render));
+                    unremembered.items(), false, false, share, true, unremembered::render));
         }
         StringBuilder plan = new StringBuilder(unit + " " + c + ": " + chapter.title() + "\n" + Words.capped(chapter.summary(), 150) + "\n");
         for (int i = 0; i < chapter.scenes().size(); i++) {
@@ -185,6 +200,11 @@ final class SceneContext {
             mentioned = ledger.asOf(position, named, visible);
         }
         return new LedgerSelection(direct, mentioned);
+    }
+
+    /** What the sentences of {@code scenes} unremembered scenes are sure of: {@link #UNREMEMBERED_TOKENS} and more with more scenes. */
+    static int unrememberedShare(int scenes) {
+        return Math.clamp((long) scenes * UNREMEMBERED_TOKENS_PER_SCENE, UNREMEMBERED_TOKENS, UNREMEMBERED_MOST_TOKENS);
     }
 
     /** Who and what a scene involves directly: its point of view, its characters and its setting. */

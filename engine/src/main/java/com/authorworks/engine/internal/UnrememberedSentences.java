@@ -27,6 +27,8 @@ final class UnrememberedSentences {
     private static final Pattern FIGURE = Pattern.compile("\\d");
     /** The longest sentence taken, in words: a run-on paragraph is no sentence. */
     private static final int SENTENCE_WORDS = 60;
+    /** The score of a sentence with a figure or an id in it. */
+    private static final int CONCRETE = 2;
 
     private record Sentence(ScenePosition scene, int index, String text, int score) {
     }
@@ -63,7 +65,7 @@ final class UnrememberedSentences {
                 if (named == 0) {
                     continue;
                 }
-                int score = (FIGURE.matcher(sentence).find() ? 2 : 0) + (named > 1 ? 1 : 0);
+                int score = (FIGURE.matcher(sentence).find() ? CONCRETE : 0) + (named > 1 ? 1 : 0);
                 all.add(new Sentence(scene, i, sentence, score));
             }
         });
@@ -77,6 +79,11 @@ final class UnrememberedSentences {
         }
     }
 
+    /** How many scenes the sentences come from. */
+    int scenes() {
+        return (int) sentences.values().stream().map(Sentence::scene).distinct().count();
+    }
+
     /** The sentences, most useful first. */
     List<String> items() {
         return List.copyOf(items);
@@ -84,9 +91,20 @@ final class UnrememberedSentences {
 
     /** The tokens the sentences take laid out, most useful first, under {@code share} tokens (as the context builder packs them). */
     int tokensWithin(int share) {
+        return tokensWithin(share, false);
+    }
+
+    /**
+     * The same for the concrete sentences alone ({@code concreteOnly}: a figure or an id in them), the ones most likely
+     * to carry a fact.
+     */
+    int tokensWithin(int share, boolean concreteOnly) {
         List<String> chosen = new ArrayList<>();
         int tokens = 0;
         for (String item : items) {
+            if (concreteOnly && sentences.get(item).score() < CONCRETE) {
+                continue;
+            }
             chosen.add(item);
             int laidOut = TokenCounter.count(render(chosen));
             if (laidOut > share) {

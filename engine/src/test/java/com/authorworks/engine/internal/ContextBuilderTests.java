@@ -25,6 +25,19 @@ class ContextBuilderTests {
     }
 
     @Test
+    void aPartsTokensWithinAnAllowanceAreWhatItTakesInThePrompt() {
+        List<String> facts = IntStream.rangeClosed(1, 40).mapToObj(i -> "Ada: room " + i + " = the lighthouse keeper's loft, key " + i).toList();
+        var ledger = new ContextBuilder.Part("story ledger", 4, 40, "Ledger", facts, false, false, 200, true, chosen -> String.join("\n", chosen));
+
+        int alone = ContextBuilder.tokensWithin(ledger, 200);
+        var built = ContextBuilder.build("draft/c002/s01", SYSTEM, List.of(ledger), List.of(), 20_000);
+
+        assertThat(alone).isPositive().isLessThanOrEqualTo(200).isEqualTo(built.manifest().parts().get(1).tokens());
+        assertThat(ContextBuilder.tokensWithin(ledger, 5)).as("nothing fits").isZero();
+        assertThat(ContextBuilder.tokensWithin(ledger, 20_000)).isGreaterThan(alone);
+    }
+
+    @Test
     void everythingFitsAGenerousBudgetInReadingOrder() {
         var built = ContextBuilder.build("draft/c011/s01", SYSTEM, parts(), List.of(), 20_000);
 

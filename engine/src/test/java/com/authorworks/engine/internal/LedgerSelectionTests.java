@@ -54,4 +54,21 @@ class LedgerSelectionTests {
 
         assertThat(items).containsExactly("Kit: location = the lamp room", "Kit: mood = wary", "Kit: hair = red");
     }
+
+    @Test
+    void aValueThatRepeatsTheEndOfItsAttributeRunsOnFromItAndOthersKeepTheirEqualsSign() {
+        assertThat(LedgerSelection.entry("knows the ledger cipher", "the ledger cipher is 7199-ICE")).isEqualTo("knows the ledger cipher is 7199-ICE");
+        assertThat(LedgerSelection.entry("carries the brass pocket watch", "the Brass Pocket Watch, tagged 6729-SWJ"))
+                .isEqualTo("carries the brass pocket watch, tagged 6729-SWJ");
+        assertThat(LedgerSelection.entry("injury to the left palm", "a cut across the left palm")).isEqualTo("injury to the left palm = a cut across the left palm");
+        assertThat(LedgerSelection.entry("location", "room 12 at the mill")).isEqualTo("location = room 12 at the mill");
+        assertThat(LedgerSelection.entry("owes the mill", "the mill")).as("nothing left to run on with").isEqualTo("owes the mill = the mill");
+        assertThat(LedgerSelection.entry("holds the key", "the keystone")).as("one word is no repetition").isEqualTo("holds the key = the keystone");
+
+        StoryLedger ledger = new StoryLedger();
+        ledger.record(new Fact("Kit", Fact.Kind.CHARACTER, "knows the vault code", "the vault code is 4471", new ScenePosition(1, 1)));
+        ledger.record(new Fact("Kit", Fact.Kind.CHARACTER, "location", "the quay", new ScenePosition(1, 2)));
+        LedgerSelection selection = new LedgerSelection(ledger.asOf(new ScenePosition(2, 1), List.of("Kit")), Map.of());
+        assertThat(selection.render(selection.items())).isEqualTo("Kit: knows the vault code is 4471; location = the quay");
+    }
 }

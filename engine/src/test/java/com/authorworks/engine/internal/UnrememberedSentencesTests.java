@@ -40,4 +40,31 @@ class UnrememberedSentencesTests {
         assertThat(sentences.items()).hasSize(400);
         assertThat(sentences.tokensWithin(600)).isPositive().isLessThanOrEqualTo(600);
     }
+
+    @Test
+    void theShareTheyAreSureOfGrowsWithTheScenesTheyComeFromBoundedAndTheyCountThoseScenes() {
+        TreeMap<ScenePosition, String> drafted = new TreeMap<>();
+        drafted.put(new ScenePosition(1, 1), "Ada took room 4 at the Old Mill. The rain kept on.");
+        drafted.put(new ScenePosition(1, 2), "Nobody came. The rain kept on.");
+        drafted.put(new ScenePosition(2, 1), "Ada owes Ben 40 crowns.");
+
+        assertThat(new UnrememberedSentences(new ScenePosition(3, 1), drafted, List.of("Ada")).scenes()).as("1.2 names no subject").isEqualTo(2);
+        assertThat(SceneContext.unrememberedShare(0)).isEqualTo(SceneContext.UNREMEMBERED_TOKENS);
+        assertThat(SceneContext.unrememberedShare(2)).isEqualTo(SceneContext.UNREMEMBERED_TOKENS);
+        assertThat(SceneContext.unrememberedShare(5)).isEqualTo(5 * SceneContext.UNREMEMBERED_TOKENS_PER_SCENE);
+        assertThat(SceneContext.unrememberedShare(11)).isEqualTo(SceneContext.UNREMEMBERED_MOST_TOKENS)
+                .isLessThan(SceneContext.LEDGER_AND_UNREMEMBERED_TOKENS);
+    }
+
+    @Test
+    void theConcreteOnesAloneCanBeMeasured() {
+        TreeMap<ScenePosition, String> drafted = new TreeMap<>();
+        drafted.put(new ScenePosition(1, 1), "Ada watched the door. Ada took room 4 at the Old Mill. Ada listened to the rain for a long while.");
+
+        UnrememberedSentences sentences = new UnrememberedSentences(new ScenePosition(2, 1), drafted, List.of("Ada"));
+
+        int concrete = sentences.tokensWithin(600, true);
+        assertThat(concrete).isEqualTo(TokenCounter.count(sentences.render(List.of("Ada took room 4 at the Old Mill."))));
+        assertThat(sentences.tokensWithin(600)).isGreaterThan(concrete);
+    }
 }
