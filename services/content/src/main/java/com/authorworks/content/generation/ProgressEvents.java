@@ -145,10 +145,17 @@ class ProgressEvents implements SmartLifecycle {
 
     /** Holds a connection that listens for appends, and hands each announced book to the poller; reconnects when it is lost. */
     private void listen() {
+        long wait = 1_000;
+        boolean warned = false;
         while (!Thread.currentThread().isInterrupted()) {
             try (Connection connection = listeningConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
                 PGConnection notifications = connection.unwrap(PGConnection.class);
+                if (warned) {
+                    log.info("Listening for generation progress again");
+                }
+                wait = 1_000;
+                warned = false;
                 poller.execute(this::pollAll); // whatever was appended while nobody listened
                 while (!Thread.currentThread().isInterrupted()) {
                     PGNotification[] announced = notifications.getNotifications(1_000);
@@ -164,13 +171,18 @@ class ProgressEvents implements SmartLifecycle {
                 if (Thread.currentThread().isInterrupted() || poller.isShutdown()) {
                     return;
                 }
-                log.warn("Listening for generation progress failed (the {} poll carries on; listening again in 1 s): {}", fallbackPoll,
-                        lost.toString());
+                // once per outage, not at every try: the database may be down for a while
+                if (!warned) {
+                    log.warn("Listening for generation progress failed (the {} poll carries on; trying again with backoff): {}",
+                            fallbackPoll, lost.toString());
+                    warned = true;
+                }
                 try {
-                    Thread.sleep(1_000);
+                    Thread.sleep(wait);
                 } catch (InterruptedException stopped) {
                     return;
                 }
+                wait = Math.min(wait * 2, 30_000);
             }
         }
     }
