@@ -38,8 +38,25 @@ public class BillingClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** This clock's time (moved forward with it) in another zone. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("billing runs in UTC");
+        BillingClock billing = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return billing.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return billing.withZone(other);
+            }
+        };
     }
 }
