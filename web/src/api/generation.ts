@@ -13,6 +13,12 @@ export interface ProviderInfo {
   label: string;
   /** Calls need a key; the writer may store their own under provider keys. */
   needsKey: boolean;
+  /** The writer may store a key for it: one it needs, or an optional one (a router such as OpenRouter, a proxy). */
+  takesKey?: boolean;
+  /** A server at an address the writer may give (Ollama, an OpenAI-compatible server). */
+  needsAddress?: boolean;
+  /** The address this writer gave for it, if any. */
+  address?: string | null;
   /** There is no default model: the writer must name one. */
   needsModel: boolean;
   defaultModel: string | null;
@@ -258,6 +264,12 @@ export function generationApi(client: ApiClient) {
 
     /** The writer's stored provider keys (never the keys themselves). */
     providerKeys: () => client.get<ProviderKey[]>('/api/v1/provider-keys'),
+
+    /** The models the writer's own server lists (Ollama, OpenAI-compatible). */
+    providerModels: (provider: string) =>
+      client
+        .get<{ provider: string; models: string[] }>(`/api/v1/provider-endpoints/${encodeURIComponent(provider)}/models`)
+        .then((list) => list.models),
 
     async book(id: string): Promise<BookDetails> {
       const b = await client.get<Omit<BookDetails, 'sample'>>(book(id));

@@ -79,7 +79,16 @@ export interface KeyTest {
   provider: string;
   ok: boolean;
   model?: string | null;
+  /** What the writer's own server lists (Ollama, OpenAI-compatible); empty for hosted providers. */
+  models?: string[];
   message: string;
+}
+
+/** Where the writer's own model server is (Ollama, an OpenAI-compatible one). */
+export interface ProviderEndpoint {
+  provider: string;
+  baseUrl: string;
+  updatedAt: string;
 }
 
 /** Scripts get Fountain and Final Draft as well (the server refuses them for prose). */
@@ -157,5 +166,11 @@ export function libraryApi(client: ApiClient) {
     deleteProviderKey: (provider: string) => client.delete(`/api/v1/provider-keys/${encodeURIComponent(provider)}`),
     testProviderKey: (provider: string) =>
       client.post<KeyTest>(`/api/v1/provider-keys/${encodeURIComponent(provider)}/test`),
+    providerEndpoints: () => client.get<ProviderEndpoint[]>('/api/v1/provider-endpoints'),
+    saveProviderEndpoint: (provider: string, baseUrl: string) =>
+      client.put<ProviderEndpoint>(`/api/v1/provider-endpoints/${encodeURIComponent(provider)}`, { baseUrl }),
+    deleteProviderEndpoint: (provider: string) => client.delete(`/api/v1/provider-endpoints/${encodeURIComponent(provider)}`),
+    testProviderEndpoint: (provider: string) =>
+      client.post<KeyTest>(`/api/v1/provider-endpoints/${encodeURIComponent(provider)}/test`),
   };
 }

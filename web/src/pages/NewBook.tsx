@@ -98,6 +98,25 @@ export function NewBook() {
   return bookId ? <PlanProgress bookId={bookId} /> : <NewBookForm />;
 }
 
+/** What the writer's own server lists for the chosen provider (Ollama, OpenAI-compatible), to pick a model from; else nothing. */
+function useServerModels(provider: ProviderInfo | undefined) {
+  const gen = useGeneration();
+  const [models, setModels] = useState<{ provider: string; models: string[] } | null>(null);
+  const name = provider?.needsAddress && provider.configured ? provider.name : null;
+  useEffect(() => {
+    if (!name) return;
+    let current = true;
+    gen
+      .providerModels(name)
+      .then((m) => current && setModels({ provider: name, models: m }))
+      .catch(() => current && setModels({ provider: name, models: [] }));
+    return () => {
+      current = false;
+    };
+  }, [gen, name]);
+  return models && models.provider === name ? models.models : [];
+}
+
 function NewBookForm() {
   const gen = useGeneration();
   const navigate = useNavigate();
@@ -164,6 +183,8 @@ function NewBookForm() {
   });
   const ownKey = keys?.find((k) => k.provider === provider?.name);
   const aiWriter = provider !== undefined && provider.name !== SAMPLE_PROVIDER;
+  const serverModels = useServerModels(provider);
+  const modelsId = useId();
 
   return (
     <section className="narrow">
@@ -211,8 +232,16 @@ function NewBookForm() {
                 ? `Name the model ${provider.label} should use.`
                 : `Leave empty for ${provider.defaultModel}${provider.summaryModel && provider.summaryModel !== provider.defaultModel ? ` (summaries: ${provider.summaryModel})` : ''}.`
             }
+            list={serverModels.length > 0 ? modelsId : undefined}
             {...form.bind('model')}
           />
+        )}
+        {aiWriter && serverModels.length > 0 && (
+          <datalist id={modelsId}>
+            {serverModels.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
         )}
         <TextField
           label="Budget in US dollars (optional)"

@@ -67,7 +67,7 @@ export function ProviderKeys() {
     let current = true;
     gen
       .providers()
-      .then((all) => current && setKeyProviders(all.filter((p) => p.needsKey)))
+      .then((all) => current && setKeyProviders(all.filter((p) => p.takesKey ?? p.needsKey)))
       .catch(() => current && setKeyProviders([]));
     return () => {
       current = false;
@@ -206,7 +206,9 @@ export function ProviderKeys() {
             <p className="hint" id={`${ids}-key-hint`}>
               {existing
                 ? `Replaces your ${providerLabel(provider)} key ending in ${existing.lastFour}.`
-                : `From your ${providerLabel(provider)} account’s API settings.`}
+                : keyProviders.find((p) => p.name === provider)?.needsKey === false
+                  ? `Only if your server asks for one (OpenRouter, a server behind a proxy).`
+                  : `From your ${providerLabel(provider)} account’s API settings.`}
             </p>
             <input
               id={`${ids}-key`}

@@ -5,6 +5,7 @@ import { TextArea, TextField } from '../components/Field';
 import { useForm, type Errors } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
+import { ModelServers } from './ModelServers';
 import { ProviderKeys } from './ProviderKeys';
 import { validateNewPassword } from './ResetPassword';
 
@@ -156,6 +157,7 @@ export function Settings() {
       <VerificationNotice user={user} />
       <ProfileForm user={user} />
       <ProviderKeys />
+      <ModelServers />
       {/* behind a forward-auth proxy the password is the proxy's business */}
       {!forwardAuth && <PasswordForm />}
     </section>

@@ -234,12 +234,12 @@ export function returningWriter(server: TestServer) {
 
 /** The provider catalogue as the content service serves it (`GET /api/v1/providers`). */
 export const providerCatalogue = [
-  { name: 'sample', label: 'Sample writer (offline, no AI)', needsKey: false, needsModel: false, defaultModel: 'sample-writer', summaryModel: 'sample-writer', free: true, configured: true, serverKey: false },
-  { name: 'anthropic', label: 'Anthropic Claude', needsKey: true, needsModel: false, defaultModel: 'claude-sonnet-4-5', summaryModel: 'claude-haiku-4-5', free: false, configured: true, serverKey: false },
-  { name: 'openai', label: 'OpenAI', needsKey: true, needsModel: false, defaultModel: 'gpt-5', summaryModel: 'gpt-5-mini', free: false, configured: true, serverKey: true },
-  { name: 'gemini', label: 'Google Gemini', needsKey: true, needsModel: false, defaultModel: 'gemini-2.5-pro', summaryModel: 'gemini-2.5-flash', free: false, configured: true, serverKey: false },
-  { name: 'ollama', label: 'Ollama (local models)', needsKey: false, needsModel: false, defaultModel: 'llama3.1', summaryModel: 'llama3.1', free: true, configured: false, serverKey: false },
-  { name: 'openai-compatible', label: 'OpenAI-compatible server', needsKey: false, needsModel: true, defaultModel: null, summaryModel: null, free: false, configured: true, serverKey: false },
+  { name: 'sample', label: 'Sample writer (offline, no AI)', needsKey: false, takesKey: false, needsAddress: false, needsModel: false, defaultModel: 'sample-writer', summaryModel: 'sample-writer', free: true, configured: true, serverKey: false },
+  { name: 'anthropic', label: 'Anthropic Claude', needsKey: true, takesKey: true, needsAddress: false, needsModel: false, defaultModel: 'claude-sonnet-4-5', summaryModel: 'claude-haiku-4-5', free: false, configured: true, serverKey: false },
+  { name: 'openai', label: 'OpenAI', needsKey: true, takesKey: true, needsAddress: false, needsModel: false, defaultModel: 'gpt-5', summaryModel: 'gpt-5-mini', free: false, configured: true, serverKey: true },
+  { name: 'gemini', label: 'Google Gemini', needsKey: true, takesKey: true, needsAddress: false, needsModel: false, defaultModel: 'gemini-2.5-pro', summaryModel: 'gemini-2.5-flash', free: false, configured: true, serverKey: false },
+  { name: 'ollama', label: 'Ollama (local models)', needsKey: false, takesKey: true, needsAddress: true, address: null, needsModel: false, defaultModel: 'llama3.1', summaryModel: 'llama3.1', free: true, configured: false, serverKey: false },
+  { name: 'openai-compatible', label: 'OpenAI-compatible server', needsKey: false, takesKey: true, needsAddress: true, address: null, needsModel: true, defaultModel: null, summaryModel: null, free: false, configured: true, serverKey: false },
 ];
 
 export function serveProviders(server: TestServer, providers = providerCatalogue) {

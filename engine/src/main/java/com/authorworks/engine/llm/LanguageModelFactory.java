@@ -10,4 +10,13 @@ public interface LanguageModelFactory {
     String provider();
 
     LanguageModel create(ProviderSettings settings);
+
+    /**
+     * The models the provider's server offers, as it lists them (sorted), for a person to choose from;
+     * empty when this provider has no listing we read. Fails with the same typed
+     * {@link LanguageModelException}s as a call.
+     */
+    default java.util.Optional<java.util.List<String>> models(ProviderSettings settings, ApiKey key) {
+        return java.util.Optional.empty();
+    }
 }

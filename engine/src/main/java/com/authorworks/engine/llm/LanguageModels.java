@@ -11,12 +11,21 @@ public final class LanguageModels {
     }
 
     public static LanguageModel create(ProviderSettings settings) {
-        LanguageModelFactory factory = factories().get(settings.provider());
+        return factory(settings.provider()).create(settings);
+    }
+
+    /** The models the provider's server lists (see {@link LanguageModelFactory#models}); empty when it has no listing. */
+    public static java.util.Optional<java.util.List<String>> models(ProviderSettings settings, ApiKey key) {
+        return factory(settings.provider()).models(settings, key);
+    }
+
+    private static LanguageModelFactory factory(String provider) {
+        LanguageModelFactory factory = factories().get(provider);
         if (factory == null) {
-            throw new IllegalArgumentException("Unknown provider '" + settings.provider() + "'. Known providers: "
+            throw new IllegalArgumentException("Unknown provider '" + provider + "'. Known providers: "
                     + String.join(", ", factories().keySet()));
         }
-        return factory.create(settings);
+        return factory;
     }
 
     /** Every provider name this build knows, sorted. */

@@ -46,6 +46,19 @@ public final class ProviderCatalogue {
             }
         }
 
+        /**
+         * Whether a user may store a key for it: one it needs, or one it takes when given (an
+         * OpenAI-compatible router such as OpenRouter, Ollama behind a proxy or on ollama.com).
+         */
+        public boolean takesKey() {
+            return needsKey || keyVariable != null || baseUrlVariable != null;
+        }
+
+        /** Whether it is a server of the user's own (or the operator's) at an address: Ollama, an OpenAI-compatible server. */
+        public boolean needsAddress() {
+            return baseUrlVariable != null;
+        }
+
         /** Whether the author must name the model (there is no default). */
         public boolean needsModel() {
             return defaultModel == null;

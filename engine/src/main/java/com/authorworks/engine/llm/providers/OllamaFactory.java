@@ -16,4 +16,9 @@ public final class OllamaFactory implements LanguageModelFactory {
     public LanguageModel create(ProviderSettings settings) {
         return new OllamaLanguageModel(settings.baseUrl(), settings.timeout());
     }
+
+    @Override
+    public java.util.Optional<java.util.List<String>> models(ProviderSettings settings, com.authorworks.engine.llm.ApiKey key) {
+        return java.util.Optional.of(new OllamaLanguageModel(settings.baseUrl(), settings.timeout()).models(key));
+    }
 }

@@ -29,11 +29,19 @@ final class OllamaLanguageModel implements LanguageModel {
     static final URI DEFAULT_BASE_URL = URI.create("http://localhost:11434");
 
     private final URI endpoint;
+    private final URI modelList;
     private final ProviderHttp http;
 
     OllamaLanguageModel(URI baseUrl, Duration timeout) {
         this.endpoint = ProviderHttp.resolve(baseUrl == null ? DEFAULT_BASE_URL : baseUrl, "/api/chat");
+        this.modelList = ProviderHttp.resolve(baseUrl == null ? DEFAULT_BASE_URL : baseUrl, "/api/tags");
         this.http = new ProviderHttp(PROVIDER, timeout);
+    }
+
+    /** The models pulled on the server ({@code GET {base}/api/tags}, the names of {@code models}), sorted. */
+    java.util.List<String> models(ApiKey key) {
+        Map<String, String> headers = key == null ? Map.of() : Map.of("authorization", "Bearer " + key.secret());
+        return ProviderHttp.names(http.getJson(modelList, headers, key, this::failure, ProviderHttp.MAX_LISTING).path("models"), "name");
     }
 
     @Override

@@ -16,4 +16,9 @@ public final class OpenAiCompatibleFactory implements LanguageModelFactory {
     public LanguageModel create(ProviderSettings settings) {
         return OpenAiLanguageModel.compatible(settings.baseUrl(), settings.timeout());
     }
+
+    @Override
+    public java.util.Optional<java.util.List<String>> models(ProviderSettings settings, com.authorworks.engine.llm.ApiKey key) {
+        return java.util.Optional.of(OpenAiLanguageModel.compatible(settings.baseUrl(), settings.timeout()).models(key));
+    }
 }

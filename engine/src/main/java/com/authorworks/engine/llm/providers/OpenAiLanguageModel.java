@@ -32,12 +32,14 @@ final class OpenAiLanguageModel implements LanguageModel {
 
     private final String provider;
     private final URI endpoint;
+    private final URI modelList;
     private final boolean keyRequired;
     private final ProviderHttp http;
 
     private OpenAiLanguageModel(String provider, URI baseUrl, boolean keyRequired, Duration timeout) {
         this.provider = provider;
         this.endpoint = ProviderHttp.resolve(baseUrl, "/chat/completions");
+        this.modelList = ProviderHttp.resolve(baseUrl, "/models");
         this.keyRequired = keyRequired;
         this.http = new ProviderHttp(provider, timeout);
     }
@@ -53,6 +55,16 @@ final class OpenAiLanguageModel implements LanguageModel {
                     + "http://localhost:8080/v1 (llama.cpp) or https://openrouter.ai/api/v1");
         }
         return new OpenAiLanguageModel(COMPATIBLE, baseUrl, false, timeout);
+    }
+
+    /** The models the server serves ({@code GET {base}/models}, the ids of {@code data}), sorted. */
+    java.util.List<String> models(ApiKey key) {
+        if (keyRequired && key == null) {
+            throw new InvalidKey(provider, "No " + provider + " API key");
+        }
+        Map<String, String> headers = key == null ? Map.of() : Map.of("authorization", "Bearer " + key.secret());
+        JsonNode answer = http.getJson(modelList, headers, key, this::failure, ProviderHttp.MAX_LISTING);
+        return ProviderHttp.names(answer.path("data"), "id");
     }
 
     @Override

@@ -49,6 +49,10 @@ final class ProviderHttp {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** The most of a model listing read: OpenRouter lists about 400 models in about 1 MB. */
+    static final int MAX_LISTING = 4 * 1024 * 1024;
+    /** The most model names kept from a listing. */
+    private static final int MAX_NAMES = 2_000;
     private static final int MAX_MESSAGE = 400;
 
     /** Turns a provider's error answer into a typed failure. */
@@ -100,9 +104,38 @@ final class ProviderHttp {
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         headers.forEach(request::header);
+        return send(request.build(), key, failures);
+    }
+
+    /**
+     * Gets a JSON document (a listing, not a stream), reading at most {@code limit} bytes of it: a
+     * server that answers with more is refused rather than read into memory.
+     */
+    JsonNode getJson(URI uri, Map<String, String> headers, ApiKey key, Failures failures, int limit) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("accept", "application/json").GET();
+        headers.forEach(request::header);
+        HttpResponse<InputStream> response = send(request.build(), key, failures);
+        byte[] bytes;
+        try (InputStream in = response.body()) {
+            bytes = in.readNBytes(limit + 1);
+        } catch (IOException e) {
+            throw broken(e);
+        }
+        if (bytes.length > limit) {
+            throw new BadRequest(provider, provider + " answered with more than " + limit / 1024 + " KB", null);
+        }
+        try {
+            return JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+        } catch (JacksonException e) {
+            throw new BadRequest(provider, provider + " answered with a body that is not valid JSON", e);
+        }
+    }
+
+    private HttpResponse<InputStream> send(HttpRequest request, ApiKey key, Failures failures) {
+        URI uri = request.uri();
         HttpResponse<InputStream> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw new Unavailable(provider, provider + " did not answer within " + describe(timeout), e);
         } catch (ConnectException e) {
@@ -363,6 +396,18 @@ final class ProviderHttp {
         } catch (JacksonException e) {
             return JSON.missingNode();
         }
+    }
+
+    /** The distinct non-blank text {@code field}s of a listing's items, sorted, at most {@link #MAX_NAMES} of them. */
+    static java.util.List<String> names(JsonNode items, String field) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (JsonNode item : items) {
+            String name = item.path(field).asString("").strip();
+            if (!name.isEmpty() && name.length() <= 200 && names.size() < MAX_NAMES) {
+                names.add(name);
+            }
+        }
+        return java.util.List.copyOf(names);
     }
 
     static URI resolve(URI base, String path) {

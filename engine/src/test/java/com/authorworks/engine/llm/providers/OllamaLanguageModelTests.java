@@ -51,6 +51,30 @@ class OllamaLanguageModelTests {
     }
 
     @Test
+    void listsThePulledModelsFromTags() {
+        // the shape of Ollama's documented GET /api/tags answer
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/tags").willReturn(okJson("""
+                {"models":[{"name":"qwen3:8b","model":"qwen3:8b","modified_at":"2026-10-02T10:00:00Z","size":5200000000,
+                  "digest":"a1","details":{"format":"gguf","family":"qwen3","parameter_size":"8.2B","quantization_level":"Q4_K_M"}},
+                 {"name":"llama3.2:latest","model":"llama3.2:latest","size":2019393189,"digest":"b2","details":{}},
+                 {"name":"  ","model":""}]}""")));
+
+        var models = LanguageModels.models(new ProviderSettings("ollama", URI.create(server.baseUrl()), null), null);
+
+        assertThat(models).contains(List.of("llama3.2:latest", "qwen3:8b"));
+        assertThat(Calls.sentHeader(server, "authorization")).isNull();
+    }
+
+    @Test
+    void aListingLargerThanTheLimitIsRefusedNotRead() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/tags").willReturn(okJson(
+                "{\"models\":[" + "{\"name\":\"m\"},".repeat(ProviderHttp.MAX_LISTING / 12) + "{\"name\":\"last\"}]}")));
+
+        assertThatThrownBy(() -> LanguageModels.models(new ProviderSettings("ollama", URI.create(server.baseUrl()), null), null))
+                .isInstanceOf(LanguageModelException.BadRequest.class).hasMessageContaining("more than 4096 KB");
+    }
+
+    @Test
     void asksForOneAnswerWithOptionsAndCountsEvaluatedTokens() {
         server.stubFor(post("/api/chat").willReturn(okJson(RESPONSE)));
 

@@ -251,6 +251,34 @@ class OpenAiLanguageModelTests {
     }
 
     @Test
+    void compatibleServerListsItsModelsWithTheOptionalKey() {
+        // the shape of GET /v1/models as llama.cpp, vLLM and OpenRouter answer it
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/v1/models").willReturn(okJson("""
+                {"object":"list","data":[{"id":"qwen2.5-7b-instruct","object":"model","created":1730000000,"owned_by":"vllm"},
+                 {"id":"meta-llama/llama-3.1-8b-instruct","object":"model","owned_by":"meta"},
+                 {"id":"qwen2.5-7b-instruct","object":"model"}]}""")));
+        var settings = new com.authorworks.engine.llm.ProviderSettings("openai-compatible", java.net.URI.create(server.baseUrl() + "/v1"), null);
+
+        assertThat(com.authorworks.engine.llm.LanguageModels.models(settings, null))
+                .contains(java.util.List.of("meta-llama/llama-3.1-8b-instruct", "qwen2.5-7b-instruct"));
+        assertThat(Calls.sentHeader(server, "authorization")).isNull();
+
+        com.authorworks.engine.llm.LanguageModels.models(settings, new com.authorworks.engine.llm.ApiKey("sk-or-v1-router-key"));
+        assertThat(Calls.sentHeader(server, "authorization")).isEqualTo("Bearer sk-or-v1-router-key");
+    }
+
+    @Test
+    void aRefusedKeyWhileListingModelsIsInvalidKey() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/v1/models").willReturn(aResponse().withStatus(401)
+                .withHeader("content-type", "application/json")
+                .withBody("{\"error\":{\"message\":\"Incorrect API key provided: sk-wrong\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}")));
+        var settings = new com.authorworks.engine.llm.ProviderSettings("openai-compatible", java.net.URI.create(server.baseUrl() + "/v1"), null);
+
+        assertThatThrownBy(() -> com.authorworks.engine.llm.LanguageModels.models(settings, new com.authorworks.engine.llm.ApiKey("sk-wrong")))
+                .isInstanceOf(LanguageModelException.InvalidKey.class);
+    }
+
+    @Test
     void compatibleServerNeedsABaseUrl() {
         assertThatThrownBy(() -> com.authorworks.engine.llm.LanguageModels.create(
                 com.authorworks.engine.llm.ProviderSettings.of("openai-compatible")))

@@ -102,13 +102,12 @@ class AssistController {
         }
         BookModel bookModel = jobs.latest(book.id()).map(job -> new BookModel(job.request().providerName(), job.request().modelName()))
                 .orElse(new BookModel(GenerationRequest.SAMPLE, ProviderCatalogue.require(GenerationRequest.SAMPLE).defaultModel()));
-        ApiKey key = null;
-        if (ProviderKeyVault.needsKey(bookModel.provider())) {
-            key = keys.keyFor(book.owner(), bookModel.provider()).orElseThrow(() -> Problem.badRequest("provider-key-missing",
-                    "This book is written with " + bookModel.provider() + " and there is no " + bookModel.provider()
-                            + " API key: store yours under /api/v1/provider-keys/" + bookModel.provider() + "."));
+        ApiKey key = keys.keyFor(book.owner(), bookModel.provider()).orElse(null);
+        if (key == null && ProviderKeyVault.needsKey(bookModel.provider())) {
+            throw Problem.badRequest("provider-key-missing", "This book is written with " + bookModel.provider() + " and there is no "
+                    + bookModel.provider() + " API key: store yours under /api/v1/provider-keys/" + bookModel.provider() + ".");
         }
-        LanguageModel model = models.interactive(bookModel.provider());
+        LanguageModel model = models.interactive(bookModel.provider(), book.owner());
         AssistRequest request = new AssistRequest(action, String.join("\n\n", RichText.lines(scene.content())), body.selection(),
                 body.instruction(), Format.valueOf(book.format().name()), style(book).orElse(null), bookModel.model(), key);
 

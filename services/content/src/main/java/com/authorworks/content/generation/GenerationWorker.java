@@ -147,7 +147,7 @@ class GenerationWorker implements SmartLifecycle {
      * next run of the book writes them again.
      */
     java.util.Set<String> regenerate(Book book, String provider, int chapter, int scene) {
-        GenerationEngine engine = new GenerationEngine(models.create(provider), new BookCheckpoints(db, transactions, book.id(), book.owner()),
+        GenerationEngine engine = new GenerationEngine(models.create(provider, book.owner()), new BookCheckpoints(db, transactions, book.id(), book.owner()),
                 null, EngineOptions.defaults());
         return engine.regenerate(com.authorworks.engine.StepKeys.draft(chapter, scene));
     }
@@ -166,7 +166,7 @@ class GenerationWorker implements SmartLifecycle {
                 run.cancelled = true;
             }
             books.setStatus(book.id(), BookStatus.GENERATING);
-            StoppableModel model = new StoppableModel(models.create(provider));
+            StoppableModel model = new StoppableModel(models.create(provider, book.owner()));
             run.model = model;
             EngineOptions options = EngineOptions.defaults();
             Optional<com.authorworks.engine.llm.ApiKey> key = keys.keyFor(book.owner(), provider);
@@ -263,6 +263,8 @@ class GenerationWorker implements SmartLifecycle {
             case LanguageModelException l -> "The " + provider + " model call failed: " + l.getMessage() + " Finished scenes are kept.";
             case StepFailedException s -> "Step " + s.step() + " failed: " + s.getMessage() + " Finished scenes are kept.";
             case IllegalArgumentException i -> i.getMessage();
+            // the user's own server address is refused now (ProviderAddresses): their setting, said as it is
+            case com.authorworks.platform.Problem p -> p.getMessage() + " Change the address under provider settings, then resume.";
             default -> "Generation stopped on an unexpected error; finished scenes are kept and resume continues from there.";
         };
     }

@@ -16,10 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param poll                     how often an idle worker looks for queued jobs
  * @param providerUrls             where a provider's API is when not at its public default, by provider
  *                                 name (e.g. {@code ollama: http://ollama:11434}, a proxy, or a test server)
+ * @param userProviderAddresses    which addresses a user may give for their own Ollama or OpenAI-compatible server:
+ *                                 {@code any} (the default: a self-hosted platform whose users run models on their
+ *                                 own machines or network) or {@code public} (a platform open to strangers: no
+ *                                 loopback or private-network address, so the server cannot be made to call inside
+ *                                 its own network); link-local addresses (cloud metadata) are refused either way
  */
 @ConfigurationProperties("authorworks.content")
 public record ContentProperties(Integer maxConcurrentGenerations, Integer maxGenerationsPerUser, Duration lease, Duration poll,
-                                Map<String, URI> providerUrls) {
+                                Map<String, URI> providerUrls, ProviderAddresses.Policy userProviderAddresses) {
 
     public ContentProperties {
         if (maxConcurrentGenerations == null) {
@@ -35,5 +40,8 @@ public record ContentProperties(Integer maxConcurrentGenerations, Integer maxGen
             poll = Duration.ofSeconds(1);
         }
         providerUrls = providerUrls == null ? Map.of() : Map.copyOf(providerUrls);
+        if (userProviderAddresses == null) {
+            userProviderAddresses = ProviderAddresses.Policy.ANY;
+        }
     }
 }

@@ -61,12 +61,12 @@ public class ProviderKeyVault {
         return ProviderCatalogue.find(provider).filter(ProviderCatalogue.Provider::needsKey).isPresent();
     }
 
-    /** The name of a provider a user may store a key for; else a 404 naming those. */
+    /** The name of a provider a user may store a key for (one that needs or takes a key); else a 404 naming those. */
     public static String provider(String name) {
         String provider = name.strip().toLowerCase(Locale.ROOT);
-        if (!needsKey(provider)) {
+        if (ProviderCatalogue.find(provider).filter(ProviderCatalogue.Provider::takesKey).isEmpty()) {
             throw Problem.notFound("provider-not-found", "Keys can be stored for " + String.join(", ", ProviderCatalogue.all().stream()
-                    .filter(ProviderCatalogue.Provider::needsKey).map(ProviderCatalogue.Provider::name).sorted().toList()) + ".");
+                    .filter(ProviderCatalogue.Provider::takesKey).map(ProviderCatalogue.Provider::name).sorted().toList()) + ".");
         }
         return provider;
     }

@@ -17,14 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.authorworks.content.internal.ProviderKeyVault;
-import com.authorworks.content.internal.ProviderModels;
 import com.authorworks.engine.llm.ApiKey;
-import com.authorworks.engine.llm.Completion;
-import com.authorworks.engine.llm.CompletionRequest;
-import com.authorworks.engine.llm.LanguageModelException;
-import com.authorworks.engine.llm.Message;
-import com.authorworks.engine.llm.ProviderCatalogue;
-import com.authorworks.engine.llm.OutputFormat;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Problem;
 
@@ -34,11 +27,11 @@ import com.authorworks.platform.Problem;
 class ProviderKeysController {
 
     private final ProviderKeyVault vault;
-    private final ProviderModels models;
+    private final ProviderCheck check;
 
-    ProviderKeysController(ProviderKeyVault vault, ProviderModels models) {
+    ProviderKeysController(ProviderKeyVault vault, ProviderCheck check) {
         this.vault = vault;
-        this.models = models;
+        this.check = check;
     }
 
     /** The secret is write-only: it is never part of any response. */
@@ -55,9 +48,6 @@ class ProviderKeysController {
         static KeyView of(ProviderKeyVault.StoredKey key) {
             return new KeyView(key.provider(), key.lastFour(), key.createdAt());
         }
-    }
-
-    record TestResult(String provider, boolean ok, String model, String message) {
     }
 
     @GetMapping
@@ -88,19 +78,10 @@ class ProviderKeysController {
 
     /** One tiny real call with the stored key (a few tokens), to tell the user whether it works. */
     @PostMapping("/{provider}/test")
-    TestResult test(@PathVariable String provider) {
+    ProviderCheck.TestResult test(@PathVariable String provider) {
         String name = ProviderKeyVault.provider(provider);
         CurrentUser user = CurrentUser.require();
         vault.find(user.id(), name).orElseThrow(() -> Problem.notFound("provider-key-not-found", "You have no " + name + " key stored."));
-        ApiKey key = vault.keyFor(user.id(), name).orElseThrow();
-        try {
-            Completion answer = models.keyTest(name).complete(new CompletionRequest(ProviderCatalogue.require(name).testModel(), null,
-                    List.of(Message.user("Reply with the word OK.")), 0.0, 5, new OutputFormat.Text(), false, key, null));
-            return new TestResult(name, true, answer.model(), "The key works.");
-        } catch (LanguageModelException.InvalidKey e) {
-            return new TestResult(name, false, null, "The key was refused: " + e.getMessage());
-        } catch (LanguageModelException e) {
-            return new TestResult(name, false, null, "The provider could not be reached with this key: " + e.getMessage());
-        }
+        return check.test(user.id(), name, null);
     }
 }
