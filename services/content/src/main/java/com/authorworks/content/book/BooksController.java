@@ -1,5 +1,6 @@
 package com.authorworks.content.book;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import com.authorworks.content.internal.Artifacts;
 import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.BookFormat;
 import com.authorworks.content.internal.BookStatus;
+import com.authorworks.content.internal.BookGoals;
 import com.authorworks.content.internal.Books;
 import com.authorworks.content.internal.Covers;
 import com.authorworks.platform.CurrentUser;
@@ -44,11 +46,13 @@ class BooksController {
     private final Books books;
     private final Artifacts artifacts;
     private final Covers covers;
+    private final BookGoals bookGoals;
 
-    BooksController(Books books, Artifacts artifacts, Covers covers) {
+    BooksController(Books books, Artifacts artifacts, Covers covers, BookGoals bookGoals) {
         this.covers = covers;
         this.books = books;
         this.artifacts = artifacts;
+        this.bookGoals = bookGoals;
     }
 
     record NewBook(@NotBlank @Size(max = 300) String title, String format, @Size(max = 5000) String description, JsonNode metadata) {
@@ -64,8 +68,11 @@ class BooksController {
         CurrentUser user = CurrentUser.require();
         Page<Book> found = books.list(user.id(), status == null ? null : status(status), format == null ? null : BookFormat.parse(format), q,
                 page);
-        Map<com.authorworks.content.BookId, Books.Counts> counts = books.counts(found.items().stream().map(Book::id).toList());
-        return found.map(book -> Views.BookSummary.of(book, counts.getOrDefault(book.id(), Books.Counts.NONE)));
+        List<com.authorworks.content.BookId> ids = found.items().stream().map(Book::id).toList();
+        Map<com.authorworks.content.BookId, Books.Counts> counts = books.counts(ids);
+        Map<com.authorworks.content.BookId, BookGoals.Goal> goals = bookGoals.of(ids);
+        return found.map(book -> Views.BookSummary.of(book, counts.getOrDefault(book.id(), Books.Counts.NONE),
+                goals.containsKey(book.id()) ? goals.get(book.id()).targetWords() : null));
     }
 
     @PostMapping

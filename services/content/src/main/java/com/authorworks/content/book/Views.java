@@ -25,17 +25,18 @@ final class Views {
      * A book in a list. {@code words} and {@code scenes}/{@code scenesDrafted} (scenes that are more than the
      * outline's plan) are what the dashboard shows; {@code updatedAt} is the last edit.
      */
+    /** {@code goalWords}: the book's word goal, null when it has none ({@code /api/v1/books/{id}/goal}). */
     record BookSummary(String id, String title, String description, String format, String status, JsonNode metadata,
-                       Instant createdAt, Instant updatedAt, long words, int scenes, int scenesDrafted) {
+                       Instant createdAt, Instant updatedAt, long words, int scenes, int scenesDrafted, Integer goalWords) {
 
         static BookSummary of(Book book) {
-            return of(book, Books.Counts.NONE);
+            return of(book, Books.Counts.NONE, null);
         }
 
-        static BookSummary of(Book book, Books.Counts counts) {
+        static BookSummary of(Book book, Books.Counts counts, Integer goalWords) {
             return new BookSummary(book.id().toString(), book.title(), book.description(), book.format().wire(),
                     book.status().name(), JSON.readTree(book.metadata()), book.createdAt(), book.updatedAt(), counts.words(),
-                    counts.scenes(), counts.drafted());
+                    counts.scenes(), counts.drafted(), goalWords);
         }
     }
 
