@@ -15,8 +15,35 @@ export interface BookSummary {
   scenesDrafted?: number;
   /** True when the text came from the offline sample writer, not a language model. */
   sample?: boolean;
+  /** The book's word goal, null when it has none. */
+  goalWords?: number | null;
   /** How the content service says who wrote it: `provider: "sample"` for the offline sample writer. */
   metadata?: { provider?: string };
+}
+
+/** The writer's words per day against their daily goal (`GET /api/v1/goals`). */
+export interface WritingProgress {
+  dailyWords: number | null;
+  zone: string;
+  today: string;
+  todayWords: number;
+  streak: number;
+  days: { date: string; words: number }[];
+}
+
+/** A book's word goal and the pace that reaches it. */
+export interface BookGoal {
+  targetWords: number;
+  deadline: string | null;
+  words: number;
+  remaining: number;
+  daysLeft: number | null;
+  wordsPerDay: number | null;
+}
+
+/** The writer's own time zone, so "today" is their today. */
+function zone() {
+  return encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
 export const FORMATS = [
@@ -67,6 +94,14 @@ export function booksApi(client: ApiClient) {
 
     /** Renames the book (`PATCH /books/{id}`). */
     rename: (id: string, title: string) => client.patch<BookSummary>(`/api/v1/books/${encodeURIComponent(id)}`, { title }),
+
+    /** Today's words, the daily goal and the streak, in the writer's time zone. */
+    progress: () => client.get<WritingProgress>(`/api/v1/goals?zone=${zone()}`),
+    setDailyGoal: (dailyWords: number) => client.put<{ dailyWords: number }>('/api/v1/goals', { dailyWords }),
+    clearDailyGoal: () => client.delete('/api/v1/goals'),
+    setGoal: (id: string, targetWords: number, deadline: string | null) =>
+      client.put<BookGoal>(`/api/v1/books/${encodeURIComponent(id)}/goal?zone=${zone()}`, { targetWords, deadline }),
+    clearGoal: (id: string) => client.delete(`/api/v1/books/${encodeURIComponent(id)}/goal`),
 
     /** Deletes the book and everything in it, for good (the screen offers its undo before calling this). */
     remove: (id: string) => client.delete(`/api/v1/books/${encodeURIComponent(id)}`),

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { FORMATS, type BookSummary } from '../api/books';
+import { FORMATS, type BookGoal, type BookSummary, type WritingProgress } from '../api/books';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { SampleBadge } from '../components/SampleBadge';
 import { usePageTitle } from '../components/usePageTitle';
@@ -144,6 +144,7 @@ export function Dashboard() {
         {done && <p className="notice notice-success">{done}</p>}
       </div>
       <ErrorNotice error={failure} />
+      <WritingToday />
       <ImportForm onImported={imported} />
       {books === null && !failure && <p role="status">Loading your books…</p>}
       {books?.length === 0 && (
@@ -179,7 +180,9 @@ function BookCard({
 }) {
   const { api } = useSession();
   const ids = useId();
-  const [mode, setMode] = useState<'view' | 'rename' | 'confirm'>('view');
+  const [mode, setMode] = useState<'view' | 'rename' | 'confirm' | 'goal'>('view');
+  const [goalWords, setGoalWords] = useState<number | null>(book.goalWords ?? null);
+  const [pace, setPace] = useState<string | null>(null);
   const [title, setTitle] = useState(book.title);
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -240,6 +243,15 @@ function BookCard({
             )}
           </dd>
         </div>
+        {goalWords !== null && (
+          <div>
+            <dt>Goal</dt>
+            <dd>
+              <progress max={goalWords} value={Math.min(book.words ?? 0, goalWords)} aria-label={`Words towards the goal of ${book.title}`} />{' '}
+              {numbers.format(book.words ?? 0)} of {numbers.format(goalWords)} words
+            </dd>
+          </div>
+        )}
         {edited && (
           <div>
             <dt>Last edited</dt>
@@ -250,8 +262,13 @@ function BookCard({
         )}
       </dl>
       <ErrorNotice error={failure} />
+      {pace && <p className="meta goal-pace">{pace}</p>}
       {mode === 'view' && (
         <div className="card-actions">
+          <button type="button" className="link-button" onClick={() => setMode('goal')}>
+            {goalWords === null ? 'Set a goal' : 'Change goal'}{' '}
+            <span className="visually-hidden">{`for “${book.title}”`}</span>
+          </button>
           <button type="button" className="link-button" onClick={() => setMode('rename')}>
             Rename{' '}
             <span className="visually-hidden">{`“${book.title}”`}</span>
@@ -303,6 +320,18 @@ function BookCard({
           </div>
         </form>
       )}
+      {mode === 'goal' && (
+        <GoalForm
+          book={book}
+          goalWords={goalWords}
+          onDone={(goal) => {
+            setGoalWords(goal ? goal.targetWords : null);
+            setPace(goal ? paceOf(goal) : null);
+            setMode('view');
+          }}
+          onCancel={() => setMode('view')}
+        />
+      )}
       {mode === 'confirm' && (
         <div className="card-form" role="group" aria-labelledby={`${ids}-confirm`}>
           <p id={`${ids}-confirm`}>
@@ -319,6 +348,226 @@ function BookCard({
         </div>
       )}
     </li>
+  );
+}
+
+/** What a goal asks of the writer, in words. */
+export function paceOf(goal: BookGoal) {
+  if (goal.remaining === 0) return `Goal reached: ${numbers.format(goal.words)} of ${numbers.format(goal.targetWords)} words.`;
+  const left = `${numbers.format(goal.remaining)} words to go`;
+  if (goal.deadline === null) return `${left}.`;
+  if (goal.daysLeft === 0 || goal.wordsPerDay === null) return `${left}; the deadline has passed.`;
+  const by = day.format(new Date(`${goal.deadline}T12:00:00`));
+  return `${left}: about ${numbers.format(goal.wordsPerDay)} a day to reach it by ${by}.`;
+}
+
+function GoalForm({
+  book,
+  goalWords,
+  onDone,
+  onCancel,
+}: {
+  book: BookSummary;
+  goalWords: number | null;
+  onDone: (goal: BookGoal | null) => void;
+  onCancel: () => void;
+}) {
+  const { api } = useSession();
+  const ids = useId();
+  const [words, setWords] = useState(goalWords ? String(goalWords) : '');
+  const [deadline, setDeadline] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const target = Number(words.replaceAll(',', '').trim());
+    if (!Number.isInteger(target) || target < 1 || target > 2_000_000) {
+      setError('Give the goal as a number of words, from 1 to 2,000,000.');
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      onDone(await api.books.setGoal(book.id, target, deadline || null));
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const clear = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await api.books.clearGoal(book.id);
+      onDone(null);
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card-form" noValidate onSubmit={save} aria-label={`Goal for “${book.title}”`}>
+      <ErrorNotice error={failure} />
+      <label htmlFor={`${ids}-words`}>Words to reach</label>
+      <input
+        id={`${ids}-words`}
+        inputMode="numeric"
+        value={words}
+        autoFocus
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${ids}-error` : undefined}
+        onChange={(e) => {
+          setWords(e.target.value);
+          setError(null);
+        }}
+      />
+      {error && (
+        <p className="field-error" id={`${ids}-error`}>
+          {error}
+        </p>
+      )}
+      <label htmlFor={`${ids}-deadline`}>By (optional)</label>
+      <input id={`${ids}-deadline`} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+      <div className="card-actions">
+        <button type="submit" className="button button-small" disabled={busy}>
+          {busy ? 'Saving…' : 'Save goal'}
+        </button>
+        {goalWords !== null && (
+          <button type="button" className="button button-secondary button-small" disabled={busy} onClick={clear}>
+            Remove goal
+          </button>
+        )}
+        <button type="button" className="button button-secondary button-small" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Today's words against the writer's daily goal, and the streak of days it was met. */
+function WritingToday() {
+  const { api } = useSession();
+  const ids = useId();
+  const [progress, setProgress] = useState<WritingProgress | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [goal, setGoal] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const load = useCallback(
+    () =>
+      api.books
+        .progress()
+        .then(setProgress)
+        .catch(() => setProgress(null)),
+    [api],
+  );
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  if (!progress) return null;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const words = Number(goal.replaceAll(',', '').trim());
+    if (!Number.isInteger(words) || words < 1 || words > 100_000) {
+      setError('Give your daily goal as a number of words, from 1 to 100,000.');
+      return;
+    }
+    setFailure(null);
+    try {
+      await api.books.setDailyGoal(words);
+      setEditing(false);
+      await load();
+    } catch (err) {
+      setFailure(err);
+    }
+  };
+
+  const clear = async () => {
+    setFailure(null);
+    try {
+      await api.books.clearDailyGoal();
+      setEditing(false);
+      await load();
+    } catch (err) {
+      setFailure(err);
+    }
+  };
+
+  const streak = progress.streak === 1 ? '1 day in a row' : `${numbers.format(progress.streak)} days in a row`;
+  return (
+    <section className="writing-today" aria-labelledby={`${ids}-heading`}>
+      <h2 id={`${ids}-heading`}>Today</h2>
+      <p>
+        {progress.dailyWords !== null ? (
+          <>
+            <progress max={progress.dailyWords} value={Math.max(0, Math.min(progress.todayWords, progress.dailyWords))} aria-label="Words today towards your daily goal" />{' '}
+            {numbers.format(progress.todayWords)} of {numbers.format(progress.dailyWords)} words
+            {progress.todayWords >= progress.dailyWords ? ': goal met.' : '.'}
+          </>
+        ) : (
+          <>{numbers.format(progress.todayWords)} words written.</>
+        )}{' '}
+        {progress.streak > 0 ? `Streak: ${streak}.` : 'No streak yet.'}
+      </p>
+      <ErrorNotice error={failure} />
+      {editing ? (
+        <form className="card-form" noValidate onSubmit={save} aria-label="Daily goal">
+          <label htmlFor={`${ids}-goal`}>Words a day</label>
+          <input
+            id={`${ids}-goal`}
+            inputMode="numeric"
+            value={goal}
+            autoFocus
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${ids}-error` : undefined}
+            onChange={(e) => {
+              setGoal(e.target.value);
+              setError(null);
+            }}
+          />
+          {error && (
+            <p className="field-error" id={`${ids}-error`}>
+              {error}
+            </p>
+          )}
+          <div className="card-actions">
+            <button type="submit" className="button button-small">
+              Save daily goal
+            </button>
+            {progress.dailyWords !== null && (
+              <button type="button" className="button button-secondary button-small" onClick={clear}>
+                Remove daily goal
+              </button>
+            )}
+            <button type="button" className="button button-secondary button-small" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setGoal(progress.dailyWords ? String(progress.dailyWords) : '');
+            setEditing(true);
+          }}
+        >
+          {progress.dailyWords === null ? 'Set a daily goal' : 'Change daily goal'}
+        </button>
+      )}
+    </section>
   );
 }
 
