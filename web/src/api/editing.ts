@@ -113,6 +113,29 @@ export function isSampleBook(book: Pick<BookOutline, 'metadata'>): boolean {
   return book.metadata?.provider === 'sample';
 }
 
+/** Where a book's text matches (`POST /books/{id}/find`): per scene, its count and the first matches in context. */
+export interface FoundText {
+  total: number;
+  scenes: {
+    chapterId: string;
+    chapterNumber: number;
+    chapterTitle: string;
+    sceneId: string;
+    sceneNumber: number;
+    sceneTitle: string;
+    version: number;
+    count: number;
+    samples: { before: string; text: string; after: string }[];
+  }[];
+}
+
+export interface FindOptions {
+  find: string;
+  matchCase: boolean;
+  wholeWord: boolean;
+  regex: boolean;
+}
+
 export function editingApi(client: ApiClient) {
   const book = (id: string) => `/api/v1/books/${encodeURIComponent(id)}`;
   const chapter = (id: string, chapterId: string) => `${book(id)}/chapters/${encodeURIComponent(chapterId)}`;
@@ -122,6 +145,15 @@ export function editingApi(client: ApiClient) {
   return {
     /** The book with its chapters and their scenes, in order. */
     outline: (id: string) => client.get<BookOutline>(book(id)),
+
+    find: (id: string, options: FindOptions) => client.post<FoundText>(`${book(id)}/find`, options),
+    /** Replaces in the previewed scenes at their previewed versions; a scene saved since is left alone and named. */
+    replace: (id: string, options: FindOptions, replace: string, versions: Record<string, number>) =>
+      client.post<{ replaced: number; scenesChanged: number; changedSincePreview: string[] }>(`${book(id)}/replace`, {
+        ...options,
+        replace,
+        versions,
+      }),
 
     addChapter: (id: string, title: string) => client.post<Chapter>(`${book(id)}/chapters`, { title }),
     renameChapter: (id: string, chapterId: string, title: string) =>

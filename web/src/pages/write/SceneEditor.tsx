@@ -19,6 +19,8 @@ interface Props {
   /** The book is the sample writer's: its AI text is sample text. */
   sampleBook: boolean;
   onSaved(scene: Scene): void;
+  /** Receives the editor's "save what was typed now" (the page flushes it before changing the book's text itself). */
+  registerFlush?(flush: () => Promise<boolean>): void;
 }
 
 /** One scene: loads it, then hands it to the editor. */
@@ -72,7 +74,7 @@ function statusText(state: SaveState): string {
   }
 }
 
-function LoadedScene({ editing, bookId, chapterId, scene, sampleBook, onSaved }: Props & { scene: Scene }) {
+function LoadedScene({ editing, bookId, chapterId, scene, sampleBook, onSaved, registerFlush }: Props & { scene: Scene }) {
   const editor = usePlateEditor({ plugins: EDITOR_PLUGINS, value: scene.content, shouldNormalizeEditor: true }, []);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', version: scene.version });
   const [words, setWords] = useState(scene.wordCount);
@@ -116,6 +118,7 @@ function LoadedScene({ editing, bookId, chapterId, scene, sampleBook, onSaved }:
   useLeaveGuard(saver);
 
   const flush = useCallback(() => saver.flush(), [saver]);
+  useEffect(() => registerFlush?.(flush), [registerFlush, flush]);
 
   /** The editor now shows this saved scene. */
   const show = (saved: Scene) => {

@@ -203,6 +203,51 @@ describe('Writing a scene', () => {
     expect(text).toHaveTextContent('The lamp burned low. Lost?');
     expect(screen.getByRole('button', { name: 'Try saving again' })).toBeInTheDocument();
   });
+
+  it('finds across the book after saving the open scene, replaces the previewed scenes and shows the new text', async () => {
+    acceptSaves();
+    server.on('POST', `${BOOK}/find`, () => ({
+      status: 200,
+      body: {
+        total: 2,
+        scenes: [
+          {
+            chapterId: 'c1', chapterNumber: 1, chapterTitle: 'The Lamp', sceneId: 's1', sceneNumber: 1, sceneTitle: 'Dusk',
+            version: saved.version, count: 2,
+            samples: [{ before: 'The ', text: 'lamp', after: ' burned low.' }, { before: 'low. The ', text: 'lamp', after: ' hissed.' }],
+          },
+        ],
+      },
+    }));
+    server.on('POST', `${BOOK}/replace`, () => {
+      saved = scene(saved.content.replaceAll('lamp', 'lantern'), saved.version + 1, 6);
+      return { status: 200, body: { replaced: 2, scenesChanged: 1, changedSincePreview: [] } };
+    });
+    const user = userEvent.setup();
+    const text = await openScene();
+    typeAtEnd(text, ' The lamp hissed.');
+
+    await user.click(screen.getByRole('button', { name: 'Find and replace' }));
+    const panel = screen.getByRole('region', { name: 'Find and replace' });
+    await user.type(within(panel).getByLabelText('Find'), 'lamp');
+    await user.type(within(panel).getByLabelText('Replace with'), 'lantern');
+    await user.click(within(panel).getByLabelText('Whole word'));
+    await user.click(within(panel).getByRole('button', { name: 'Find' }));
+
+    expect(await within(panel).findByText('2 matches in 1 scene.')).toBeInTheDocument();
+    expect(server.calls('PATCH', SCENE)).toHaveLength(1);
+    expect(server.calls('POST', `${BOOK}/find`)[0].body).toEqual({ find: 'lamp', matchCase: false, wholeWord: true, regex: false });
+    const matches = within(panel).getByRole('list', { name: 'Matches' });
+    expect(within(matches).getByRole('link', { name: 'Chapter 1, Dusk' })).toHaveAttribute('href', '/books/b1/write/s1');
+    expect(within(matches).getAllByText('lamp', { selector: 'mark' })).toHaveLength(2);
+
+    await user.click(within(panel).getByRole('button', { name: 'Replace all 2' }));
+    expect(await within(panel).findByText(/Replaced 2 matches in 1 scene\./)).toBeInTheDocument();
+    expect(server.calls('POST', `${BOOK}/replace`)[0].body).toEqual({
+      find: 'lamp', matchCase: false, wholeWord: true, regex: false, replace: 'lantern', versions: { s1: 3 },
+    });
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Text of Dusk' })).toHaveTextContent('The lantern burned low. The lantern hissed.'));
+  });
 });
 
 describe('History', () => {

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { editingApi, isSampleBook, type BookOutline, type Scene } from '../../api/editing';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SampleBadge } from '../../components/SampleBadge';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useSession } from '../../session/session';
+import { FindReplace } from './FindReplace';
 import { Outline } from './Outline';
 import { SceneEditor } from './SceneEditor';
 import './write.css';
@@ -16,6 +17,13 @@ export function Write() {
   const editing = useMemo(() => editingApi(api.client), [api]);
   const [book, setBook] = useState<BookOutline | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const [findOpen, setFindOpen] = useState(false);
+  // bumped when the open scene's text was changed by find and replace: the editor loads it again
+  const [sceneLoads, setSceneLoads] = useState(0);
+  const flushOpen = useRef<(() => Promise<boolean>) | null>(null);
+  const registerFlush = useCallback((flush: () => Promise<boolean>) => {
+    flushOpen.current = flush;
+  }, []);
   usePageTitle(book ? `Write · ${book.title}` : 'Write');
 
   const reload = useCallback(async () => {
@@ -67,19 +75,35 @@ export function Write() {
         </h1>
         {isSampleBook(book) && <SampleBadge />}
         <Link to={`/books/${book.id}`}>About this book</Link>
+        <button type="button" className="button button-small button-secondary" aria-expanded={findOpen} onClick={() => setFindOpen(!findOpen)}>
+          Find and replace
+        </button>
       </div>
+      {findOpen && (
+        <FindReplace
+          editing={editing}
+          bookId={book.id}
+          saveOpenScene={() => flushOpen.current?.() ?? Promise.resolve(true)}
+          onReplaced={async (changedScenes) => {
+            await reload();
+            if (open && changedScenes.includes(open.scene.id)) setSceneLoads((n) => n + 1);
+          }}
+          onClose={() => setFindOpen(false)}
+        />
+      )}
       <div className="write-layout">
         <Outline editing={editing} book={book} currentSceneId={open?.scene.id} reload={reload} />
         <div className="write-scene">
           {open ? (
             <SceneEditor
-              key={open.scene.id}
+              key={`${open.scene.id}:${sceneLoads}`}
               editing={editing}
               bookId={book.id}
               chapterId={open.chapter.id}
               sceneId={open.scene.id}
               sampleBook={isSampleBook(book)}
               onSaved={onSaved}
+              registerFlush={registerFlush}
             />
           ) : sceneId ? (
             <p className="notice notice-info">This scene is not in the book any more. Choose another one from the list.</p>
