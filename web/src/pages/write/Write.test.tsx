@@ -248,6 +248,24 @@ describe('Writing a scene', () => {
     });
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Text of Dusk' })).toHaveTextContent('The lantern burned low. The lantern hissed.'));
   });
+
+  it('shows only the scene in focus mode, remembers it, and leaves it with Escape', async () => {
+    const user = userEvent.setup();
+    await openScene();
+    const focus = screen.getByRole('button', { name: 'Focus' });
+    expect(focus).toHaveAttribute('aria-pressed', 'false');
+
+    await user.click(focus);
+    expect(focus).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.queryByRole('navigation', { name: 'Chapters and scenes' })).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Text of Dusk' })).toBeInTheDocument();
+    expect(localStorage.getItem('authorworks.write.focus')).toBe('on');
+
+    await user.keyboard('{Escape}');
+    expect(focus).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('navigation', { name: 'Chapters and scenes' })).toBeInTheDocument();
+    expect(localStorage.getItem('authorworks.write.focus')).toBe('off');
+  });
 });
 
 describe('History', () => {

@@ -10,6 +10,8 @@ import { Outline } from './Outline';
 import { SceneEditor } from './SceneEditor';
 import './write.css';
 
+const FOCUS_KEY = 'authorworks.write.focus';
+
 /** `/books/:id/write` and `/books/:id/write/:sceneId`: the book's outline beside one scene's editor. */
 export function Write() {
   const { id = '', sceneId } = useParams();
@@ -21,6 +23,17 @@ export function Write() {
   // bumped when the open scene's text was changed by find and replace: the editor loads it again
   const [sceneLoads, setSceneLoads] = useState(0);
   const flushOpen = useRef<(() => Promise<boolean>) | null>(null);
+  // focus mode: only the scene, at a reading measure; kept for the next visit, left with Escape
+  const [focus, setFocus] = useState(() => localStorage.getItem(FOCUS_KEY) === 'on');
+  useEffect(() => {
+    localStorage.setItem(FOCUS_KEY, focus ? 'on' : 'off');
+    if (!focus) return;
+    const leave = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) setFocus(false);
+    };
+    window.addEventListener('keydown', leave);
+    return () => window.removeEventListener('keydown', leave);
+  }, [focus]);
   const registerFlush = useCallback((flush: () => Promise<boolean>) => {
     flushOpen.current = flush;
   }, []);
@@ -67,7 +80,7 @@ export function Write() {
   const open = scenes.find((s) => s.scene.id === sceneId);
 
   return (
-    <section className="write-page">
+    <section className={focus ? 'write-page focus' : 'write-page'}>
       <div className="write-heading">
         <h1>
           <span className="visually-hidden">Write: </span>
@@ -78,6 +91,10 @@ export function Write() {
         <button type="button" className="button button-small button-secondary" aria-expanded={findOpen} onClick={() => setFindOpen(!findOpen)}>
           Find and replace
         </button>
+        <button type="button" className="button button-small button-secondary" aria-pressed={focus} onClick={() => setFocus(!focus)}>
+          Focus
+        </button>
+        {focus && <span className="meta">Only the scene is shown; press Escape or Focus again to see the outline.</span>}
       </div>
       {findOpen && (
         <FindReplace
@@ -92,7 +109,7 @@ export function Write() {
         />
       )}
       <div className="write-layout">
-        <Outline editing={editing} book={book} currentSceneId={open?.scene.id} reload={reload} />
+        {!focus && <Outline editing={editing} book={book} currentSceneId={open?.scene.id} reload={reload} />}
         <div className="write-scene">
           {open ? (
             <SceneEditor
