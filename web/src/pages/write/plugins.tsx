@@ -59,21 +59,37 @@ export const LinkPlugin = createPlatePlugin({
 
 const block = (type: string) => (editor: PlateEditor) => editor.tf.toggleBlock(type);
 
+/**
+ * Every block shortcut, shown on the buttons and bound in the editor from this one list. None uses
+ * Ctrl+Alt: on Windows and Linux that is AltGr, which types @, €, {, ² and more on most European layouts.
+ */
+export const SHORTCUTS = {
+  h2: 'Ctrl+Shift+2',
+  h3: 'Ctrl+Shift+3',
+  h4: 'Ctrl+Shift+4',
+  ol: 'Ctrl+Shift+7',
+  ul: 'Ctrl+Shift+8',
+  blockquote: 'Ctrl+Shift+9',
+} as const;
+
+/** "Ctrl+Shift+2" as Plate's hotkeys write it ("mod" is Ctrl, or ⌘ on a Mac). */
+const keys = (shortcut: string) => shortcut.toLowerCase().replace('ctrl', 'mod');
+
 export const EDITOR_PLUGINS = [
   ParagraphPlugin.withComponent(Paragraph),
-  H2Plugin.configure({ shortcuts: { toggleH2: { keys: 'mod+alt+2', handler: ({ editor }) => block('h2')(editor) } } }),
-  H3Plugin.configure({ shortcuts: { toggleH3: { keys: 'mod+alt+3', handler: ({ editor }) => block('h3')(editor) } } }),
-  H4Plugin.configure({ shortcuts: { toggleH4: { keys: 'mod+alt+4', handler: ({ editor }) => block('h4')(editor) } } }),
+  H2Plugin.configure({ shortcuts: { toggleH2: { keys: keys(SHORTCUTS.h2), handler: ({ editor }) => block('h2')(editor) } } }),
+  H3Plugin.configure({ shortcuts: { toggleH3: { keys: keys(SHORTCUTS.h3), handler: ({ editor }) => block('h3')(editor) } } }),
+  H4Plugin.configure({ shortcuts: { toggleH4: { keys: keys(SHORTCUTS.h4), handler: ({ editor }) => block('h4')(editor) } } }),
   BlockquotePlugin.configure({
-    shortcuts: { toggleQuote: { keys: 'mod+shift+9', handler: ({ editor }) => block('blockquote')(editor) } },
+    shortcuts: { toggleQuote: { keys: keys(SHORTCUTS.blockquote), handler: ({ editor }) => block('blockquote')(editor) } },
   }),
   HorizontalRulePlugin.withComponent(HorizontalRule),
   BoldPlugin,
   ItalicPlugin,
   ListPlugin.configure({
     shortcuts: {
-      bulleted: { keys: 'mod+shift+8', handler: ({ editor }) => toggleBulletedList(editor) },
-      numbered: { keys: 'mod+shift+7', handler: ({ editor }) => toggleNumberedList(editor) },
+      bulleted: { keys: keys(SHORTCUTS.ul), handler: ({ editor }) => toggleBulletedList(editor) },
+      numbered: { keys: keys(SHORTCUTS.ol), handler: ({ editor }) => toggleNumberedList(editor) },
     },
   }),
   LinkPlugin,
@@ -96,12 +112,12 @@ const markActive = (mark: 'bold' | 'italic') => (editor: PlateEditor) =>
 export const COMMANDS: Command[] = [
   { id: 'bold', label: 'Bold', shortcut: 'Ctrl+B', run: (e) => e.tf.toggleMark('bold'), isActive: markActive('bold') },
   { id: 'italic', label: 'Italic', shortcut: 'Ctrl+I', run: (e) => e.tf.toggleMark('italic'), isActive: markActive('italic') },
-  { id: 'h2', label: 'Heading', shortcut: 'Ctrl+Alt+2', run: block('h2'), isActive: blockActive('h2') },
-  { id: 'h3', label: 'Subheading', shortcut: 'Ctrl+Alt+3', run: block('h3'), isActive: blockActive('h3') },
-  { id: 'h4', label: 'Minor heading', shortcut: 'Ctrl+Alt+4', run: block('h4'), isActive: blockActive('h4') },
-  { id: 'blockquote', label: 'Quote', shortcut: 'Ctrl+Shift+9', run: block('blockquote'), isActive: blockActive('blockquote') },
-  { id: 'ul', label: 'Bulleted list', shortcut: 'Ctrl+Shift+9', run: (e) => toggleBulletedList(e), isActive: blockActive('ul') },
-  { id: 'ol', label: 'Numbered list', shortcut: 'Ctrl+Shift+9', run: (e) => toggleNumberedList(e), isActive: blockActive('ol') },
+  { id: 'h2', label: 'Heading', shortcut: SHORTCUTS.h2, run: block('h2'), isActive: blockActive('h2') },
+  { id: 'h3', label: 'Subheading', shortcut: SHORTCUTS.h3, run: block('h3'), isActive: blockActive('h3') },
+  { id: 'h4', label: 'Minor heading', shortcut: SHORTCUTS.h4, run: block('h4'), isActive: blockActive('h4') },
+  { id: 'blockquote', label: 'Quote', shortcut: SHORTCUTS.blockquote, run: block('blockquote'), isActive: blockActive('blockquote') },
+  { id: 'ul', label: 'Bulleted list', shortcut: SHORTCUTS.ul, run: (e) => toggleBulletedList(e), isActive: blockActive('ul') },
+  { id: 'ol', label: 'Numbered list', shortcut: SHORTCUTS.ol, run: (e) => toggleNumberedList(e), isActive: blockActive('ol') },
   {
     id: 'hr',
     label: 'Scene break',
