@@ -50,6 +50,8 @@ export const NOTIFICATION_TYPES: Record<string, string> = {
   'generation-finished': 'A book of mine finished generating',
   'generation-failed': 'A book of mine stopped generating',
   'book-published': 'A book of mine was published',
+  'new-follower': 'A reader followed a book of mine',
+  'new-rating': 'A reader rated or reviewed a book of mine',
   announcement: 'Announcements from the admins',
 };
 

@@ -80,6 +80,19 @@ class DiscoveryIntegrationTests {
             published.add(event);
         }
 
+        final List<BookFollowed> followed = new CopyOnWriteArrayList<>();
+        final List<BookRated> rated = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(BookFollowed event) {
+            followed.add(event);
+        }
+
+        @EventListener
+        void on(BookRated event) {
+            rated.add(event);
+        }
+
         BookPublished first(String book) {
             return published.stream().filter(event -> event.book().bookId().toString().equals(book)).findFirst().orElseThrow();
         }
@@ -151,6 +164,54 @@ class DiscoveryIntegrationTests {
             last = probe.get();
         }
         return last;
+    }
+
+    @Test
+    void readersFollowAndRateAPublishedBookTheAuthorHearsOfItAndAnUnpublishedOneLeavesTheirLists() {
+        Api author = newUser();
+        Api reader = newUser();
+        Api other = newUser();
+        String tag = scope();
+        String book = publish(author, "The Salt Road", "Two sisters walk the salt road to the sea.", "literary", List.of(tag));
+        String draft = ok(author.send("POST", "/api/v1/books", json(Map.of("title", "A Draft"))), 201).path("id").asString();
+
+        JsonNode followed = ok(reader.send("PUT", "/api/v1/discover/books/" + book + "/follow", null), 200);
+        assertThat(followed.path("following").asBoolean()).isTrue();
+        assertThat(followed.path("followers").asLong()).isEqualTo(1);
+        ok(reader.send("PUT", "/api/v1/discover/books/" + book + "/follow", null), 200);
+        ok(author.send("PUT", "/api/v1/discover/books/" + book + "/follow", null), 200);
+        assertThat(announcements.followed.stream().filter(e -> e.bookId().toString().equals(book)).toList())
+                .as("once, and not for the author's own follow").singleElement()
+                .satisfies(e -> assertThat(e.follower().value().toString()).isEqualTo(reader.user.toString()))
+                .satisfies(e -> assertThat(e.authorId().value().toString()).isEqualTo(author.user.toString()));
+        assertThat(reader.get("/api/v1/discover/following").path("items").get(0).path("title").asString()).isEqualTo("The Salt Road");
+
+        JsonNode rating = ok(reader.send("PUT", "/api/v1/discover/books/" + book + "/rating", json(Map.of("overall", 4, "story", 5,
+                "review", "  The ending earns its tears.  "))), 200);
+        assertThat(rating.path("review").asString()).isEqualTo("The ending earns its tears.");
+        ok(other.send("PUT", "/api/v1/discover/books/" + book + "/rating", json(Map.of("overall", 2))), 200);
+        ok(reader.send("PUT", "/api/v1/discover/books/" + book + "/rating", json(Map.of("overall", 5, "story", 5,
+                "review", "Better the second time."))), 200);
+        assertThat(announcements.rated.stream().filter(e -> e.bookId().toString().equals(book)).map(BookRated::revision).toList())
+                .containsExactly(1, 1, 2);
+
+        JsonNode reviews = ok(Api.anonymous(port).send("GET", "/api/v1/discover/books/" + book + "/reviews", null), 200);
+        assertThat(reviews.path("summary").path("ratings").asLong()).isEqualTo(2);
+        assertThat(reviews.path("summary").path("overall").asDouble()).isEqualTo(3.5);
+        assertThat(reviews.path("summary").path("story").asDouble()).isEqualTo(5.0);
+        assertThat(reviews.path("summary").path("followers").asLong()).isEqualTo(2);
+        assertThat(reviews.path("reviews").path("items").size()).as("only ratings with a review").isEqualTo(1);
+        assertThat(reviews.path("reviews").path("items").get(0).path("review").asString()).isEqualTo("Better the second time.");
+
+        problem(author.send("PUT", "/api/v1/discover/books/" + book + "/rating", json(Map.of("overall", 5))), 403, "own-book");
+        problem(reader.send("PUT", "/api/v1/discover/books/" + book + "/rating", json(Map.of("overall", 6))), 400, "validation-failed");
+        problem(reader.send("PUT", "/api/v1/discover/books/" + draft + "/follow", null), 404, "book-not-found");
+        problem(reader.send("PUT", "/api/v1/discover/books/" + draft + "/rating", json(Map.of("overall", 3))), 404, "book-not-found");
+
+        ok(author.send("POST", "/api/v1/books/" + book + "/unpublish", null), 200);
+        indexed(author, tag, book, false);
+        assertThat(reader.get("/api/v1/discover/following").path("total").asLong()).as("an unpublished book leaves the list").isZero();
+        problem(reader.send("GET", "/api/v1/discover/books/" + book + "/reviews", null), 404, "book-not-found");
     }
 
     static final String LIGHTHOUSE_TITLE = "The Lighthouse Keeper's Daughter";

@@ -123,6 +123,30 @@ class NotificationsIntegrationTests {
         assertThat(Long.parseLong(failed.path("cursor").asString())).isEqualTo(Long.parseLong(finished.path("cursor").asString()) + 1);
     }
 
+    @Test
+    void aFollowAndEachRatingOfABookNotifyItsAuthorOnceEachThoughDeliveredAgain() {
+        Api author = newUser();
+        BookId book = new BookId(UUID.randomUUID());
+        UserId reader = new UserId(UUID.randomUUID());
+        var followed = new com.authorworks.discovery.BookFollowed(book, reader, new UserId(author.user), "The Salt Road");
+        var rated = new com.authorworks.discovery.BookRated(book, reader, new UserId(author.user), "The Salt Road", 4, true, 1);
+        var rerated = new com.authorworks.discovery.BookRated(book, reader, new UserId(author.user), "The Salt Road", 5, false, 2);
+        for (Object event : List.of(followed, followed, rated, rated, rerated)) {
+            transactions.executeWithoutResult(tx -> events.publishEvent(event));
+        }
+
+        eventually("every publication to be handled", this::incompletePublications, count -> count == 0);
+        JsonNode items = author.get("/api/v1/notifications").path("items");
+        // the listeners run apart, so the three may be filed in any order
+        List<String> seen = new java.util.ArrayList<>();
+        items.forEach(n -> seen.add(n.path("type").asString() + " | " + n.path("title").asString() + " | " + n.path("body").asString()));
+        assertThat(seen).containsExactlyInAnyOrder(
+                "new-follower | A new follower for “The Salt Road” | A reader follows your book now and will hear of its new chapters.",
+                "new-rating | A review of “The Salt Road” | A reader gave it 4 of 5 and wrote a review.",
+                "new-rating | A rating for “The Salt Road” | A reader gave it 5 of 5.");
+        assertThat(items.get(0).path("link").asString()).isEqualTo("/books/" + book);
+    }
+
     long incompletePublications() {
         return db.sql("SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL").query(Long.class).single();
     }

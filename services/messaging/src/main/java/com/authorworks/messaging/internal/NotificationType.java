@@ -16,6 +16,10 @@ enum NotificationType {
     GENERATION_FAILED(Channel.EMAIL),
     /** A book of yours went public (content's {@code BookPublished}, the first announcement of each publication). */
     BOOK_PUBLISHED(Channel.IN_APP),
+    /** A reader started following a book of yours (discovery's {@code BookFollowed}). */
+    NEW_FOLLOWER(Channel.IN_APP),
+    /** A reader rated a book of yours, perhaps with a review (discovery's {@code BookRated}). */
+    NEW_RATING(Channel.IN_APP),
     /** A message from the platform's admins. */
     ANNOUNCEMENT(Channel.IN_APP);
 
