@@ -81,9 +81,36 @@ export function discoverPath(query: DiscoverQuery): string {
   return `/api/v1/discover/books${text ? `?${text}` : ''}`;
 }
 
+/** A reader's rating: overall and parts 1–5, an optional plain-text review. */
+export interface Rating {
+  readerId?: string;
+  overall: number;
+  style?: number | null;
+  story?: number | null;
+  grammar?: number | null;
+  characters?: number | null;
+  review?: string | null;
+  updatedAt?: string;
+}
+
+export interface Reviews {
+  summary: { ratings: number; overall: number | null; reviews: number; followers: number };
+  reviews: { items: Rating[]; total: number };
+}
+
 export function discoveryApi(client: ApiClient) {
+  const discovered = (id: string) => `/api/v1/discover/books/${encodeURIComponent(id)}`;
   return {
     search: (query: DiscoverQuery) => client.get<SearchPage>(discoverPath(query)),
+    follow: (id: string) => client.get<{ following: boolean; followers: number }>(`${discovered(id)}/follow`),
+    setFollow: (id: string, following: boolean) =>
+      following
+        ? client.put<{ following: boolean; followers: number }>(`${discovered(id)}/follow`, {})
+        : client.delete<{ following: boolean; followers: number }>(`${discovered(id)}/follow`),
+    reviews: (id: string) => client.get<Reviews>(`${discovered(id)}/reviews`),
+    /** The reader's own rating, or null before they rated (204). */
+    myRating: (id: string) => client.get<Rating | undefined>(`${discovered(id)}/rating`).then((r) => r ?? null),
+    rate: (id: string, rating: Rating) => client.put<Rating>(`${discovered(id)}/rating`, rating),
     book: (id: string) => client.get<PublishedBookDetails>(`/api/v1/books/${encodeURIComponent(id)}`),
   };
 }

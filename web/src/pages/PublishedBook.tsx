@@ -5,6 +5,7 @@ import { ApiError } from '../api/problems';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
+import { BookReaders } from './BookReaders';
 import './discover.css';
 
 /**
@@ -78,6 +79,7 @@ export function PublishedBook() {
           <li key={c.id}>{c.title}</li>
         ))}
       </ol>
+      <BookReaders bookId={book.id} own={book.access === 'OWN'} />
     </article>
   );
 }
