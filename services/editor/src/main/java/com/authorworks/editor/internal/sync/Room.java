@@ -1,0 +1,124 @@
+package com.authorworks.editor.internal.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+import com.authorworks.content.SceneId;
+import com.authorworks.editor.internal.log.DocumentLog;
+import com.authorworks.editor.internal.yjs.Yjs;
+import com.authorworks.platform.UserId;
+
+/**
+ * One open document: its state as one merged yjs update plus the updates since the last merge, its
+ * peers and their awareness. Everything that changes the document holds this room's lock, so the
+ * log's order is the order peers are told in.
+ */
+final class Room {
+
+    /** {@code Y.encodeStateAsUpdate(new Y.Doc())}: no structs, no deletions. */
+    static final byte[] EMPTY = {0, 0};
+
+    final SceneId id;
+    final Set<Peer> peers = new CopyOnWriteArraySet<>();
+    final Awareness awareness = new Awareness();
+    private final Yjs yjs;
+    private final DocumentLog log;
+    private final int compactEvery;
+    private byte[] base;
+    private final List<byte[]> pending = new ArrayList<>();
+    private long lastSeq;
+    private long compactedThrough;
+    private boolean closed;
+    private int uncompacted;
+
+    Room(SceneId id, Yjs yjs, DocumentLog log, int compactEvery) {
+        this.id = id;
+        this.yjs = yjs;
+        this.log = log;
+        this.compactEvery = compactEvery;
+        DocumentLog.Stored stored = log.load(id);
+        List<byte[]> all = new ArrayList<>();
+        stored.snapshot().ifPresent(all::add);
+        all.addAll(stored.updates());
+        this.base = all.isEmpty() ? EMPTY : yjs.merge(all);
+        this.lastSeq = stored.lastSeq();
+        this.compactedThrough = stored.throughSeq();
+    }
+
+    /** The whole document as one update (merging what came since the last call). */
+    synchronized byte[] state() {
+        if (!pending.isEmpty()) {
+            List<byte[]> all = new ArrayList<>(pending.size() + 1);
+            all.add(base);
+            all.addAll(pending);
+            base = yjs.merge(all);
+            pending.clear();
+        }
+        return base;
+    }
+
+    /** What a peer holding {@code stateVector} lacks. */
+    synchronized byte[] missing(byte[] stateVector) {
+        return yjs.diff(state(), stateVector);
+    }
+
+    synchronized byte[] stateVector() {
+        return yjs.stateVector(state());
+    }
+
+    /**
+     * Appends a peer's update to the log (committed), then tells every other peer. An update that is not
+     * a yjs update is refused before it reaches the log ({@link Yjs.NotAnUpdateException}).
+     */
+    synchronized void apply(byte[] update, UserId author, Peer from) {
+        if (closed) {
+            throw new IllegalStateException("document " + id + " is closed");
+        }
+        yjs.check(update);
+        lastSeq = log.append(id, update, author);
+        pending.add(update);
+        byte[] message = Messages.update(update);
+        for (Peer peer : peers) {
+            if (peer != from) {
+                peer.send(message);
+            }
+        }
+        if (++uncompacted >= compactEvery) {
+            compact();
+        }
+    }
+
+    /** Folds the log into the snapshot: joins then read one row instead of the whole history. */
+    synchronized void compact() {
+        if (lastSeq <= compactedThrough) {
+            return;
+        }
+        log.compact(id, state(), lastSeq);
+        compactedThrough = lastSeq;
+        uncompacted = 0;
+    }
+
+    synchronized void close() {
+        compact();
+        closed = true;
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Bytes this document holds in the Java heap (its merged state and the updates not merged yet). */
+    synchronized long heldBytes() {
+        long bytes = base.length;
+        for (byte[] update : pending) {
+            bytes += update.length;
+        }
+        return bytes;
+    }
+
+    synchronized long lastSeq() {
+        return lastSeq;
+    }
+}
