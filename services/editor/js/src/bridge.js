@@ -16,6 +16,21 @@ function plate (xmlText) {
   return { ...xmlText.getAttributes(), children }
 }
 
+// The inverse, as slate-yjs's slateNodesToInsertDelta: children to an XmlText delta.
+function delta (children) {
+  return children.map((node) => {
+    if (typeof node.text === 'string') {
+      const { text, ...marks } = node
+      return Object.keys(marks).length ? { insert: text, attributes: marks } : { insert: text }
+    }
+    const { children: inner = [], ...attributes } = node
+    const element = new Y.XmlText()
+    for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value)
+    element.applyDelta(delta(inner), { sanitize: false })
+    return { insert: element }
+  })
+}
+
 globalThis.yjsBridge = {
   version: '13.6.33',
   /** Throws when the bytes are not a yjs update (v1), so garbage never reaches the log. */
@@ -53,6 +68,24 @@ globalThis.yjsBridge = {
     }
     doc.destroy()
     return JSON.stringify(out)
+  },
+  /**
+   * The update that makes the document's Plate value ('content') the given one (a JSON array of
+   * nodes): everything in it deleted, the new value inserted, as one change by a server-side peer.
+   * Text a client types at that moment inside the old text survives (yjs keeps concurrent inserts).
+   */
+  replace (update, valueJson) {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, bytes(update))
+    const before = Y.encodeStateVector(doc)
+    const root = doc.get('content', Y.XmlText)
+    doc.transact(() => {
+      if (root.length > 0) root.delete(0, root.length)
+      root.applyDelta(delta(JSON.parse(valueJson)), { sanitize: false })
+    })
+    const change = Y.encodeStateAsUpdate(doc, before)
+    doc.destroy()
+    return out(change)
   },
   /** The update a fresh Y.Doc holding this update encodes itself as: compaction must not change it. */
   canonical (update) {

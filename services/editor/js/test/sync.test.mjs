@@ -30,7 +30,8 @@ function client (doc, ticket, name) {
     WebSocketPolyfill: WebSocket, params: { ticket }, disableBc: true, maxBackoffTime: 500
   })
   provider.awareness.setLocalStateField('user', { name })
-  const c = { ydoc, provider, text: ydoc.get('content', Y.XmlText), name }
+  // a root of its own: 'content' (Plate's) is seeded from the scene, and these cases count characters
+  const c = { ydoc, provider, text: ydoc.getText('t'), content: ydoc.get('content', Y.XmlText), name }
   clients.push(c)
   return c
 }
@@ -177,4 +178,48 @@ test("a reader's edits are refused by the server, not only hidden", async () => 
   await synced(fresh)
   assert.equal(fresh.text.toString(), 'Owner wrote this. And this. ')
   close([fresh])
+})
+
+const plain = (xmlText) => xmlText.toDelta().map((op) => op.insert instanceof Y.XmlText ? plain(op.insert) + '\n' : op.insert).join('')
+
+async function api (method, path, token, body) {
+  const response = await fetch(process.env.EDITOR_HTTP + path, {
+    method,
+    headers: { Authorization: 'Bearer ' + token, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined
+  })
+  return { status: response.status, body: await response.json() }
+}
+
+test("the shared document starts as the scene's text, is written back to content, and a save outside the editor replaces it for everyone", async () => {
+  const { doc, write, token } = cases.link
+  const a = client(doc, write, 'a')
+  const b = client(doc, write, 'b')
+  await Promise.all([synced(a), synced(b)])
+  assert.equal(plain(a.content), 'Once upon a time.\n')
+  const paragraph = a.content.toDelta()[0].insert
+  assert.equal(paragraph.getAttribute('type'), 'p')
+  paragraph.insert(paragraph.length, ' The end.', { bold: true })
+  await until('b sees the edit', () => plain(b.content) === 'Once upon a time. The end.\n')
+
+  let saved
+  const deadline = Date.now() + 30000
+  while (true) {
+    saved = await api('GET', '/api/v1/editor/document/' + doc, token)
+    if (saved.body.contentVersion > 1) break
+    if (Date.now() > deadline) throw new Error('the edit was not written back: ' + JSON.stringify(saved.body))
+    await sleep(100)
+  }
+  assert.equal(saved.body.html, '<p>Once upon a time.<strong> The end.</strong></p>')
+  assert.match(saved.body.markdown, /Once upon a time\.\*\* The end\.\*\*/)
+
+  const conflict = await api('PUT', '/api/v1/editor/document/' + doc, token, { html: '<p>Stale</p>', baseVersion: 1 })
+  assert.equal(conflict.status, 409)
+  assert.equal(conflict.body.code, 'edit-conflict')
+  const put = await api('PUT', '/api/v1/editor/document/' + doc, token,
+    { html: '<h2>Later</h2><p>Rewritten outside.</p>', baseVersion: saved.body.contentVersion })
+  assert.equal(put.status, 200, JSON.stringify(put.body))
+  await until('both see the text saved outside the editor', () =>
+    plain(a.content) === 'Later\nRewritten outside.\n' && plain(b.content) === plain(a.content))
+  close([a, b])
 })

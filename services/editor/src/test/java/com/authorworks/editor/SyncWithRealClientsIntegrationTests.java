@@ -61,25 +61,27 @@ class SyncWithRealClientsIntegrationTests {
                 "server.port=" + port, "logging.level.root=WARN", "logging.level.com.authorworks.editor=INFO",
                 "authorworks.services=content,storage,editor", "authorworks.data=" + DATA,
                 // compact often, so the cases run through many compactions
-                "authorworks.editor.compact-every=25", "authorworks.editor.ticket-lifetime=10m").run();
+                "authorworks.editor.compact-every=25", "authorworks.editor.ticket-lifetime=10m",
+                "authorworks.editor.write-back=300ms").run();
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void realYjsClientsConvergeJoinLateReconnectAndSurviveARestart() throws Exception {
         Api owner = Api.newUser(port);
         Api reader = Api.newUser(port);
         String book = ok(owner.send("POST", "/api/v1/books", json(Map.of("title", "Salt and Wire"))), 201).path("id").asString();
         String chapter = ok(owner.send("POST", "/api/v1/books/" + book + "/chapters", json(Map.of("title", "One"))), 201).path("id").asString();
         Map<String, Object> cases = new LinkedHashMap<>();
-        for (String name : List.of("converge", "awareness", "offline", "restart", "viewer")) {
+        for (String name : List.of("converge", "awareness", "offline", "restart", "viewer", "link")) {
             String scene = ok(owner.send("POST", "/api/v1/books/" + book + "/chapters/" + chapter + "/scenes",
-                    json(Map.of("title", name, "content", "<p></p>"))), 201).path("id").asString();
+                    json(Map.of("title", name, "content", "<p>Once upon a time.</p>"))), 201).path("id").asString();
             JsonNode session = owner.post("/api/v1/editor/document/" + scene + "/collaborate", null);
             assertThat(session.path("mode").asString()).isEqualTo("WRITE");
             cases.put(name, new LinkedHashMap<>(Map.of("doc", scene, "write", session.path("ticket").asString())));
         }
+        ((Map<String, Object>) cases.get("link")).put("token", owner.token);
         ok(owner.send("POST", "/api/v1/books/" + book + "/publish", null), 200);
-        @SuppressWarnings("unchecked")
         Map<String, Object> viewer = (Map<String, Object>) cases.get("viewer");
         JsonNode readOnly = reader.post("/api/v1/editor/document/" + viewer.get("doc") + "/collaborate", null);
         assertThat(readOnly.path("mode").asString()).isEqualTo("READ");
@@ -91,6 +93,7 @@ class SyncWithRealClientsIntegrationTests {
         node.environment().put("EDITOR_WS", "ws://localhost:" + port + "/ws/editor");
         node.environment().put("EDITOR_CASES", json(cases));
         node.environment().put("EDITOR_OUT", OUT.toString());
+        node.environment().put("EDITOR_HTTP", "http://localhost:" + port);
         Process clients = node.start();
         try {
             Path request = OUT.resolve("restart.request");
@@ -117,7 +120,7 @@ class SyncWithRealClientsIntegrationTests {
         String log = Files.readString(OUT.resolve("node.log"), StandardCharsets.UTF_8);
         System.out.println(log);
         assertThat(clients.exitValue()).as(log).isZero();
-        assertThat(log).contains("pass 5").contains("fail 0");
+        assertThat(log).contains("pass 6").contains("fail 0");
 
         // compaction folded the converge case's log into snapshots many times over, and the document it
         // keeps is byte for byte what a fresh Y.Doc holding the clients' document encodes itself as

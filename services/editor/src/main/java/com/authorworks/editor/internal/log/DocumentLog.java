@@ -71,6 +71,19 @@ public class DocumentLog {
                 .param("id", document.value()).query(Long.class).single();
     }
 
+    /** The version of the scene in content the document was last in step with; empty before it is seeded. */
+    public Optional<Integer> contentVersion(SceneId document) {
+        return db.sql("SELECT content_version FROM editor.documents WHERE document_id = :id").param("id", document.value())
+                .query(Integer.class).optional();
+    }
+
+    public void contentVersion(SceneId document, int version) {
+        db.sql("""
+                INSERT INTO editor.documents (document_id, content_version) VALUES (:id, :version)
+                ON CONFLICT (document_id) DO UPDATE SET content_version = greatest(documents.content_version, excluded.content_version), updated_at = now()""")
+                .param("id", document.value()).param("version", version).update();
+    }
+
     /** The ticket key, made on first use ({@code ticket_keys} has one row). */
     public byte[] ticketKey(byte[] candidate) {
         db.sql("INSERT INTO editor.ticket_keys (id, secret) VALUES (1, :secret) ON CONFLICT (id) DO NOTHING")

@@ -18,10 +18,12 @@ import org.springframework.web.socket.handler.BinaryWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.authorworks.content.ContentUnavailableException;
 import com.authorworks.content.SceneId;
 import com.authorworks.editor.internal.EditorProperties;
 import com.authorworks.editor.internal.session.Tickets;
 import com.authorworks.editor.internal.yjs.Yjs;
+import com.authorworks.platform.Problem;
 
 /**
  * {@code WS /ws/editor/{documentId}?ticket=…}: the y-websocket protocol, as the npm {@code y-websocket}
@@ -85,7 +87,18 @@ class EditorSocket extends BinaryWebSocketHandler {
         WebSocketSession guarded = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES,
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
         Peer peer = new Peer(guarded, ticket.get());
-        Room room = documents.join(document.get(), peer);
+        Room room;
+        try {
+            room = documents.join(document.get(), peer);
+        } catch (Problem problem) {
+            // the ticket's holder lost the book since it was issued
+            close(session, UNAUTHENTICATED);
+            return;
+        } catch (ContentUnavailableException e) {
+            log.warn("editor socket {}: content unavailable: {}", session.getId(), e.getMessage());
+            close(session, CloseStatus.SERVICE_OVERLOAD);
+            return;
+        }
         connections.put(session.getId(), new Connection(peer, room));
         synchronized (room) {
             peer.send(Messages.syncStep1(room.stateVector()));
@@ -178,7 +191,11 @@ class EditorSocket extends BinaryWebSocketHandler {
             peer.send(Messages.permissionDenied("read-only: your role on this book may not change its text"));
             return;
         }
-        room.apply(update, peer.ticket.user(), peer);
+        if (room.apply(update, peer.ticket.user(), peer)) {
+            documents.changed(room);
+        } else {
+            peer.close(CloseStatus.GOING_AWAY);
+        }
     }
 
     @Override

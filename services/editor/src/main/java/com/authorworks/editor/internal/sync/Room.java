@@ -32,6 +32,14 @@ final class Room {
     private long compactedThrough;
     private boolean closed;
     private int uncompacted;
+    private boolean dirty;
+    private UserId lastAuthor;
+    /** The version of the scene in content this document was last in step with. */
+    volatile int contentVersion;
+    /** The scene's text in content as this document would write it (a write-back of the same text is skipped). */
+    volatile String contentHtml;
+    /** Whether the document was brought in step with content when it was opened. */
+    boolean linked;
 
     Room(SceneId id, Yjs yjs, DocumentLog log, int compactEvery) {
         this.id = id;
@@ -70,13 +78,29 @@ final class Room {
 
     /**
      * Appends a peer's update to the log (committed), then tells every other peer. An update that is not
-     * a yjs update is refused before it reaches the log ({@link Yjs.NotAnUpdateException}).
+     * a yjs update is refused before it reaches the log ({@link Yjs.NotAnUpdateException}); false when the
+     * document is closed (the process is stopping).
      */
-    synchronized void apply(byte[] update, UserId author, Peer from) {
+    synchronized boolean apply(byte[] update, UserId author, Peer from) {
         if (closed) {
-            throw new IllegalStateException("document " + id + " is closed");
+            // shutting down: not logged, so not taken; the peer re-sends it on reconnect (sync step 2)
+            return false;
         }
         yjs.check(update);
+        append(update, author, from);
+        if (from != null) {
+            dirty = true;
+            lastAuthor = author;
+        }
+        return true;
+    }
+
+    /** A change the server makes (content's text replacing the document's): logged and relayed, not written back. */
+    synchronized void applyFromContent(byte[] update, UserId author) {
+        append(update, author, null);
+    }
+
+    private void append(byte[] update, UserId author, Peer from) {
         lastSeq = log.append(id, update, author);
         pending.add(update);
         byte[] message = Messages.update(update);
@@ -98,6 +122,20 @@ final class Room {
         log.compact(id, state(), lastSeq);
         compactedThrough = lastSeq;
         uncompacted = 0;
+    }
+
+    /** Whether peers changed the document since it was last written back to content; clears the mark. */
+    synchronized UserId takeDirty() {
+        if (!dirty) {
+            return null;
+        }
+        dirty = false;
+        return lastAuthor;
+    }
+
+    synchronized void markDirty(UserId author) {
+        dirty = true;
+        lastAuthor = author;
     }
 
     synchronized void close() {

@@ -3,8 +3,11 @@ package com.authorworks.editor.internal.sync;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.authorworks.content.SceneId;
@@ -36,11 +39,29 @@ public class SharedDocuments {
     public record Participant(UserId user, Tickets.Mode mode) {
     }
 
+    private volatile SceneLink link;
+
+    void link(SceneLink link) {
+        this.link = link;
+    }
+
     Room join(SceneId id, Peer peer) {
         while (true) {
             Room room = rooms.computeIfAbsent(id, key -> new Room(key, yjs, log, properties.compactEvery()));
             synchronized (room) {
                 if (!room.isClosed()) {
+                    if (!room.linked) {
+                        try {
+                            link.opened(room, peer.ticket.user());
+                        } catch (RuntimeException e) {
+                            if (room.peers.isEmpty()) {
+                                room.close();
+                                rooms.remove(id, room);
+                            }
+                            throw e;
+                        }
+                        room.linked = true;
+                    }
                     room.peers.add(peer);
                     return room;
                 }
@@ -49,14 +70,52 @@ public class SharedDocuments {
         }
     }
 
+    /** A peer changed the document. */
+    void changed(Room room) {
+        link.changed(room);
+    }
+
+    /**
+     * On shutdown, before the web server and the database go: every open document is written back and
+     * compacted now. Its peers' sockets close after; they re-send on reconnect whatever arrives meanwhile
+     * (a closed document refuses updates before they are logged, so none is half taken).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        for (Room room : rooms.values()) {
+            synchronized (room) {
+                if (room.isClosed()) {
+                    continue;
+                }
+                try {
+                    link.closing(room);
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(SharedDocuments.class).warn("shared document {} not written back at shutdown: {}", room.id, e.toString());
+                } finally {
+                    room.close();
+                    rooms.remove(room.id, room);
+                }
+            }
+        }
+    }
+
     void leave(Room room, Peer peer) {
         synchronized (room) {
             room.peers.remove(peer);
-            if (room.peers.isEmpty()) {
-                room.close();
-                rooms.remove(room.id, room);
+            if (room.peers.isEmpty() && !room.isClosed()) {
+                try {
+                    link.closing(room);
+                } finally {
+                    room.close();
+                    rooms.remove(room.id, room);
+                }
             }
         }
+    }
+
+    /** The document if it is open in this process. */
+    Optional<Room> open(SceneId id) {
+        return Optional.ofNullable(rooms.get(id));
     }
 
     /** Who has the document open in this process, each user once (a writer before a reader). */
@@ -95,6 +154,23 @@ public class SharedDocuments {
         stored.snapshot().ifPresent(all::add);
         all.addAll(stored.updates());
         return all.isEmpty() ? Room.EMPTY : yjs.merge(all);
+    }
+
+    /**
+     * The shared document's Plate value (JSON) if it is in step with content's {@code version} of the scene
+     * (it may hold changes not written back yet); empty when there is none or content moved on.
+     */
+    public Optional<String> plateInStep(SceneId id, int version) {
+        Optional<Integer> known = log.contentVersion(id);
+        if (known.isEmpty() || known.get() < version) {
+            return Optional.empty();
+        }
+        String json = yjs.json(state(id));
+        int start = json.indexOf("\"content\":");
+        if (start < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(tools.jackson.databind.json.JsonMapper.builder().build().readTree(json).path("content").toString());
     }
 
     public Yjs yjs() {

@@ -51,7 +51,7 @@ public final class Yjs implements AutoCloseable {
         }
     }
 
-    private record Bridge(Context context, Value check, Value merge, Value stateVector, Value diff, Value json, Value canonical) {
+    private record Bridge(Context context, Value check, Value merge, Value stateVector, Value diff, Value json, Value canonical, Value replace) {
     }
 
     /** Throws {@link NotAnUpdateException} unless the bytes decode as a yjs update. */
@@ -91,6 +91,14 @@ public final class Yjs implements AutoCloseable {
     /** The document as JSON: each shared type by name (an XmlText as its delta). */
     public String json(byte[] update) {
         return with(bridge -> bridge.json().execute(ByteBuffer.wrap(update)).asString());
+    }
+
+    /**
+     * The update that replaces the document's Plate value ({@code content}) with {@code plateJson} (a JSON
+     * array of Plate nodes), made by a server-side peer on top of {@code state}.
+     */
+    public byte[] replace(byte[] state, String plateJson) {
+        return with(bridge -> bytes(bridge.replace().execute(ByteBuffer.wrap(state), plateJson)));
     }
 
     /** The update a fresh Y.Doc holding {@code update} encodes itself as ({@code Y.encodeStateAsUpdate}). */
@@ -179,7 +187,7 @@ public final class Yjs implements AutoCloseable {
         context.eval(source);
         Value yjs = context.getBindings("js").getMember("yjsBridge");
         return new Bridge(context, yjs.getMember("check"), yjs.getMember("merge"), yjs.getMember("stateVector"),
-                yjs.getMember("diff"), yjs.getMember("json"), yjs.getMember("canonical"));
+                yjs.getMember("diff"), yjs.getMember("json"), yjs.getMember("canonical"), yjs.getMember("replace"));
     }
 
     @Override
