@@ -60,7 +60,10 @@ class DocumentController {
     }
 
     @PutMapping
-    Document put(@PathVariable UUID id, @RequestBody Save save) {
+    Document put(@PathVariable UUID id, @RequestBody(required = false) Save save) {
+        SceneId document = new SceneId(id);
+        // who may see the scene first: a stranger learns nothing from how their body is wrong
+        scenes.read(user().id(), document);
         if (save == null || (save.html() == null) == (save.plate() == null)) {
             throw Problem.badRequest("text-required", "Send the new text as html or as plate (Plate's value), one of them.");
         }
@@ -79,7 +82,6 @@ class DocumentController {
         if (html.length() > MAX_HTML) {
             throw Problem.badRequest("text-too-long", "A scene's text may be at most " + MAX_HTML + " characters.");
         }
-        SceneId document = new SceneId(id);
         return view(scenes.save(user().id(), document, new Scenes.SceneEdit(html, save.baseVersion(), "editor")));
     }
 

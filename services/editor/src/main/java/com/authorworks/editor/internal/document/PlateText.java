@@ -189,7 +189,7 @@ public final class PlateText {
         for (JsonNode child : children) {
             if (child.has("text")) {
                 leafHtml(child, html);
-            } else if ("a".equals(child.path("type").asString())) {
+            } else if ("a".equals(child.path("type").asString()) && safeUrl(child.path("url").asString(""))) {
                 html.append("<a href=\"").append(Entities.escape(child.path("url").asString(""))).append("\">");
                 childrenHtml(child.path("children"), html);
                 html.append("</a>");
@@ -249,7 +249,8 @@ public final class PlateText {
                 if (child.path("code").asBoolean(false)) {
                     text = "`" + text + "`";
                 } else {
-                    text = text.replaceAll("([\\\\`*_\\[\\]#])", "\\\\$1");
+                    text = text.replaceAll("([\\\\`*_\\[\\]#])", "\\\\$1")
+                            .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
                 }
                 if (child.path("italic").asBoolean(false) && !text.isBlank()) {
                     text = "*" + text + "*";
@@ -258,13 +259,19 @@ public final class PlateText {
                     text = "**" + text + "**";
                 }
                 md.append(text);
-            } else if ("a".equals(child.path("type").asString())) {
+            } else if ("a".equals(child.path("type").asString()) && safeUrl(child.path("url").asString(""))) {
                 md.append('[').append(inlineMarkdown(child.path("children"))).append("](").append(child.path("url").asString("")).append(')');
             } else {
                 md.append(inlineMarkdown(child.path("children")));
             }
         }
         return md.toString();
+    }
+
+    /** A link's address as content's allow-list keeps it: http(s) or mailto, never {@code javascript:} and the like. */
+    private static boolean safeUrl(String url) {
+        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:");
     }
 
     private static String plain(JsonNode node) {

@@ -48,6 +48,10 @@ class EditorSocket extends BinaryWebSocketHandler {
     static final CloseStatus TOO_LARGE = new CloseStatus(1009, "message-too-large");
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int BUFFER_LIMIT_BYTES = 16 * 1024 * 1024;
+    /** Awareness is held in memory for late joiners: a cursor, a name and a colour fit in far less. */
+    static final int MAX_AWARENESS = 64 * 1024;
+    /** A socket speaks for one Y.Doc (a client id), a few after reloads reusing the connection. */
+    static final int MAX_AWARENESS_CLIENTS = 16;
 
     private final SharedDocuments documents;
     private final Tickets tickets;
@@ -160,8 +164,14 @@ class EditorSocket extends BinaryWebSocketHandler {
             }
             case Messages.AWARENESS -> {
                 byte[] update = reader.varBytes();
+                if (update.length > MAX_AWARENESS) {
+                    throw new Lib0.MalformedException("awareness update too large");
+                }
                 var entries = Awareness.decode(update);
                 entries.forEach(entry -> peer.awarenessIds.add(entry.clientId()));
+                if (peer.awarenessIds.size() > MAX_AWARENESS_CLIENTS) {
+                    throw new Lib0.MalformedException("too many awareness clients on one socket");
+                }
                 room.awareness.apply(entries);
                 // to the sender too, as y-websocket's own server does: a client alone on a document hears
                 // its own 15 s awareness renewal, which is what keeps its 30 s silence timeout from reconnecting

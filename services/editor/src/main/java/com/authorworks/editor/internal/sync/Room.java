@@ -33,6 +33,7 @@ final class Room {
     private boolean closed;
     private int uncompacted;
     private boolean dirty;
+    private byte[] stateVector;
     private UserId lastAuthor;
     /** The version of the scene in content this document was last in step with. */
     volatile int contentVersion;
@@ -67,13 +68,20 @@ final class Room {
         return base;
     }
 
-    /** What a peer holding {@code stateVector} lacks. */
+    /** What a peer holding {@code stateVector} lacks; all of it for an empty one (a new peer), without asking yjs. */
     synchronized byte[] missing(byte[] stateVector) {
+        if (stateVector.length == 1 && stateVector[0] == 0) {
+            return state();
+        }
         return yjs.diff(state(), stateVector);
     }
 
+    /** The document's state vector, computed once per change (every peer's join asks for it). */
     synchronized byte[] stateVector() {
-        return yjs.stateVector(state());
+        if (stateVector == null) {
+            stateVector = yjs.stateVector(state());
+        }
+        return stateVector;
     }
 
     /**
@@ -103,6 +111,7 @@ final class Room {
     private void append(byte[] update, UserId author, Peer from) {
         lastSeq = log.append(id, update, author);
         pending.add(update);
+        stateVector = null;
         byte[] message = Messages.update(update);
         for (Peer peer : peers) {
             if (peer != from) {
