@@ -71,18 +71,40 @@ globalThis.yjsBridge = {
   },
   /**
    * The update that makes the document's Plate value ('content') the given one (a JSON array of
-   * nodes): everything in it deleted, the new value inserted, as one change by a server-side peer.
-   * Text a client types at that moment inside the old text survives (yjs keeps concurrent inserts).
+   * nodes), as one change by a server-side peer. Only the blocks that differ are replaced: the
+   * unchanged ones at the start and the end stay the same yjs items, so what a client types in them
+   * at that moment survives; text typed inside a replaced block goes with it.
    */
   replace (update, valueJson) {
     const doc = new Y.Doc()
     Y.applyUpdate(doc, bytes(update))
     const before = Y.encodeStateVector(doc)
     const root = doc.get('content', Y.XmlText)
-    doc.transact(() => {
-      if (root.length > 0) root.delete(0, root.length)
-      root.applyDelta(delta(JSON.parse(valueJson)), { sanitize: false })
-    })
+    const next = JSON.parse(valueJson)
+    const ops = root.toDelta()
+    const current = ops.map((op) => op.insert instanceof Y.XmlText ? plate(op.insert) : { ...(op.attributes ?? {}), text: op.insert })
+    const lengths = ops.map((op) => op.insert instanceof Y.XmlText ? 1 : op.insert.length)
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b)
+    let start = 0
+    while (start < current.length && start < next.length && same(current[start], next[start])) start++
+    let end = 0
+    while (end < current.length - start && end < next.length - start &&
+      same(current[current.length - 1 - end], next[next.length - 1 - end])) end++
+    let from = 0
+    for (let i = 0; i < start; i++) from += lengths[i]
+    let removed = 0
+    for (let i = start; i < current.length - end; i++) removed += lengths[i]
+    const inserted = next.slice(start, next.length - end)
+    if (removed === 0 && inserted.length === 0) {
+      doc.destroy()
+      return new ArrayBuffer(0)
+    }
+    {
+      doc.transact(() => {
+        if (removed > 0) root.delete(from, removed)
+        if (inserted.length > 0) root.applyDelta([...(from > 0 ? [{ retain: from }] : []), ...delta(inserted)], { sanitize: false })
+      })
+    }
     const change = Y.encodeStateAsUpdate(doc, before)
     doc.destroy()
     return out(change)

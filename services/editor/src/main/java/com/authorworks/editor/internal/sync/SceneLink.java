@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       (origin {@code collaboration}, sanitised by content) at most every {@code write-back} while they
  *       type, and when the last peer leaves;</li>
  *   <li>a scene saved outside the editor (a plain save, a restore, a generation) replaces the shared
- *       document's text for everyone connected; what they type at that moment survives (yjs keeps
- *       concurrent inserts).</li>
+ *       document's text for everyone connected, block by block: what they type at that moment in an
+ *       unchanged paragraph survives, in a replaced one it goes with it.</li>
  * </ul>
  */
 @Component
@@ -144,7 +144,10 @@ public class SceneLink implements DisposableBean {
 
     private void replace(Room room, Scenes.SceneText scene, UserId author) {
         var plate = PlateText.fromHtml(scene.html());
-        room.applyFromContent(yjs.replace(room.state(), JSON.writeValueAsString(plate)), author);
+        byte[] change = yjs.replace(room.state(), JSON.writeValueAsString(plate));
+        if (change.length > 0) {
+            room.applyFromContent(change, author);
+        }
         room.contentVersion = scene.version();
         room.contentHtml = PlateText.toHtml(JSON.valueToTree(plate));
         documents.contentVersion(room.id, scene.version());

@@ -71,6 +71,10 @@ public final class Yjs implements AutoCloseable {
 
     /** {@code Y.mergeUpdates}: one update equivalent to all of them, in any order. */
     public byte[] merge(List<byte[]> updates) {
+        updates = updates.stream().filter(update -> update.length > 0).toList();
+        if (updates.isEmpty()) {
+            return new byte[] {0, 0};
+        }
         if (updates.size() == 1) {
             return updates.getFirst();
         }
@@ -95,7 +99,9 @@ public final class Yjs implements AutoCloseable {
 
     /**
      * The update that replaces the document's Plate value ({@code content}) with {@code plateJson} (a JSON
-     * array of Plate nodes), made by a server-side peer on top of {@code state}.
+     * array of Plate nodes), made by a server-side peer on top of {@code state}: only the blocks that differ
+     * (unchanged ones at the start and end keep their identity, and what is typed in them meanwhile). Empty
+     * when the value is already that.
      */
     public byte[] replace(byte[] state, String plateJson) {
         return with(bridge -> bytes(bridge.replace().execute(ByteBuffer.wrap(state), plateJson)));

@@ -45,6 +45,7 @@ class YjsEngineTests {
             assertThat(yjs.canonical(yjs.merge(List.of(first, missing)))).isEqualTo(yjs.canonical(merged));
             assertThat(yjs.merge(List.of(second, first))).satisfies(m -> assertThat(yjs.canonical(m)).isEqualTo(yjs.canonical(merged)));
             assertThatThrownBy(() -> yjs.check(new byte[] {7, 7, 7, 7, 7})).isInstanceOf(Yjs.NotAnUpdateException.class);
+            assertThat(yjs.replace(merged, "[{\"type\":\"p\",\"children\":[{\"text\":\"Two.\"}]}]")).as("already that text").isEmpty();
             yjs.check(merged);
         }
     }
@@ -76,9 +77,10 @@ class YjsEngineTests {
             List<byte[]> updates = new ArrayList<>(List.of(state));
             byte[] current = state;
             for (int i = 0; i < 20; i++) {
-                byte[] change = yjs.replace(current, scene(100));
+                byte[] change = yjs.replace(current, scene(100).replace("word0_0", "rewrite" + i));
+                assertThat(change).isNotEmpty();
                 updates.add(change);
-                current = change.length == 0 ? current : yjs.merge(List.of(current, change));
+                current = yjs.merge(List.of(current, change));
             }
             started = System.nanoTime();
             byte[] merged = yjs.merge(updates);
@@ -91,6 +93,12 @@ class YjsEngineTests {
             System.out.printf("10,000-word scene: %d bytes as one update; after 20 whole rewrites %d bytes, merged from 21 updates in %d ms,"
                     + " a late joiner's diff in %d ms%n", state.length, merged.length, mergeMs, joinMs);
             assertThat(yjs.json(merged)).isEqualTo(yjs.json(current));
+            // a change outside the editor to one paragraph of a hundred replaces that paragraph only
+            String scene = scene(10_000);
+            String oneChanged = scene.replace("word42_0 ", "Changed42 ");
+            byte[] change = yjs.replace(state, oneChanged);
+            assertThat(change.length).as("one paragraph's worth").isLessThan(state.length / 20);
+            assertThat(yjs.json(yjs.merge(List.of(state, change)))).contains("Changed42 ").doesNotContain("word42_0 ");
             assertThat(state.length).as("a scene's state is about its text's size").isLessThan(200_000);
         }
     }
