@@ -9,6 +9,14 @@ RUN npm ci --no-audit --no-fund
 COPY web/ ./
 RUN npm run build
 
+# The editor's yjs bundle (npm yjs, pinned by its lock file, bundled by esbuild for GraalJS)
+FROM node:20-bookworm-slim AS editor-js
+WORKDIR /src/services/editor/js
+COPY services/editor/js/package.json services/editor/js/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY services/editor/js/ ./
+RUN npm run build
+
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
@@ -19,9 +27,10 @@ COPY publishing/ publishing/
 COPY services/ services/
 COPY web/pom.xml web/pom.xml
 COPY --from=web /src/web/dist web/dist
+COPY --from=editor-js /src/services/editor/target/generated-resources services/editor/target/generated-resources
 COPY app/ app/
-# npm already ran in the web stage; Maven only packages its dist/
-RUN ./mvnw -B -q -DskipTests -Dskip.web=true package \
+# npm already ran in the web and editor-js stages; Maven only packages what they built
+RUN ./mvnw -B -q -DskipTests -Dskip.web=true -Deditor.js.skip=true package \
  && java -Djarmode=tools -jar app/target/authorworks.jar extract --destination /app
 
 FROM eclipse-temurin:25-jre

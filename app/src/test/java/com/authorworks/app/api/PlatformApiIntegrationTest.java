@@ -184,6 +184,7 @@ abstract class PlatformApiIntegrationTest {
         ids.put("fileId", file);
         ids.put("exportId", export);
         ids.put("notifications/id", notification);
+        ids.put("document/id", scene);
         ids.put("provider", "openai");
         ids.put("kind", "braindump");
         ids.put("n", "1");

@@ -329,6 +329,7 @@ public class Books {
         }
         versions.append(book.id(), Versions.scene(scene.id()), saved.get(), content, words, author, origin);
         touch(book.id());
+        events.publishEvent(new com.authorworks.content.SceneRevised(book.id(), book.owner(), scene.id(), saved.get(), origin));
         return scene(chapter, scene.id());
     }
 

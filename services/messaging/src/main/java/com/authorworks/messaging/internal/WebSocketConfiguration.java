@@ -13,6 +13,8 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
+import jakarta.websocket.server.ServerContainer;
+
 /**
  * {@code /ws} on Tomcat's own WebSocket container (JSR 356). Spring Boot's WebSocket auto-configuration
  * is not on the reachable Maven Central for Boot 4.1.1, so the container is started here as it would
@@ -43,7 +45,12 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
     @Bean
     static WebServerFactoryCustomizer<TomcatServletWebServerFactory> messagingWebSocketContainer() {
-        return factory -> factory.addContextCustomizers(context -> context.addServletContainerInitializer(new WsSci(), null));
+        // once per process: the editor service starts the same container when it runs here too
+        return factory -> factory.addContextCustomizers(context -> context.addServletContainerInitializer((classes, servletContext) -> {
+            if (servletContext.getAttribute(ServerContainer.class.getName()) == null) {
+                new WsSci().onStartup(classes, servletContext);
+            }
+        }, null));
     }
 
     @Bean

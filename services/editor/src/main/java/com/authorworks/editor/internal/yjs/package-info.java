@@ -1,0 +1,2 @@
+/** The real yjs in the JVM: GraalJS running the npm bundle, one shared engine started on first use. */
+package com.authorworks.editor.internal.yjs;
