@@ -36,7 +36,9 @@ import com.authorworks.platform.Problem;
 /**
  * Writing goals. The words a writer wrote on a day are the net words of their own saves of scenes
  * that day (each save's words minus the words of the version before it: cutting counts against),
- * in the writer's time zone; generated and imported text is not theirs and does not count.
+ * in the writer's time zone: from the scene editor and the editor service's non-collaborative save. Generated and
+ * imported text is not theirs and does not count, nor yet the shared document's write-backs (several writers' words
+ * in one version).
  */
 @RestController
 class GoalsController {
@@ -162,7 +164,7 @@ class GoalsController {
                 SELECT v.created_at, v.word_count - coalesce(p.word_count, 0) AS added
                 FROM content.versions v
                 LEFT JOIN content.versions p ON p.book_id = v.book_id AND p.subject = v.subject AND p.number = v.number - 1
-                WHERE v.author_id = :user AND v.origin = 'edit' AND v.subject LIKE 'scene:%' AND v.created_at >= :since""")
+                WHERE v.author_id = :user AND v.origin IN ('edit', 'editor') AND v.subject LIKE 'scene:%' AND v.created_at >= :since""")
                 .param("user", user.id().value()).param("since", since.minusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toOffsetDateTime())
                 .query((rs, row) -> words.merge(rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate(),
                         rs.getLong("added"), Long::sum))
