@@ -37,6 +37,7 @@ class RateLimitersIntegrationTests {
     SharedRedis first;
     SharedRedis second;
     ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Level levelBefore;
 
     @BeforeEach
     void start() {
@@ -45,12 +46,18 @@ class RateLimitersIntegrationTests {
         first = new SharedRedis(server.url(), Duration.ofMillis(500), Duration.ZERO);
         second = new SharedRedis(server.url(), Duration.ofMillis(500), Duration.ZERO);
         log.start();
-        ((Logger) LoggerFactory.getLogger(SharedRedis.class)).addAppender(log);
+        Logger logger = (Logger) LoggerFactory.getLogger(SharedRedis.class);
+        // other tests in this JVM may have started Spring with the root level at WARN
+        levelBefore = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        logger.addAppender(log);
     }
 
     @AfterEach
     void stop() {
-        ((Logger) LoggerFactory.getLogger(SharedRedis.class)).detachAppender(log);
+        Logger logger = (Logger) LoggerFactory.getLogger(SharedRedis.class);
+        logger.detachAppender(log);
+        logger.setLevel(levelBefore);
         first.close();
         second.close();
         server.stop();

@@ -91,8 +91,9 @@ class RedisNotificationBus implements NotificationBus, AutoCloseable {
         if (subscription != null || !redis.usable()) {
             return;
         }
+        StatefulRedisPubSubConnection<String, String> connection = null;
         try {
-            StatefulRedisPubSubConnection<String, String> connection = redis.connectPubSub();
+            connection = redis.connectPubSub();
             connection.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
@@ -116,6 +117,9 @@ class RedisNotificationBus implements NotificationBus, AutoCloseable {
             subscription = connection;
             redis.succeeded();
         } catch (RuntimeException e) {
+            if (connection != null) {
+                connection.closeAsync();
+            }
             redis.failed("notifications", e);
         }
     }
