@@ -43,6 +43,7 @@ public final class SharedRedis implements AutoCloseable {
     private final AtomicBoolean down = new AtomicBoolean();
     private volatile long skipUntilNanos;
     private volatile StatefulRedisConnection<String, byte[]> connection;
+    private final java.util.List<RedisChannel> channels = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SharedRedis(String url, Duration timeout, Duration retryEvery) {
         RedisURI uri = RedisURI.create(url);
@@ -101,6 +102,13 @@ public final class SharedRedis implements AutoCloseable {
         return client.connectPubSub();
     }
 
+    /** A pub/sub channel of this Redis, closed with it. */
+    public RedisChannel channel(String name, java.util.function.Consumer<String> listener) {
+        RedisChannel channel = new RedisChannel(this, name, listener);
+        channels.add(channel);
+        return channel;
+    }
+
     /** Redis answered: ends an outage (logged once). */
     public void succeeded() {
         if (down.compareAndSet(true, false)) {
@@ -119,6 +127,7 @@ public final class SharedRedis implements AutoCloseable {
 
     @Override
     public void close() {
+        channels.forEach(RedisChannel::close);
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }

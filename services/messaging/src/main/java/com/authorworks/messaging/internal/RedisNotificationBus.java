@@ -1,10 +1,6 @@
 package com.authorworks.messaging.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -14,12 +10,9 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 import com.authorworks.platform.UserId;
+import com.authorworks.platform.redis.RedisChannel;
 import com.authorworks.platform.redis.RedisConfigured;
 import com.authorworks.platform.redis.SharedRedis;
-
-import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
 /**
  * The bus across processes, with REDIS_URL set: a signal goes at once to this process's connections
@@ -27,48 +20,30 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
  * to every other messaging process, which hands it to the user's connections there as
  * {@link NotificationBus.Arrived} (they read the notification from the inbox: the message carries only
  * the user, the number and the unread count, never the content). While Redis is down, {@link #live()}
- * is false and the connections read their inbox every few seconds; Lettuce resubscribes when it returns.
+ * is false and the connections read their inbox every few seconds; Lettuce resubscribes when it returns
+ * ({@link RedisChannel}).
  */
 @Component
 @Primary
 @Conditional(RedisConfigured.class)
-class RedisNotificationBus implements NotificationBus, AutoCloseable {
+class RedisNotificationBus implements NotificationBus {
 
     static final String CHANNEL = "authorworks:notifications";
     private static final Logger log = LoggerFactory.getLogger(RedisNotificationBus.class);
 
     private final InProcessNotificationBus local;
-    private final SharedRedis redis;
+    private final RedisChannel channel;
     private final String origin = UUID.randomUUID().toString();
-    private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("messaging-redis").factory());
-    private volatile StatefulRedisPubSubConnection<String, String> subscription;
-    private volatile boolean closing;
 
     RedisNotificationBus(InProcessNotificationBus local, SharedRedis redis) {
         this.local = local;
-        this.redis = redis;
-        connector.scheduleWithFixedDelay(this::subscribeUnlessSubscribed, 0, 1, TimeUnit.SECONDS);
+        this.channel = redis.channel(CHANNEL, this::received);
     }
 
     @Override
     public void publish(Signal signal) {
         local.publish(signal);
-        if (!redis.usable()) {
-            return;
-        }
-        byte[] message = encode(signal).getBytes(StandardCharsets.UTF_8);
-        try {
-            redis.connection().async().publish(CHANNEL, message).whenComplete((receivers, failure) -> {
-                if (failure != null) {
-                    redis.failed("notification", failure);
-                } else {
-                    redis.succeeded();
-                }
-            });
-        } catch (RuntimeException e) {
-            redis.failed("notification", e);
-        }
+        channel.publish(encode(signal));
     }
 
     @Override
@@ -78,50 +53,12 @@ class RedisNotificationBus implements NotificationBus, AutoCloseable {
 
     @Override
     public boolean live() {
-        StatefulRedisPubSubConnection<String, String> current = subscription;
-        return current != null && current.isOpen();
+        return channel.live();
     }
 
     @Override
     public boolean acrossProcesses() {
         return true;
-    }
-
-    private void subscribeUnlessSubscribed() {
-        if (subscription != null || !redis.usable()) {
-            return;
-        }
-        StatefulRedisPubSubConnection<String, String> connection = null;
-        try {
-            connection = redis.connectPubSub();
-            connection.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String message) {
-                    received(message);
-                }
-            });
-            connection.addListener(new RedisConnectionStateListener() {
-                @Override
-                public void onRedisConnected(io.lettuce.core.RedisChannelHandler<?, ?> handler, java.net.SocketAddress address) {
-                    redis.succeeded();
-                }
-
-                @Override
-                public void onRedisDisconnected(io.lettuce.core.RedisChannelHandler<?, ?> handler) {
-                    if (!closing) {
-                        redis.failed("notifications", new IllegalStateException("the subscription's connection was lost"));
-                    }
-                }
-            });
-            connection.sync().subscribe(CHANNEL);
-            subscription = connection;
-            redis.succeeded();
-        } catch (RuntimeException e) {
-            if (connection != null) {
-                connection.closeAsync();
-            }
-            redis.failed("notifications", e);
-        }
     }
 
     private void received(String message) {
@@ -148,15 +85,5 @@ class RedisNotificationBus implements NotificationBus, AutoCloseable {
             case Arrived a -> "R " + origin + " " + a.user() + " " + a.seq() + " " + a.unread();
             case UnreadChanged u -> "U " + origin + " " + u.user() + " " + u.unread();
         };
-    }
-
-    @Override
-    public void close() {
-        closing = true;
-        connector.shutdownNow();
-        StatefulRedisPubSubConnection<String, String> current = subscription;
-        if (current != null) {
-            current.close();
-        }
     }
 }
