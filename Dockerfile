@@ -39,10 +39,15 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 COPY --from=build /app /app
 WORKDIR /var/lib/authorworks
 USER 10001
+# The launcher's measured defaults (./authorworks, docs/platform.md "Memory"): the serial collector grows its heap to
+# the cap, so the cap is the heap's share (144 MB, 24 young: the whole platform's live set under load is ~75 MB, one
+# service's is less); only the quick JIT compiler; compact object headers; freed native memory handed back every 5 s.
+# AUTHORWORKS_JAVA_OPTS replaces them (e.g. a larger -Xmx for a content process generating many books at once).
 ENV AUTHORWORKS_DATA=/var/lib/authorworks/data \
     SERVICE_PORT=8080 \
-    JAVA_TOOL_OPTIONS="-Xmx384m --enable-native-access=ALL-UNNAMED"
+    AUTHORWORKS_JAVA_OPTS="-Xmx144m -Xmn24m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=5000"
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${SERVICE_PORT}/health/readiness" || exit 1
-ENTRYPOINT ["java", "-jar", "/app/authorworks.jar"]
+# a shell so AUTHORWORKS_JAVA_OPTS splits into options; exec so java is PID 1 and gets SIGTERM (graceful shutdown)
+ENTRYPOINT ["/bin/sh", "-c", "exec java --enable-native-access=ALL-UNNAMED $AUTHORWORKS_JAVA_OPTS -jar /app/authorworks.jar \"$@\"", "authorworks"]

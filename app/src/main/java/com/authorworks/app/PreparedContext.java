@@ -55,8 +55,8 @@ public final class PreparedContext implements ApplicationListener<ApplicationEnv
 
     /**
      * Settings that switch beans the build prepared without (the build sets none of them): Stripe instead of test
-     * mode; events across processes through Kafka.
+     * mode; events across processes through Kafka; shared state in Redis (REDIS_URL).
      */
     static final java.util.List<String> SWITCHES = java.util.List.of("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET",
-            "authorworks.kafka.bootstrap-servers");
+            "authorworks.kafka.bootstrap-servers", "authorworks.redis-url");
 }

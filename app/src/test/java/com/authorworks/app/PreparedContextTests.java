@@ -25,6 +25,8 @@ class PreparedContextTests {
         assertThat(PreparedContext.usable(new MockEnvironment().withProperty("STRIPE_SECRET_KEY", "sk_live_x"), true)).isFalse();
         assertThat(PreparedContext.usable(new MockEnvironment().withProperty("authorworks.kafka.bootstrap-servers", "kafka:9092"), true))
                 .as("events across processes need beans the build did not prepare").isFalse();
+        assertThat(PreparedContext.usable(new MockEnvironment().withProperty("authorworks.redis-url", "redis://redis:6379"), true))
+                .as("shared state in Redis needs beans the build did not prepare").isFalse();
     }
 
     @Test

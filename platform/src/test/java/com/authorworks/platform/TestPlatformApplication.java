@@ -80,6 +80,15 @@ public class TestPlatformApplication {
             return id.toString();
         }
 
+        @org.springframework.beans.factory.annotation.Autowired
+        org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+        /** Reads the database: its answer while PostgreSQL is away is the platform's 503. */
+        @GetMapping("/api/test/open/database")
+        long database() {
+            return jdbc.sql("select count(*) from pg_class").query(Long.class).single();
+        }
+
         @GetMapping("/api/test/me")
         Map<String, Object> me() {
             CurrentUser user = CurrentUser.require();

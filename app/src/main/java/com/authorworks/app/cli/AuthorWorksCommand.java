@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "authorworks", mixinStandardHelpOptions = true, version = "AuthorWorks 0.1.0",
         description = "Write, publish and earn from long-form stories with AI.%n"
                 + "Run with no command (or 'serve') to start the platform at http://localhost:8080.",
-        subcommands = {GenerateCommand.class, ResumeCommand.class, EstimateCommand.class, ExportCommand.class})
+        subcommands = {GenerateCommand.class, ResumeCommand.class, EstimateCommand.class, ExportCommand.class, MigrateCommand.class})
 public class AuthorWorksCommand implements Runnable {
 
     /** The command line with the error handling every command shares: a sentence for the user, not a stack trace. */

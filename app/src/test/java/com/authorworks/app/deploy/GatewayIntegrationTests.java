@@ -108,6 +108,23 @@ class GatewayIntegrationTests {
         assertThat(output).contains("test is successful");
     }
 
+    /** The gateway's configuration as scripts/deploy.sh k8s makes it: the cluster's resolver, in-cluster names, still valid. */
+    @Test
+    void theKubernetesVariantPassesNginxsOwnTestAndNamesEveryServiceInTheCluster(@TempDir Path prefix) throws Exception {
+        Path conf = prefix.resolve("nginx.conf");
+        Process make = new ProcessBuilder(CONFIG.getParent().getParent().getParent().resolve("scripts/gateway-conf-for-k8s.sh").toString(),
+                "10.43.0.10", "authorworks").redirectInput(CONFIG.toFile()).redirectOutput(conf.toFile()).start();
+        assertThat(make.waitFor()).isZero();
+        String k8s = java.nio.file.Files.readString(conf);
+        assertThat(k8s).contains("resolver 10.43.0.10 ").doesNotContain("127.0.0.11");
+        SERVICES.forEach((service, port) -> assertThat(k8s).contains(
+                "set $" + service + " " + service + ".authorworks.svc.cluster.local:" + port + ";"));
+        Process test = new ProcessBuilder(NGINX, "-t", "-p", prefix.toString(), "-c", conf.toString(),
+                "-g", "pid " + prefix.resolve("nginx.pid") + ";").redirectErrorStream(true).start();
+        String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(test.waitFor()).as(output).isZero();
+    }
+
     @Test
     void everyApiPathReachesItsServiceAndTheSeedsPathsMapOntoOurs() throws Exception {
         Map<String, String[]> routes = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package com.authorworks.platform.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -47,8 +48,10 @@ public class DatabaseConfiguration {
         }
         config.setMaximumPoolSize(environment.getProperty("authorworks.database-pool-size", Integer.class, POOL_SIZE));
         config.setPoolName("authorworks");
-        // A lost database is reconnected by the pool; callers see a clear error meanwhile, not a hang.
-        config.setConnectionTimeout(10_000);
+        // A lost database is reconnected by the pool; callers see a clear error meanwhile (503 database-unavailable,
+        // platform.web.DatabaseUnavailable) after at most this wait, not a hang.
+        config.setConnectionTimeout(environment.getProperty("authorworks.database-connect-timeout", Duration.class,
+                Duration.ofSeconds(10)).toMillis());
         config.setInitializationFailTimeout(60_000);
         EmbeddedPostgresServer server = embedded;
         return new HikariDataSource(config) {

@@ -23,7 +23,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * time instead of the token's remaining life. A token identity itself refuses (its epoch is past)
  * is refused here and nothing is remembered. When identity cannot be reached, the last answer is
  * kept or, for a user never asked about, the token's own epoch stands: an identity outage does not
- * sign everyone out here, and such a token dies at its expiry as before epochs existed.
+ * sign everyone out here, and such a token dies at its expiry as before epochs existed. With REDIS_URL,
+ * identity's announcements of advanced epochs ({@link TokenEpochs#CHANNEL}) apply at once.
  */
 final class RemoteTokenEpochs implements TokenEpochs {
 
@@ -39,6 +40,12 @@ final class RemoteTokenEpochs implements TokenEpochs {
     RemoteTokenEpochs(URI identity, Duration freshness) {
         this.endpoint = identity.resolve(PATH);
         this.known = Caffeine.newBuilder().maximumSize(VerifiedTokens.CAPACITY).expireAfterWrite(freshness).build();
+    }
+
+    /** Identity announced the user's new epoch (over Redis): it holds from now, whatever was remembered. */
+    void advanced(UserId user, long epoch) {
+        known.asMap().merge(user, epoch, Math::max);
+        lastKnown.asMap().merge(user, epoch, Math::max);
     }
 
     @Override

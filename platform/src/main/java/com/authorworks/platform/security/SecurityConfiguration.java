@@ -135,7 +135,7 @@ public class SecurityConfiguration {
      */
     @Bean
     JwtDecoder jwtDecoder(ObjectProvider<AccessTokenKeys> localKeys, ObjectProvider<TokenEpochs> localEpochs,
-            Environment environment) {
+            ObjectProvider<com.authorworks.platform.redis.SharedRedis> redis, Environment environment) {
         JWKSource<SecurityContext> keys;
         TokenEpochs epochs;
         AccessTokenKeys local = localKeys.getIfAvailable();
@@ -155,8 +155,11 @@ public class SecurityConfiguration {
                 throw new IllegalStateException("AUTHORWORKS_JWKS_URI is not a valid URL: " + uri, e);
             }
             // Identity's address is the JWKS endpoint's: the epoch is asked for there (ADR 0005).
-            epochs = new RemoteTokenEpochs(URI.create(uri), environment.getProperty(
+            RemoteTokenEpochs remote = new RemoteTokenEpochs(URI.create(uri), environment.getProperty(
                     "authorworks.security.token-epoch-freshness", Duration.class, Duration.ofSeconds(30)));
+            redis.ifAvailable(shared -> shared.channel(TokenEpochs.CHANNEL,
+                    announcement -> TokenEpochs.read(announcement, remote::advanced)));
+            epochs = remote;
         }
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));

@@ -17,4 +17,27 @@ public interface TokenEpochs {
      * implementation that must present it to learn the answer.
      */
     long current(UserId user, String accessToken);
+
+    /**
+     * With REDIS_URL, identity announces each advanced epoch on this channel ({@link #announcement}), and every
+     * process takes it at once instead of when its remembered answer is no longer fresh.
+     */
+    String CHANNEL = "authorworks:token-epochs";
+
+    static String announcement(UserId user, long epoch) {
+        return user + " " + epoch;
+    }
+
+    /** Hands a well-formed announcement to {@code advanced}; anything else is ignored. */
+    static void read(String announcement, java.util.function.ObjLongConsumer<UserId> advanced) {
+        String[] parts = announcement.split(" ");
+        if (parts.length != 2) {
+            return;
+        }
+        try {
+            advanced.accept(UserId.of(parts[0]), Long.parseLong(parts[1]));
+        } catch (IllegalArgumentException ignored) {
+            // not an announcement of ours
+        }
+    }
 }

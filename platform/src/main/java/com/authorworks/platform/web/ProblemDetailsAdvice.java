@@ -148,6 +148,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return problem(wrapped);
             }
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            return DatabaseUnavailable.answer(e);
+        }
         log.error("Unexpected failure", e);
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error", "Something went wrong on our side. Quote the request id when you report it."));

@@ -25,6 +25,11 @@ public class ProblemErrorController implements ErrorController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Nothing exists at this address."));
         }
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && DatabaseUnavailable.causedBy(failure)) {
+            // a filter (authentication reading a user's token epoch) could not reach the database
+            return DatabaseUnavailable.answer(failure);
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
                 ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;

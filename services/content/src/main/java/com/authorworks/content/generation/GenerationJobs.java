@@ -38,9 +38,11 @@ class GenerationJobs {
     private final JdbcClient db;
     private final ContentProperties properties;
     private final LeasedQueue<GenerationJobId> queue;
+    private final DiskSpace disk;
 
-    GenerationJobs(JdbcClient db, TransactionTemplate transactions, ContentProperties properties) {
+    GenerationJobs(JdbcClient db, TransactionTemplate transactions, ContentProperties properties, DiskSpace disk) {
         this.db = db;
+        this.disk = disk;
         this.properties = properties;
         this.queue = new LeasedQueue<>(db, transactions, LeasedQueue.Definition.of("content.generation_jobs", GenerationJobId::new)
                 .withPlatformLimit(properties.maxConcurrentGenerations()));
@@ -50,8 +52,12 @@ class GenerationJobs {
         return queue;
     }
 
-    /** Queues a job, refused with 429 when the user already has as many unfinished jobs as allowed. */
+    /**
+     * Queues a job, refused with 429 when the user already has as many unfinished jobs as allowed, and with
+     * 507 when the disk is almost full ({@link DiskSpace}).
+     */
     Job enqueue(BookId book, UserId user, GenerationRequest request) {
+        disk.requireRoomForAGeneration();
         try {
             return queue.enqueue(user, properties.maxGenerationsPerUser(), () -> {
                 GenerationJobId id = new GenerationJobId(UUID.randomUUID());

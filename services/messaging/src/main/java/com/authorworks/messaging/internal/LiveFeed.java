@@ -21,7 +21,8 @@ import com.authorworks.platform.UserId;
  * changes, and a heartbeat. The order is the inbox's: a signal that skips a number (it overtook another,
  * or one was lost on the way) makes the connection read what it lacks from the inbox, so nothing is
  * missed or sent twice. A connection whose access token expires is closed; the client reconnects with a
- * fresh token and its cursor.
+ * fresh token and its cursor. While the bus between processes is down, each connection reads its inbox
+ * every {@code authorworks.messaging.catch-up-every} (2 s) instead of waiting for signals.
  */
 @Component
 class LiveFeed implements SmartLifecycle {
@@ -105,6 +106,12 @@ class LiveFeed implements SmartLifecycle {
                         }
                         sink.unread(received.unread());
                     }
+                    case NotificationBus.Arrived arrived -> {
+                        if (arrived.seq() > lastSent) {
+                            catchUp();
+                            sink.unread(arrived.unread());
+                        }
+                    }
                     case NotificationBus.UnreadChanged changed -> sink.unread(changed.unread());
                 }
             } catch (Exception e) {
@@ -126,6 +133,22 @@ class LiveFeed implements SmartLifecycle {
             }
         }
 
+        /** Reads what the inbox holds after the cursor (the bus between processes is down, or just came back). */
+        private synchronized void resync() {
+            if (closed || !ready) {
+                return;
+            }
+            try {
+                long before = lastSent;
+                catchUp();
+                if (lastSent != before) {
+                    sink.unread(inbox.unread(user));
+                }
+            } catch (Exception e) {
+                failed(e);
+            }
+        }
+
         private synchronized void beat(Instant now) {
             if (closed) {
                 return;
@@ -138,6 +161,11 @@ class LiveFeed implements SmartLifecycle {
                 sink.heartbeat();
             } catch (Exception e) {
                 failed(e);
+                return;
+            }
+            if (bus.acrossProcesses()) {
+                // a process that could not publish (its Redis link was down) leaves a gap no signal reveals
+                resync();
             }
         }
 
@@ -195,7 +223,25 @@ class LiveFeed implements SmartLifecycle {
                 Thread.ofVirtual().name("messaging-heartbeat").start(() -> connection.beat(now));
             }
         }, period, period, TimeUnit.MILLISECONDS);
+        long every = properties.catchUpEvery().toMillis();
+        scheduler.scheduleWithFixedDelay(this::catchUpWhileTheBusIsDown, every, every, TimeUnit.MILLISECONDS);
         heartbeats = scheduler;
+    }
+
+    private volatile boolean wasLive = true;
+
+    /**
+     * While signals from other processes cannot arrive, and once more when they can again (what was sent
+     * during the outage was lost), every connection reads its inbox after its cursor.
+     */
+    private void catchUpWhileTheBusIsDown() {
+        boolean live = bus.live();
+        if (!live || !wasLive) {
+            for (Connection connection : connections) {
+                Thread.ofVirtual().name("messaging-catch-up").start(connection::resync);
+            }
+        }
+        wasLive = live;
     }
 
     @Override

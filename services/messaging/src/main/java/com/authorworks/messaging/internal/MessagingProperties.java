@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param heartbeat   how often an open WebSocket or event stream is sent a heartbeat (25 s: under the 30–60 s
  *                    idle timeouts of common proxies)
  * @param authTimeout how long a new WebSocket may take to send its access token before it is closed
+ * @param catchUpEvery how often live connections read their inbox while signals from other processes cannot
+ *                     arrive (Redis is down): how late a notification stored elsewhere is then, at most
  */
 @ConfigurationProperties("authorworks.messaging")
-public record MessagingProperties(Duration heartbeat, Duration authTimeout) {
+public record MessagingProperties(Duration heartbeat, Duration authTimeout, Duration catchUpEvery) {
 
     public MessagingProperties {
         if (heartbeat == null) {
@@ -20,6 +22,9 @@ public record MessagingProperties(Duration heartbeat, Duration authTimeout) {
         }
         if (authTimeout == null) {
             authTimeout = Duration.ofSeconds(10);
+        }
+        if (catchUpEvery == null) {
+            catchUpEvery = Duration.ofSeconds(2);
         }
     }
 }

@@ -6,10 +6,10 @@ import com.authorworks.platform.UserId;
 
 /**
  * Carries news of a user's inbox, after it was committed, to every live connection of that user in
- * this process (and, once an adapter joins processes, in the others). It is a hint, not the record:
+ * this process and, with {@link RedisNotificationBus}, in the others. It is a hint, not the record:
  * the inbox in PostgreSQL is, and a connection that missed a signal (or got one out of order) reads
- * what it lacks from there. In one process {@link InProcessNotificationBus}; a Redis pub/sub adapter
- * implements the same interface when connections are spread over processes.
+ * what it lacks from there. In one process {@link InProcessNotificationBus}; with REDIS_URL set, the
+ * Redis pub/sub bus, which carries signals between the processes as well.
  */
 interface NotificationBus {
 
@@ -17,6 +17,19 @@ interface NotificationBus {
 
     /** Hands the user's signals to {@code listener} until the returned registration is closed. */
     Registration subscribe(UserId user, Consumer<Signal> listener);
+
+    /**
+     * Whether signals published in other processes reach this one now. False while the bus between processes
+     * is down: live connections then read their inbox every few seconds instead ({@link LiveFeed}).
+     */
+    default boolean live() {
+        return true;
+    }
+
+    /** Whether other processes publish to this bus: a signal they could not send is then only found by reading. */
+    default boolean acrossProcesses() {
+        return false;
+    }
 
     interface Registration extends AutoCloseable {
         @Override
@@ -34,5 +47,9 @@ interface NotificationBus {
     }
 
     record UnreadChanged(UserId user, long unread) implements Signal {
+    }
+
+    /** Notification {@code seq} arrived in another process: read from the inbox what this connection lacks. */
+    record Arrived(UserId user, long seq, long unread) implements Signal {
     }
 }

@@ -3,26 +3,13 @@ package com.authorworks.identity.internal.accounts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import com.authorworks.identity.internal.IdentitySettings;
-
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import com.authorworks.platform.ratelimits.RateLimiter;
+import com.authorworks.platform.ratelimits.RateLimiter.Limit;
+import com.authorworks.platform.ratelimits.RateLimiters;
 
 /**
  * Throttles failed password attempts per (account, client address), against guessing one password,
@@ -32,34 +19,24 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
  * failures never use up a bucket the owner needs at their usual address, so they cannot lock the
  * owner out of it. A correct
  * password gives its attempt back, so only failures count. Limits count the same whether or not the
- * account exists, so a 429 reveals nothing. The buckets are Bucket4j's, kept in PostgreSQL
- * ({@code identity.throttles}), so they hold across processes and restarts; rows whose bucket has
- * refilled are deleted every few minutes.
+ * account exists, so a 429 reveals nothing. The buckets are the platform's ({@link RateLimiters}): in
+ * the shared Redis when REDIS_URL is set, else in PostgreSQL ({@code identity.throttles}), so they hold
+ * across processes and restarts.
  */
 @Component
-class RateLimits implements DisposableBean {
+class RateLimits {
 
-    private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
     static final int MAILS_PER_ADDRESS = 3;
     static final Duration MAIL_PERIOD = Duration.ofMinutes(15);
     private static final Duration ATTEMPT_PERIOD = Duration.ofMinutes(1);
     static final Duration NEW_ADDRESS_PERIOD = Duration.ofMinutes(15);
-    private static final Duration CLEAN_EVERY = Duration.ofMinutes(5);
 
     private final IdentitySettings settings;
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
-    private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("identity-throttle-cleaner").factory());
+    private final RateLimiter buckets;
 
-    RateLimits(IdentitySettings settings, DataSource dataSource) {
+    RateLimits(IdentitySettings settings, RateLimiters limiters) {
         this.settings = settings;
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("identity.throttles").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-                .build();
-        cleaner.scheduleWithFixedDelay(this::removeRefilled, CLEAN_EVERY.toSeconds(), CLEAN_EVERY.toSeconds(),
-                TimeUnit.SECONDS);
+        this.buckets = limiters.shared("identity", "identity.throttles");
     }
 
     /**
@@ -68,13 +45,13 @@ class RateLimits implements DisposableBean {
      * limit on failures from new addresses (against guessing from many addresses) does not apply.
      */
     PasswordAttempt passwordAttempt(String account, String clientAddress, boolean usualAddress) {
-        List<BucketProxy> taken = new ArrayList<>(3);
+        List<RateLimiter.Take> taken = new ArrayList<>(3);
         try {
-            take(bucket("address:" + clientAddress, settings.loginAttemptsPerAddressPerMinute(), ATTEMPT_PERIOD), taken);
-            take(bucket("account-address:" + account + "|" + clientAddress, settings.loginAttemptsPerAccountPerMinute(),
-                    ATTEMPT_PERIOD), taken);
+            take("address:" + clientAddress, new Limit(settings.loginAttemptsPerAddressPerMinute(), ATTEMPT_PERIOD), taken);
+            take("account-address:" + account + "|" + clientAddress,
+                    new Limit(settings.loginAttemptsPerAccountPerMinute(), ATTEMPT_PERIOD), taken);
             if (!usualAddress) {
-                take(bucket("account:" + account, settings.loginAttemptsPerAccountFromNewAddresses(), NEW_ADDRESS_PERIOD),
+                take("account:" + account, new Limit(settings.loginAttemptsPerAccountFromNewAddresses(), NEW_ADDRESS_PERIOD),
                         taken);
             }
         } catch (TooManyAttempts e) {
@@ -84,8 +61,8 @@ class RateLimits implements DisposableBean {
         return () -> giveBack(taken);
     }
 
-    private static void giveBack(List<BucketProxy> taken) {
-        taken.forEach(bucket -> bucket.addTokens(1));
+    private static void giveBack(List<RateLimiter.Take> taken) {
+        taken.forEach(RateLimiter.Take::giveBack);
     }
 
     /** An attempt counted by {@link #passwordAttempt}; {@link #succeeded()} gives it back. */
@@ -95,42 +72,14 @@ class RateLimits implements DisposableBean {
 
     /** Counts one request that sends mail to {@code email}. */
     void mailRequest(String email) {
-        take(bucket("mail:" + email, MAILS_PER_ADDRESS, MAIL_PERIOD));
+        take("mail:" + email, new Limit(MAILS_PER_ADDRESS, MAIL_PERIOD), new ArrayList<>(1));
     }
 
-    private BucketProxy bucket(String key, int capacity, Duration period) {
-        // Refilled all at once per period, so "5 a minute" means exactly that.
-        return buckets.getProxy(key, () -> BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillIntervally(capacity, period))
-                .build());
-    }
-
-    private static void take(BucketProxy bucket) {
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-            throw new TooManyAttempts(Duration.ofSeconds(seconds));
+    private void take(String key, Limit limit, List<RateLimiter.Take> taken) {
+        RateLimiter.Take take = buckets.take(key, limit);
+        if (!take.taken()) {
+            throw new TooManyAttempts(take.retryAfter());
         }
-    }
-
-    private static void take(BucketProxy bucket, List<BucketProxy> taken) {
-        take(bucket);
-        taken.add(bucket);
-    }
-
-    private void removeRefilled() {
-        try {
-            int removed;
-            do {
-                removed = buckets.removeExpired(1_000);
-            } while (removed == 1_000);
-        } catch (RuntimeException e) {
-            log.warn("Could not remove refilled sign-in throttles: {}", e.toString());
-        }
-    }
-
-    @Override
-    public void destroy() {
-        cleaner.shutdownNow();
+        taken.add(take);
     }
 }

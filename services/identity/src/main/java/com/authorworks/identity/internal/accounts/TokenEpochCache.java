@@ -2,11 +2,14 @@ package com.authorworks.identity.internal.accounts;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.authorworks.platform.UserId;
+import com.authorworks.platform.redis.RedisChannel;
+import com.authorworks.platform.redis.SharedRedis;
 import com.authorworks.platform.security.TokenEpochs;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -16,8 +19,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * for up to {@link #FRESHNESS} (one primary-key read per user in that time otherwise). A password
  * change made here stores the new epoch once its transaction commits, so the old access tokens
  * fail at once in this process; another replica of identity learns it within {@link #FRESHNESS},
- * the same bound as its profile reads ({@code ProfileCache}). A user that does not exist refuses
- * every token.
+ * the same bound as its profile reads ({@code ProfileCache}); with REDIS_URL every process learns it at
+ * once ({@link TokenEpochs#CHANNEL}). A user that does not exist refuses every token.
  */
 @Component
 class TokenEpochCache implements TokenEpochs {
@@ -31,8 +34,14 @@ class TokenEpochCache implements TokenEpochs {
             .expireAfterWrite(FRESHNESS)
             .build();
 
-    TokenEpochCache(UserAccounts users) {
+    private final RedisChannel announcements;
+
+    TokenEpochCache(UserAccounts users, ObjectProvider<SharedRedis> redis) {
         this.users = users;
+        SharedRedis shared = redis.getIfAvailable();
+        // other identity replicas announce theirs; ours come back too, which changes nothing (never lowered)
+        this.announcements = shared == null ? null
+                : shared.channel(TokenEpochs.CHANNEL, announcement -> TokenEpochs.read(announcement, this::remember));
     }
 
     @Override
@@ -46,16 +55,24 @@ class TokenEpochCache implements TokenEpochs {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    remember(user, epoch);
+                    rememberAndAnnounce(user, epoch);
                 }
             });
         } else {
-            remember(user, epoch);
+            rememberAndAnnounce(user, epoch);
         }
     }
 
     // Never lowered: a load that read the old epoch cannot overwrite the new one.
     private void remember(UserId user, long epoch) {
         epochs.asMap().merge(user, epoch, Math::max);
+    }
+
+    /** Remembers it here and, with Redis, tells every other process at once. */
+    private void rememberAndAnnounce(UserId user, long epoch) {
+        remember(user, epoch);
+        if (announcements != null) {
+            announcements.publish(TokenEpochs.announcement(user, epoch));
+        }
     }
 }
