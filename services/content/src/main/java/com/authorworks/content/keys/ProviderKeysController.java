@@ -93,6 +93,10 @@ class ProviderKeysController {
         CurrentUser user = CurrentUser.require();
         vault.find(user.id(), name).orElseThrow(() -> Problem.notFound("provider-key-not-found", "You have no " + name + " key stored."));
         ApiKey key = vault.keyFor(user.id(), name).orElseThrow();
+        if (ProviderCatalogue.find(name).isEmpty()) {
+            return new TestResult(name, false, null, "This is a voice provider's key: it is tried when you listen to a voice sample "
+                    + "(media, POST /api/v1/audio/projects/{id}/voices/{voice}/sample).");
+        }
         try {
             Completion answer = models.keyTest(name).complete(new CompletionRequest(ProviderCatalogue.require(name).testModel(), null,
                     List.of(Message.user("Reply with the word OK.")), 0.0, 5, new OutputFormat.Text(), false, key, null));
