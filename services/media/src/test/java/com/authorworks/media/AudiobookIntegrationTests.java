@@ -139,7 +139,19 @@ class AudiobookIntegrationTests {
             assertThat(chapter.path("contentType").asString()).isEqualTo("audio/mpeg");
         }
         assertThat(exports.path("acxPass").asBoolean()).isTrue();
+        // the bench figure (bench/README.md): seconds of audio per second of rendering, printed, never asserted
+        double audioSeconds = 0;
+        for (JsonNode file : exports.path("files")) {
+            if (!file.path("kind").asString().equals("m4b") && !file.path("kind").asString().equals("sample")) {
+                audioSeconds += file.path("durationSeconds").asDouble();
+            }
+        }
+        double renderSeconds = Duration.between(java.time.Instant.parse(last.path("startedAt").asString()),
+                java.time.Instant.parse(last.path("completedAt").asString())).toMillis() / 1000.0;
+        System.out.printf("audio real-time factor: %.1f s of audio in %.1f s of rendering = %.2f%n", audioSeconds, renderSeconds,
+                audioSeconds / renderSeconds);
         assertThat(m4b).isNotNull();
+        assertThat(m4b.path("contentType").asString()).isEqualTo("audio/mp4");
 
         // the M4B, fetched through storage's signed link, has a chapter per track and the cover
         JsonNode link = author.get(m4b.path("download").asString() + "?redirect=false");

@@ -368,8 +368,8 @@ class AudioController {
     }
 
     /** A signed link to the file (302), or the link as JSON with {@code redirect=false}. */
-    @GetMapping("/projects/{id}/exports/{fileId}/download")
-    ResponseEntity<?> download(@PathVariable("id") AudioProjectId id, @PathVariable("fileId") AudioFileId fileId,
+    @GetMapping("/projects/{id}/exports/{audioFileId}/download")
+    ResponseEntity<?> download(@PathVariable("id") AudioProjectId id, @PathVariable("audioFileId") AudioFileId fileId,
                                @RequestParam(name = "redirect", defaultValue = "true") boolean redirect) {
         AudioProjects.Project project = project(id);
         AudioProjects.RenderedFile file = projects.file(project.id(), fileId)
@@ -389,7 +389,7 @@ class AudioController {
      * The newest render as a podcast: RSS 2.0 with the iTunes tags, one serial episode per chapter. The feed is
      * the owner's (bearer token); private per-subscriber feed addresses for podcast apps come later.
      */
-    @GetMapping(path = "/projects/{id}/feed.xml", produces = "application/rss+xml")
+    @GetMapping(path = "/projects/{id}/feed.xml", produces = {"application/rss+xml", MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<String> feed(@PathVariable("id") AudioProjectId id) {
         AudioProjects.Project project = project(id);
         AudioProjects.Job job = projects.latestDone(project.id())

@@ -176,6 +176,12 @@ class AudioProjects {
                 .param("project", project.value()).param("id", id.value()).query(AudioProjects::file).optional();
     }
 
+    /** Removes what an earlier attempt of the job stored (a render claimed again starts over); their files are returned. */
+    List<FileId> clearFiles(AudioJobId job) {
+        return db.sql("DELETE FROM media.audio_outputs WHERE job_id = :job RETURNING file_id").param("job", job.value())
+                .query(UUID.class).list().stream().map(FileId::new).toList();
+    }
+
     List<FileId> fileIds(AudioProjectId project) {
         return db.sql("SELECT file_id FROM media.audio_outputs WHERE project_id = :project").param("project", project.value())
                 .query(UUID.class).list().stream().map(FileId::new).toList();

@@ -101,6 +101,10 @@ class Renderer {
         if (key == null && ProviderCatalogue.findSpeech(engine.name()).orElseThrow().needsKey()) {
             throw new RenderFailedException(engine.name() + " needs a key: store yours (PUT /api/v1/provider-keys/" + engine.name() + ").");
         }
+        // a render claimed again after its worker died starts over: what the earlier attempt stored goes
+        for (com.authorworks.storage.FileId earlier : projects.clearFiles(job)) {
+            files.getObject().delete(earlier, project.owner());
+        }
         List<AudioProjects.Voice> voices = projects.voices(project.id());
         AudioProjects.Voice narrator = voices.stream().filter(AudioProjects.Voice::narrator).findFirst().orElseThrow();
         Map<String, AudioProjects.Voice> cast = new LinkedHashMap<>();
