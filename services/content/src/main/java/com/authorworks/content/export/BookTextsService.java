@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 import com.authorworks.content.AccessPolicy;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Content's side of {@link BookTexts}: the book's scenes as plain text, its characters artifact, its cover. */
 @Component
+@Primary // the bean to use in this process; BookTextsEndpoint serves the same contract to other processes
 class BookTextsService implements BookTexts {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

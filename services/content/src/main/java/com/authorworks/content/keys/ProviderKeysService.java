@@ -2,6 +2,7 @@ package com.authorworks.content.keys;
 
 import java.util.Optional;
 
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 import com.authorworks.content.ProviderKeys;
@@ -10,6 +11,7 @@ import com.authorworks.platform.UserId;
 
 /** Content's side of {@link ProviderKeys}: the vault's key for the user (theirs, else the platform's). */
 @Component
+@Primary // the bean to use in this process; ProviderKeysEndpoint serves the same contract to other processes
 class ProviderKeysService implements ProviderKeys {
 
     private final ProviderKeyVault vault;

@@ -428,10 +428,14 @@ class AudioController {
     private BookText ownBook(BookId id, CurrentUser caller) {
         BookTexts texts = books.getIfAvailable();
         if (texts == null) {
-            throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, "content-unavailable", "Audiobooks need the content service in this process.");
+            throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, "content-unavailable", "Audiobooks need the content service, which neither runs in this process nor is configured (AUTHORWORKS_CONTENT_URL).");
         }
-        return texts.find(id, caller.id()).filter(book -> book.access() == AccessPolicy.Access.OWN)
-                .orElseThrow(() -> Problem.notFound("book-not-found", "There is no such book of yours."));
+        try {
+            return texts.find(id, caller.id()).filter(book -> book.access() == AccessPolicy.Access.OWN)
+                    .orElseThrow(() -> Problem.notFound("book-not-found", "There is no such book of yours."));
+        } catch (com.authorworks.content.ContentUnavailableException e) {
+            throw new Problem(HttpStatus.SERVICE_UNAVAILABLE, "content-unavailable", "The content service cannot be reached; try again shortly.");
+        }
     }
 
     private ProjectView view(AudioProjects.Project project) {
