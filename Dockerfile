@@ -34,7 +34,8 @@ RUN ./mvnw -B -q -DskipTests -Dskip.web=true -Deditor.js.skip=true package \
  && java -Djarmode=tools -jar app/target/authorworks.jar extract --destination /app
 
 FROM eclipse-temurin:25-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+# ffmpeg and espeak-ng: audiobooks (media, ADR 0007)
+RUN apt-get update && apt-get install -y --no-install-recommends curl ffmpeg espeak-ng && rm -rf /var/lib/apt/lists/* \
  && useradd --uid 10001 --create-home --home-dir /var/lib/authorworks authorworks
 COPY --from=build /app /app
 WORKDIR /var/lib/authorworks

@@ -14,7 +14,7 @@ FILE="$ROOT/deploy/docker-compose.yml"
 [ "$TARGET" = homelab ] && FILE="$ROOT/deploy/homelab/docker-compose.homelab.yml"
 DOMAIN="${DOMAIN:-$(grep -E '^DOMAIN=' "$ENV_FILE" 2>/dev/null | cut -d= -f2-)}"
 PUBLIC_URL="${PUBLIC_URL:-https://authorworks.${DOMAIN:-example.com}}"
-SERVICES="web identity content storage editor subscriptions messaging discovery"
+SERVICES="web identity content storage editor subscriptions messaging discovery media"
 failed=0
 
 check() {   # check "what" command...
@@ -42,7 +42,7 @@ check "gateway /health" curl -fsS --max-time 10 "$GATEWAY/health"
 
 # 3. database connectivity: a service's health includes its database ("db"), so UP above means it reached PostgreSQL;
 #    here the readiness of each, which is DOWN (503) while the database is lost
-for s in identity content storage editor subscriptions messaging discovery; do
+for s in identity content storage editor subscriptions messaging discovery media; do
   if [ "$TARGET" = k8s ]; then
     check "$s ready (database reached)" kubectl -n authorworks exec "deploy/$s" -- sh -c 'curl -fsS "http://127.0.0.1:$SERVICE_PORT/health/readiness"'
   else

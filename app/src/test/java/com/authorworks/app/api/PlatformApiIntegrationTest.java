@@ -32,6 +32,8 @@ import com.authorworks.AuthorWorksApplication;
 import com.authorworks.app.api.RawHttp.Request;
 import com.authorworks.app.api.RawHttp.Response;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The whole platform on its embedded defaults (every service, embedded PostgreSQL, local-disk blobs,
  * mail to the dev outbox) over real HTTP, shared by the API suites that extend this (one
@@ -177,6 +179,19 @@ abstract class PlatformApiIntegrationTest {
                 .json(json(Map.of("userId", user.id(), "title", "Welcome, " + name, "link", "/discover"))), 201)
                 .json().get("id").asString();
 
+        // an audiobook of the book, rendered by the offline voice (one short scene: a few seconds of audio)
+        String audio = "/api/v1/audio/projects/";
+        JsonNode project = send(Request.of("POST", "/api/v1/audio/projects").bearer(token).json(json(Map.of("bookId", book))), 201).json();
+        String projectId = project.get("id").asString();
+        String job = send(Request.of("POST", audio + projectId + "/jobs").bearer(token), 202).json().get("id").asString();
+        awaitRender(token, audio + projectId + "/jobs/" + job);
+        String audioFile = send(Request.of("GET", audio + projectId + "/exports").bearer(token), 200).json().get("files").get(0)
+                .get("id").asString();
+
+        ids.put("projects/id", projectId);
+        ids.put("voiceId", project.get("voices").get(0).get("id").asString());
+        ids.put("jobId", job);
+        ids.put("audioFileId", audioFile);
         ids.put("books/id", book);
         ids.put("chapterId", chapter);
         ids.put("sceneId", scene);
@@ -198,6 +213,25 @@ abstract class PlatformApiIntegrationTest {
     private String tierOf(User creator, String name) {
         return send(Request.of("POST", "/api/v1/creators/" + creator.id() + "/tiers").bearer(creator.accessToken())
                 .json(json(Map.of("name", name, "monthlyPrice", 500, "currency", "usd"))), 201).json().get("id").asString();
+    }
+
+    private void awaitRender(String token, String path) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (true) {
+            JsonNode job = send(Request.of("GET", path).bearer(token), 200).json();
+            String status = job.get("status").asString();
+            if (status.equals("done")) {
+                return;
+            }
+            assertThat(status).as("render " + path + ": " + job).isNotEqualTo("failed");
+            assertThat(Instant.now()).as("render " + path + " finished in time").isBefore(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private void awaitExport(String token, String path) {

@@ -171,6 +171,7 @@ class GatewayIntegrationTests {
         assertThat(editor.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(JSON.readTree(editor.body()).path("code").asString()).isEqualTo("service-unavailable");
         assertThat(get("/api/editor/document/1", Map.of()).statusCode()).as("the seed's path to the same service").isEqualTo(503);
+        assertThat(get("/api/v1/audio/projects", Map.of()).statusCode()).as("audiobooks are media's, not started here").isEqualTo(503);
     }
 
     @Test

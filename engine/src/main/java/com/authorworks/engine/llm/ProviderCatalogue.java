@@ -123,7 +123,85 @@ public final class ProviderCatalogue {
             new Provider("openai-compatible", "OpenAI-compatible server", "OPENAI_COMPATIBLE_API_KEY", false, null, null, null, false,
                     "OPENAI_COMPATIBLE_BASE_URL"));
 
+    /**
+     * A text-to-speech provider (media's audiobooks). Its key is stored and read like a language model's: the
+     * user's own, else the platform's from {@code keyVariable}; OpenAI shares one key for both.
+     *
+     * @param name                   as media's speech adapters name it
+     * @param label                  how a person is shown it
+     * @param keyVariable            the environment variable holding the platform's key; null for none
+     * @param needsKey               whether a call fails without a key
+     * @param defaultModel           the model asked for when none is chosen
+     * @param maxCharacters          the most text one call may carry (the provider's documented limit, or less)
+     * @param usdPerMillionCharacters list price, for cost estimates; 0 for the offline voice
+     * @param baseUrlVariable        the environment variable naming where its API is, when set
+     */
+    public record SpeechProvider(String name, String label, String keyVariable, boolean needsKey, String defaultModel,
+                                 int maxCharacters, double usdPerMillionCharacters, String baseUrlVariable) {
+
+        public SpeechProvider {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(label, "label");
+            if (needsKey && keyVariable == null) {
+                throw new IllegalArgumentException(name + " needs a key: name its variable");
+            }
+            if (maxCharacters <= 0) {
+                throw new IllegalArgumentException(name + ": maxCharacters must be positive");
+            }
+        }
+
+        public boolean free() {
+            return usdPerMillionCharacters == 0;
+        }
+
+        public Optional<ApiKey> key(Function<String, String> lookup) {
+            if (keyVariable == null) {
+                return Optional.empty();
+            }
+            String value = lookup.apply(keyVariable);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(new ApiKey(value.strip()));
+        }
+    }
+
+    /** The offline voice: espeak-ng on this machine, always there, and always labelled as such. */
+    public static final String OFFLINE_VOICE = "espeak-ng";
+
+    private static final List<SpeechProvider> SPEECH = List.of(
+            new SpeechProvider(OFFLINE_VOICE, "Offline voice (espeak-ng, synthetic; no AI)", null, false, "espeak-ng", 2_000, 0, null),
+            // POST /v1/audio/speech takes at most 4,096 characters of input; tts-1 lists at $15 per million characters
+            new SpeechProvider("openai", "OpenAI TTS", "OPENAI_API_KEY", true, "tts-1", 4_096, 15.0, "OPENAI_TTS_BASE_URL"),
+            // eleven_multilingual_v2 takes 10,000 characters per request; we send at most half. About $0.30 per 1,000 (Creator)
+            new SpeechProvider("elevenlabs", "ElevenLabs", "ELEVENLABS_API_KEY", true, "eleven_multilingual_v2", 5_000, 300.0,
+                    "ELEVENLABS_BASE_URL"));
+
     private ProviderCatalogue() {
+    }
+
+    /** Every text-to-speech provider, the offline voice first. */
+    public static List<SpeechProvider> speech() {
+        return SPEECH;
+    }
+
+    public static Optional<SpeechProvider> findSpeech(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        return SPEECH.stream().filter(p -> p.name().equals(wanted)).findFirst();
+    }
+
+    /** The providers, of text or of speech, a user may store a key for. */
+    public static List<String> keyedProviders() {
+        Set<String> names = new java.util.TreeSet<>();
+        PROVIDERS.stream().filter(Provider::takesKey).forEach(p -> names.add(p.name()));
+        SPEECH.stream().filter(SpeechProvider::needsKey).forEach(p -> names.add(p.name()));
+        return List.copyOf(names);
+    }
+
+    /** The platform's key for a provider of text or of speech, from its environment variable. */
+    public static Optional<ApiKey> platformKey(String name, Function<String, String> lookup) {
+        Optional<ApiKey> text = find(name).flatMap(p -> p.key(lookup));
+        return text.isPresent() ? text : findSpeech(name).flatMap(p -> p.key(lookup));
     }
 
     /** Every provider, the offline sample writer first. */

@@ -10,6 +10,11 @@ public record BookId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /** From its text form, as in a URL (what a contract's HTTP client writes into a path, ADR 0006). */
+    public static BookId of(String value) {
+        return new BookId(UUID.fromString(value));
+    }
+
     public static BookId random() {
         return new BookId(UUID.randomUUID());
     }

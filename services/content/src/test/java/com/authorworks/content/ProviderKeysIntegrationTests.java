@@ -143,6 +143,20 @@ class ProviderKeysIntegrationTests extends ContentIntegrationTest {
         throw new AssertionError("no " + name + " in " + providers);
     }
 
+    /** Voice providers (media's audiobooks) come from the same catalogue and keep their keys in the same vault. */
+    @Test
+    void aVoiceProvidersKeyIsStoredLikeAnyOtherAndItsTestSaysWhereItIsTried() {
+        Api author = newUser();
+        JsonNode stored = ok(author.put("/api/v1/provider-keys/elevenlabs", json(Map.of("key", "xi-voice-key-9876"))), 200);
+        assertThat(stored.path("provider").asString()).isEqualTo("elevenlabs");
+        assertThat(stored.path("lastFour").asString()).isEqualTo("9876");
+        JsonNode test = ok(author.post("/api/v1/provider-keys/elevenlabs/test", ""), 200);
+        assertThat(test.path("ok").asBoolean()).isFalse();
+        assertThat(test.path("message").asString()).contains("voice sample");
+        JsonNode refused = problem(author.put("/api/v1/provider-keys/acme", json(Map.of("key", "whatever-123"))), 404, "provider-not-found");
+        assertThat(refused.path("detail").asString()).contains("elevenlabs").contains("anthropic");
+    }
+
     @Test
     void badKeyRequestsAreProblems() {
         Api author = newUser();

@@ -67,7 +67,7 @@ class BookManuscripts {
      * "Anonymous" when there is no identity to ask or it cannot be reached now (the export form sends the name the
      * author typed, which wins over all of these).
      */
-    private String displayName(UserId owner) {
+    String displayName(UserId owner) {
         Users directory = users.getIfAvailable();
         try {
             return directory == null ? null : directory.findProfile(owner).map(BookManuscripts::authorName).orElse(null);
@@ -82,7 +82,7 @@ class BookManuscripts {
     }
 
     /** Whether the offline sample writer wrote (some of) the book: then every export must say it is sample text. */
-    private boolean writtenBySample(Book book) {
+    boolean writtenBySample(Book book) {
         return db.sql("""
                 SELECT EXISTS (SELECT 1 FROM content.generation_jobs
                                WHERE book_id = :book AND coalesce(request ->> 'provider', 'sample') = 'sample')""")

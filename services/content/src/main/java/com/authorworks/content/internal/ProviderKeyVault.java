@@ -61,12 +61,11 @@ public class ProviderKeyVault {
         return ProviderCatalogue.find(provider).filter(ProviderCatalogue.Provider::needsKey).isPresent();
     }
 
-    /** The name of a provider a user may store a key for (one that needs or takes a key); else a 404 naming those. */
+    /** The name of a provider (of text or of speech, needing or taking a key) a user may store a key for; else a 404 naming those. */
     public static String provider(String name) {
         String provider = name.strip().toLowerCase(Locale.ROOT);
-        if (ProviderCatalogue.find(provider).filter(ProviderCatalogue.Provider::takesKey).isEmpty()) {
-            throw Problem.notFound("provider-not-found", "Keys can be stored for " + String.join(", ", ProviderCatalogue.all().stream()
-                    .filter(ProviderCatalogue.Provider::takesKey).map(ProviderCatalogue.Provider::name).sorted().toList()) + ".");
+        if (!ProviderCatalogue.keyedProviders().contains(provider)) {
+            throw Problem.notFound("provider-not-found", "Keys can be stored for " + String.join(", ", ProviderCatalogue.keyedProviders()) + ".");
         }
         return provider;
     }
@@ -118,7 +117,7 @@ public class ProviderKeyVault {
 
     /** The platform's default key for the provider, from the provider's environment variable. */
     public Optional<ApiKey> platformKey(String provider) {
-        return ProviderCatalogue.find(provider).flatMap(p -> p.key(environment::getProperty));
+        return ProviderCatalogue.platformKey(provider, environment::getProperty);
     }
 
     private byte[] crypt(int mode, byte[] nonce, UserId user, String provider, byte[] input) {

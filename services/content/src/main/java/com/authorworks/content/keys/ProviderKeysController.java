@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.authorworks.content.internal.ProviderKeyVault;
 import com.authorworks.engine.llm.ApiKey;
+import com.authorworks.engine.llm.ProviderCatalogue;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Problem;
 
@@ -82,6 +83,10 @@ class ProviderKeysController {
         String name = ProviderKeyVault.provider(provider);
         CurrentUser user = CurrentUser.require();
         vault.find(user.id(), name).orElseThrow(() -> Problem.notFound("provider-key-not-found", "You have no " + name + " key stored."));
+        if (ProviderCatalogue.find(name).isEmpty()) {
+            return new ProviderCheck.TestResult(name, false, null, java.util.List.of(), "This is a voice provider's key: it is tried when you "
+                    + "listen to a voice sample (media, POST /api/v1/audio/projects/{id}/voices/{voice}/sample).");
+        }
         return check.test(user.id(), name, null);
     }
 }

@@ -46,10 +46,13 @@ final class ContentTypes {
             Map.entry("audio/opus", "audio/ogg"));
 
     /**
-     * Documents the platform itself renders (HTML and Final Draft exports): accepted only into the
-     * exports bucket, which no upload reaches, and served like every file as a nosniff attachment.
+     * Documents the platform itself renders (HTML and Final Draft exports, media's M4B audiobooks): accepted only
+     * into the exports bucket, which no upload reaches, and served like every file as a nosniff attachment.
      */
     private static final Map<String, String> EXPORTS_ALSO = Map.of(
+            "audio/mp4", "audio/mp4",
+            "audio/x-m4b", "audio/mp4",
+            "audio/x-m4a", "audio/mp4",
             "text/html", "text/html",
             "application/xhtml+xml", "text/html",
             "application/xml", "application/xml",
