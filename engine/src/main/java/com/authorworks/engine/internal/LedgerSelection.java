@@ -46,8 +46,8 @@ final class LedgerSelection {
     }
 
     /**
-     * The chosen items laid out compactly, one line per subject: {@code Name: attribute = value; ...}, each entry as
-     * {@link #entry} writes it.
+     * The chosen items laid out compactly, as each subject's {@link StandingSummary}: one block per subject, its facts
+     * of one kind together ({@code carries: ...; ...}), each entry as {@link #entry} or {@link StandingSummary#grouped} writes it.
      */
     String render(List<String> chosen) {
         Map<String, List<Fact>> bySubject = new LinkedHashMap<>();
@@ -55,11 +55,9 @@ final class LedgerSelection {
             Fact f = facts.get(item);
             bySubject.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
         }
-        StringBuilder text = new StringBuilder();
-        bySubject.forEach((subject, list) -> text.append(subject).append(": ")
-                .append(String.join("; ", list.stream().sorted(Comparator.comparing(Fact::since)).map(f -> entry(f.attribute(), f.value()))
-                        .toList())).append('\n'));
-        return text.toString().strip();
+        List<String> blocks = new ArrayList<>();
+        bySubject.forEach((subject, list) -> blocks.add(StandingSummary.of(subject, list)));
+        return String.join("\n", blocks).strip();
     }
 
     /**

@@ -37,7 +37,7 @@ final class SceneContext {
     /** How many subjects a scene's plan merely mentions get ledger entries. */
     private static final int MENTIONED_SUBJECTS = 3;
     /** Each part's share of a drafting prompt, in tokens. */
-    static final int LEDGER_TOKENS = 2_500;
+    static final int LEDGER_TOKENS = 2_000;
     static final int CHAPTER_PLAN_TOKENS = 350;
     static final int ACT_TOKENS = 150;
     static final int SCENES_TOKENS = 450;
@@ -49,16 +49,20 @@ final class SceneContext {
      * such scene they come from ({@link #UNREMEMBERED_TOKENS_PER_SCENE}) up to {@link #UNREMEMBERED_MOST_TOKENS}. With
      * twelve chapters drafted side by side at a slow provider's pace, up to eleven neighbours are unremembered at once.
      */
-    static final int UNREMEMBERED_TOKENS = 600;
-    static final int UNREMEMBERED_TOKENS_PER_SCENE = 200;
-    static final int UNREMEMBERED_MOST_TOKENS = 1_200;
+    static final int UNREMEMBERED_TOKENS = 300;
+    static final int UNREMEMBERED_TOKENS_PER_SCENE = 100;
+    static final int UNREMEMBERED_MOST_TOKENS = 600;
     /**
      * The ledger and those sentences together, in tokens. The sentences' sure share is taken out of the ledger's (it
      * gives up its least important facts when it is full, late in a book), and they may also have what the ledger does
      * not use (early in a book it is nearly empty): the two never take more than this, so the prompt does not grow.
-     * 2,500 rather than 3,000 as before: late in a book the two together filled the 3,000 that the first chapters'
-     * prompts, with little to know yet, never reach, and the last quarter's input per output token was 1.17-1.21
-     * times the first's at 60 tokens/s (2,500: 1.13 and 1.15 in two runs, bench/README.md).
+     * 2,000 since the ledger is laid out as standing summaries (about 11 tokens a fact against 15: the whole history of a
+     * 24-chapter book's last scenes, ~150 facts, takes ~1,650), 2,500 before and 3,000 before that: late in a book the
+     * two together fill the share that the first chapters' prompts, with little to know yet, never reach, so the share
+     * is what the last quarter's input per output token outgrows the first's by. At 60 tokens/s, window 12 (bench/README.md):
+     * 2,500 gave last/first 1.16 and recall 0.983, 2,000 1.14 and 0.964, 1,700 1.09 and 0.945 (under the 0.95 target).
+     * The sentences' sure share is 300-600 (600-1,200 before): a sentence carries one fact in about 24 tokens, a ledger
+     * entry in 11.
      */
     static final int LEDGER_AND_UNREMEMBERED_TOKENS = LEDGER_TOKENS;
     /** Room for the heading of the sentences' part, over what the sentences take. */

@@ -30,7 +30,7 @@ class LedgerSelectionTests {
         var part = new ContextBuilder.Part("story ledger", 4, 40, "Story ledger", selection.items(), false, false, 300, true, selection::render);
         var built = ContextBuilder.build("draft/c040/s01", "system", List.of(part), List.of(), 6_000);
 
-        assertThat(built.user()).contains("Ada: location = the mill").contains("The Mill: state = burned").contains("Mara: ");
+        assertThat(built.user()).contains("Ada: location = the mill").contains("The Mill: state = burned").contains("Mara:");
         ContextManifest.Part listed = built.manifest().parts().get(1);
         assertThat(listed.status()).isEqualTo(ContextManifest.Status.TRUNCATED);
         assertThat(listed.tokens()).isLessThanOrEqualTo(300);
