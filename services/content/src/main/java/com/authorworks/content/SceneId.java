@@ -10,6 +10,11 @@ public record SceneId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /** From its text form, as in a URL (what a contract's HTTP client writes into a path, ADR 0006). */
+    public static SceneId of(String value) {
+        return new SceneId(UUID.fromString(value));
+    }
+
     public static SceneId random() {
         return new SceneId(UUID.randomUUID());
     }
