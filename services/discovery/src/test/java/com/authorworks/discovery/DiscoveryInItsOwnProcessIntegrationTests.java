@@ -1,7 +1,8 @@
 package com.authorworks.discovery;
 
-import static com.authorworks.discovery.Api.json;
-import static com.authorworks.discovery.Api.ok;
+import com.authorworks.platform.testing.Api;
+import static com.authorworks.platform.testing.Api.json;
+import static com.authorworks.platform.testing.Api.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

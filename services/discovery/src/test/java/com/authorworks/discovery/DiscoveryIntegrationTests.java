@@ -1,8 +1,9 @@
 package com.authorworks.discovery;
 
-import static com.authorworks.discovery.Api.json;
-import static com.authorworks.discovery.Api.ok;
-import static com.authorworks.discovery.Api.problem;
+import com.authorworks.platform.testing.Api;
+import static com.authorworks.platform.testing.Api.json;
+import static com.authorworks.platform.testing.Api.ok;
+import static com.authorworks.platform.testing.Api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,7 +1,8 @@
 package com.authorworks.editor;
 
-import static com.authorworks.editor.Api.json;
-import static com.authorworks.editor.Api.ok;
+import com.authorworks.platform.testing.Api;
+import static com.authorworks.platform.testing.Api.json;
+import static com.authorworks.platform.testing.Api.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

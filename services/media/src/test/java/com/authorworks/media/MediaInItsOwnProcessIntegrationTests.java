@@ -1,8 +1,9 @@
 package com.authorworks.media;
 
-import static com.authorworks.media.Api.json;
-import static com.authorworks.media.Api.ok;
-import static com.authorworks.media.Api.problem;
+import com.authorworks.platform.testing.Api;
+import static com.authorworks.platform.testing.Api.json;
+import static com.authorworks.platform.testing.Api.ok;
+import static com.authorworks.platform.testing.Api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

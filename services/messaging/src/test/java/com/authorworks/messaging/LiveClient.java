@@ -1,5 +1,6 @@
 package com.authorworks.messaging;
 
+import com.authorworks.platform.testing.Api;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

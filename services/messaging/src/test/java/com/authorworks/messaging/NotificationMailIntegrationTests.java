@@ -1,6 +1,7 @@
 package com.authorworks.messaging;
 
-import static com.authorworks.messaging.Api.json;
+import com.authorworks.platform.testing.Api;
+import static com.authorworks.platform.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,8 +1,9 @@
 package com.authorworks.subscriptions;
 
-import static com.authorworks.subscriptions.Api.json;
-import static com.authorworks.subscriptions.Api.ok;
-import static com.authorworks.subscriptions.Api.problem;
+import com.authorworks.platform.testing.Api;
+import static com.authorworks.platform.testing.Api.json;
+import static com.authorworks.platform.testing.Api.ok;
+import static com.authorworks.platform.testing.Api.problem;
 import static com.authorworks.subscriptions.TiersIntegrationTests.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,14 +79,14 @@ class MembershipsIntegrationTests extends ServiceIntegrationTest {
         ok(fan.send("POST", "/api/v1/subscriptions/checkout", json(Map.of("tierId", reader.toString()))), 201);
         String query = "/api/v1/internal/subscriptions/memberships?creator=" + creator.user + "&atLeast=" + reader;
 
-        JsonNode answer = ok(fan.send("GET", query, null, Map.of(Contracts.ON_BEHALF_OF, fan.user.toString())), 200);
+        JsonNode answer = ok(fan.send("GET", query, null, Contracts.ON_BEHALF_OF, fan.user.toString()), 200);
         assertThat(answer.path("member").asBoolean()).isTrue();
         assertThat(answer.path("meetsTier").asBoolean()).isTrue();
         assertThat(answer.path("tierName").asString()).isEqualTo("Reader");
 
         Api snoop = Api.newUser(port);
-        problem(snoop.send("GET", query, null, Map.of(Contracts.ON_BEHALF_OF, fan.user.toString())), 403, "acting-for-another-user");
-        problem(Api.anonymous(port).send("GET", query, null, Map.of(Contracts.ON_BEHALF_OF, fan.user.toString())), 401,
+        problem(snoop.send("GET", query, null, Contracts.ON_BEHALF_OF, fan.user.toString()), 403, "acting-for-another-user");
+        problem(Api.anonymous(port).send("GET", query, null, Contracts.ON_BEHALF_OF, fan.user.toString()), 401,
                 "authentication-required");
     }
 }

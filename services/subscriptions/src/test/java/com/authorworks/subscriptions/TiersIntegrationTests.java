@@ -1,8 +1,9 @@
 package com.authorworks.subscriptions;
 
-import static com.authorworks.subscriptions.Api.json;
-import static com.authorworks.subscriptions.Api.ok;
-import static com.authorworks.subscriptions.Api.problem;
+import com.authorworks.platform.testing.Api;
+import static com.authorworks.platform.testing.Api.json;
+import static com.authorworks.platform.testing.Api.ok;
+import static com.authorworks.platform.testing.Api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
