@@ -351,6 +351,41 @@ function BookCard({
   );
 }
 
+/** A count of words as typed ("80,000"), if it is a whole number from 1 to `max`; else null. */
+function wordCount(text: string, max: number): number | null {
+  const words = Number(text.replaceAll(',', '').trim());
+  return Number.isInteger(words) && words >= 1 && words <= max ? words : null;
+}
+
+/** The number field of a goal form, with its error tied to it for screen readers. */
+function WordsField({ id, label, value, error, onChange }: {
+  id: string;
+  label: string;
+  value: string;
+  error: string | null;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        inputMode="numeric"
+        value={value}
+        autoFocus
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** What a goal asks of the writer, in words. */
 export function paceOf(goal: BookGoal) {
   if (goal.remaining === 0) return `Goal reached: ${numbers.format(goal.words)} of ${numbers.format(goal.targetWords)} words.`;
@@ -382,8 +417,8 @@ function GoalForm({
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const target = Number(words.replaceAll(',', '').trim());
-    if (!Number.isInteger(target) || target < 1 || target > 2_000_000) {
+    const target = wordCount(words, 2_000_000);
+    if (target === null) {
       setError('Give the goal as a number of words, from 1 to 2,000,000.');
       return;
     }
@@ -414,24 +449,16 @@ function GoalForm({
   return (
     <form className="card-form" noValidate onSubmit={save} aria-label={`Goal for “${book.title}”`}>
       <ErrorNotice error={failure} />
-      <label htmlFor={`${ids}-words`}>Words to reach</label>
-      <input
+      <WordsField
         id={`${ids}-words`}
-        inputMode="numeric"
+        label="Words to reach"
         value={words}
-        autoFocus
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${ids}-error` : undefined}
-        onChange={(e) => {
-          setWords(e.target.value);
+        error={error}
+        onChange={(value) => {
+          setWords(value);
           setError(null);
         }}
       />
-      {error && (
-        <p className="field-error" id={`${ids}-error`}>
-          {error}
-        </p>
-      )}
       <label htmlFor={`${ids}-deadline`}>By (optional)</label>
       <input id={`${ids}-deadline`} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
       <div className="card-actions">
@@ -478,8 +505,8 @@ function WritingToday() {
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const words = Number(goal.replaceAll(',', '').trim());
-    if (!Number.isInteger(words) || words < 1 || words > 100_000) {
+    const words = wordCount(goal, 100_000);
+    if (words === null) {
       setError('Give your daily goal as a number of words, from 1 to 100,000.');
       return;
     }
@@ -523,24 +550,16 @@ function WritingToday() {
       <ErrorNotice error={failure} />
       {editing ? (
         <form className="card-form" noValidate onSubmit={save} aria-label="Daily goal">
-          <label htmlFor={`${ids}-goal`}>Words a day</label>
-          <input
+          <WordsField
             id={`${ids}-goal`}
-            inputMode="numeric"
+            label="Words a day"
             value={goal}
-            autoFocus
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${ids}-error` : undefined}
-            onChange={(e) => {
-              setGoal(e.target.value);
+            error={error}
+            onChange={(value) => {
+              setGoal(value);
               setError(null);
             }}
           />
-          {error && (
-            <p className="field-error" id={`${ids}-error`}>
-              {error}
-            </p>
-          )}
           <div className="card-actions">
             <button type="submit" className="button button-small">
               Save daily goal
