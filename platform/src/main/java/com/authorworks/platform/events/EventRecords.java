@@ -14,8 +14,10 @@ import java.util.UUID;
  * take each id once. Events carry their ids, times or revisions, so two different events differ.</li>
  * <li>The <b>key</b> is the event's first typed id (a record with one {@code UUID value}), looked for
  * depth first through nested records: {@code BookPublished(PublishedBook(bookId, …), …)} is keyed
- * by the book, {@code FilesReleased(userId, …)} by the user. One key, one partition: one book's
- * events are consumed in the order they were sent.</li>
+ * by the book, {@code FilesReleased(userId, …)} by the user. One key, one partition. Order is
+ * not promised: the registry sends from asynchronous listeners and resends what failed, and
+ * listeners run asynchronously, so a listener that cares about order compares the revision or
+ * time its event carries (discovery's {@code claim}).</li>
  * <li>The <b>origin</b> is the set of services of the sending process; a process does not take
  * back what a process like it (the same services) sent, since such a process handled it already.</li>
  * </ul>
