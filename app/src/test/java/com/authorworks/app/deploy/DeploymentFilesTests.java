@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,132 @@ class DeploymentFilesTests {
         }
         assertThat(String.valueOf(environment(services.get("content")).get("AUTHORWORKS_STORAGE_URL")))
                 .isEqualTo("http://storage:" + gatewayPorts.get("storage"));
+    }
+
+    /**
+     * Each public path a service maps ({@code @GetMapping("/api/v1/...")} and the like, below a class's
+     * {@code @RequestMapping}) reaches that service through the gateway, by nginx's own choice of
+     * location: an exact match, else the first matching regular expression, else the longest prefix.
+     */
+    @Test
+    void everyPathAServiceMapsIsRoutedToItByTheGateway() throws IOException {
+        List<String[]> locations = new ArrayList<>();
+        Matcher location = Pattern.compile("location\\s+(=|~)?\\s*(\\S+)\\s*\\{[^}]*?proxy_pass http://\\$(\\w+)")
+                .matcher(read(ROOT.resolve("deploy/nginx/nginx.conf")));
+        while (location.find()) {
+            locations.add(new String[] {location.group(1) == null ? "" : location.group(1), location.group(2), location.group(3)});
+        }
+        Pattern mapping = Pattern.compile("@(Request|Get|Post|Put|Patch|Delete)Mapping\\((?:value\\s*=\\s*|path\\s*=\\s*)?\\{?\\s*\"(/api/v1/[^\"]*)\"");
+        int checked = 0;
+        for (String service : knownServices()) {
+            Path sources = ROOT.resolve("services/" + service + "/src/main/java");
+            if (!Files.isDirectory(sources)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher mapped = mapping.matcher(Files.readString(file));
+                    while (mapped.find()) {
+                        // a class's @RequestMapping is the prefix of its methods' paths
+                        String path = mapped.group(2).replaceAll("\\{[^}]+}", "x") + (mapped.group(1).equals("Request") ? "/x" : "");
+                        if (path.startsWith("/api/v1/internal/")) {
+                            continue;
+                        }
+                        assertThat(routed(locations, path)).as(path + " (" + file.getFileName() + ") through the gateway").isEqualTo(service);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("mappings found").isGreaterThan(20);
+    }
+
+    /**
+     * The split compose file's Prometheus scrapes every service on its port, labelled with it, and
+     * Grafana's dashboard asks only for metrics that exist: ours as the code registers them
+     * ({@code Counter.builder("a.b")...baseUnit("x")} is {@code a_b_x_total}, the unit said once), the others from the
+     * libraries the services run (Spring's HTTP server, Hikari, the Kafka clients, the JVM).
+     */
+    @Test
+    void prometheusScrapesEveryServiceAndTheDashboardAsksForMetricsThatExist() throws IOException {
+        Map<String, Integer> gatewayPorts = gatewayPorts();
+        Map<String, Object> prometheus = load(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+        Map<String, String> targets = new HashMap<>();
+        for (Object job : list(prometheus.get("scrape_configs"))) {
+            assertThat(map(job).get("metrics_path")).isEqualTo("/metrics");
+            for (Object target : list(map(job).get("static_configs"))) {
+                String service = String.valueOf(map(map(target).get("labels")).get("service"));
+                for (Object address : list(map(target).get("targets"))) {
+                    targets.put(service, String.valueOf(address));
+                }
+            }
+        }
+        services(SPLIT).forEach((name, service) -> {
+            if (IMAGE.equals(service.get("image"))) {
+                assertThat(targets).as("Prometheus scrapes " + name).containsEntry(name, name + ":" + gatewayPorts.get(name));
+            }
+        });
+
+        Set<String> ours = new TreeSet<>();
+        Pattern meter = Pattern.compile("(Counter|Gauge)\\.builder\\(\"([a-z.]+)\"([^;]*?baseUnit\\(\"(\\w+)\"\\))?[^;]*;");
+        try (Stream<Path> files = Stream.of(ROOT.resolve("services"), ROOT.resolve("platform/src/main")).flatMap(DeploymentFilesTests::walk)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.toString().contains("/test/")).toList()) {
+                Matcher found = meter.matcher(Files.readString(file));
+                while (found.find()) {
+                    String name = found.group(2).replace('.', '_');
+                    if (found.group(4) != null && !name.endsWith("_" + found.group(4))) {
+                        name += "_" + found.group(4);
+                    }
+                    ours.add(found.group(1).equals("Counter") ? name + "_total" : name);
+                }
+            }
+        }
+        assertThat(ours).contains("authorworks_generation_jobs_total", "authorworks_jobs", "authorworks_websocket_sessions");
+        Set<String> libraries = Set.of("http_server_requests_seconds_count", "http_server_requests_seconds_bucket", "hikaricp_connections_active",
+                "hikaricp_connections_pending", "kafka_consumer_fetch_manager_records_lag_max", "jvm_memory_used_bytes");
+        Set<String> known = new TreeSet<>(ours);
+        known.addAll(libraries);
+        String dashboard = read(ROOT.resolve("deploy/grafana/dashboards/authorworks.json"));
+        tools.jackson.databind.JsonNode panels = tools.jackson.databind.json.JsonMapper.builder().build().readTree(dashboard).path("panels");
+        assertThat(panels.size()).isGreaterThanOrEqualTo(8);
+        Pattern metric = Pattern.compile("\\b([a-z][a-z0-9_]*_[a-z0-9_]+)\\b(?=\\s*[\\[{)])");
+        for (tools.jackson.databind.JsonNode panel : panels) {
+            assertThat(panel.path("datasource").path("uid").asString()).as("the provisioned data source").isEqualTo("prometheus");
+            for (tools.jackson.databind.JsonNode target : panel.path("targets")) {
+                Matcher asked = metric.matcher(target.path("expr").asString());
+                while (asked.find()) {
+                    assertThat(asked.group(1)).as(panel.path("title").asString()).isIn(known);
+                }
+            }
+        }
+        assertThat(read(ROOT.resolve("deploy/grafana/provisioning/datasources/prometheus.yml"))).contains("uid: prometheus", "http://prometheus:9090");
+    }
+
+    private static Stream<Path> walk(Path folder) {
+        try {
+            return Files.walk(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The upstream nginx picks for a path: an exact location, else the first regex that matches, else the longest prefix. */
+    static String routed(List<String[]> locations, String path) {
+        String[] longest = null;
+        for (String[] location : locations) {
+            if (location[0].equals("=") && location[1].equals(path)) {
+                return location[2];
+            }
+            if (location[0].isEmpty() && path.startsWith(location[1]) && (longest == null || location[1].length() > longest[1].length())) {
+                longest = location;
+            }
+        }
+        for (String[] location : locations) {
+            if (location[0].equals("~") && Pattern.compile(location[1]).matcher(path).find()) {
+                return location[2];
+            }
+        }
+        return longest == null ? null : longest[2];
     }
 
     @Test

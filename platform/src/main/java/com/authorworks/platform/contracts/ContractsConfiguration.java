@@ -3,6 +3,7 @@ package com.authorworks.platform.contracts;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -11,6 +12,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.authorworks.platform.security.RequestAuthenticator;
+
+import io.micrometer.observation.ObservationRegistry;
 
 /** Registers what contracts need in every process: service tokens, their filter, streamed bodies, the clients' factory. */
 @AutoConfiguration
@@ -23,8 +26,8 @@ public class ContractsConfiguration {
     }
 
     @Bean
-    ServiceClients serviceClients(Environment environment) {
-        return new ServiceClients(tokens, environment);
+    ServiceClients serviceClients(Environment environment, ObjectProvider<ObservationRegistry> observations) {
+        return new ServiceClients(tokens, environment, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -52,6 +52,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.observation.ObservationRegistry;
+
 /**
  * Makes the HTTP client of a published contract for a process the callee does not run in: the
  * same interface, so callers cannot tell. Every call carries the caller's credentials (the user's
@@ -87,9 +89,11 @@ public final class ServiceClients {
     private final Duration openFor;
     private final int minimumCalls;
     private final HttpClient http;
+    private final ObservationRegistry observations;
 
-    ServiceClients(Optional<ServiceTokens> tokens, Environment environment) {
+    ServiceClients(Optional<ServiceTokens> tokens, Environment environment, ObservationRegistry observations) {
         this.tokens = tokens;
+        this.observations = observations;
         this.connectTimeout = environment.getProperty("authorworks.contracts.connect-timeout", Duration.class, Duration.ofSeconds(2));
         this.readTimeout = environment.getProperty("authorworks.contracts.read-timeout", Duration.class, Duration.ofSeconds(30));
         this.attempts = environment.getProperty("authorworks.contracts.attempts", Integer.class, 3);
@@ -112,6 +116,8 @@ public final class ServiceClients {
         requests.setReadTimeout(readTimeout);
         RestClient rest = RestClient.builder()
                 .baseUrl(baseUrl.toString())
+                // observed: the call carries the caller's trace (traceparent) to the other process
+                .observationRegistry(observations)
                 .requestFactory(requests)
                 .configureMessageConverters(converters -> converters.registerDefaults().addCustomConverter(new InputStreamConverter(false)))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {

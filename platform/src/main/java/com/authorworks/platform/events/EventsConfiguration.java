@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 import com.authorworks.platform.database.ServiceSchema;
@@ -29,5 +30,14 @@ public class EventsConfiguration {
         return new EventResubmission(publications,
                 environment.getProperty("authorworks.events.retry-interval", Duration.class, Duration.ofSeconds(30)),
                 environment.getProperty("authorworks.events.retry-after", Duration.class, Duration.ofMinutes(1)));
+    }
+
+    /**
+     * Asynchronous listeners (and the registry's sends to Kafka) run in the trace of the thread that
+     * published their event: Boot decorates its task executor with it.
+     */
+    @Bean
+    ContextPropagatingTaskDecorator eventContextPropagation() {
+        return new ContextPropagatingTaskDecorator();
     }
 }

@@ -25,6 +25,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -41,6 +43,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import com.authorworks.platform.services.EnabledServices;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Events across processes, on when {@code authorworks.kafka.bootstrap-servers}
@@ -98,8 +102,8 @@ public class KafkaEventsConfiguration {
     }
 
     @Bean
-    ProducerFactory<String, String> eventProducers(Settings settings) {
-        return new DefaultKafkaProducerFactory<>(Map.of(
+    ProducerFactory<String, String> eventProducers(Settings settings, ObjectProvider<MeterRegistry> meters) {
+        DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -107,21 +111,29 @@ public class KafkaEventsConfiguration {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
                 new StringSerializer(), new StringSerializer());
+        meters.ifAvailable(registry -> producers.addListener(new MicrometerProducerListener<>(registry)));
+        return producers;
     }
 
+    /** Observed: each record carries the W3C {@code traceparent} of the trace that published its event. */
     @Bean
     KafkaTemplate<String, String> eventTemplate(ProducerFactory<String, String> producers) {
-        return new KafkaTemplate<>(producers);
+        KafkaTemplate<String, String> template = new KafkaTemplate<>(producers);
+        template.setObservationEnabled(true);
+        return template;
     }
 
+    /** With the Kafka clients' metrics, the consumer's lag among them ({@code kafka_consumer_fetch_manager_records_lag_max}). */
     @Bean
-    ConsumerFactory<String, String> eventConsumers(Settings settings) {
-        return new DefaultKafkaConsumerFactory<>(Map.of(
+    ConsumerFactory<String, String> eventConsumers(Settings settings, ObjectProvider<MeterRegistry> meters) {
+        DefaultKafkaConsumerFactory<String, String> consumers = new DefaultKafkaConsumerFactory<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100),
                 new StringDeserializer(), new StringDeserializer());
+        meters.ifAvailable(registry -> consumers.addListener(new MicrometerConsumerListener<>(registry)));
+        return consumers;
     }
 
     /** Which events go out: every one of ours published here, none taken in from another process. */
@@ -163,6 +175,8 @@ public class KafkaEventsConfiguration {
         ContainerProperties properties = new ContainerProperties(settings.topic());
         properties.setGroupId(settings.consumerGroup());
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
+        // the record's traceparent continues the sender's trace here
+        properties.setObservationEnabled(true);
         properties.setMessageListener(new InboundEvents(settings.origin(), settings.consumerGroup(), mappers.getIfAvailable(JsonMapper::new),
                 db, transactions, publisher, KafkaEventsConfiguration.class.getClassLoader()));
         ConcurrentMessageListenerContainer<String, String> container = new ConcurrentMessageListenerContainer<>(consumers, properties);

@@ -13,10 +13,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.authorworks.platform.UserId;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * A durable job queue in a service's own PostgreSQL table, shared by every process that runs the
@@ -38,8 +43,11 @@ import com.authorworks.platform.UserId;
  * Limits: {@link Definition#platformLimit} running jobs across all processes (claims are serialised
  * by an advisory lock when it is set), and a per-user limit of unfinished jobs on {@link #enqueue}.
  * The per-process limit is the {@link JobWorker}'s.
+ * <p>
+ * Its gauges ({@link #bindTo}): {@code authorworks_jobs{queue="<table>",state="waiting"|"running"}}, the
+ * jobs waiting (queued, or waiting to be retried) and running in every process, counted at each scrape.
  */
-public final class LeasedQueue<I extends JobId> {
+public final class LeasedQueue<I extends JobId> implements MeterBinder {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
     public static final String QUEUED = "QUEUED";
@@ -238,6 +246,24 @@ public final class LeasedQueue<I extends JobId> {
 
     private List<String> waiting() {
         return List.of(QUEUED, definition.retryStatus());
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("authorworks.jobs", () -> count(List.of(QUEUED, definition.retryStatus()))).tag("queue", table)
+                .tag("state", "waiting").description("Jobs waiting to run, in every process").register(registry);
+        Gauge.builder("authorworks.jobs", () -> count(List.of(RUNNING))).tag("queue", table)
+                .tag("state", "running").description("Jobs running, in every process").register(registry);
+    }
+
+    /** How many jobs are in these states; not a number while the database cannot say. */
+    private double count(List<String> statuses) {
+        try {
+            return db.sql("SELECT count(*) FROM " + table + " WHERE " + status + " IN (:statuses)")
+                    .param("statuses", statuses).query(Long.class).single();
+        } catch (DataAccessException e) {
+            return Double.NaN;
+        }
     }
 
     private List<String> active() {

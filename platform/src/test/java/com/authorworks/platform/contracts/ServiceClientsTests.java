@@ -37,6 +37,8 @@ import com.authorworks.platform.Problem;
 import com.authorworks.platform.UserId;
 import com.sun.net.httpserver.HttpServer;
 
+import io.micrometer.observation.ObservationRegistry;
+
 /**
  * The contract clients against a real HTTP server (the JDK's): bytes stream both ways, the caller's
  * credentials travel as ADR 0006 says, refusals become problems, outages the callee's exception, and
@@ -91,7 +93,7 @@ class ServiceClientsTests {
                 .withProperty("authorworks.contracts.circuit-minimum-calls", "4")
                 .withProperty("authorworks.contracts.circuit-open-for", "1h");
         environment.setConversionService(new org.springframework.boot.convert.ApplicationConversionService());
-        echo = new ServiceClients(Optional.of(tokens), environment).create(Echo.class, "echo",
+        echo = new ServiceClients(Optional.of(tokens), environment, ObservationRegistry.NOOP).create(Echo.class, "echo",
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), EchoUnavailable::new);
     }
 

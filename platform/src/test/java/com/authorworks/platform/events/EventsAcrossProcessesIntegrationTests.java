@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.authorworks.platform.testing.TestAccessTokens;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+
 /**
  * Two processes (their own databases, their own registries) joined by a real Kafka broker in this
- * JVM: what one publishes reaches the other's listeners once, in order per key, even when Kafka
+ * JVM: what one publishes reaches the other's listeners once, in its publisher's trace, even when Kafka
  * delivers it twice; nothing taken in goes back out; a record that cannot be taken in goes to the
  * dead-letter topic, and the replay brings it back once the cause is fixed.
  */
@@ -120,9 +125,14 @@ class EventsAcrossProcessesIntegrationTests {
     void whatOneProcessPublishesReachesTheOtherOnceAndNothingComesBack() {
         ParcelId parcel = new ParcelId(UUID.randomUUID());
         long before = records(receiver, "authorworks.events");
-        for (int step = 1; step <= 5; step++) {
-            publish(sender, new ParcelSent(parcel, step, "step " + step));
-        }
+        Tracer tracer = sender.getBean(Tracer.class);
+        String[] trace = new String[1];
+        Observation.createNotStarted("parcel.sending", sender.getBean(ObservationRegistry.class)).observe(() -> {
+            trace[0] = tracer.currentSpan().context().traceId();
+            for (int step = 1; step <= 5; step++) {
+                publish(sender, new ParcelSent(parcel, step, "step " + step));
+            }
+        });
         until("the receiver to hear five steps", () -> heard(receiver, parcel).size() == 5);
         assertThat(heard(receiver, parcel)).extracting(ParcelSent::step)
                 .as("each once; listeners run asynchronously, so not necessarily in order").containsExactlyInAnyOrder(1, 2, 3, 4, 5);
@@ -132,6 +142,10 @@ class EventsAcrossProcessesIntegrationTests {
         // the same record delivered again (as after a rebalance): taken once
         ConsumerRecord<String, String> first = find(receiver, "authorworks.events", parcel);
         assertThat(first.key()).as("keyed by the parcel").isEqualTo(parcel.value().toString());
+        Header traceparent = first.headers().lastHeader("traceparent");
+        assertThat(traceparent).as("the record carries a W3C trace context").isNotNull();
+        assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).as("the trace of the code that published the event")
+                .startsWith("00-" + trace[0] + "-");
         ProducerRecord<String, String> again = new ProducerRecord<>("authorworks.events", null, first.key(), first.value());
         first.headers().forEach(again.headers()::add);
         send(again);

@@ -23,13 +23,16 @@ import com.authorworks.platform.jobs.LeasedQueue;
 import com.authorworks.publishing.Format;
 import com.authorworks.storage.FileId;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 /**
  * The {@code exports} table: a durable queue any process running the content service works on, on
  * the platform's {@link LeasedQueue} (status column {@code state}, retries in
  * {@code WAITING_FOR_STORAGE}, no platform-wide limit: each process makes two at a time).
  */
 @Component
-class Exports {
+class Exports implements MeterBinder {
 
     private final JdbcClient db;
     private final LeasedQueue<ExportId> queue;
@@ -66,6 +69,12 @@ class Exports {
                   AND trim_size IS NULL AND author IS NULL AND state <> 'FAILED' ORDER BY created_at DESC, id LIMIT 1""")
                 .param("book", book.value()).param("user", user.value()).param("format", format.name())
                 .query(Exports::export).optional();
+    }
+
+    /** The queue's gauges (waiting and running jobs). */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        queue.bindTo(registry);
     }
 
     LeasedQueue<ExportId> queue() {

@@ -72,14 +72,17 @@ class AssistController {
     private final ProviderKeyVault keys;
     private final ProviderModels models;
     private final JdbcClient db;
+    private final GenerationMetrics metrics;
 
-    AssistController(Books books, Artifacts artifacts, GenerationJobs jobs, ProviderKeyVault keys, ProviderModels models, JdbcClient db) {
+    AssistController(Books books, Artifacts artifacts, GenerationJobs jobs, ProviderKeyVault keys, ProviderModels models, JdbcClient db,
+                     GenerationMetrics metrics) {
         this.books = books;
         this.artifacts = artifacts;
         this.jobs = jobs;
         this.keys = keys;
         this.models = models;
         this.db = db;
+        this.metrics = metrics;
     }
 
     record Assist(@NotBlank String action, @Size(max = 20_000) String selection, @Size(max = 2_000) String instruction) {
@@ -183,6 +186,7 @@ class AssistController {
                 .param("provider", result.provider()).param("model", result.model())
                 .param("input", result.usage().inputTokens()).param("output", result.usage().outputTokens())
                 .param("cost", result.costUsd() == null ? BigDecimal.ZERO : result.costUsd()).update();
+        metrics.booked(result.provider(), result.usage().inputTokens(), result.usage().outputTokens(), result.costUsd());
     }
 
     private Optional<StyleGuide> style(Book book) {

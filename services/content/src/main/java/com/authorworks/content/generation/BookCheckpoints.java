@@ -37,12 +37,14 @@ final class BookCheckpoints implements CheckpointStore {
     private final TransactionTemplate transactions;
     private final BookId book;
     private final UserId user;
+    private final GenerationMetrics metrics;
 
-    BookCheckpoints(JdbcClient db, TransactionTemplate transactions, BookId book, UserId user) {
+    BookCheckpoints(JdbcClient db, TransactionTemplate transactions, BookId book, UserId user, GenerationMetrics metrics) {
         this.db = db;
         this.transactions = transactions;
         this.book = book;
         this.user = user;
+        this.metrics = metrics;
     }
 
     @Override
@@ -87,13 +89,16 @@ final class BookCheckpoints implements CheckpointStore {
         }
     }
 
-    /** Books each call once by its id: an estimate booked earlier takes the newer figures, a provider's count is final. */
+    /**
+     * Books each call once by its id: an estimate booked earlier takes the newer figures, a provider's
+     * count is final. A call is counted in the metrics once, when its provider's figures are booked.
+     */
     private void book(String key, String step, List<CallRecord> calls) {
         for (CallRecord call : calls) {
             if (call.id() == null && !StepKeys.isStep(key)) {
                 continue;
             }
-            db.sql("""
+            int booked = db.sql("""
                     INSERT INTO content.usage_entries
                         (call_id, book_id, user_id, step, provider, model, input_tokens, output_tokens, cost_usd, estimated)
                     VALUES (:call, :book, :user, :step, :provider, :model, :input, :output, :cost, :estimated)
@@ -105,6 +110,9 @@ final class BookCheckpoints implements CheckpointStore {
                     .param("provider", call.provider()).param("model", call.model())
                     .param("input", call.usage().inputTokens()).param("output", call.usage().outputTokens())
                     .param("cost", call.costUsd()).param("estimated", call.estimated()).update();
+            if (booked == 1 && !call.estimated()) {
+                metrics.booked(call.provider(), call.usage().inputTokens(), call.usage().outputTokens(), call.costUsd());
+            }
         }
     }
 

@@ -39,12 +39,14 @@ class GeneratedPlanEdits implements PlanEdits {
     private final JdbcClient db;
     private final TransactionTemplate transactions;
     private final GeneratedWork work;
+    private final GenerationMetrics metrics;
 
-    GeneratedPlanEdits(GenerationJobs jobs, JdbcClient db, TransactionTemplate transactions, GeneratedWork work) {
+    GeneratedPlanEdits(GenerationJobs jobs, JdbcClient db, TransactionTemplate transactions, GeneratedWork work, GenerationMetrics metrics) {
         this.jobs = jobs;
         this.db = db;
         this.transactions = transactions;
         this.work = work;
+        this.metrics = metrics;
     }
 
     @Override
@@ -59,7 +61,7 @@ class GeneratedPlanEdits implements PlanEdits {
         }
         // No model is called to edit a step; the engine only needs one to exist.
         GenerationEngine engine = new GenerationEngine(new SampleLanguageModel(SampleLanguageModelFactory.SEED),
-                new BookCheckpoints(db, transactions, book.id(), book.owner()), null, EngineOptions.defaults());
+                new BookCheckpoints(db, transactions, book.id(), book.owner(), metrics), null, EngineOptions.defaults());
         Optional<String> before = engine.step(step).map(StepRecord::content);
         try {
             engine.edit(step, json);

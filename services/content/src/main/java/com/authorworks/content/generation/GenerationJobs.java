@@ -23,13 +23,16 @@ import com.authorworks.platform.jobs.TooManyJobsException;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 /**
  * The durable queue of generation jobs in PostgreSQL, on the platform's {@link LeasedQueue}: workers
  * claim jobs under a lease they renew while the platform is under its limit of running generations;
  * a job whose lease expired belongs to a dead worker and is claimed again, so a restart resumes it.
  */
 @Component
-class GenerationJobs {
+class GenerationJobs implements MeterBinder {
 
     /** Lenient with missing numbers, so a job queued by an older version (or by hand) still reads. */
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -46,6 +49,12 @@ class GenerationJobs {
         this.properties = properties;
         this.queue = new LeasedQueue<>(db, transactions, LeasedQueue.Definition.of("content.generation_jobs", GenerationJobId::new)
                 .withPlatformLimit(properties.maxConcurrentGenerations()));
+    }
+
+    /** The queue's gauges (waiting and running jobs). */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        queue.bindTo(registry);
     }
 
     LeasedQueue<GenerationJobId> queue() {

@@ -52,11 +52,12 @@ class GenerationWorker implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final ContentProperties properties;
     private final BookTotals totals;
+    private final GenerationMetrics metrics;
     private final JobWorker<GenerationJobId, Run> worker;
 
     GenerationWorker(GenerationJobs jobs, Books books, GeneratedWork generatedWork, ProgressEvents progress, ProviderKeyVault keys,
             ProviderModels models, JdbcClient db, TransactionTemplate transactions, ApplicationEventPublisher events, ContentProperties properties,
-            BookTotals totals) {
+            BookTotals totals, GenerationMetrics metrics) {
         this.jobs = jobs;
         this.books = books;
         this.generatedWork = generatedWork;
@@ -68,6 +69,7 @@ class GenerationWorker implements SmartLifecycle {
         this.events = events;
         this.properties = properties;
         this.totals = totals;
+        this.metrics = metrics;
         // no limit per process: the platform-wide limit of the queue decides how many run
         this.worker = new JobWorker<>(jobs.queue(), new JobWorker.Settings("content-generation", Integer.MAX_VALUE, properties.poll(),
                 properties.lease(), Duration.ofSeconds(30)), this::runOf);
@@ -147,7 +149,7 @@ class GenerationWorker implements SmartLifecycle {
      * next run of the book writes them again.
      */
     java.util.Set<String> regenerate(Book book, String provider, int chapter, int scene) {
-        GenerationEngine engine = new GenerationEngine(models.create(provider, book.owner()), new BookCheckpoints(db, transactions, book.id(), book.owner()),
+        GenerationEngine engine = new GenerationEngine(models.create(provider, book.owner()), new BookCheckpoints(db, transactions, book.id(), book.owner(), metrics),
                 null, EngineOptions.defaults());
         return engine.regenerate(com.authorworks.engine.StepKeys.draft(chapter, scene));
     }
@@ -173,7 +175,7 @@ class GenerationWorker implements SmartLifecycle {
             if (key.isPresent()) {
                 options = options.withKey(key.get());
             }
-            GenerationEngine engine = new GenerationEngine(model, new BookCheckpoints(db, transactions, book.id(), book.owner()),
+            GenerationEngine engine = new GenerationEngine(model, new BookCheckpoints(db, transactions, book.id(), book.owner(), metrics),
                     event -> onEvent(book, job, run, event), options);
             run.engine = engine;
             if (run.cancelled) {
@@ -218,9 +220,9 @@ class GenerationWorker implements SmartLifecycle {
     /** Ends the job, sets the book's status and publishes the outcome in one transaction, if this worker still owns the job. */
     private void end(Book book, Run run, Job.JobState state, BookStatus status, String event, String message) {
         Job job = run.job;
-        transactions.executeWithoutResult(tx -> {
+        boolean ended = Boolean.TRUE.equals(transactions.execute(tx -> {
             if (!jobs.finish(run.lease, state, state == Job.JobState.COMPLETED ? null : message)) {
-                return;
+                return false;
             }
             // the last sync and the summaries changed the book's words and usage since the last event
             jobs.find(job.id()).ifPresent(found -> jobs.progress(job.id(), totals.of(book.id(), found.progress())));
@@ -236,7 +238,11 @@ class GenerationWorker implements SmartLifecycle {
             } else if (state == Job.JobState.FAILED) {
                 events.publishEvent(new BookGenerationFailed(book.id(), book.owner(), job.id(), book.title(), message));
             }
-        });
+            return true;
+        }));
+        if (ended) {
+            metrics.ended(state);
+        }
     }
 
     private void fail(Job job, Run run, String message) {

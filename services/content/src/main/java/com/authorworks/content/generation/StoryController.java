@@ -42,11 +42,13 @@ class StoryController {
     private final Books books;
     private final JdbcClient db;
     private final TransactionTemplate transactions;
+    private final GenerationMetrics metrics;
 
-    StoryController(Books books, JdbcClient db, TransactionTemplate transactions) {
+    StoryController(Books books, JdbcClient db, TransactionTemplate transactions, GenerationMetrics metrics) {
         this.books = books;
         this.db = db;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /** The story ledger: who is also called what, and every fact with the scenes it held in. */
@@ -97,7 +99,7 @@ class StoryController {
     }
 
     private BookCheckpoints checkpoints(Book book) {
-        return new BookCheckpoints(db, transactions, book.id(), book.owner());
+        return new BookCheckpoints(db, transactions, book.id(), book.owner(), metrics);
     }
 
     /** A step's checkpoint holds its artifact as JSON text in {@code content}. */

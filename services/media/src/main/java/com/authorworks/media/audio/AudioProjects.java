@@ -23,9 +23,12 @@ import com.authorworks.storage.FileId;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 /** The {@code media} schema's audio tables: projects, their cast, render jobs (a leased queue) and rendered files. */
 @Component
-class AudioProjects {
+class AudioProjects implements MeterBinder {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -56,6 +59,12 @@ class AudioProjects {
     AudioProjects(JdbcClient db, TransactionTemplate transactions) {
         this.db = db;
         this.queue = new LeasedQueue<>(db, transactions, LeasedQueue.Definition.of("media.audio_jobs", AudioJobId::new));
+    }
+
+    /** The queue's gauges (waiting and running jobs). */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        queue.bindTo(registry);
     }
 
     LeasedQueue<AudioJobId> queue() {

@@ -26,6 +26,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 /**
  * {@code WS /ws}: a user's notifications, live. The access token comes in the first message, never in the
  * address (addresses end up in logs and proxies' access logs):
@@ -42,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * expires (reconnect with a fresh one and the cursor: nothing is lost), 4400 for a message it cannot read.
  */
 @Component
-class NotificationSocket extends TextWebSocketHandler {
+class NotificationSocket extends TextWebSocketHandler implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSocket.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -63,6 +67,13 @@ class NotificationSocket extends TextWebSocketHandler {
         this.feed = feed;
         this.tokens = tokens;
         this.properties = properties;
+    }
+
+    /** {@code authorworks_websocket_sessions{endpoint="/ws"}}: the sockets open in this process. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("authorworks.websocket.sessions", clients, Map::size).tag("endpoint", "/ws")
+                .description("WebSocket sessions open in this process").register(registry);
     }
 
     private static final class Client {

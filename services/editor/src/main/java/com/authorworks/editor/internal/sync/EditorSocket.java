@@ -25,6 +25,10 @@ import com.authorworks.editor.internal.session.Tickets;
 import com.authorworks.editor.internal.yjs.Yjs;
 import com.authorworks.platform.Problem;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 /**
  * {@code WS /ws/editor/{documentId}?ticket=…}: the y-websocket protocol, as the npm {@code y-websocket}
  * provider speaks it. The ticket ({@code POST /api/v1/editor/document/{id}/collaborate}) is checked on
@@ -40,7 +44,7 @@ import com.authorworks.platform.Problem;
  * </ul>
  */
 @Component
-class EditorSocket extends BinaryWebSocketHandler {
+class EditorSocket extends BinaryWebSocketHandler implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(EditorSocket.class);
     static final CloseStatus UNAUTHENTICATED = new CloseStatus(4401, "ticket-invalid");
@@ -62,6 +66,13 @@ class EditorSocket extends BinaryWebSocketHandler {
         this.documents = documents;
         this.tickets = tickets;
         this.properties = properties;
+    }
+
+    /** {@code authorworks_websocket_sessions{endpoint="/ws/editor"}}: the sockets open in this process. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("authorworks.websocket.sessions", connections, Map::size).tag("endpoint", "/ws/editor")
+                .description("WebSocket sessions open in this process").register(registry);
     }
 
     private static final class Connection {
