@@ -24,7 +24,6 @@ import com.authorworks.publishing.Format;
 import com.authorworks.storage.FileId;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * The {@code exports} table: a durable queue any process running the content service works on, on
@@ -32,15 +31,16 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code WAITING_FOR_STORAGE}, no platform-wide limit: each process makes two at a time).
  */
 @Component
-class Exports implements MeterBinder {
+class Exports {
 
     private final JdbcClient db;
     private final LeasedQueue<ExportId> queue;
 
-    Exports(JdbcClient db, TransactionTemplate transactions) {
+    Exports(JdbcClient db, TransactionTemplate transactions, MeterRegistry meters) {
         this.db = db;
         this.queue = new LeasedQueue<>(db, transactions, LeasedQueue.Definition.of("content.exports", ExportId::new)
                 .withStatusColumn("state").withRetryStatus(Export.State.WAITING_FOR_STORAGE.name()));
+        queue.bindTo(meters);   // its gauges: jobs waiting and running
     }
 
     Export create(BookId book, UserId owner, Format format, String trimSize, String author) {
@@ -69,12 +69,6 @@ class Exports implements MeterBinder {
                   AND trim_size IS NULL AND author IS NULL AND state <> 'FAILED' ORDER BY created_at DESC, id LIMIT 1""")
                 .param("book", book.value()).param("user", user.value()).param("format", format.name())
                 .query(Exports::export).optional();
-    }
-
-    /** The queue's gauges (waiting and running jobs). */
-    @Override
-    public void bindTo(MeterRegistry registry) {
-        queue.bindTo(registry);
     }
 
     LeasedQueue<ExportId> queue() {

@@ -24,7 +24,6 @@ import com.authorworks.platform.jobs.TooManyJobsException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * The durable queue of generation jobs in PostgreSQL, on the platform's {@link LeasedQueue}: workers
@@ -32,7 +31,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * a job whose lease expired belongs to a dead worker and is claimed again, so a restart resumes it.
  */
 @Component
-class GenerationJobs implements MeterBinder {
+class GenerationJobs {
 
     /** Lenient with missing numbers, so a job queued by an older version (or by hand) still reads. */
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -43,18 +42,13 @@ class GenerationJobs implements MeterBinder {
     private final LeasedQueue<GenerationJobId> queue;
     private final DiskSpace disk;
 
-    GenerationJobs(JdbcClient db, TransactionTemplate transactions, ContentProperties properties, DiskSpace disk) {
+    GenerationJobs(JdbcClient db, TransactionTemplate transactions, ContentProperties properties, DiskSpace disk, MeterRegistry meters) {
         this.db = db;
         this.disk = disk;
         this.properties = properties;
         this.queue = new LeasedQueue<>(db, transactions, LeasedQueue.Definition.of("content.generation_jobs", GenerationJobId::new)
                 .withPlatformLimit(properties.maxConcurrentGenerations()));
-    }
-
-    /** The queue's gauges (waiting and running jobs). */
-    @Override
-    public void bindTo(MeterRegistry registry) {
-        queue.bindTo(registry);
+        queue.bindTo(meters);   // its gauges: jobs waiting and running
     }
 
     LeasedQueue<GenerationJobId> queue() {

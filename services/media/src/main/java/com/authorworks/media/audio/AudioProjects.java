@@ -24,11 +24,10 @@ import com.authorworks.storage.FileId;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 /** The {@code media} schema's audio tables: projects, their cast, render jobs (a leased queue) and rendered files. */
 @Component
-class AudioProjects implements MeterBinder {
+class AudioProjects {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -56,15 +55,10 @@ class AudioProjects implements MeterBinder {
     private final JdbcClient db;
     private final LeasedQueue<AudioJobId> queue;
 
-    AudioProjects(JdbcClient db, TransactionTemplate transactions) {
+    AudioProjects(JdbcClient db, TransactionTemplate transactions, MeterRegistry meters) {
         this.db = db;
         this.queue = new LeasedQueue<>(db, transactions, LeasedQueue.Definition.of("media.audio_jobs", AudioJobId::new));
-    }
-
-    /** The queue's gauges (waiting and running jobs). */
-    @Override
-    public void bindTo(MeterRegistry registry) {
-        queue.bindTo(registry);
+        queue.bindTo(meters);   // its gauges: jobs waiting and running
     }
 
     LeasedQueue<AudioJobId> queue() {

@@ -28,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * {@code WS /ws}: a user's notifications, live. The access token comes in the first message, never in the
@@ -46,7 +45,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * expires (reconnect with a fresh one and the cursor: nothing is lost), 4400 for a message it cannot read.
  */
 @Component
-class NotificationSocket extends TextWebSocketHandler implements MeterBinder {
+class NotificationSocket extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSocket.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -63,18 +62,15 @@ class NotificationSocket extends TextWebSocketHandler implements MeterBinder {
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("messaging-ws-auth").daemon().factory());
 
-    NotificationSocket(LiveFeed feed, JwtDecoder tokens, MessagingProperties properties) {
+    NotificationSocket(LiveFeed feed, JwtDecoder tokens, MessagingProperties properties, MeterRegistry meters) {
         this.feed = feed;
         this.tokens = tokens;
         this.properties = properties;
+        // authorworks_websocket_sessions{endpoint="/ws"}: the sockets open in this process
+        Gauge.builder("authorworks.websocket.sessions", clients, Map::size).tag("endpoint", "/ws")
+                .description("WebSocket sessions open in this process").register(meters);
     }
 
-    /** {@code authorworks_websocket_sessions{endpoint="/ws"}}: the sockets open in this process. */
-    @Override
-    public void bindTo(MeterRegistry registry) {
-        Gauge.builder("authorworks.websocket.sessions", clients, Map::size).tag("endpoint", "/ws")
-                .description("WebSocket sessions open in this process").register(registry);
-    }
 
     private static final class Client {
         final WebSocketSession session;

@@ -27,7 +27,6 @@ import com.authorworks.platform.Problem;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * {@code WS /ws/editor/{documentId}?ticket=…}: the y-websocket protocol, as the npm {@code y-websocket}
@@ -44,7 +43,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * </ul>
  */
 @Component
-class EditorSocket extends BinaryWebSocketHandler implements MeterBinder {
+class EditorSocket extends BinaryWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(EditorSocket.class);
     static final CloseStatus UNAUTHENTICATED = new CloseStatus(4401, "ticket-invalid");
@@ -62,18 +61,15 @@ class EditorSocket extends BinaryWebSocketHandler implements MeterBinder {
     private final EditorProperties properties;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    EditorSocket(SharedDocuments documents, Tickets tickets, EditorProperties properties) {
+    EditorSocket(SharedDocuments documents, Tickets tickets, EditorProperties properties, MeterRegistry meters) {
         this.documents = documents;
         this.tickets = tickets;
         this.properties = properties;
+        // authorworks_websocket_sessions{endpoint="/ws/editor"}: the sockets open in this process
+        Gauge.builder("authorworks.websocket.sessions", connections, Map::size).tag("endpoint", "/ws/editor")
+                .description("WebSocket sessions open in this process").register(meters);
     }
 
-    /** {@code authorworks_websocket_sessions{endpoint="/ws/editor"}}: the sockets open in this process. */
-    @Override
-    public void bindTo(MeterRegistry registry) {
-        Gauge.builder("authorworks.websocket.sessions", connections, Map::size).tag("endpoint", "/ws/editor")
-                .description("WebSocket sessions open in this process").register(registry);
-    }
 
     private static final class Connection {
         final Peer peer;
