@@ -54,7 +54,7 @@ class Discovery implements SmartLifecycle {
     // Each listener runs in its own transaction: the claim holds the book's announcement row until it
     // commits, so two announcements of one book are applied one after the other, the newer last.
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(id = "discovery.book-published")
     void on(BookPublished event) {
         PublishedBook book = event.book();
         if (!catalogue.claim(book.bookId().value(), event.revision())) {
@@ -73,7 +73,7 @@ class Discovery implements SmartLifecycle {
         index().put(entry);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(id = "discovery.book-unpublished")
     void on(BookUnpublished event) {
         if (catalogue.claim(event.bookId().value(), event.revision())) {
             takeDown(event.bookId().value());
@@ -85,13 +85,13 @@ class Discovery implements SmartLifecycle {
         index().remove(book);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(id = "discovery.book-deleted")
     void on(BookDeleted event) {
         catalogue.forget(event.bookId().value());
         index().remove(event.bookId().value());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(id = "discovery.book-read")
     void on(BookRead event) {
         catalogue.read(event.bookId().value(), event.readerId().value(), event.at());
     }
