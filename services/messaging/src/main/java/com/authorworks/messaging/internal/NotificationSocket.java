@@ -71,7 +71,6 @@ class NotificationSocket extends TextWebSocketHandler {
                 .description("WebSocket sessions open in this process").register(meters);
     }
 
-
     private static final class Client {
         final WebSocketSession session;
         volatile LiveFeed.Connection connection;

@@ -70,7 +70,6 @@ class EditorSocket extends BinaryWebSocketHandler {
                 .description("WebSocket sessions open in this process").register(meters);
     }
 
-
     private static final class Connection {
         final Peer peer;
         final Room room;
