@@ -133,14 +133,17 @@ class NotificationsIntegrationTests {
         var followed = new com.authorworks.discovery.BookFollowed(book, reader, new UserId(author.user), "The Salt Road");
         var rated = new com.authorworks.discovery.BookRated(book, reader, new UserId(author.user), "The Salt Road", 4, true, 1);
         var rerated = new com.authorworks.discovery.BookRated(book, reader, new UserId(author.user), "The Salt Road", 5, false, 2);
-        for (Object event : List.of(followed, followed, rated, rated, rerated)) {
-            transactions.executeWithoutResult(tx -> events.publishEvent(event));
+        // each once, then the first two again as the registry would redeliver them (not in flight together with
+        // the first: the registry marks a publication done by its event and listener, so two identical ones at once can
+        // leave a row behind until resubmission); these handled (other tests' events may still be pending)
+        for (List<Object> round : List.of(List.<Object>of(followed, rated, rerated), List.<Object>of(followed, rated))) {
+            for (Object event : round) {
+                transactions.executeWithoutResult(tx -> events.publishEvent(event));
+            }
+            eventually("the book's publications to be handled", () -> db.sql(
+                    "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL AND serialized_event LIKE :book")
+                    .param("book", "%" + book + "%").query(Long.class).single(), count -> count == 0);
         }
-
-        // these five handled (other tests' events may still be pending), the repeats included
-        eventually("the five publications to be handled", () -> db.sql(
-                "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL AND serialized_event LIKE :book")
-                .param("book", "%" + book + "%").query(Long.class).single(), count -> count == 0);
         JsonNode items = author.get("/api/v1/notifications").path("items");
         // the listeners run apart, so the three may be filed in any order
         List<String> seen = new java.util.ArrayList<>();
@@ -169,13 +172,16 @@ class NotificationsIntegrationTests {
                 1200, "USD", 4, null, true, Instant.parse("2026-12-14T09:00:00Z"));
         var tip = new com.authorworks.subscriptions.TipReceived(new com.authorworks.subscriptions.TipId(UUID.randomUUID()), fanId, creatorId,
                 2500, "EUR", "For the lighthouse chapter.", joined);
-        for (Object event : List.of(started, started, failed, failed, ended, tip, tip)) {
-            transactions.executeWithoutResult(tx -> events.publishEvent(event));
+        // each once, then each again as the registry would redeliver it (not both at once: the registry marks a
+        // publication done by its event and listener, so two identical ones in flight together can leave one row behind)
+        for (int round = 0; round < 2; round++) {
+            for (Object event : List.of(started, failed, ended, tip)) {
+                transactions.executeWithoutResult(tx -> events.publishEvent(event));
+            }
+            eventually("the four publications to be handled", () -> db.sql(
+                    "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL AND serialized_event LIKE :fan")
+                    .param("fan", "%" + fan.user + "%").query(Long.class).single(), count -> count == 0);
         }
-
-        eventually("the seven publications to be handled", () -> db.sql(
-                "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL AND serialized_event LIKE :subscription")
-                .param("subscription", "%" + fan.user + "%").query(Long.class).single(), count -> count == 0);
         List<String> toCreator = new ArrayList<>();
         creator.get("/api/v1/notifications").path("items").forEach(n -> toCreator.add(
                 n.path("type").asString() + " | " + n.path("title").asString() + " | " + n.path("body").asString()));
