@@ -52,6 +52,9 @@ export const NOTIFICATION_TYPES: Record<string, string> = {
   'book-published': 'A book of mine was published',
   'new-follower': 'A reader followed a book of mine',
   'new-rating': 'A reader rated or reviewed a book of mine',
+  'new-subscriber': 'A fan joined one of my tiers',
+  'payment-failed': 'A payment for one of my memberships failed',
+  'tip-received': 'A fan sent me a tip',
   announcement: 'Announcements from the admins',
 };
 

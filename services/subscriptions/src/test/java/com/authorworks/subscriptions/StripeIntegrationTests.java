@@ -29,11 +29,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.authorworks.platform.UserId;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.stripe.model.Account;
 import com.stripe.model.AccountLink;
@@ -79,6 +81,8 @@ class StripeIntegrationTests {
 
     @Value("${local.server.port}")
     int port;
+    @Autowired
+    PublishedEvents published;
 
     static String fixture(String name) {
         try (InputStream in = StripeIntegrationTests.class.getResourceAsStream("/stripe/" + name + ".json")) {
@@ -207,6 +211,39 @@ class StripeIntegrationTests {
         assertThat(usd.path("platform").asLong()).isEqualTo(141);
         assertThat(earnings.path("latest").get(0).path("mode").asString()).isEqualTo("stripe");
         assertThat(earnings.path("latest").get(0).path("externalId").asString()).isEqualTo("in_1MowQWLkdIwHu7ixuzkSPfKd");
+
+        // one start, though Stripe told of it three times (the same event again, and customer.subscription.created)
+        deliver(event("evt_created_1", "customer.subscription.created", Api.JSON.readTree(fixture("subscription_active"))));
+        SubscriptionId subscriptionId = SubscriptionId.of(ours);
+        assertThat(published.of(MembershipStarted.class, e -> e.subscription().equals(subscriptionId))).containsExactly(
+                new MembershipStarted(subscriptionId, new UserId(fan.user), new UserId(creator.user), TierId.of(tier), "Patron", "monthly",
+                        1000, "USD", Instant.parse(active.path("currentPeriodStart").asString())));
+
+        // a renewal fails: Stripe says past due, in two events, one of them delivered twice: one failure is announced
+        String stripeSubscription = "sub_1MowQVLkdIwHu7ixeRlqHVzs";
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/subscriptions/" + stripeSubscription)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody(fixture("subscription_active").replace("\"status\": \"active\"", "\"status\": \"past_due\""))));
+        String failedInvoice = event("evt_invoice_failed_1", "invoice.payment_failed", Map.of("id", "in_failed_1", "object", "invoice",
+                "parent", Map.of("subscription_details", Map.of("subscription", stripeSubscription))));
+        assertThat(deliver(failedInvoice).path("handled").asString()).isEqualTo("applied");
+        assertThat(deliver(failedInvoice).path("handled").asString()).isEqualTo("duplicate");
+        deliver(event("evt_past_due", "customer.subscription.updated", Map.of("id", stripeSubscription, "object", "subscription")));
+        assertThat(fan.get(path).path("status").asString()).isEqualTo("past-due");
+        List<MembershipPaymentFailed> failed = published.of(MembershipPaymentFailed.class, e -> e.subscription().equals(subscriptionId));
+        assertThat(failed).hasSize(1);
+        assertThat(failed.getFirst().fan()).isEqualTo(new UserId(fan.user));
+        assertThat(failed.getFirst().amount()).isEqualTo(1000);
+        assertThat(failed.getFirst().attempt()).isEqualTo(1);
+        assertThat(failed.getFirst().ended()).isFalse();
+        assertThat(failed.getFirst().nextAttemptAt()).as("Stripe's retry schedule is not read yet").isNull();
+
+        // a retry pays: active again, and nothing more is announced
+        serve(get(urlPathEqualTo("/v1/subscriptions/" + stripeSubscription)), "subscription_active");
+        deliver(event("evt_recovered", "customer.subscription.updated", Map.of("id", stripeSubscription, "object", "subscription")));
+        assertThat(fan.get(path).path("status").asString()).isEqualTo("active");
+        assertThat(published.of(MembershipPaymentFailed.class, e -> e.subscription().equals(subscriptionId))).hasSize(1);
+        assertThat(published.of(MembershipStarted.class, e -> e.subscription().equals(subscriptionId))).hasSize(1);
 
         // the fan cancels: Stripe is told, and says so itself
         serve(post(urlPathEqualTo("/v1/subscriptions/sub_1MowQVLkdIwHu7ixeRlqHVzs")), "subscription_cancelling");

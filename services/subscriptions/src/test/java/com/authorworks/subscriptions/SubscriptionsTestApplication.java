@@ -18,4 +18,9 @@ public class SubscriptionsTestApplication {
     TestAccessTokens accessTokenKeys() {
         return new TestAccessTokens();
     }
+
+    @Bean
+    PublishedEvents publishedEvents() {
+        return new PublishedEvents();
+    }
 }

@@ -20,6 +20,15 @@ enum NotificationType {
     NEW_FOLLOWER(Channel.IN_APP),
     /** A reader rated a book of yours, perhaps with a review (discovery's {@code BookRated}). */
     NEW_RATING(Channel.IN_APP),
+    /** A fan joined a tier of yours (subscriptions' {@code MembershipStarted}). */
+    NEW_SUBSCRIBER(Channel.IN_APP),
+    /**
+     * A payment for your membership failed, or the last retry did and the membership ended (subscriptions'
+     * {@code MembershipPaymentFailed}). By mail by default: the fan has to act before access ends.
+     */
+    PAYMENT_FAILED(Channel.EMAIL),
+    /** A fan tipped you (subscriptions' {@code TipReceived}). */
+    TIP_RECEIVED(Channel.IN_APP),
     /** A message from the platform's admins. */
     ANNOUNCEMENT(Channel.IN_APP);
 

@@ -54,9 +54,10 @@ public class Billing {
     private final BillingClock clock;
     private final JdbcClient db;
     private final TransactionTemplate transactions;
+    private final MembershipEvents events;
 
     Billing(SubscriptionRecords subscriptions, Tiers tiers, Ledger ledger, PaymentProvider provider, BillingClock clock, JdbcClient db,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, MembershipEvents events) {
         this.subscriptions = subscriptions;
         this.tiers = tiers;
         this.ledger = ledger;
@@ -64,6 +65,7 @@ public class Billing {
         this.clock = clock;
         this.db = db;
         this.transactions = transactions;
+        this.events = events;
     }
 
     public PaymentProvider provider() {
@@ -110,6 +112,7 @@ public class Billing {
                 Subscription active = subscription.activated(now, now);
                 subscriptions.update(active);
                 record(active, paid, now);
+                events.started(active, now);
                 yield new Checkout(active, Optional.empty());
             }
             case Declined declined -> throw declined(declined);
@@ -239,7 +242,11 @@ public class Billing {
                 record(due, paid, now);
                 yield due.paid(now);
             }
-            case Declined declined -> due.paymentFailed(now);
+            case Declined declined -> {
+                Subscription failed = due.paymentFailed(now);
+                events.paymentFailed(failed, due.failedAttempts() + 1, now);
+                yield failed;
+            }
             case Redirect redirect -> throw new IllegalStateException("a renewal cannot redirect");
         };
     }
@@ -272,7 +279,9 @@ public class Billing {
                         .param("external", paid.paymentId()).param("now", Timestamp.from(now)).update();
                 ledger.record(new Ledger.Charge(provider.name(), paid.paymentId(), Ledger.Kind.TIP, creator, fan, null, id.value(), code,
                         amount, paid.fee(), now));
-                yield new Tip(id, fan, creator, amount, code, message, provider.name(), paid.paymentId(), now);
+                Tip tip = new Tip(id, fan, creator, amount, code, message, provider.name(), paid.paymentId(), now);
+                events.tipped(tip);
+                yield tip;
             }
             case Declined declined -> throw declined(declined);
             case Redirect redirect -> throw Problem.conflict("tips-not-supported", "Tips are not available with this payment provider yet.");

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.authorworks.subscriptions.SubscriptionId;
 import com.authorworks.subscriptions.internal.BillingClock;
 import com.authorworks.subscriptions.internal.StripeKeys;
+import com.authorworks.subscriptions.internal.billing.MembershipEvents;
 import com.authorworks.subscriptions.internal.billing.Subscription;
 import com.authorworks.subscriptions.internal.billing.SubscriptionRecords;
 import com.authorworks.subscriptions.internal.billing.SubscriptionStatus;
@@ -34,7 +35,9 @@ import tools.jackson.databind.JsonNode;
  * fetched again from Stripe <em>after</em> our row for it is locked, and our row is set to what Stripe
  * says now. So of two events handled at once the later fetch wins, and a late
  * {@code customer.subscription.updated} cannot bring back an older state. A failure rolls everything
- * back, the event included, and Stripe delivers it again.
+ * back, the event included, and Stripe delivers it again. A change of state is announced
+ * ({@code MembershipStarted}, {@code MembershipPaymentFailed}) in the same transaction, only when the
+ * row changed.
  */
 @Component
 @Conditional(StripeKeys.Configured.class)
@@ -48,15 +51,17 @@ class StripeWebhooks {
     private final StripeAccounts accounts;
     private final Ledger ledger;
     private final BillingClock clock;
+    private final MembershipEvents events;
 
     StripeWebhooks(JdbcClient db, StripeClient stripe, SubscriptionRecords subscriptions, StripeAccounts accounts, Ledger ledger,
-                   BillingClock clock) {
+                   BillingClock clock, MembershipEvents events) {
         this.db = db;
         this.stripe = stripe;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.ledger = ledger;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -111,9 +116,12 @@ class StripeWebhooks {
         Instant start = items.isEmpty() ? null : Instant.ofEpochSecond(items.getFirst().getCurrentPeriodStart());
         Instant end = items.isEmpty() ? null : Instant.ofEpochSecond(items.getFirst().getCurrentPeriodEnd());
         Subscription current = locked.get();
-        Subscription next = current.asReported(stripeId, status(now), start, end, clock.instant());
+        Instant at = clock.instant();
+        Subscription next = current.asReported(stripeId, status(now), start, end, at);
         if (!next.equals(current)) {
             subscriptions.update(next);
+            // only a real change is news: the same state reported again (another event, a redelivery) announces nothing
+            events.reported(current, next, at);
         }
     }
 
