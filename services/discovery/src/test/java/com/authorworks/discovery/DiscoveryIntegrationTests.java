@@ -43,6 +43,7 @@ import com.authorworks.content.BookPublished;
 import com.authorworks.identity.IdentityUnavailableException;
 import com.authorworks.identity.PublicProfile;
 import com.authorworks.identity.Users;
+import com.authorworks.platform.UserId;
 
 import tools.jackson.databind.JsonNode;
 
@@ -104,14 +105,25 @@ class DiscoveryIntegrationTests {
         final Map<UUID, String> names = new java.util.concurrent.ConcurrentHashMap<>();
         volatile boolean identityDown;
 
+        final List<List<UserId>> profilesAsked = new CopyOnWriteArrayList<>();
+
         @Bean
         Users users() {
-            return id -> {
-                if (identityDown) {
-                    throw new IdentityUnavailableException("identity is down (test)", null);
+            return new Users() {
+                @Override
+                public Optional<PublicProfile> findProfile(UserId id) {
+                    if (identityDown) {
+                        throw new IdentityUnavailableException("identity is down (test)", null);
+                    }
+                    return Optional.ofNullable(names.get(id.value())).map(name -> new PublicProfile(id,
+                            "user" + id.value().toString().substring(0, 8), name, null, null, List.of(), 0, 0, Instant.EPOCH));
                 }
-                return Optional.ofNullable(names.get(id.value())).map(name -> new PublicProfile(id, "user" + id.value().toString().substring(0, 8),
-                        name, null, null, List.of(), 0, 0, Instant.EPOCH));
+
+                @Override
+                public List<PublicProfile> findProfiles(List<UserId> ids) {
+                    profilesAsked.add(List.copyOf(ids));
+                    return ids.stream().map(this::findProfile).flatMap(Optional::stream).toList();
+                }
             };
         }
 
@@ -257,6 +269,8 @@ class DiscoveryIntegrationTests {
         assertThat(names).containsEntry("Ada's review.", "Ada Lovelace").containsEntry("Bram's review.", "Bram Stoker")
                 .containsEntry("Nobody's review.", null).hasSize(3);
         reviews.forEach(r -> assertThat(r.path("readerId").asString()).isIn(ada.user.toString(), bram.user.toString(), nameless.user.toString()));
+        assertThat(announcements.profilesAsked.getLast()).as("one call for the page's readers")
+                .containsExactlyInAnyOrder(new UserId(ada.user), new UserId(bram.user), new UserId(nameless.user));
 
         announcements.identityDown = true;
         try {

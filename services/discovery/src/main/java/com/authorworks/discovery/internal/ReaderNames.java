@@ -3,6 +3,7 @@ package com.authorworks.discovery.internal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,16 +33,19 @@ class ReaderNames {
         this.users = users;
     }
 
-    /** The display names of those of these readers identity knows, by id (once per distinct reader). */
+    /** The display names of those of these readers identity knows, by id: one call for them all (at most {@link Users#MAX_PROFILES}). */
     Map<UUID, String> of(Collection<UUID> readers) {
         Users directory = users.getIfAvailable();
         Map<UUID, String> names = new HashMap<>();
-        if (directory == null) {
+        List<UserId> ids = new LinkedHashSet<>(readers).stream().limit(Users.MAX_PROFILES).map(UserId::new).toList();
+        if (directory == null || ids.isEmpty()) {
             return names;
         }
         try {
-            for (UUID reader : new LinkedHashSet<>(readers)) {
-                directory.findProfile(new UserId(reader)).map(PublicProfile::displayName).ifPresent(name -> names.put(reader, name));
+            for (PublicProfile profile : directory.findProfiles(ids)) {
+                if (profile.displayName() != null) {
+                    names.put(profile.id().value(), profile.displayName());
+                }
             }
         } catch (IdentityUnavailableException e) {
             log.warn("Reviewers' names left out: identity cannot be reached ({})", e.getMessage());
