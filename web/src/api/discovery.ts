@@ -81,9 +81,10 @@ export function discoverPath(query: DiscoverQuery): string {
   return `/api/v1/discover/books${text ? `?${text}` : ''}`;
 }
 
-/** A reader's rating: overall and parts 1–5, an optional plain-text review. */
+/** A reader's rating: overall and parts 1–5, an optional plain-text review; in reviews, the reader's display name. */
 export interface Rating {
   readerId?: string;
+  readerName?: string | null;
   overall: number;
   style?: number | null;
   story?: number | null;
@@ -98,10 +99,18 @@ export interface Reviews {
   reviews: { items: Rating[]; total: number };
 }
 
+/** `GET /api/v1/discover/best-rated`: rated books by Bayesian average (`score`), with their ratings and mean. */
+export interface BestRatedPage {
+  items: { book: BookCard; ratings: number; mean: number; score: number }[];
+  total: number;
+}
+
 export function discoveryApi(client: ApiClient) {
   const discovered = (id: string) => `/api/v1/discover/books/${encodeURIComponent(id)}`;
   return {
     search: (query: DiscoverQuery) => client.get<SearchPage>(discoverPath(query)),
+    bestRated: (genre?: string, size = 5) =>
+      client.get<BestRatedPage>(`/api/v1/discover/best-rated?${new URLSearchParams({ ...(genre ? { genre } : {}), size: String(size) })}`),
     follow: (id: string) => client.get<{ following: boolean; followers: number }>(`${discovered(id)}/follow`),
     setFollow: (id: string, following: boolean) =>
       following

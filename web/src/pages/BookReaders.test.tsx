@@ -10,7 +10,7 @@ const DISCOVERED = `/api/v1/discover/books/${BOOK}`;
 describe('Readers on a published book’s page', () => {
   let server: TestServer;
   let following: boolean;
-  let ratings: { overall: number; review?: string | null; readerId: string; updatedAt: string }[];
+  let ratings: { overall: number; review?: string | null; readerId: string; readerName?: string | null; updatedAt: string }[];
 
   beforeEach(async () => {
     server = await new TestServer().start();
@@ -18,7 +18,7 @@ describe('Readers on a published book’s page', () => {
     server.on('POST', '/api/v1/auth/refresh', () => signedIn('a2', 'r2'));
     server.on('GET', '/api/v1/users/me', () => ({ status: 200, body: writer }));
     following = false;
-    ratings = [{ overall: 2, review: 'Slow start.', readerId: 'r9', updatedAt: '2026-11-30T10:00:00Z' }];
+    ratings = [{ overall: 2, review: 'Slow start.', readerId: 'r9', readerName: 'Bram Stoker', updatedAt: '2026-11-30T10:00:00Z' }];
     server.on('GET', `/api/v1/books/${BOOK}`, () => ({
       status: 200,
       body: {
@@ -60,6 +60,7 @@ describe('Readers on a published book’s page', () => {
     const readers = await screen.findByRole('region', { name: 'Readers' });
     expect(await within(readers).findByText(/Rated 2.0 of 5 by 1 reader · 0 followers/)).toBeInTheDocument();
     expect(within(readers).getByText('Slow start.')).toBeInTheDocument();
+    expect(within(readers).getByText(/Bram Stoker/, { selector: '.reviewer' })).toBeInTheDocument();
 
     await user.click(await within(readers).findByRole('button', { name: 'Follow' }));
     expect(await within(readers).findByRole('button', { name: 'Following' })).toHaveAttribute('aria-pressed', 'true');
@@ -77,6 +78,7 @@ describe('Readers on a published book’s page', () => {
     expect(server.calls('PUT', `${DISCOVERED}/rating`)[0].body).toMatchObject({ overall: 4, review: 'The ending earns its tears.' });
     expect(await within(readers).findByText(/Rated 3.0 of 5 by 2 readers · 1 follower/)).toBeInTheDocument();
     expect(within(readers).getByText('The ending earns its tears.', { selector: '.review-text' })).toBeInTheDocument();
+    expect(within(readers).getByText(/A reader/, { selector: '.reviewer' })).toBeInTheDocument(); // identity gave no name
     expect(within(form).getByRole('button', { name: 'Update rating' })).toBeInTheDocument();
   });
 });

@@ -64,6 +64,7 @@ export function BookReaders({ bookId, own }: { bookId: string; own: boolean }) {
             <li key={r.readerId}>
               <p>
                 <strong>{r.overall} of 5</strong>
+                <span className="reviewer"> · {r.readerName ?? 'A reader'}</span>
                 {r.updatedAt && <span className="meta"> · {day.format(new Date(r.updatedAt))}</span>}
               </p>
               <p className="review-text">{r.review}</p>

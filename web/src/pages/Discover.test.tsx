@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { discoverPath } from '../api/discovery';
 import { renderApp, TestServer } from '../test/server';
 
@@ -72,6 +72,40 @@ describe('Discover', () => {
     expect(await screen.findByRole('heading', { name: 'Nothing found' })).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Hidden tags' })).getByRole('button', { name: /found family/ })).toBeInTheDocument();
     expect(server.calls('GET', '/api/v1/discover/books?q=coastal+tower&genre=literary&tag=sea&excludeTag=found+family')).toHaveLength(1);
+  });
+
+  it('sorts by followers and by rating, and lists the best rated of the genre chosen', async () => {
+    const rated = (book: object, ratings: number, mean: number, score: number) => ({ book, ratings, mean, score });
+    server.on('GET', '/api/v1/discover/books', () => page([lighthouse, dragons], []));
+    server.on('GET', '/api/v1/discover/books?sort=rating', () => page([dragons, lighthouse], []));
+    server.on('GET', '/api/v1/discover/books?genre=literary&sort=rating', () => page([lighthouse], []));
+    server.on('GET', '/api/v1/discover/best-rated?size=5', () => ({
+      status: 200, body: { items: [rated(dragons, 3, 14 / 3, 3.625), rated(lighthouse, 1, 5, 20 / 6)], total: 2 },
+    }));
+    server.on('GET', '/api/v1/discover/best-rated?genre=literary&size=5', () => ({
+      status: 200, body: { items: [rated(lighthouse, 1, 5, 20 / 6)], total: 1 },
+    }));
+    renderApp('/discover', server.api());
+
+    const best = await screen.findByRole('region', { name: 'Best rated' });
+    expect(within(best).getAllByRole('link').map((a) => a.textContent)).toEqual(['Dragons of the Ember Crown', "The Lighthouse Keeper's Daughter"]);
+    expect(within(best).getByText(/4\.7 of 5 from 3 ratings/)).toBeInTheDocument();
+    expect(within(best).getByText(/5\.0 of 5 from 1 rating$/)).toBeInTheDocument();
+
+    const user = userEvent.setup();
+    const sort = screen.getByRole('combobox', { name: 'Sort by' });
+    expect(within(sort).getByRole('option', { name: 'Most followed' })).toHaveValue('follows');
+    await user.selectOptions(sort, 'Highest rated');
+    await screen.findByText('2 books');
+    await vi.waitFor(() => expect(server.calls('GET', '/api/v1/discover/books?sort=rating')).toHaveLength(1));
+    const results = () => screen.getAllByRole('listitem').filter((li) => li.classList.contains('book-card'))
+      .map((li) => within(li).getByRole('link').textContent);
+    await vi.waitFor(() => expect(results()).toEqual(['Dragons of the Ember Crown', "The Lighthouse Keeper's Daughter"]));
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Genre' }), 'literary');
+    const literary = await screen.findByRole('region', { name: 'Best rated in literary' });
+    expect(within(literary).getAllByRole('link').map((a) => a.textContent)).toEqual(["The Lighthouse Keeper's Daughter"]);
+    await vi.waitFor(() => expect(results()).toEqual(["The Lighthouse Keeper's Daughter"]));
   });
 
   it('loads the next page with the cursor the server gave', async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { label, type BookCard, type DiscoverQuery, type SearchPage } from '../api/discovery';
+import { label, type BestRatedPage, type BookCard, type DiscoverQuery, type SearchPage } from '../api/discovery';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
@@ -29,6 +29,7 @@ export function Discover() {
   const [failure, setFailure] = useState<unknown>(null);
   const [hide, setHide] = useState('');
   const [moreCursor, setMoreCursor] = useState<string | null>(null);
+  const [bestRated, setBestRated] = useState<BestRatedPage['items']>([]);
 
   useEffect(() => {
     let current = true;
@@ -46,6 +47,18 @@ export function Discover() {
       current = false;
     };
   }, [api, query]);
+
+  // the best-rated list follows the genre chosen; without it the page still searches
+  useEffect(() => {
+    let current = true;
+    api.discovery
+      .bestRated(query.genre)
+      .then((p) => current && setBestRated(p.items))
+      .catch(() => current && setBestRated([]));
+    return () => {
+      current = false;
+    };
+  }, [api, query.genre]);
 
   const change = (changes: Partial<DiscoverQuery>) => setQuery((q) => ({ ...q, ...changes, cursor: undefined }));
 
@@ -113,6 +126,8 @@ export function Discover() {
             <option value="published">Newest</option>
             <option value="updated">Recently updated</option>
             <option value="words">Longest</option>
+            <option value="follows">Most followed</option>
+            <option value="rating">Highest rated</option>
             <option value="title">Title</option>
           </select>
           <form className="discover-hide" onSubmit={onHide}>
@@ -183,6 +198,21 @@ export function Discover() {
           )}
         </div>
       </div>
+      {bestRated.length > 0 && (
+        <section className="discover-best-rated" aria-labelledby="discover-best-rated">
+          <h2 id="discover-best-rated">Best rated{query.genre ? ` in ${label(query.genre).toLowerCase()}` : ''}</h2>
+          <ol>
+            {bestRated.map((r) => (
+              <li key={r.book.id}>
+                <Link to={`/discover/${encodeURIComponent(r.book.id)}`}>{r.book.title}</Link>
+                <span className="meta">
+                  {' '}· {r.mean.toFixed(1)} of 5 from {r.ratings === 1 ? '1 rating' : `${r.ratings} ratings`}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
     </section>
   );
 }

@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -31,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.support.AbstractApplicationContext;
@@ -42,6 +45,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.authorworks.content.BookPublished;
+import com.authorworks.identity.IdentityUnavailableException;
+import com.authorworks.identity.PublicProfile;
+import com.authorworks.identity.Users;
+import com.authorworks.platform.UserId;
 
 import tools.jackson.databind.JsonNode;
 
@@ -100,6 +107,32 @@ class DiscoveryIntegrationTests {
         @EventListener
         void on(BookRated event) {
             rated.add(event);
+        }
+
+        /** Identity's {@link Users} contract as this process would have it: the names the tests give users; "down" fails like an unreachable identity. */
+        final Map<UUID, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile boolean identityDown;
+
+        final List<List<UserId>> profilesAsked = new CopyOnWriteArrayList<>();
+
+        @Bean
+        Users users() {
+            return new Users() {
+                @Override
+                public Optional<PublicProfile> findProfile(UserId id) {
+                    if (identityDown) {
+                        throw new IdentityUnavailableException("identity is down (test)", null);
+                    }
+                    return Optional.ofNullable(names.get(id.value())).map(name -> new PublicProfile(id,
+                            "user" + id.value().toString().substring(0, 8), name, null, null, List.of(), 0, 0, Instant.EPOCH));
+                }
+
+                @Override
+                public List<PublicProfile> findProfiles(List<UserId> ids) {
+                    profilesAsked.add(List.copyOf(ids));
+                    return ids.stream().map(this::findProfile).flatMap(Optional::stream).toList();
+                }
+            };
         }
 
         BookPublished first(String book) {
@@ -211,6 +244,7 @@ class DiscoveryIntegrationTests {
         assertThat(reviews.path("summary").path("followers").asLong()).isEqualTo(2);
         assertThat(reviews.path("reviews").path("items").size()).as("only ratings with a review").isEqualTo(1);
         assertThat(reviews.path("reviews").path("items").get(0).path("review").asString()).isEqualTo("Better the second time.");
+        assertThat(reviews.path("reviews").path("items").get(0).path("readerName").isNull()).as("identity does not know this reader").isTrue();
 
         problem(author.send("PUT", "/api/v1/discover/books/" + book + "/rating", json(Map.of("overall", 5))), 403, "own-book");
         problem(reader.send("PUT", "/api/v1/discover/books/" + book + "/rating", json(Map.of("overall", 6))), 400, "validation-failed");
@@ -221,6 +255,153 @@ class DiscoveryIntegrationTests {
         indexed(author, tag, book, false);
         assertThat(reader.get("/api/v1/discover/following").path("total").asLong()).as("an unpublished book leaves the list").isZero();
         problem(reader.send("GET", "/api/v1/discover/books/" + book + "/reviews", null), 404, "book-not-found");
+    }
+
+    @Test
+    void reviewsNameTheirReadersAsIdentityKnowsThemAndStillShowWhenIdentityIsDown() {
+        Api author = newUser();
+        Api ada = newUser();
+        Api bram = newUser();
+        Api nameless = newUser();
+        announcements.names.put(ada.user, "Ada Lovelace");
+        announcements.names.put(bram.user, "Bram Stoker");
+        String book = publish(author, "The Named Readers", "Every reader signs their review.", "literary", List.of(scope()));
+        ok(ada.send("PUT", "/api/v1/discover/books/" + book + "/rating", json(Map.of("overall", 5, "review", "Ada's review."))), 200);
+        ok(bram.send("PUT", "/api/v1/discover/books/" + book + "/rating", json(Map.of("overall", 4, "review", "Bram's review."))), 200);
+        ok(nameless.send("PUT", "/api/v1/discover/books/" + book + "/rating", json(Map.of("overall", 3, "review", "Nobody's review."))), 200);
+
+        JsonNode reviews = ok(Api.anonymous(port).send("GET", "/api/v1/discover/books/" + book + "/reviews", null), 200)
+                .path("reviews").path("items");
+        Map<String, String> names = new java.util.HashMap<>();
+        reviews.forEach(r -> names.put(r.path("review").asString(), r.path("readerName").isNull() ? null : r.path("readerName").asString()));
+        assertThat(names).containsEntry("Ada's review.", "Ada Lovelace").containsEntry("Bram's review.", "Bram Stoker")
+                .containsEntry("Nobody's review.", null).hasSize(3);
+        reviews.forEach(r -> assertThat(r.path("readerId").asString()).isIn(ada.user.toString(), bram.user.toString(), nameless.user.toString()));
+        assertThat(announcements.profilesAsked.getLast()).as("one call for the page's readers")
+                .containsExactlyInAnyOrder(new UserId(ada.user), new UserId(bram.user), new UserId(nameless.user));
+
+        announcements.identityDown = true;
+        try {
+            JsonNode down = ok(Api.anonymous(port).send("GET", "/api/v1/discover/books/" + book + "/reviews", null), 200);
+            assertThat(down.path("reviews").path("items").size()).isEqualTo(3);
+            down.path("reviews").path("items").forEach(r -> assertThat(r.path("readerName").isNull()).isTrue());
+        } finally {
+            announcements.identityDown = false;
+        }
+    }
+
+    @Test
+    void followsAndRatingSortsAndTheBestRatedListComeFromDiscoverysTalliesWithTheirPartsExplained() {
+        Api author = newUser();
+        String scope = scope();
+        String search = "/api/v1/discover/books?tag=" + scope;
+        String lone = publish(author, "Lone Star", "A book with one glowing rating.", "poetry", List.of(scope));
+        String steady = publish(author, "Steady Star", "A book with many good ratings.", "poetry", List.of(scope));
+        String dim = publish(author, "Dim Star", "A book with one poor rating.", "poetry", List.of(scope));
+        String unrated = publish(author, "Unrated Star", "A book nobody rated.", "poetry", List.of(scope));
+        String draft = ok(author.send("POST", "/api/v1/books", json(Map.of("title", "Draft Star"))), 201).path("id").asString();
+
+        // followers: lone 3, dim 2, steady 1, unrated 0 (a follow twice counts once)
+        List<Api> readers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            readers.add(newUser());
+        }
+        for (Api reader : readers.subList(0, 3)) {
+            ok(reader.send("PUT", "/api/v1/discover/books/" + lone + "/follow", null), 200);
+        }
+        ok(readers.get(0).send("PUT", "/api/v1/discover/books/" + lone + "/follow", null), 200);
+        for (Api reader : readers.subList(0, 2)) {
+            ok(reader.send("PUT", "/api/v1/discover/books/" + dim + "/follow", null), 200);
+        }
+        ok(readers.get(3).send("PUT", "/api/v1/discover/books/" + steady + "/follow", null), 200);
+        assertThat(ids(author.get(search + "&sort=follows"))).containsExactly(lone, dim, steady, unrated);
+
+        // ratings: lone one 5 (mean 5); steady 5, 5, 4 (mean 4.67); dim one 1, first saved as a 2
+        rate(readers.get(0), lone, 5);
+        rate(readers.get(0), steady, 5);
+        rate(readers.get(1), steady, 5);
+        rate(readers.get(2), steady, 3);
+        rate(readers.get(2), steady, 4); // replaces their 3
+        rate(readers.get(3), dim, 2);
+        rate(readers.get(3), dim, 1);
+        // Bayesian (C = 5, m = 3): steady (15 + 14) / 8 = 3.625, lone 20 / 6 = 3.33, unrated 3, dim 16 / 6 = 2.67
+        List<String> byRating = List.of(steady, lone, unrated, dim);
+        assertThat(ids(author.get(search + "&sort=rating"))).containsExactlyElementsOf(byRating);
+        assertThat(ids(author.get(search + "&sort=rating&q=star"))).as("with text too").containsExactlyElementsOf(byRating);
+        assertThat(walk(author, search + "&sort=rating")).as("a page at a time").containsExactlyElementsOf(byRating);
+        assertThat(walk(author, search + "&sort=follows")).containsExactly(lone, dim, steady, unrated);
+
+        // the best-rated list holds only rated books, with their parts
+        JsonNode best = author.get("/api/v1/discover/best-rated?genre=poetry&size=100");
+        List<JsonNode> mine = new ArrayList<>();
+        best.path("items").forEach(item -> {
+            if (List.of(lone, steady, dim, unrated).contains(item.path("book").path("id").asString())) {
+                mine.add(item);
+            }
+        });
+        assertThat(mine.stream().map(item -> item.path("book").path("id").asString())).containsExactly(steady, lone, dim);
+        assertThat(mine.getFirst().path("ratings").asLong()).isEqualTo(3);
+        assertThat(mine.getFirst().path("mean").asDouble()).isCloseTo(14 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(mine.getFirst().path("score").asDouble()).isEqualTo(3.625);
+        assertThat(mine.getFirst().path("book").path("reason").asString()).isEqualTo("best-rated");
+        assertThat(best.path("total").asLong()).isGreaterThanOrEqualTo(3);
+
+        JsonNode explained = Api.anonymous(port).get("/api/v1/discover/best-rated/explain?book=" + steady);
+        assertThat(explained.path("ratings").asLong()).isEqualTo(3);
+        assertThat(explained.path("overallSum").asLong()).isEqualTo(14);
+        assertThat(explained.path("priorMean").asDouble()).isEqualTo(3.0);
+        assertThat(explained.path("priorWeight").asInt()).isEqualTo(5);
+        assertThat(explained.path("score").asDouble()).isEqualTo(3.625);
+        assertThat(explained.path("formula").asString()).contains("(C * m + S) / (C + n)");
+        JsonNode none = author.get("/api/v1/discover/best-rated/explain?book=" + unrated);
+        assertThat(none.path("ratings").asLong()).isZero();
+        assertThat(none.path("mean").isNull()).isTrue();
+        assertThat(none.path("score").asDouble()).isEqualTo(3.0);
+        problem(author.send("GET", "/api/v1/discover/best-rated/explain?book=" + draft, null), 404, "book-not-found");
+        problem(author.send("GET", "/api/v1/discover/best-rated/explain?book=nonsense", null), 404, "book-not-found");
+
+        // unfollowing, removing a rating and rebuilding the index keep the sorts on the tallies
+        ok(readers.get(0).send("DELETE", "/api/v1/discover/books/" + lone + "/follow", null), 200);
+        ok(readers.get(1).send("DELETE", "/api/v1/discover/books/" + lone + "/follow", null), 200);
+        List<String> single = java.util.stream.Stream.of(lone, steady).sorted().toList(); // one follower each: by id
+        assertThat(ids(author.get(search + "&sort=follows"))).containsExactly(dim, single.get(0), single.get(1), unrated);
+        ok(readers.get(0).send("DELETE", "/api/v1/discover/books/" + lone + "/rating", null), 204);
+        List<String> tied = java.util.stream.Stream.of(lone, unrated).sorted().toList(); // both at the prior, 3: by id
+        assertThat(ids(author.get(search + "&sort=rating"))).containsExactly(steady, tied.get(0), tied.get(1), dim);
+        assertThat(ids(author.get("/api/v1/discover/best-rated?genre=poetry&size=100"))).doesNotContain(lone, unrated).contains(steady, dim);
+        ok(newUser("ADMIN").send("POST", "/api/v1/discover/index", null), 200);
+        assertThat(ids(author.get(search + "&sort=follows"))).containsExactly(dim, single.get(0), single.get(1), unrated);
+        assertThat(ids(author.get(search + "&sort=rating"))).containsExactly(steady, tied.get(0), tied.get(1), dim);
+
+        // the tallies are what the follows and ratings add up to
+        for (String book : List.of(lone, steady, dim, unrated)) {
+            UUID id = UUID.fromString(book);
+            Map<String, Object> tally = db.sql("SELECT coalesce(max(followers), 0) AS f, coalesce(max(ratings), 0) AS r, "
+                    + "coalesce(max(overall_sum), 0) AS s FROM discovery.tallies WHERE book_id = :id").param("id", id).query().singleRow();
+            Map<String, Object> truth = db.sql("SELECT (SELECT count(*) FROM discovery.follows WHERE book_id = :id) AS f, "
+                    + "(SELECT count(*) FROM discovery.ratings WHERE book_id = :id) AS r, "
+                    + "(SELECT coalesce(sum(overall), 0) FROM discovery.ratings WHERE book_id = :id) AS s").param("id", id).query().singleRow();
+            assertThat(tally.values().stream().map(v -> ((Number) v).longValue()).toList()).as(book)
+                    .isEqualTo(truth.values().stream().map(v -> ((Number) v).longValue()).toList());
+        }
+    }
+
+    private void rate(Api reader, String book, int overall) {
+        ok(reader.send("PUT", "/api/v1/discover/books/" + book + "/rating", json(Map.of("overall", overall))), 200);
+    }
+
+    /** Every result of a search, a page of one at a time. */
+    private static List<String> walk(Api caller, String search) {
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = caller.get(search + "&size=1" + (cursor == null ? "" : "&cursor=" + cursor));
+            walked.addAll(ids(page));
+            cursor = page.path("nextCursor").isNull() || page.path("nextCursor").isMissingNode() ? null : page.path("nextCursor").asString();
+            pages++;
+        } while (cursor != null && pages < 20);
+        return walked;
     }
 
     static final String LIGHTHOUSE_TITLE = "The Lighthouse Keeper's Daughter";
@@ -507,7 +688,9 @@ class DiscoveryIntegrationTests {
     @Test
     void badSearchesAreProblems() {
         Api reader = newUser();
-        problem(reader.send("GET", "/api/v1/discover/books?sort=best", null), 400, "invalid-sort");
+        JsonNode badSort = problem(reader.send("GET", "/api/v1/discover/books?sort=best", null), 400, "invalid-sort");
+        assertThat(badSort.path("detail").asString()).contains("relevance", "published", "updated", "words", "follows", "rating", "title");
+        assertThat(badSort.path("allowed").toString()).isEqualTo("[\"relevance\",\"published\",\"updated\",\"words\",\"follows\",\"rating\",\"title\"]");
         problem(reader.send("GET", "/api/v1/discover/books?size=0", null), 400, "invalid-page-size");
         problem(reader.send("GET", "/api/v1/discover/books?size=101", null), 400, "invalid-page-size");
         problem(reader.send("GET", "/api/v1/discover/books?minWords=10&maxWords=5", null), 400, "invalid-word-range");

@@ -1,8 +1,10 @@
 package com.authorworks.identity;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
@@ -20,4 +22,14 @@ public interface Users {
     /** The public profile of a user, or empty when there is no such user. */
     @GetExchange("/{id}/profile")
     Optional<PublicProfile> findProfile(@PathVariable("id") UserId id);
+
+    /** At most this many users a call to {@link #findProfiles}. */
+    int MAX_PROFILES = 100;
+
+    /**
+     * The public profiles of those of these users that exist, in no particular order (one round trip
+     * for a page of names); more than {@link #MAX_PROFILES} ids is a bad request.
+     */
+    @GetExchange("/profiles")
+    List<PublicProfile> findProfiles(@RequestParam("id") List<UserId> ids);
 }

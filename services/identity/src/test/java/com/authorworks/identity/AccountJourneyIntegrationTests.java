@@ -206,6 +206,15 @@ class AccountJourneyIntegrationTests extends IdentityIntegrationTest {
         var profile = users.findProfile(UserId.of(user.id())).orElseThrow();
         assertThat(profile.username()).isEqualTo(user.username());
         assertThat(users.findProfile(UserId.random())).isEmpty();
+
+        Session other = signedInUser("published");
+        assertThat(users.findProfiles(java.util.List.of(UserId.of(user.id()), UserId.random(), UserId.of(other.id()), UserId.of(user.id())))
+                .stream().map(PublicProfile::username)).as("those that exist, once each")
+                .containsExactlyInAnyOrder(user.username(), other.username());
+        assertThat(users.findProfiles(java.util.List.of())).isEmpty();
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(com.authorworks.platform.Problem.class,
+                () -> users.findProfiles(java.util.stream.Stream.generate(UserId::random).limit(Users.MAX_PROFILES + 1).toList())).code())
+                .isEqualTo("too-many-users");
     }
 
 }

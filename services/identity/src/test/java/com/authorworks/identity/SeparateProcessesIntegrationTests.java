@@ -147,6 +147,9 @@ class SeparateProcessesIntegrationTests {
                 assertThat(other.getBean(Users.class).findProfile(com.authorworks.platform.UserId.of(id)))
                         .hasValueSatisfying(profile -> assertThat(profile.username()).isEqualTo("dana"));
                 assertThat(other.getBean(Users.class).findProfile(com.authorworks.platform.UserId.random())).isEmpty();
+                assertThat(other.getBean(Users.class).findProfiles(List.of(com.authorworks.platform.UserId.of(id),
+                        com.authorworks.platform.UserId.random())))
+                        .as("many at once, over HTTP").singleElement().satisfies(profile -> assertThat(profile.username()).isEqualTo("dana"));
 
                 // Signing in through forward-auth is for services only: a user's own token may not name anyone.
                 String token = registerAndLogin(identityApi);

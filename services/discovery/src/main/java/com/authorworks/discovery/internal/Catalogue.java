@@ -24,7 +24,7 @@ import com.authorworks.content.AccessPolicy;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Discovery's read model in PostgreSQL (schema {@code discovery}): the published books and who read them. */
+/** Discovery's read model in PostgreSQL (schema {@code discovery}): the published books, who read them, and their readers' tallies. */
 @Component
 class Catalogue {
 
@@ -174,6 +174,86 @@ class Catalogue {
                 .param("gravity", GRAVITY).param("id", id)
                 .query((rs, row) -> new Trend(book(rs, row), rs.getLong("reads"), rs.getDouble("age_hours"), rs.getDouble("score")))
                 .optional();
+    }
+
+    // --- readers' tallies: the follows and rating sorts, and the best-rated list --------------
+
+    /**
+     * The best-rated score is a Bayesian average: {@code (C·m + Σ overall) / (C + n)}, as if every book
+     * had {@code C} more ratings of {@code m} (the middle of the 1–5 scale) besides its {@code n} real
+     * ones. A few glowing ratings do not outrank many good ones, and as ratings come in the score moves
+     * from {@code m} to the book's own mean. The prior is fixed rather than the mean of all ratings, so a
+     * book's score depends on its own tally alone: a rating changes one score (and one document's sort
+     * value in the index), not every book's.
+     */
+    static final double PRIOR_MEAN = 3.0;
+    static final int PRIOR_WEIGHT = 5;
+
+    /** A book's followers and ratings as tallied (no row: none of either). */
+    record Tally(long followers, long ratings, long overallSum) {
+
+        static final Tally NONE = new Tally(0, 0, 0);
+
+        /** The mean overall mark, or null when nobody rated the book. */
+        Double mean() {
+            return ratings == 0 ? null : (double) overallSum / ratings;
+        }
+
+        /** The Bayesian average ({@link #PRIOR_MEAN} for a book nobody rated). */
+        double score() {
+            return (PRIOR_WEIGHT * PRIOR_MEAN + overallSum) / (PRIOR_WEIGHT + ratings);
+        }
+    }
+
+    Tally tally(UUID book) {
+        return db.sql("SELECT followers, ratings, overall_sum FROM discovery.tallies WHERE book_id = :book").param("book", book)
+                .query(Catalogue::tally).optional().orElse(Tally.NONE);
+    }
+
+    /** Every tallied book's tally, by id (two numbers a book: for rebuilding the index). */
+    Map<UUID, Tally> tallies() {
+        Map<UUID, Tally> tallies = new java.util.HashMap<>();
+        db.sql("SELECT book_id, followers, ratings, overall_sum FROM discovery.tallies")
+                .query(rs -> {
+                    tallies.put(rs.getObject("book_id", UUID.class), tally(rs, 0));
+                });
+        return tallies;
+    }
+
+    record Rated(CatalogueBook book, Tally tally) {
+    }
+
+    private static final String RATED = """
+            SELECT b.*, t.followers, t.ratings, t.overall_sum,
+                   (:weight * :prior + t.overall_sum) / (:weight + t.ratings) AS score
+            FROM discovery.books b JOIN discovery.tallies t ON t.book_id = b.id
+            """;
+
+    /** The published books someone rated, by their Bayesian average; ties go to the more rated, then the newer. */
+    List<Rated> bestRated(List<AccessPolicy.Readership> readable, String genre, int limit, long offset) {
+        return db.sql(RATED + """
+                WHERE t.ratings > 0 AND b.readership IN (:readable) AND (CAST(:genre AS text) IS NULL OR b.genre = :genre)
+                ORDER BY score DESC, t.ratings DESC, b.first_published_at DESC, b.id
+                LIMIT :limit OFFSET :offset""")
+                .param("weight", (double) PRIOR_WEIGHT).param("prior", PRIOR_MEAN).param("readable", names(readable)).param("genre", genre)
+                .param("limit", limit).param("offset", offset)
+                .query((rs, row) -> new Rated(book(rs, row), tally(rs, row))).list();
+    }
+
+    long countRated(List<AccessPolicy.Readership> readable, String genre) {
+        return db.sql("""
+                SELECT count(*) FROM discovery.books b JOIN discovery.tallies t ON t.book_id = b.id
+                WHERE t.ratings > 0 AND b.readership IN (:readable) AND (CAST(:genre AS text) IS NULL OR b.genre = :genre)""")
+                .param("readable", names(readable)).param("genre", genre).query(Long.class).single();
+    }
+
+    /** A published book with its tally (none when nobody followed or rated it). */
+    Optional<Rated> rated(UUID id) {
+        return find(id).map(book -> new Rated(book, tally(id)));
+    }
+
+    private static Tally tally(ResultSet rs, int row) throws SQLException {
+        return new Tally(rs.getLong("followers"), rs.getLong("ratings"), rs.getLong("overall_sum"));
     }
 
     private static List<String> names(List<AccessPolicy.Readership> readable) {

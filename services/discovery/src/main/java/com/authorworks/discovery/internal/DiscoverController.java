@@ -19,7 +19,7 @@ import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.PageRequest;
 import com.authorworks.platform.Problem;
 
-/** The seed's discovery endpoints: search, trending (with its explanation), recommendations and reindexing. */
+/** The seed's discovery endpoints: search, trending and best rated (each with its explanation), recommendations and reindexing. */
 @RestController
 @RequestMapping("/api/v1/discover")
 class DiscoverController {
@@ -102,15 +102,42 @@ class DiscoverController {
 
     @GetMapping("/trending/explain")
     Explanation explain(@RequestParam String book) {
-        UUID id;
-        try {
-            id = UUID.fromString(book.strip());
-        } catch (IllegalArgumentException e) {
-            throw Problem.notFound("book-not-found", "No published book " + abbreviate(book) + ".");
-        }
+        UUID id = bookId(book);
         Catalogue.Trend trend = discovery.explain(id, CurrentUser.find());
         return new Explanation(id.toString(), "score = (P - 1) / (T + 2)^G; P = readers + 1 (the author), T = hours since first published",
                 trend.reads(), trend.reads() + 1, trend.ageHours(), Catalogue.GRAVITY, trend.score());
+    }
+
+    record BestRatedPage(List<RatedBook> items, int page, int size, long total) {
+    }
+
+    /** @param mean the mean overall mark (1–5); {@code score} the Bayesian average the list is ordered by */
+    record RatedBook(BookCard book, long ratings, double mean, double score) {
+    }
+
+    /** The best-rated list: published books someone rated, by Bayesian average ({@code /best-rated/explain?book=} shows one book's parts). */
+    @GetMapping("/best-rated")
+    BestRatedPage bestRated(@RequestParam(required = false) String genre, PageRequest page) {
+        Optional<CurrentUser> caller = CurrentUser.find();
+        List<String> genres = values("genre", genre == null ? null : List.of(genre));
+        Discovery.BestRated rated = discovery.bestRated(caller, genres.isEmpty() ? null : genres.getFirst(), page.offset(), page.size());
+        return new BestRatedPage(rated.items().stream()
+                .map(r -> new RatedBook(BookCard.of(new Discovery.Item(r.book(), r.tally().score(), "best-rated", null)), r.tally().ratings(),
+                        r.tally().mean(), r.tally().score()))
+                .toList(), page.page(), page.size(), rated.total());
+    }
+
+    /** @param mean null when nobody rated the book (its score is then the prior mean) */
+    record RatingExplanation(String bookId, String formula, long ratings, long overallSum, Double mean, double priorMean, int priorWeight,
+                             double score) {
+    }
+
+    @GetMapping("/best-rated/explain")
+    RatingExplanation explainRating(@RequestParam String book) {
+        Catalogue.Tally tally = discovery.explainRating(bookId(book), CurrentUser.find()).tally();
+        return new RatingExplanation(book.strip(), "score = (C * m + S) / (C + n); n = ratings, S = the sum of their overall marks (1-5), "
+                + "m = the prior mean, C = the prior's weight in ratings", tally.ratings(), tally.overallSum(), tally.mean(),
+                Catalogue.PRIOR_MEAN, Catalogue.PRIOR_WEIGHT, tally.score());
     }
 
     record Recommendations(List<BookCard> items) {
@@ -131,6 +158,18 @@ class DiscoverController {
         return new Reindexed(discovery.reindex(CurrentUser.require()));
     }
 
+    /** The book a {@code book=} parameter names; not a book id is a book we don't have. */
+    private static UUID bookId(String book) {
+        try {
+            return UUID.fromString(book.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problem.notFound("book-not-found", "No published book " + abbreviate(book) + ".");
+        }
+    }
+
+    private static final String SORTS = java.util.Arrays.stream(Query.Sort.values()).map(Query.Sort::wire)
+            .collect(java.util.stream.Collectors.joining(", "));
+
     private static Query.Sort sort(String text, boolean hasText) {
         if (text == null || text.isBlank()) {
             return hasText ? Query.Sort.RELEVANCE : Query.Sort.PUBLISHED;
@@ -138,7 +177,8 @@ class DiscoverController {
         try {
             return Query.Sort.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("invalid-sort", "sort is one of relevance, published, updated, words, title.");
+            throw new Problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-sort", "sort is one of " + SORTS + ".",
+                    Map.of("allowed", java.util.Arrays.stream(Query.Sort.values()).map(Query.Sort::wire).toList()));
         }
     }
 

@@ -70,7 +70,7 @@ class Discovery implements SmartLifecycle {
                 book.blurb(), book.genre(), book.tags(), book.contentWarnings(), book.rating(), book.language(), book.status(),
                 book.readership(), book.words(), book.chapters(), book.firstPublishedAt(), book.publishedAt(), book.updatedAt(), vector);
         catalogue.upsert(entry);
-        index().put(entry);
+        index().put(entry, () -> catalogue.tally(entry.id()));
     }
 
     @ApplicationModuleListener(id = "discovery.book-unpublished")
@@ -142,6 +142,28 @@ class Discovery implements SmartLifecycle {
                 .orElseThrow(() -> Problem.notFound("book-not-found", "No published book " + book + "."));
     }
 
+    /** The published books someone rated that the caller may read, by Bayesian average. */
+    record BestRated(List<Catalogue.Rated> items, long total) {
+    }
+
+    BestRated bestRated(Optional<CurrentUser> caller, String genre, long offset, int size) {
+        List<AccessPolicy.Readership> readable = AccessPolicy.readableBy(caller);
+        List<Catalogue.Rated> rated = catalogue.bestRated(readable, genre, size, offset).stream()
+                .filter(r -> readable(r.book(), caller)).toList();
+        return new BestRated(rated, catalogue.countRated(readable, genre));
+    }
+
+    /** One book's best-rated parts (a book nobody rated is explained too: its score is the prior's). */
+    Catalogue.Rated explainRating(UUID book, Optional<CurrentUser> caller) {
+        return catalogue.rated(book).filter(r -> readable(r.book(), caller))
+                .orElseThrow(() -> Problem.notFound("book-not-found", "No published book " + book + "."));
+    }
+
+    /** Brings the book's follows and rating sort values in the index up to its tally (after a follow or rating committed). */
+    void retally(UUID book) {
+        index().retally(book, () -> catalogue.tally(book));
+    }
+
     /**
      * Books like the ones the reader started: nearest to the mean of their embeddings, never one they
      * started or wrote, each with the book of theirs it is closest to. Without a reading history
@@ -198,8 +220,9 @@ class Discovery implements SmartLifecycle {
     public synchronized void start() {
         SearchIndex opened = new SearchIndex(indexPath, minSimilarity);
         long expected = catalogue.count();
-        if (opened.size() != expected) {
-            log.info("The search index at {} holds {} books, the catalogue {}: rebuilding it", indexPath, opened.size(), expected);
+        if (opened.size() != expected || !opened.current()) {
+            log.info("The search index at {} holds {} books (fields version {}), the catalogue {}: rebuilding it", indexPath, opened.size(),
+                    opened.current() ? SearchIndex.FIELDS_VERSION : "older", expected);
             opened.rebuild(catalogue);
         }
         index = opened;

@@ -13,7 +13,7 @@ record Query(String text, List<String> genres, List<String> tags, List<String> e
              List<AccessPolicy.Readership> readable) {
 
     enum Sort {
-        RELEVANCE, PUBLISHED, UPDATED, WORDS, TITLE;
+        RELEVANCE, PUBLISHED, UPDATED, WORDS, FOLLOWS, RATING, TITLE;
 
         String wire() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -35,12 +35,14 @@ class Readers {
     private final Catalogue catalogue;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final Discovery discovery;
 
-    Readers(JdbcClient db, Catalogue catalogue, ApplicationEventPublisher events, TransactionTemplate transaction) {
+    Readers(JdbcClient db, Catalogue catalogue, ApplicationEventPublisher events, TransactionTemplate transaction, Discovery discovery) {
         this.db = db;
         this.catalogue = catalogue;
         this.events = events;
         this.transaction = transaction;
+        this.discovery = discovery;
     }
 
     /** A rating as given: overall 1–5; the parts 1–5 or null; the review plain text or null. */
@@ -66,20 +68,49 @@ class Readers {
 
     /** Follows the book; {@link BookFollowed} the first time, to the author unless they follow their own book. */
     long follow(CatalogueBook book, CurrentUser reader) {
-        return transaction.execute(tx -> {
+        long followers = transaction.execute(tx -> {
             boolean added = db.sql("INSERT INTO discovery.follows (user_id, book_id) VALUES (:user, :book) ON CONFLICT DO NOTHING")
                     .param("user", reader.id().value()).param("book", book.id()).update() == 1;
-            if (added && !book.authorId().equals(reader.id().value())) {
-                events.publishEvent(new BookFollowed(new BookId(book.id()), reader.id(), new UserId(book.authorId()), book.title()));
+            if (added) {
+                db.sql("""
+                        INSERT INTO discovery.tallies (book_id, followers) VALUES (:book, 1)
+                        ON CONFLICT (book_id) DO UPDATE SET followers = tallies.followers + 1""").param("book", book.id()).update();
+                if (!book.authorId().equals(reader.id().value())) {
+                    events.publishEvent(new BookFollowed(new BookId(book.id()), reader.id(), new UserId(book.authorId()), book.title()));
+                }
             }
             return followers(book.id());
         });
+        discovery.retally(book.id());
+        return followers;
     }
 
     long unfollow(CatalogueBook book, CurrentUser reader) {
-        db.sql("DELETE FROM discovery.follows WHERE user_id = :user AND book_id = :book").param("user", reader.id().value())
-                .param("book", book.id()).update();
-        return followers(book.id());
+        long followers = transaction.execute(tx -> {
+            boolean removed = db.sql("DELETE FROM discovery.follows WHERE user_id = :user AND book_id = :book")
+                    .param("user", reader.id().value()).param("book", book.id()).update() == 1;
+            if (removed) {
+                db.sql("UPDATE discovery.tallies SET followers = followers - 1 WHERE book_id = :book").param("book", book.id()).update();
+            }
+            return followers(book.id());
+        });
+        discovery.retally(book.id());
+        return followers;
+    }
+
+    /**
+     * Holds the book's tally row (made if missing) until the transaction ends, so two ratings of one book
+     * change its sums one after the other and each sees the rating the other left.
+     */
+    private void lockTally(UUID book) {
+        db.sql("""
+                INSERT INTO discovery.tallies (book_id) VALUES (:book)
+                ON CONFLICT (book_id) DO UPDATE SET book_id = excluded.book_id""").param("book", book).update();
+    }
+
+    private void addToTally(UUID book, long ratings, long overall) {
+        db.sql("UPDATE discovery.tallies SET ratings = ratings + :ratings, overall_sum = overall_sum + :overall WHERE book_id = :book")
+                .param("ratings", ratings).param("overall", overall).param("book", book).update();
     }
 
     boolean follows(UUID book, CurrentUser reader) {
@@ -116,7 +147,10 @@ class Readers {
         if (review != null && review.length() > MAX_REVIEW) {
             throw Problem.badRequest("review-too-long", "A review is at most " + MAX_REVIEW + " characters.");
         }
-        return transaction.execute(tx -> {
+        Rating saved = transaction.execute(tx -> {
+            lockTally(book.id());
+            Optional<Integer> before = db.sql("SELECT overall FROM discovery.ratings WHERE user_id = :user AND book_id = :book")
+                    .param("user", reader.id().value()).param("book", book.id()).query(Integer.class).optional();
             int saves = db.sql("""
                     INSERT INTO discovery.ratings (user_id, book_id, overall, style, story, grammar, characters, review)
                     VALUES (:user, :book, :overall, :style, :story, :grammar, :characters, :review)
@@ -127,15 +161,25 @@ class Readers {
                     .param("user", reader.id().value()).param("book", book.id()).param("overall", given.overall())
                     .param("style", given.style()).param("story", given.story()).param("grammar", given.grammar())
                     .param("characters", given.characters()).param("review", review).query(Integer.class).single();
+            addToTally(book.id(), before.isPresent() ? 0 : 1, given.overall() - before.orElse(0));
             events.publishEvent(new BookRated(new BookId(book.id()), reader.id(), new UserId(book.authorId()), book.title(), given.overall(),
                     review != null, saves));
             return mine(book.id(), reader).orElseThrow();
         });
+        discovery.retally(book.id());
+        return saved;
     }
 
     boolean unrate(UUID book, CurrentUser reader) {
-        return db.sql("DELETE FROM discovery.ratings WHERE user_id = :user AND book_id = :book").param("user", reader.id().value())
-                .param("book", book).update() == 1;
+        boolean removed = transaction.execute(tx -> {
+            lockTally(book);
+            Optional<Integer> overall = db.sql("DELETE FROM discovery.ratings WHERE user_id = :user AND book_id = :book RETURNING overall")
+                    .param("user", reader.id().value()).param("book", book).query(Integer.class).optional();
+            overall.ifPresent(mark -> addToTally(book, -1, -mark));
+            return overall.isPresent();
+        });
+        discovery.retally(book);
+        return removed;
     }
 
     Optional<Rating> mine(UUID book, CurrentUser reader) {

@@ -1,6 +1,7 @@
 package com.authorworks.discovery.internal;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -29,9 +30,11 @@ import com.authorworks.platform.Problem;
 class ReadersController {
 
     private final Readers readers;
+    private final ReaderNames names;
 
-    ReadersController(Readers readers) {
+    ReadersController(Readers readers, ReaderNames names) {
         this.readers = readers;
+        this.names = names;
     }
 
     record FollowView(UUID bookId, boolean following, long followers) {
@@ -42,13 +45,18 @@ class ReadersController {
                          @Min(1) @Max(5) Integer grammar, @Min(1) @Max(5) Integer characters, @Size(max = Readers.MAX_REVIEW) String review) {
     }
 
-    record RatingView(UUID bookId, UUID readerId, int overall, Integer style, Integer story, Integer grammar, Integer characters,
-                      String review, Instant createdAt, Instant updatedAt) {
+    /** @param readerName the reader's display name in reviews (null when identity does not know it, and in the caller's own rating) */
+    record RatingView(UUID bookId, UUID readerId, String readerName, int overall, Integer style, Integer story, Integer grammar,
+                      Integer characters, String review, Instant createdAt, Instant updatedAt) {
 
         static RatingView of(Readers.Rating r) {
+            return of(r, null);
+        }
+
+        static RatingView of(Readers.Rating r, String readerName) {
             Readers.Given g = r.given();
-            return new RatingView(r.bookId(), r.readerId(), g.overall(), g.style(), g.story(), g.grammar(), g.characters(), g.review(),
-                    r.createdAt(), r.updatedAt());
+            return new RatingView(r.bookId(), r.readerId(), readerName, g.overall(), g.style(), g.story(), g.grammar(), g.characters(),
+                    g.review(), r.createdAt(), r.updatedAt());
         }
     }
 
@@ -106,10 +114,12 @@ class ReadersController {
         return ResponseEntity.noContent().build();
     }
 
-    /** The book's averages, followers and reviews, newest first. Open to anyone who may read the book. */
+    /** The book's averages, followers and reviews (each with its reader's display name), newest first. Open to anyone who may read the book. */
     @GetMapping("/books/{id}/reviews")
     Reviews reviews(@PathVariable UUID id, PageRequest page) {
         CatalogueBook book = readers.readable(id, CurrentUser.find());
-        return new Reviews(readers.summary(book.id()), readers.reviews(book.id(), page).map(RatingView::of));
+        Page<Readers.Rating> reviews = readers.reviews(book.id(), page);
+        Map<UUID, String> readerNames = names.of(reviews.items().stream().map(Readers.Rating::readerId).toList());
+        return new Reviews(readers.summary(book.id()), reviews.map(r -> RatingView.of(r, readerNames.get(r.readerId()))));
     }
 }

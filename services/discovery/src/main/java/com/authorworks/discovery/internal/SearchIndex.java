@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -21,6 +22,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
@@ -37,9 +39,11 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -76,6 +80,9 @@ class SearchIndex implements AutoCloseable {
     static final int FUSED = 1000;
 
     private static final Map<String, Float> TEXT_FIELDS = Map.of("title", 3f, "tags_text", 2f, "author", 2f, "blurb", 1f);
+    /** The documents' fields as this version writes them; an index written with others is rebuilt (2: followers and rated). */
+    static final String FIELDS_VERSION = "2";
+
     private static final List<String> FACETS = List.of("genre", "tag", "rating", "language", "status");
 
     private final Directory directory;
@@ -108,10 +115,30 @@ class SearchIndex implements AutoCloseable {
         return writer.getDocStats().numDocs;
     }
 
-    void put(CatalogueBook book) {
+    /** Writes the book with its readers' tally, read under the write lock so a tally written meanwhile is not lost. */
+    void put(CatalogueBook book, Supplier<Catalogue.Tally> tally) {
         writing.lock();
         try {
-            writer.updateDocument(new Term("id", book.id().toString()), facets.build(document(book)));
+            writer.updateDocument(new Term("id", book.id().toString()), facets.build(document(book, tally.get())));
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * Updates the book's follows and rating sort values in place (no re-analysis, no new vector); a book
+     * not in the index is left alone. The tally is read under the write lock, so of two changes the
+     * later one's tally is the one that stays.
+     */
+    void retally(UUID id, Supplier<Catalogue.Tally> tally) {
+        writing.lock();
+        try {
+            Catalogue.Tally current = tally.get();
+            writer.updateDocValues(new Term("id", id.toString()), new NumericDocValuesField("followers", current.followers()),
+                    new DoubleDocValuesField("rated", current.score()));
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -138,9 +165,10 @@ class SearchIndex implements AutoCloseable {
         try {
             writer.deleteAll();
             int[] count = {0};
+            Map<UUID, Catalogue.Tally> tallies = catalogue.tallies();
             catalogue.each(book -> {
                 try {
-                    writer.addDocument(facets.build(document(book)));
+                    writer.addDocument(facets.build(document(book, tallies.getOrDefault(book.id(), Catalogue.Tally.NONE))));
                     count[0]++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -155,12 +183,23 @@ class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Whether the index was written with this version's fields (else it is rebuilt at start). */
+    boolean current() {
+        try {
+            return DirectoryReader.indexExists(directory)
+                    && FIELDS_VERSION.equals(SegmentInfos.readLatestCommit(directory).getUserData().get("fields"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private void commit() throws IOException {
+        writer.setLiveCommitData(Map.of("fields", FIELDS_VERSION).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
 
-    private static Document document(CatalogueBook book) {
+    private static Document document(CatalogueBook book, Catalogue.Tally tally) {
         Document doc = new Document();
         String id = book.id().toString();
         doc.add(new StringField("id", id, Field.Store.YES));
@@ -183,6 +222,8 @@ class SearchIndex implements AutoCloseable {
         doc.add(new NumericDocValuesField("words", book.words()));
         doc.add(new NumericDocValuesField("published", book.firstPublishedAt().toEpochMilli()));
         doc.add(new NumericDocValuesField("updated", book.updatedAt().toEpochMilli()));
+        doc.add(new NumericDocValuesField("followers", tally.followers()));
+        doc.add(new DoubleDocValuesField("rated", tally.score()));
         doc.add(new KnnFloatVectorField("vector", book.embedding(), VectorSimilarityFunction.COSINE));
         return doc;
     }
@@ -363,12 +404,18 @@ class SearchIndex implements AutoCloseable {
             case UPDATED -> new SortField("updated", SortField.Type.LONG, true);
             case WORDS -> new SortField("words", SortField.Type.LONG, true);
             case TITLE -> new SortField("title_sort", SortField.Type.STRING);
+            case FOLLOWS -> new SortField("followers", SortField.Type.LONG, true);
+            case RATING -> new SortField("rated", SortField.Type.DOUBLE, true);
             case RELEVANCE -> throw new IllegalStateException("relevance is fused, not sorted");
         };
         Sort order = new Sort(primary, new SortField("id", SortField.Type.STRING));
         FieldDoc after = null;
         if (query.after() != null) {
-            Object value = sort == Query.Sort.TITLE ? new BytesRef(query.after().value()) : (Object) (long) Double.parseDouble(query.after().value());
+            Object value = switch (sort) {
+                case TITLE -> new BytesRef(query.after().value());
+                case RATING -> Double.parseDouble(query.after().value());
+                default -> (long) Double.parseDouble(query.after().value());
+            };
             // the id makes every sort key unique; the last doc id keeps the cursor's own book from counting as "after" itself
             after = new FieldDoc(searcher.getIndexReader().maxDoc() - 1, Float.NaN, new Object[] {value, new BytesRef(query.after().id().toString())});
         }

@@ -63,6 +63,19 @@ class Profiles implements Users {
                 .query((rs, n) -> publicProfile(rs)).optional();
     }
 
+    @Override
+    public List<PublicProfile> findProfiles(List<UserId> ids) {
+        if (ids.size() > MAX_PROFILES) {
+            throw Problem.badRequest("too-many-users", "At most " + MAX_PROFILES + " users at a time.");
+        }
+        List<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).map(UserId::value).distinct().toList();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where u.id in (:ids)").param("ids", wanted)
+                .query((rs, n) -> publicProfile(rs)).list();
+    }
+
     /** Anyone may look; the private part only for the user and for admins. */
     UserView view(UserId id, Optional<CurrentUser> viewer) {
         boolean full = viewer.filter(v -> v.id().equals(id) || v.isAdmin()).isPresent();

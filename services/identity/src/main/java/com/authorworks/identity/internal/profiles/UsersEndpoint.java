@@ -1,5 +1,6 @@
 package com.authorworks.identity.internal.profiles;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.web.bind.annotation.RestController;
@@ -21,5 +22,10 @@ class UsersEndpoint implements Users {
     @Override
     public Optional<PublicProfile> findProfile(UserId id) {
         return profiles.findProfile(id);
+    }
+
+    @Override
+    public List<PublicProfile> findProfiles(List<UserId> ids) {
+        return profiles.findProfiles(ids);
     }
 }
