@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -212,7 +213,7 @@ class Catalogue {
 
     /** Every tallied book's tally, by id (two numbers a book: for rebuilding the index). */
     Map<UUID, Tally> tallies() {
-        Map<UUID, Tally> tallies = new java.util.HashMap<>();
+        Map<UUID, Tally> tallies = new HashMap<>();
         db.sql("SELECT book_id, followers, ratings, overall_sum FROM discovery.tallies")
                 .query(rs -> {
                     tallies.put(rs.getObject("book_id", UUID.class), tally(rs, 0));

@@ -2,12 +2,14 @@ package com.authorworks.discovery.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -167,8 +169,7 @@ class DiscoverController {
         }
     }
 
-    private static final String SORTS = java.util.Arrays.stream(Query.Sort.values()).map(Query.Sort::wire)
-            .collect(java.util.stream.Collectors.joining(", "));
+    private static final List<String> SORTS = Arrays.stream(Query.Sort.values()).map(Query.Sort::wire).toList();
 
     private static Query.Sort sort(String text, boolean hasText) {
         if (text == null || text.isBlank()) {
@@ -177,8 +178,8 @@ class DiscoverController {
         try {
             return Query.Sort.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Problem(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-sort", "sort is one of " + SORTS + ".",
-                    Map.of("allowed", java.util.Arrays.stream(Query.Sort.values()).map(Query.Sort::wire).toList()));
+            throw new Problem(HttpStatus.BAD_REQUEST, "invalid-sort", "sort is one of " + String.join(", ", SORTS) + ".",
+                    Map.of("allowed", SORTS));
         }
     }
 
