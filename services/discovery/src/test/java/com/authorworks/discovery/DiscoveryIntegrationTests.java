@@ -508,7 +508,8 @@ class DiscoveryIntegrationTests {
         }
         assertThat(ids(reader.get("/api/v1/discover/books?tag=" + scope))).containsExactlyInAnyOrder(members, open);
         assertThat(ids(nobody.get("/api/v1/discover/books?tag=" + scope))).containsExactly(open);
-        assertThat(ids(nobody.get("/api/v1/discover/books?q=" + word))).containsExactly(open);
+        // hybrid search: the semantic half may add other tests' look-alike books, never these
+        assertThat(ids(nobody.get("/api/v1/discover/books?q=" + word))).contains(open).doesNotContain(members, draft, archived);
         assertThat(ids(nobody.get("/api/v1/discover/trending?size=100"))).doesNotContain(members);
         problem(nobody.send("GET", "/api/v1/discover/trending/explain?book=" + members, null), 404, "book-not-found");
         assertThat(ids(author.get("/api/v1/users/" + author.user + "/books"))).contains(draft, archived, members, open);
