@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../session/session';
+import { ThemeMenu } from '../theme/ThemeMenu';
 import { LiveNotificationsProvider } from './LiveNotifications';
 import { NotificationBell } from './NotificationBell';
 
@@ -76,6 +77,7 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
           </ul>
         </nav>
+        <ThemeMenu />
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         {children}

@@ -54,7 +54,8 @@ export function groupUsage(steps: StepUsage[], grouping: Grouping): UsageRow[] {
 const WIDTH = 400;
 const ROW = 44;
 const BAR = 16;
-const COLORS = { input: '#1f3a5f', output: '#c2410c', cost: '#1e5631' };
+// the palette's custom properties (styles.css), so the bars follow the light or dark theme
+const COLORS = { input: 'var(--chart-input)', output: 'var(--chart-output)', cost: 'var(--chart-cost)' };
 
 /**
  * Tokens and cost by step as a horizontal bar chart (SVG, drawn here: no chart library), with the
@@ -139,7 +140,7 @@ export function UsageChart({ usage }: { usage: BookUsage }) {
               </text>
               {measure === 'tokens' ? (
                 <>
-                  <rect x={0} y={y + 20} width={scale(r.inputTokens)} height={BAR} fill={COLORS.input}>
+                  <rect x={0} y={y + 20} width={scale(r.inputTokens)} height={BAR} style={{ fill: COLORS.input }}>
                     <title>{`${r.label}: ${numberFormat.format(r.inputTokens)} input tokens`}</title>
                   </rect>
                   <rect
@@ -147,15 +148,14 @@ export function UsageChart({ usage }: { usage: BookUsage }) {
                     y={y + 20}
                     width={scale(r.outputTokens)}
                     height={BAR}
-                    fill={COLORS.output}
-                    stroke="#fff"
+                    style={{ fill: COLORS.output, stroke: 'var(--bg)' }}
                     strokeWidth={1}
                   >
                     <title>{`${r.label}: ${numberFormat.format(r.outputTokens)} output tokens`}</title>
                   </rect>
                 </>
               ) : (
-                <rect x={0} y={y + 20} width={scale(r.costUsd)} height={BAR} fill={COLORS.cost}>
+                <rect x={0} y={y + 20} width={scale(r.costUsd)} height={BAR} style={{ fill: COLORS.cost }}>
                   <title>{`${r.label}: ${formatUsd(r.costUsd)}`}</title>
                 </rect>
               )}
