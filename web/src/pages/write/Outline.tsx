@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { BookOutline, Chapter, EditingApi, SceneSummary } from '../../api/editing';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -15,8 +15,23 @@ type Part = { kind: 'chapter'; chapter: Chapter } | { kind: 'scene'; chapter: Ch
 
 const partId = (p: Part) => (p.kind === 'chapter' ? p.chapter.id : p.scene.id);
 const partTitle = (p: Part) => (p.kind === 'chapter' ? p.chapter.title : p.scene.title);
+/** Chapters move among chapters, scenes among the scenes of their own chapter (the order API's scope). */
+const siblingsOf = (book: BookOutline, p: Part) => (p.kind === 'chapter' ? book.chapters : p.chapter.scenes);
+const sameList = (a: Part, b: Part) => a.kind === b.kind && (a.kind === 'chapter' || a.chapter.id === b.chapter.id);
 
-/** Chapters and scenes: open a scene, add, rename, move (buttons, so the keyboard can), delete. */
+/** The ids in their new order once `moved` is dropped before or after `target`; null when nothing changes. */
+export function dropOrder(ids: readonly string[], moved: string, target: string, where: 'before' | 'after'): string[] | null {
+  if (moved === target || !ids.includes(moved) || !ids.includes(target)) return null;
+  const rest = ids.filter((id) => id !== moved);
+  const at = rest.indexOf(target) + (where === 'after' ? 1 : 0);
+  const next = [...rest.slice(0, at), moved, ...rest.slice(at)];
+  return next.every((id, i) => id === ids[i]) ? null : next;
+}
+
+/**
+ * Chapters and scenes: open a scene, add, rename, move (drag a row, or the up and down buttons, so the
+ * keyboard can), delete.
+ */
 export function Outline({ editing, book, currentSceneId, reload }: Props) {
   const navigate = useNavigate();
   const [failure, setFailure] = useState<unknown>(null);
@@ -26,6 +41,8 @@ export function Outline({ editing, book, currentSceneId, reload }: Props) {
   const [addingTo, setAddingTo] = useState<string | null>(null);
   const [addingChapter, setAddingChapter] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [dragged, setDragged] = useState<Part | null>(null);
+  const [dropAt, setDropAt] = useState<{ id: string; where: 'before' | 'after' } | null>(null);
   const refocus = useRef<string | null>(null);
   const root = useRef<HTMLElement>(null);
   // on a phone the list starts folded, so the scene's text comes first
@@ -58,9 +75,14 @@ export function Outline({ editing, book, currentSceneId, reload }: Props) {
     }
   };
 
+  const reorder = (part: Part, ids: string[], said: string) =>
+    void act(
+      () => (part.kind === 'chapter' ? editing.orderChapters(book.id, ids) : editing.orderScenes(book.id, part.chapter.id, ids)),
+      said,
+    );
+
   const move = (part: Part, by: -1 | 1) => {
-    const siblings = part.kind === 'chapter' ? book.chapters : part.chapter.scenes;
-    const ids = siblings.map((s) => s.id);
+    const ids = siblingsOf(book, part).map((s) => s.id);
     const from = ids.indexOf(partId(part));
     const to = from + by;
     if (to < 0 || to >= ids.length) return;
@@ -68,11 +90,62 @@ export function Outline({ editing, book, currentSceneId, reload }: Props) {
     const direction = by < 0 ? 'up' : 'down';
     const other = by < 0 ? 'down' : 'up';
     refocus.current = `${direction}-${partId(part)}|${other}-${partId(part)}`;
-    void act(
-      () => (part.kind === 'chapter' ? editing.orderChapters(book.id, ids) : editing.orderScenes(book.id, part.chapter.id, ids)),
-      `Moved “${partTitle(part)}” ${direction}: now ${to + 1} of ${ids.length}.`,
-    );
+    reorder(part, ids, `Moved “${partTitle(part)}” ${direction}: now ${to + 1} of ${ids.length}.`);
   };
+
+  /** Drag and drop: a row is dragged by its row, and dropped before or after a row of its own list. */
+  const dragProps = (part: Part) => ({
+    draggable: !busy,
+    onDragStart: (e: DragEvent<HTMLElement>) => {
+      e.stopPropagation();
+      e.dataTransfer.effectAllowed = 'move';
+      e.dataTransfer.setData('text/plain', partTitle(part));
+      setDragged(part);
+    },
+    onDragEnd: () => {
+      setDragged(null);
+      setDropAt(null);
+    },
+  });
+
+  const dropProps = (part: Part) => {
+    const accepts = () => dragged !== null && sameList(dragged, part) && partId(dragged) !== partId(part);
+    const where = (e: DragEvent<HTMLElement>) => {
+      const box = e.currentTarget.getBoundingClientRect();
+      return e.clientY < box.top + box.height / 2 ? 'before' : 'after';
+    };
+    return {
+      onDragOver: (e: DragEvent<HTMLElement>) => {
+        if (!accepts()) return;
+        e.preventDefault();
+        e.stopPropagation();
+        e.dataTransfer.dropEffect = 'move';
+        const at = { id: partId(part), where: where(e) } as const;
+        if (dropAt?.id !== at.id || dropAt.where !== at.where) setDropAt(at);
+      },
+      onDragLeave: (e: DragEvent<HTMLElement>) => {
+        if (dropAt?.id === partId(part) && !e.currentTarget.contains(e.relatedTarget as Node | null)) setDropAt(null);
+      },
+      onDrop: (e: DragEvent<HTMLElement>) => {
+        if (!accepts() || !dragged) return;
+        e.preventDefault();
+        e.stopPropagation();
+        const ids = dropOrder(siblingsOf(book, part).map((s) => s.id), partId(dragged), partId(part), where(e));
+        setDragged(null);
+        setDropAt(null);
+        if (!ids) return;
+        reorder(dragged, ids, `Moved “${partTitle(dragged)}”: now ${ids.indexOf(partId(dragged)) + 1} of ${ids.length}.`);
+      },
+    };
+  };
+
+  const dragClass = (part: Part) =>
+    [
+      dragged && partId(dragged) === partId(part) ? 'dragging' : '',
+      dropAt?.id === partId(part) ? `drop-${dropAt.where}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
 
   const rename = (part: Part, title: string) =>
     act(
@@ -216,8 +289,8 @@ export function Outline({ editing, book, currentSceneId, reload }: Props) {
           {book.chapters.map((chapter, ci) => {
             const chapterPart: Part = { kind: 'chapter', chapter };
             return (
-              <li key={chapter.id} className="chapter">
-                <div className="part-row">
+              <li key={chapter.id} className={`chapter ${dragClass(chapterPart)}`.trim()} {...dropProps(chapterPart)}>
+                <div className="part-row" {...dragProps(chapterPart)}>
                   <h3 className="chapter-title">{chapter.title}</h3>
                   {controls(chapterPart, ci, book.chapters.length)}
                 </div>
@@ -227,9 +300,17 @@ export function Outline({ editing, book, currentSceneId, reload }: Props) {
                     const scenePart: Part = { kind: 'scene', chapter, scene };
                     const current = scene.id === currentSceneId;
                     return (
-                      <li key={scene.id} className={current ? 'scene current' : 'scene'}>
-                        <div className="part-row">
-                          <Link to={`/books/${book.id}/write/${scene.id}`} aria-current={current ? 'page' : undefined}>
+                      <li
+                        key={scene.id}
+                        className={['scene', current ? 'current' : '', dragClass(scenePart)].filter(Boolean).join(' ')}
+                        {...dropProps(scenePart)}
+                      >
+                        <div className="part-row" {...dragProps(scenePart)}>
+                          <Link
+                            to={`/books/${book.id}/write/${scene.id}`}
+                            aria-current={current ? 'page' : undefined}
+                            draggable={false}
+                          >
                             {scene.title} <span className="meta">· {scene.wordCount.toLocaleString()} words</span>
                           </Link>
                           {controls(scenePart, si, chapter.scenes.length)}
