@@ -180,8 +180,8 @@ class ChapterReleaseIntegrationTests extends ContentIntegrationTest {
         assertThat(anonymous("/api/v1/books/" + book + "/chapters/releases").statusCode()).isEqualTo(401);
     }
 
-    private static java.time.temporal.TemporalUnitWithinOffset within() {
-        return new java.time.temporal.TemporalUnitWithinOffset(1, java.time.temporal.ChronoUnit.SECONDS);
+    private static org.assertj.core.data.TemporalUnitOffset within() {
+        return org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static String catchNotFound(Runnable call) {
