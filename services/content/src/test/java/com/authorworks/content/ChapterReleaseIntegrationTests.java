@@ -122,6 +122,9 @@ class ChapterReleaseIntegrationTests extends ContentIntegrationTest {
         assertThat(ok(author.post(path + "/chapters/" + two.id() + "/unpublish", ""), 200).path("publication").asString())
                 .isEqualTo("UNPUBLISHED");
         problem(reader.get(scenePath(book, two)), 404, "chapter-not-found");
+        ChapterUnpublished down = events.stream(ChapterUnpublished.class).filter(e -> e.chapterId().toString().equals(two.id()))
+                .findFirst().orElseThrow();
+        assertThat(down.releasedAt()).as("the release it ends").isEqualTo(event.publishedAt());
         assertThat(events.stream(BookPublished.class).map(BookPublished::book).filter(b -> b.bookId().toString().equals(book))
                 .reduce((a, b) -> b).orElseThrow().chapters()).isEqualTo(1);
 

@@ -192,6 +192,19 @@ class ChapterUpdatesIntegrationTests {
                 .containsExactly("Four", "Three", "Two");
         assertThat(chaptersOf(ok(Api.anonymous(port).send("GET", "/api/v1/discover/latest?size=100&genre=drama", null), 200), book)).isEmpty();
 
+        // a chapter taken down leaves the lists, and hearing of its release again (late) brings back nothing
+        String four = heard.released.stream().filter(e -> e.title().equals("Four") && e.bookId().toString().equals(book))
+                .findFirst().orElseThrow().chapterId().toString();
+        ok(author.send("POST", "/api/v1/books/" + book + "/chapters/" + four + "/unpublish", null), 200);
+        eventually("the withdrawn chapter gone", () -> chapters(ok(reader.send("GET", "/api/v1/discover/feed", null), 200)),
+                titles -> titles.equals(List.of("Three", "Two")));
+        ChapterPublished late = heard.released.stream().filter(e -> e.chapterId().toString().equals(four)).findFirst().orElseThrow();
+        transactions.executeWithoutResult(status -> events.publishEvent(late));
+        eventually("the late release handled", () -> db.sql("SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL "
+                + "AND serialized_event LIKE :chapter").param("chapter", "%" + four + "%").query(Long.class).single(), n -> n == 0);
+        assertThat(chapters(ok(reader.send("GET", "/api/v1/discover/feed", null), 200))).containsExactly("Three", "Two");
+        assertThat(heard.updated.stream().filter(e -> e.chapterId().toString().equals(four))).hasSize(1);
+
         // a book taken down leaves every feed and list
         ok(author.send("POST", "/api/v1/books/" + book + "/unpublish", null), 200);
         eventually("the unpublished book's updates gone", () -> chapters(ok(reader.send("GET", "/api/v1/discover/feed", null), 200)),

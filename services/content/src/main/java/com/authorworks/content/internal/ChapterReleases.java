@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,13 +19,14 @@ import com.authorworks.content.BookId;
 import com.authorworks.content.BookPublished;
 import com.authorworks.content.ChapterId;
 import com.authorworks.content.ChapterPublished;
+import com.authorworks.content.ChapterUnpublished;
 import com.authorworks.content.Publication;
 import com.authorworks.platform.Problem;
 
 /**
  * Serial release: a published book's chapters reach its readers one by one, now or at a set time.
- * A release is announced ({@link ChapterPublished}, and the book's listing again as {@link BookPublished}
- * with its new chapter and word counts) inside the transaction that makes it.
+ * A release is announced ({@link ChapterPublished}; a takedown {@link ChapterUnpublished}), and the book's
+ * listing again as {@link BookPublished} (with its new chapter and word counts), inside the transaction that makes it.
  *
  * <pre>
  * DRAFT ──publish──▶ PUBLISHED ──unpublish──▶ UNPUBLISHED ──publish──▶ PUBLISHED
@@ -73,7 +75,7 @@ public class ChapterReleases {
         if (chapter.released()) {
             throw Problem.conflict("already-published", "This chapter is released already; unpublish it first to schedule it.");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (at != null && at.isBefore(now.minus(LEEWAY))) {
             throw Problem.badRequest("release-at-in-past", "The release time " + at + " is in the past; leave it out to release now.");
         }
@@ -93,6 +95,8 @@ public class ChapterReleases {
         switch (chapter.publication()) {
             case PUBLISHED -> {
                 db.sql("UPDATE content.chapters SET publication = 'UNPUBLISHED' WHERE id = :id").param("id", id.value()).update();
+                events.publishEvent(new ChapterUnpublished(current.id(), current.owner(), id, chapter.number(), chapter.title(),
+                        chapter.publishedAt(), clock.instant()));
                 announce(current);
             }
             case SCHEDULED -> db.sql("""
@@ -108,7 +112,7 @@ public class ChapterReleases {
     /** Releases the scheduled chapters of published books whose time has come; returns how many. Safe on several workers. */
     @Transactional
     public int releaseDue() {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<UUID[]> due = db.sql("""
                 SELECT c.id, c.book_id FROM content.chapters c JOIN content.books b ON b.id = c.book_id
                 WHERE c.publication = 'SCHEDULED' AND c.publish_at <= :now AND b.publication = 'PUBLISHED'

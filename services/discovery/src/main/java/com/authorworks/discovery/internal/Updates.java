@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import com.authorworks.content.AccessPolicy;
 import com.authorworks.content.BookDeleted;
 import com.authorworks.content.ChapterPublished;
+import com.authorworks.content.ChapterUnpublished;
 import com.authorworks.discovery.FollowedBookUpdated;
 import com.authorworks.platform.CurrentUser;
 import com.authorworks.platform.Problem;
@@ -28,7 +29,7 @@ import com.authorworks.platform.UserId;
 
 /**
  * Books' updates (chapter releases) as readers hear of them: the home feed of what a reader follows and the
- * latest-updates list. Fed by content's {@link ChapterPublished}; every list joins the catalogue and keeps the
+ * latest-updates list. Fed by content's {@link ChapterPublished} and {@link ChapterUnpublished}; every list joins the catalogue and keeps the
  * readerships content's {@link AccessPolicy} grants the caller, so what is not published, or not for them, is not listed.
  */
 @Component
@@ -75,6 +76,21 @@ class Updates {
         }
     }
 
+    /**
+     * Withdraws the release: out of every list. Recorded even when the release was not heard of yet, so a
+     * {@link ChapterPublished} of it that arrives late adds nothing and tells nobody.
+     */
+    @ApplicationModuleListener(id = "discovery.chapter-unpublished")
+    void on(ChapterUnpublished event) {
+        db.sql("""
+                INSERT INTO discovery.updates (id, book_id, chapter_id, chapter_number, chapter_title, words, published_at, withdrawn)
+                VALUES (:id, :book, :chapter, :number, :title, 0, :at, true)
+                ON CONFLICT (chapter_id, published_at) DO UPDATE SET withdrawn = true""")
+                .param("id", UUID.randomUUID()).param("book", event.bookId().value()).param("chapter", event.chapterId().value())
+                .param("number", event.number()).param("title", event.title())
+                .param("at", OffsetDateTime.ofInstant(event.releasedAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC)).update();
+    }
+
     @ApplicationModuleListener(id = "discovery.book-deleted-updates")
     void on(BookDeleted event) {
         db.sql("DELETE FROM discovery.updates WHERE book_id = :book").param("book", event.bookId().value()).update();
@@ -106,7 +122,7 @@ class Updates {
                 JOIN discovery.books b ON b.id = u.book_id
                 """ + join + """
 
-                WHERE b.readership IN (:readable) AND (CAST(:genre AS text) IS NULL OR b.genre = :genre)
+                WHERE NOT u.withdrawn AND b.readership IN (:readable) AND (CAST(:genre AS text) IS NULL OR b.genre = :genre)
                   AND (CAST(:at AS timestamptz) IS NULL OR (u.published_at, u.id) < (CAST(:at AS timestamptz), CAST(:after AS uuid)))
                 ORDER BY u.published_at DESC, u.id DESC LIMIT :limit""")
                 .param("user", user).param("readable", readable.isEmpty() ? List.of("-") : readable.stream().map(Enum::name).toList())
