@@ -139,7 +139,7 @@ abstract class PlatformApiIntegrationTest {
 
     /**
      * A user with one of everything the API lets them own: a book with a chapter, a scene with two
-     * versions, a plan artifact, a cover and a reading position; an uploaded file; a finished export;
+     * versions, a plan artifact, a cover and a reading position; a published serial with a chapter released after it; an uploaded file; a finished export;
      * a provider key if asked for; a creator tier of their own and a (test-mode) subscription to
      * another creator's; a notification (sent by the admin). Ids go where path parameters of those
      * names will look for them.
@@ -163,6 +163,14 @@ abstract class PlatformApiIntegrationTest {
         send(Request.of("PUT", books + "/reading-position").bearer(token)
                 .json(json(Map.of("chapterId", chapter, "sceneId", scene, "progress", 0.5))), 200);
         send(Requests.multipart(Request.of("PUT", books + "/cover").bearer(token), "file", "cover.png", "image/png", png()), 200);
+        // a published serial with a chapter released after the book (serial release): discovery's feed and latest updates hold it
+        String serial = "/api/v1/books/" + send(Request.of("POST", "/api/v1/books").bearer(token)
+                .json(json(Map.of("title", name + "'s serial"))), 201).json().get("id").asString();
+        send(Request.of("POST", serial + "/chapters").bearer(token).json(json(Map.of("title", "Arrival"))), 201);
+        send(Request.of("POST", serial + "/publish").bearer(token), 200);
+        String next = send(Request.of("POST", serial + "/chapters").bearer(token).json(json(Map.of("title", "Departure"))), 201)
+                .json().get("id").asString();
+        send(Request.of("POST", serial + "/chapters/" + next + "/publish").bearer(token), 200);
         String file = send(Requests.multipart(Request.of("POST", "/api/v1/files").bearer(token), "file", "notes.txt", "text/plain",
                 "Tide tables.".getBytes(StandardCharsets.UTF_8)), 201).json().get("id").asString();
         String export = send(Request.of("POST", books + "/export").bearer(token).json(json(Map.of("format", "markdown"))), 202)

@@ -13,6 +13,9 @@ import com.authorworks.platform.UserId;
  * decides from a book's owner, publication and audience, so a service that holds only those facts
  * (discovery's read model, an event) decides exactly as content does. The subscriptions issue adds
  * tiers here.
+ *
+ * <p>Chapters are released one by one (serial release): a reader who may read a book reads only its
+ * {@link Publication#PUBLISHED} chapters; its owner (and admins) read every chapter ({@link #chapterAccess}).
  */
 public final class AccessPolicy {
 
@@ -60,6 +63,18 @@ public final class AccessPolicy {
 
     public static Access access(UserId owner, Publication publication, Audience audience, Optional<CurrentUser> caller) {
         return access(owner, readership(publication, audience), caller);
+    }
+
+    /**
+     * What a caller may do with one chapter of a book, given what they may do with the book: the owner owns
+     * every chapter; a reader reads a chapter only once it is released ({@code PUBLISHED}), never a draft,
+     * a scheduled chapter before its time, or one taken down.
+     */
+    public static Access chapterAccess(Access book, Publication chapter) {
+        if (book == Access.OWN) {
+            return Access.OWN;
+        }
+        return book.mayRead() && chapter == Publication.PUBLISHED ? Access.READ : Access.NONE;
     }
 
     /**

@@ -37,6 +37,7 @@ public class DiscoveryAutoConfiguration {
                 Endpoint.get("/api/v1/discover/trending/explain"),
                 Endpoint.get("/api/v1/discover/best-rated"),
                 Endpoint.get("/api/v1/discover/best-rated/explain"),
+                Endpoint.get("/api/v1/discover/latest"),
                 Endpoint.get("/api/v1/discover/recommendations"),
                 Endpoint.get("/api/v1/discover/books/*/reviews"));
     }

@@ -156,6 +156,32 @@ class NotificationsIntegrationTests {
     }
 
     @Test
+    void aNewChapterOfAFollowedBookNotifiesEachFollowerOnceAsTheirPreferencesSay() {
+        Api follower = newUser();
+        Api quiet = newUser();
+        ok(quiet.send("PUT", "/api/v1/notifications/preferences", json(Map.of("channels", Map.of("new-chapter", "none")))), 200);
+        BookId book = new BookId(UUID.randomUUID());
+        var chapter = new com.authorworks.content.ChapterId(UUID.randomUUID());
+        var updated = new com.authorworks.discovery.FollowedBookUpdated(book, new UserId(UUID.randomUUID()), "The Salt Road", chapter, 7,
+                "The Marsh", Instant.parse("2026-12-03T10:00:00Z"), List.of(new UserId(follower.user), new UserId(quiet.user)));
+        for (int round = 0; round < 2; round++) {
+            transactions.executeWithoutResult(tx -> events.publishEvent(updated));
+            eventually("the update to be handled", () -> db.sql(
+                    "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL AND serialized_event LIKE :book")
+                    .param("book", "%" + book + "%").query(Long.class).single(), count -> count == 0);
+        }
+        JsonNode items = follower.get("/api/v1/notifications").path("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).path("type").asString()).isEqualTo("new-chapter");
+        assertThat(items.get(0).path("title").asString()).isEqualTo("A new chapter of “The Salt Road”");
+        assertThat(items.get(0).path("body").asString()).isEqualTo("Chapter 7: The Marsh is out.");
+        assertThat(items.get(0).path("link").asString()).isEqualTo("/books/" + book + "/read");
+        assertThat(items.get(0).path("data").path("chapterId").asString()).isEqualTo(chapter.toString());
+        assertThat(quiet.get("/api/v1/notifications").path("items")).as("who turned new chapters off").isEmpty();
+        assertThat(follower.get("/api/v1/notifications/preferences").path("defaults").path("new-chapter").asString()).isEqualTo("in-app");
+    }
+
+    @Test
     void aNewMemberAndATipNotifyTheCreatorAndAFailedPaymentTheFanOnceEachThoughDeliveredAgain() {
         Api creator = newUser();
         Api fan = newUser();

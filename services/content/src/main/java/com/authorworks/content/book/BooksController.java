@@ -92,8 +92,12 @@ class BooksController {
     Views.BookDetails get(@PathVariable("id") BookId id) {
         Optional<CurrentUser> caller = CurrentUser.find();
         Book book = books.readable(id, caller);
-        Views.BookDetails details = details(book);
-        return book.accessOf(caller) == AccessPolicy.Access.OWN ? details : details.forReaders();
+        if (book.accessOf(caller) == AccessPolicy.Access.OWN) {
+            return details(book);
+        }
+        // a reader sees the released chapters only (serial release), and the words they hold
+        var released = books.readableChapters(book, caller);
+        return details(book, released).forReaders();
     }
 
     @PatchMapping("/{id}")
@@ -132,15 +136,22 @@ class BooksController {
     }
 
     private Views.BookDetails details(Book book) {
-        var chapters = books.chapters(book.id()).stream()
-                .map(c -> Views.ChapterView.of(c, books.scenes(c.id()))).toList();
+        return details(book, books.chapters(book.id()));
+    }
+
+    private Views.BookDetails details(Book book, List<com.authorworks.content.internal.Chapter> shown) {
+        var chapters = shown.stream().map(c -> Views.ChapterView.of(c, books.scenes(c.id()))).toList();
         Map<String, Integer> plan = artifacts.versions(book.id()).entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().wire(), Map.Entry::getValue));
         var summary = Views.BookSummary.of(book);
         return new Views.BookDetails(summary.id(), summary.title(), summary.description(), summary.format(), summary.status(),
-                summary.metadata(), books.words(book.id()), chapters, plan, book.createdAt(), book.updatedAt(),
+                summary.metadata(), words(chapters), chapters, plan, book.createdAt(), book.updatedAt(),
                 covers.find(book.id()).isPresent(), book.publication().name(), "OWN", book.owner().toString(),
                 Views.ListingView.of(book));
+    }
+
+    private static long words(List<Views.ChapterView> chapters) {
+        return chapters.stream().flatMap(c -> c.scenes().stream()).mapToLong(Views.SceneSummary::wordCount).sum();
     }
 
     private static String metadata(JsonNode metadata) {

@@ -2,6 +2,7 @@ package com.authorworks.content.book;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -110,8 +111,9 @@ class ChaptersController {
     @GetMapping("/{chapterId}/scenes/{sceneId}")
     ResponseEntity<Views.SceneView> scene(@PathVariable("id") BookId id, @PathVariable ChapterId chapterId,
             @PathVariable SceneId sceneId) {
-        Book book = books.readable(id, CurrentUser.find());
-        Scene scene = books.scene(books.chapter(book, chapterId), sceneId);
+        Optional<CurrentUser> caller = CurrentUser.find();
+        Book book = books.readable(id, caller);
+        Scene scene = books.scene(books.readableChapter(book, chapterId, caller), sceneId);
         return ResponseEntity.ok().eTag(BaseVersion.etag(scene.version())).body(Views.SceneView.of(scene));
     }
 

@@ -58,7 +58,7 @@ class BookTextsService implements BookTexts {
             return Optional.empty();
         }
         List<BookText.ChapterText> chapters = new ArrayList<>();
-        for (var chapter : books.chapters(book.id())) {
+        for (var chapter : books.readableChapters(book, Optional.of(user))) {
             List<BookText.SceneText> scenes = new ArrayList<>();
             for (var scene : books.scenes(chapter.id())) {
                 String text = SceneText.plain(scene.content());

@@ -23,6 +23,11 @@ public record Book(BookId id, UserId owner, String title, String description, Bo
         return AccessPolicy.access(owner, publication, audience, caller);
     }
 
+    /** What the caller may do with one of this book's chapters: readers only read released ones. */
+    public AccessPolicy.Access chapterAccessOf(Chapter chapter, Optional<CurrentUser> caller) {
+        return AccessPolicy.chapterAccess(accessOf(caller), chapter.publication());
+    }
+
     public AccessPolicy.Readership readership() {
         return AccessPolicy.readership(publication, audience);
     }

@@ -220,6 +220,23 @@ public class Books {
                 .orElseThrow(() -> Problem.notFound("chapter-not-found", "No chapter " + id + " in this book."));
     }
 
+    /**
+     * The chapters the caller may read, in order: every one for the owner, the released ones for a reader
+     * (the {@link AccessPolicy}'s chapter decision).
+     */
+    public List<Chapter> readableChapters(Book book, Optional<CurrentUser> caller) {
+        return chapters(book.id()).stream().filter(chapter -> book.chapterAccessOf(chapter, caller).mayRead()).toList();
+    }
+
+    /** The chapter if the caller may read it; else a 404 {@code chapter-not-found}, as for a chapter that does not exist. */
+    public Chapter readableChapter(Book book, ChapterId id, Optional<CurrentUser> caller) {
+        Chapter chapter = chapter(book, id);
+        if (!book.chapterAccessOf(chapter, caller).mayRead()) {
+            throw Problem.notFound("chapter-not-found", "No chapter " + id + " in this book.");
+        }
+        return chapter;
+    }
+
     public Optional<Chapter> chapterAt(BookId book, int number) {
         return db.sql("SELECT * FROM content.chapters WHERE book_id = :book AND number = :number")
                 .param("book", book.value()).param("number", number).query(Books::chapter).optional();
@@ -406,7 +423,8 @@ public class Books {
 
     private static Chapter chapter(ResultSet rs, int row) throws SQLException {
         return new Chapter(new ChapterId(rs.getObject("id", UUID.class)), new BookId(rs.getObject("book_id", UUID.class)),
-                rs.getInt("number"), rs.getString("title"), rs.getString("description"), PartStatus.valueOf(rs.getString("status")));
+                rs.getInt("number"), rs.getString("title"), rs.getString("description"), PartStatus.valueOf(rs.getString("status")),
+                Publication.valueOf(rs.getString("publication")), instant(rs, "publish_at"), instant(rs, "published_at"));
     }
 
     private static Scene scene(ResultSet rs, int row) throws SQLException {

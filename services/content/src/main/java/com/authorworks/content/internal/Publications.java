@@ -86,6 +86,13 @@ public class Publications {
 
     private Book publishNow(BookId id, Instant now) {
         OffsetDateTime time = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        // the book's first publication releases every chapter still in draft with it; later ones leave
+        // chapters as their author set them (a serial's drafts written ahead stay drafts)
+        db.sql("""
+                UPDATE content.chapters SET publication = 'PUBLISHED', published_at = :now
+                WHERE book_id = :id AND publication = 'DRAFT'
+                  AND (SELECT first_published_at FROM content.books WHERE id = :id) IS NULL""")
+                .param("id", id.value()).param("now", time).update();
         db.sql("""
                 UPDATE content.books SET publication = 'PUBLISHED', publish_at = NULL, published_at = :now,
                   first_published_at = coalesce(first_published_at, :now) WHERE id = :id""")
@@ -157,12 +164,12 @@ public class Publications {
         return due.size();
     }
 
-    /** The book as discovery and readers see it from outside. */
+    /** The book as discovery and readers see it from outside: its released chapters and their words. */
     public PublishedBook listing(Book book) {
         Map<String, Object> counts = db.sql("""
-                SELECT (SELECT count(*) FROM content.chapters WHERE book_id = :id) AS chapters,
+                SELECT (SELECT count(*) FROM content.chapters WHERE book_id = :id AND publication = 'PUBLISHED') AS chapters,
                        (SELECT coalesce(sum(s.word_count), 0) FROM content.scenes s JOIN content.chapters c ON c.id = s.chapter_id
-                        WHERE c.book_id = :id) AS words""").param("id", book.id().value()).query().singleRow();
+                        WHERE c.book_id = :id AND c.publication = 'PUBLISHED') AS words""").param("id", book.id().value()).query().singleRow();
         Listing listing = book.listing();
         return new PublishedBook(book.id(), book.owner(), authorName(book), book.title(),
                 listing.blurb().isEmpty() ? book.description() : listing.blurb(), listing.genre(), listing.tags(),
@@ -177,12 +184,12 @@ public class Publications {
     }
 
     /** The book's next announcement revision; called under its row lock, so revisions follow the changes' order. */
-    private long nextRevision(BookId id) {
+    long nextRevision(BookId id) {
         return db.sql("UPDATE content.books SET publication_revision = publication_revision + 1 WHERE id = :id RETURNING publication_revision")
                 .param("id", id.value()).query(Long.class).single();
     }
 
-    private Book lock(BookId id) {
+    Book lock(BookId id) {
         return db.sql("SELECT * FROM content.books WHERE id = :id FOR UPDATE").param("id", id.value()).query(Books::book).optional()
                 .orElseThrow(() -> Problem.notFound("book-not-found", "No book " + id + "."));
     }

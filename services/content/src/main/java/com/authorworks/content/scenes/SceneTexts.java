@@ -37,7 +37,8 @@ class SceneTexts implements Scenes {
     @Override
     public SceneText read(UserId user, SceneId id) {
         Located located = locate(id);
-        AccessPolicy.Access access = located.book().accessOf(Optional.of(caller(user)));
+        // the chapter's access: a reader of the book reads only its released chapters
+        AccessPolicy.Access access = located.book().chapterAccessOf(located.chapter(), Optional.of(caller(user)));
         if (!access.mayRead()) {
             throw notFound(id);
         }

@@ -17,8 +17,9 @@ import com.authorworks.content.PublishedBook;
  * registry hands an event again after a crash or a failure), so each notification's source key is the
  * event's own identity: the same event twice makes one notification.
  *
- * <p>Today that is the author alone: followers of a book or an author are not told (identity's
- * follows are of users, and nothing yet publishes a follow, nor a new chapter of a published book).
+ * <p>Today that is the author alone: followers of an author are not told (identity's follows are of users). A new
+ * chapter reaches a book's followers through discovery, which knows them ({@code FollowedBookUpdated},
+ * {@link DiscoveryNotifications}).
  */
 @Component
 class ContentNotifications {

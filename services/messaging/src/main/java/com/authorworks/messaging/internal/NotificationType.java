@@ -20,6 +20,8 @@ enum NotificationType {
     NEW_FOLLOWER(Channel.IN_APP),
     /** A reader rated a book of yours, perhaps with a review (discovery's {@code BookRated}). */
     NEW_RATING(Channel.IN_APP),
+    /** A book you follow has a new chapter (discovery's {@code FollowedBookUpdated}, from content's {@code ChapterPublished}). */
+    NEW_CHAPTER(Channel.IN_APP),
     /** A fan joined a tier of yours (subscriptions' {@code MembershipStarted}). */
     NEW_SUBSCRIBER(Channel.IN_APP),
     /**

@@ -1,0 +1,71 @@
+package com.authorworks.content.publication;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.authorworks.content.BookId;
+import com.authorworks.content.ChapterId;
+import com.authorworks.content.internal.Book;
+import com.authorworks.content.internal.Books;
+import com.authorworks.content.internal.Chapter;
+import com.authorworks.content.internal.ChapterReleases;
+import com.authorworks.platform.CurrentUser;
+
+/** The owner releases a published book's chapters one by one, now or on a schedule (serial release). */
+@RestController
+class ChapterReleasesController {
+
+    private final Books books;
+    private final ChapterReleases releases;
+
+    ChapterReleasesController(Books books, ChapterReleases releases) {
+        this.books = books;
+        this.releases = releases;
+    }
+
+    record ReleaseRequest(Instant at) {
+    }
+
+    /**
+     * A chapter's release: {@code publication} is {@code DRAFT}, {@code SCHEDULED} (at {@code publishAt}),
+     * {@code PUBLISHED} (since {@code publishedAt}, readers see it) or {@code UNPUBLISHED}.
+     */
+    record ReleaseView(String chapterId, int number, String title, String publication, Instant publishAt, Instant publishedAt) {
+
+        static ReleaseView of(Chapter chapter) {
+            return new ReleaseView(chapter.id().toString(), chapter.number(), chapter.title(), chapter.publication().name(),
+                    chapter.publishAt(), chapter.publishedAt());
+        }
+    }
+
+    /** Every chapter's release, in order (the owner's view: readers see released chapters in the book itself). */
+    @GetMapping("/api/v1/books/{id}/chapters/releases")
+    List<ReleaseView> list(@PathVariable("id") BookId id) {
+        Book book = books.require(id, CurrentUser.require());
+        return books.chapters(book.id()).stream().map(ReleaseView::of).toList();
+    }
+
+    /**
+     * Releases the chapter now, or at {@code at} when that is in the future; the body is optional.
+     * 409 {@code book-not-published}, 409 {@code already-published}, 400 {@code release-at-in-past}, 404 {@code chapter-not-found}.
+     */
+    @PostMapping("/api/v1/books/{id}/chapters/{chapterId}/publish")
+    ReleaseView publish(@PathVariable("id") BookId id, @PathVariable ChapterId chapterId,
+                        @RequestBody(required = false) ReleaseRequest body) {
+        Book book = books.require(id, CurrentUser.require());
+        return ReleaseView.of(releases.publish(book, chapterId, body == null ? null : body.at()));
+    }
+
+    /** Takes the chapter down from readers, or cancels its schedule. */
+    @PostMapping("/api/v1/books/{id}/chapters/{chapterId}/unpublish")
+    ReleaseView unpublish(@PathVariable("id") BookId id, @PathVariable ChapterId chapterId) {
+        Book book = books.require(id, CurrentUser.require());
+        return ReleaseView.of(releases.unpublish(book, chapterId));
+    }
+}
