@@ -170,6 +170,11 @@ class SeparateProcessesIntegrationTests {
                         .isInstanceOfSatisfying(com.authorworks.platform.Problem.class,
                                 problem -> assertThat(problem.code()).isEqualTo("too-many-users"));
 
+                // Whom a user follows through the UserFollows contract
+                assertThat(identityApi.as(token).put("/api/v1/users/" + id + "/follow", null).status()).isEqualTo(204);
+                assertThat(other.getBean(UserFollows.class).following(plain)).as("over HTTP").containsExactly(dana);
+                assertThat(other.getBean(UserFollows.class).following(dana)).isEmpty();
+
                 // Signing in through forward-auth is for services only: a user's own token may not name anyone.
                 Api.Response asUser = identityApi.as(token).post("/api/v1/internal/identity/forward-auth/sign-ins",
                         Map.of("remoteUser", "mallory", "email", "mallory@homelab.test"));

@@ -197,11 +197,12 @@ class Conversations {
         return Page.of(views(me, ids.stream().map(ConversationId::new).toList()), page, total);
     }
 
-    /** The owner adds someone to a group (again: nothing changes). */
+    /** The owner adds someone to a group ({@code given} is read after the access check: a stranger learns nothing from a 400) (again: nothing changes). */
     @Transactional
-    ConversationView addMember(UserId me, ConversationId id, UserId user) {
+    ConversationView addMember(UserId me, ConversationId id, java.util.function.Supplier<UserId> given) {
         Row conversation = requireMember(id, me);
         requireGroupOwner(conversation, me);
+        UserId user = given.get();
         requireUsers(List.of(user));
         if (!user.equals(me)) {
             requireNotBlocked(me, user);
@@ -329,8 +330,9 @@ class Conversations {
 
     /** I read up to this message (never back: reading an older one changes nothing); the others see it. */
     @Transactional
-    void read(UserId me, ConversationId id, MessageId messageId) {
+    void read(UserId me, ConversationId id, java.util.function.Supplier<MessageId> given) {
         Row conversation = requireMember(id, me);
+        MessageId messageId = given.get();
         StoredMessage message = requireMessage(conversation, messageId);
         int moved = jdbc.sql("update messaging.conversation_members set last_read_seq = :seq"
                         + " where conversation_id = :id and user_id = :me and last_read_seq < :seq")
