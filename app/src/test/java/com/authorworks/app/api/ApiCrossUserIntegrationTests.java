@@ -34,6 +34,8 @@ class ApiCrossUserIntegrationTests extends PlatformApiIntegrationTest {
             "GET /api/v1/users/{id}/books", "a user's published books are public (their drafts are not listed to others)",
             "PUT /api/v1/users/{id}/follow", "following someone changes the follower's own follows",
             "DELETE /api/v1/users/{id}/follow", "unfollowing someone changes the follower's own follows",
+            "PUT /api/v1/users/me/blocks/{userId}", "blocking someone changes the blocker's own blocks",
+            "DELETE /api/v1/users/me/blocks/{userId}", "unblocking someone changes the blocker's own blocks",
             "GET /api/v1/creators/{id}/tiers", "a creator's tiers are their public shop window",
             "GET /api/v1/creators/{id}/tiers/{tierId}", "a creator's tiers are their public shop window");
 

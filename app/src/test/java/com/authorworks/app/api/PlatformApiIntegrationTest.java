@@ -141,7 +141,8 @@ abstract class PlatformApiIntegrationTest {
      * A user with one of everything the API lets them own: a book with a chapter, a scene with two
      * versions, a plan artifact, a cover and a reading position; a published serial with a chapter released after it; an uploaded file; a finished export;
      * a provider key if asked for; a creator tier of their own and a (test-mode) subscription to
-     * another creator's; a notification (sent by the admin). Ids go where path parameters of those
+     * another creator's; a notification (sent by the admin); a group conversation (with a friend of their own)
+     * with a message, and someone they blocked. Ids go where path parameters of those
      * names will look for them.
      */
     private User userWithResources(String name, boolean providerKey, String othersTier, User admin) {
@@ -187,6 +188,16 @@ abstract class PlatformApiIntegrationTest {
                 .json(json(Map.of("userId", user.id(), "title", "Welcome, " + name, "link", "/discover"))), 201)
                 .json().get("id").asString();
 
+        // a group conversation with a friend of their own (so nobody else's member is in it) and a message in it,
+        // and someone they blocked
+        User friend = signedIn(name + "-friend", Map.of());
+        String conversation = send(Request.of("POST", "/api/v1/conversations").bearer(token).json(json(Map.of("kind", "group",
+                "title", name + "'s circle", "memberIds", java.util.List.of(friend.id())))), 201).json().get("id").asString();
+        String message = send(Request.of("POST", "/api/v1/conversations/" + conversation + "/messages").bearer(token)
+                .json(json(Map.of("body", "The lamp is lit."))), 201).json().get("id").asString();
+        String blocked = signedIn(name + "-blocked", Map.of()).id();
+        send(Request.of("PUT", "/api/v1/users/me/blocks/" + blocked).bearer(token), 204);
+
         // an audiobook of the book, rendered by the offline voice (one short scene: a few seconds of audio)
         String audio = "/api/v1/audio/projects/";
         JsonNode project = send(Request.of("POST", "/api/v1/audio/projects").bearer(token).json(json(Map.of("bookId", book))), 201).json();
@@ -214,6 +225,10 @@ abstract class PlatformApiIntegrationTest {
         ids.put("creators/id", user.id());
         ids.put("tierId", tier);
         ids.put("subscriptions/id", subscription);
+        ids.put("conversations/id", conversation);
+        ids.put("messageId", message);
+        ids.put("members/userId", friend.id());
+        ids.put("blocks/userId", blocked);
         return new User(name, user.id(), user.email(), token, new Resources(ids));
     }
 

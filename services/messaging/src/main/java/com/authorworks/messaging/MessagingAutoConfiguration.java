@@ -15,7 +15,7 @@ import com.authorworks.platform.services.ConditionalOnService;
 
 /**
  * Registers the messaging service when AUTHORWORKS_SERVICES includes {@code messaging}: its inbox,
- * the listeners turning other services' events into notifications, and live delivery at {@code /ws}.
+ * the listeners turning other services' events into notifications, conversations, and live delivery at {@code /ws}.
  */
 @AutoConfiguration
 @ConditionalOnService("messaging")

@@ -107,6 +107,38 @@ class NotificationsAcrossProcessesIntegrationTests {
         }
     }
 
+    @Test
+    void aConversationsMessageSentThroughOneProcessReachesTheOtherMembersSocketOnAnother() {
+        try (RedisServer redis = RedisServer.started(data.resolve("redis"));
+             ConfigurableApplicationContext first = process("first", redis, "")) {
+            HikariDataSource database = (HikariDataSource) first.getBean(DataSource.class);
+            String shared = database.getJdbcUrl() + (database.getJdbcUrl().contains("?") ? "&" : "?") + "user="
+                    + database.getUsername();
+            try (ConfigurableApplicationContext second = process("second", redis, shared)) {
+                SharedRedis observer = new SharedRedis(redis.url(), Duration.ofSeconds(1), Duration.ZERO);
+                NotificationsIntegrationTests.eventually("both processes subscribed", () -> observer.connection().sync()
+                        .pubsubNumsub("authorworks:notifications").get("authorworks:notifications"), n -> n == 2);
+                observer.close();
+                Api ann = Api.newUser(port(first));
+                Api ben = Api.newUser(port(first));
+                LiveClient live = LiveClient.connect(port(second));
+                live.send(Map.of("type", "auth", "token", ben.token));
+                live.next("ready");
+
+                String conversation = ok(ann.send("POST", "/api/v1/conversations", json(Map.of("kind", "direct",
+                        "userId", ben.user.toString()))), 201).path("id").asString();
+                ok(ann.send("POST", "/api/v1/conversations/" + conversation + "/messages",
+                        json(Map.of("body", "Über Redis: ça marche."))), 201);
+                JsonNode frame = live.next("conversation");
+                assertThat(frame.path("event").asString()).isEqualTo("message");
+                assertThat(frame.path("conversationId").asString()).isEqualTo(conversation);
+                assertThat(frame.path("message").path("body").asString()).as("the frame as it was, accents and all")
+                        .isEqualTo("Über Redis: ça marche.");
+                live.close();
+            }
+        }
+    }
+
     /** The second process is subscribed again once its link to Redis is up (Lettuce resubscribes on reconnect). */
     private static void awaitSubscribed(ConfigurableApplicationContext process) {
         SharedRedis redis = process.getBean(SharedRedis.class);

@@ -41,6 +41,9 @@ class LiveFeed implements SmartLifecycle {
 
         void heartbeat() throws Exception;
 
+        /** A conversation's frame (JSON), as it happened; never replayed. */
+        void live(String frame) throws Exception;
+
         /** The connection must end: {@code reason} is {@code token-expired} or {@code shutting-down}. */
         void close(String reason);
     }
@@ -113,6 +116,7 @@ class LiveFeed implements SmartLifecycle {
                         }
                     }
                     case NotificationBus.UnreadChanged changed -> sink.unread(changed.unread());
+                    case NotificationBus.Live live -> sink.live(live.frame());
                 }
             } catch (Exception e) {
                 failed(e);

@@ -36,17 +36,26 @@ interface NotificationBus {
         void close();
     }
 
-    /** What changed in a user's inbox: a notification arrived, or the unread count changed (read, deleted). */
+    /**
+     * What changed for a user: in their inbox a notification arrived or the unread count changed (read,
+     * deleted); or in one of their conversations something happened ({@link Live}).
+     */
     sealed interface Signal {
         UserId user();
-
-        long unread();
     }
 
     record Received(UserId user, Notification notification, long unread) implements Signal {
     }
 
     record UnreadChanged(UserId user, long unread) implements Signal {
+    }
+
+    /**
+     * A frame for the user's live connections as it is ({@code {"type":"conversation",...}}, JSON): a message,
+     * an edit, a receipt, someone typing. Not kept in any inbox: a client that was offline reads the
+     * conversation instead.
+     */
+    record Live(UserId user, String frame) implements Signal {
     }
 
     /** Notification {@code seq} arrived in another process: read from the inbox what this connection lacks. */

@@ -39,6 +39,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * ← {"type":"notification","notification":{...,"cursor":"13"}}   the missed ones first, in order, then each new one
  * ← {"type":"unread","count":4}
  * ← {"type":"ping"}                                             every heartbeat; → {"type":"ping"} is answered {"type":"pong"}
+ * ← {"type":"conversation","event":"message",...}              what happens in the user's conversations (docs/messaging.md)
+ * → {"type":"typing","conversationId":"…"}                      the user is typing there; the other members get it
  * </pre>
  *
  * Closes with 4401 when no valid token comes within the auth timeout, when the token is refused or when it
@@ -58,12 +60,15 @@ class NotificationSocket extends TextWebSocketHandler {
     private final LiveFeed feed;
     private final JwtDecoder tokens;
     private final MessagingProperties properties;
+    private final Conversations conversations;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("messaging-ws-auth").daemon().factory());
 
-    NotificationSocket(LiveFeed feed, JwtDecoder tokens, MessagingProperties properties, MeterRegistry meters) {
+    NotificationSocket(LiveFeed feed, JwtDecoder tokens, MessagingProperties properties, Conversations conversations,
+            MeterRegistry meters) {
         this.feed = feed;
+        this.conversations = conversations;
         this.tokens = tokens;
         this.properties = properties;
         // authorworks_websocket_sessions{endpoint="/ws"}: the sockets open in this process
@@ -74,6 +79,7 @@ class NotificationSocket extends TextWebSocketHandler {
     private static final class Client {
         final WebSocketSession session;
         volatile LiveFeed.Connection connection;
+        volatile UserId user;
 
         Client(WebSocketSession session) {
             this.session = session;
@@ -118,9 +124,25 @@ class NotificationSocket extends TextWebSocketHandler {
         switch (type) {
             case "ping" -> send(client.session, Map.of("type", "pong"));
             case "auth" -> close(client.session, BAD_MESSAGE);
+            case "typing" -> typing(client, frame);
             default -> {
                 // unknown frames are ignored, so a newer client can talk to this server
             }
+        }
+    }
+
+    /** {@code {"type":"typing","conversationId":"..."}}: the other members see it; a conversation not the user's is ignored. */
+    private void typing(Client client, JsonNode frame) {
+        ConversationId conversation;
+        try {
+            conversation = new ConversationId(java.util.UUID.fromString(frame.path("conversationId").asString("")));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        try {
+            conversations.typing(client.user, conversation);
+        } catch (com.authorworks.platform.Problem notAMember) {
+            // the same answer as for a conversation that does not exist: none
         }
     }
 
@@ -147,6 +169,7 @@ class NotificationSocket extends TextWebSocketHandler {
             }
         }
         WebSocketSession session = client.session;
+        client.user = user;
         Instant expires = jwt.getExpiresAt();
         client.connection = feed.open(user, after, expires, new LiveFeed.Sink() {
             @Override
@@ -167,6 +190,11 @@ class NotificationSocket extends TextWebSocketHandler {
             @Override
             public void heartbeat() throws IOException {
                 send(session, Map.of("type", "ping"));
+            }
+
+            @Override
+            public void live(String frame) throws IOException {
+                session.sendMessage(new TextMessage(frame));
             }
 
             @Override

@@ -225,6 +225,11 @@ class NotificationsController {
             }
 
             @Override
+            public void live(String frame) throws Exception {
+                emitter.send(SseEmitter.event().name("conversation").data(frame, MediaType.APPLICATION_JSON));
+            }
+
+            @Override
             public void close(String reason) {
                 emitter.complete();
             }

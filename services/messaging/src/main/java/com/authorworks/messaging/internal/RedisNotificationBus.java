@@ -19,7 +19,9 @@ import com.authorworks.platform.redis.SharedRedis;
  * ({@link InProcessNotificationBus}) and, over Redis pub/sub (channel {@code authorworks:notifications}),
  * to every other messaging process, which hands it to the user's connections there as
  * {@link NotificationBus.Arrived} (they read the notification from the inbox: the message carries only
- * the user, the number and the unread count, never the content). While Redis is down, {@link #live()}
+ * the user, the number and the unread count, never the content). A conversation's live frame
+ * ({@link NotificationBus.Live}: a message, a receipt, typing) is carried as it is, Base64, since it is not kept
+ * anywhere a process could read it from. While Redis is down, {@link #live()}
  * is false and the connections read their inbox every few seconds; Lettuce resubscribes when it returns
  * ({@link RedisChannel}).
  */
@@ -71,6 +73,8 @@ class RedisNotificationBus implements NotificationBus {
             Signal signal = switch (parts[0]) {
                 case "R" -> new Arrived(user, Long.parseLong(parts[3]), Long.parseLong(parts[4]));
                 case "U" -> new UnreadChanged(user, Long.parseLong(parts[3]));
+                case "L" -> new Live(user, new String(java.util.Base64.getDecoder().decode(parts[3]),
+                        java.nio.charset.StandardCharsets.UTF_8));
                 default -> throw new IllegalArgumentException("unknown kind " + parts[0]);
             };
             local.publish(signal);
@@ -84,6 +88,8 @@ class RedisNotificationBus implements NotificationBus {
             case Received r -> "R " + origin + " " + r.user() + " " + r.notification().seq() + " " + r.unread();
             case Arrived a -> "R " + origin + " " + a.user() + " " + a.seq() + " " + a.unread();
             case UnreadChanged u -> "U " + origin + " " + u.user() + " " + u.unread();
+            case Live l -> "L " + origin + " " + l.user() + " "
+                    + java.util.Base64.getEncoder().encodeToString(l.frame().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         };
     }
 }

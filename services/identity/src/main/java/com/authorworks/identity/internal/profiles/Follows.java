@@ -2,9 +2,13 @@ package com.authorworks.identity.internal.profiles;
 
 import java.util.List;
 
+import java.util.UUID;
+
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.authorworks.identity.UserFollows;
 import com.authorworks.platform.Page;
 import com.authorworks.platform.PageRequest;
 import com.authorworks.platform.Problem;
@@ -12,7 +16,8 @@ import com.authorworks.platform.UserId;
 
 /** Who follows whom. Following and unfollowing are idempotent. */
 @Service
-class Follows {
+@Primary // the bean to use in this process; UserFollowsEndpoint serves the same contract to other processes
+class Follows implements UserFollows {
 
     private final JdbcClient jdbc;
     private final Profiles profiles;
@@ -37,6 +42,13 @@ class Follows {
         jdbc.sql("delete from identity.follows where follower_id = :follower and followee_id = :followee")
                 .param("follower", follower.value()).param("followee", followee.value()).update();
         profiles.followsChanged(follower, followee);
+    }
+
+    @Override
+    public List<UserId> following(UserId user) {
+        return jdbc.sql("select followee_id from identity.follows where follower_id = :id order by created_at desc, followee_id limit :max")
+                .param("id", user.value()).param("max", MAX_FOLLOWING)
+                .query((rs, n) -> new UserId(rs.getObject(1, UUID.class))).list();
     }
 
     Page<UserView> followers(UserId user, PageRequest page) {
