@@ -150,6 +150,8 @@ class SeparateProcessesIntegrationTests {
                 assertThat(other.getBean(Users.class).findProfiles(List.of(com.authorworks.platform.UserId.of(id),
                         com.authorworks.platform.UserId.random())))
                         .as("many at once, over HTTP").singleElement().satisfies(profile -> assertThat(profile.username()).isEqualTo("dana"));
+                assertThat(other.getBean(Users.class).findProfilesByUsername(List.of("DANA", "nobody-at-all")))
+                        .as("by username, over HTTP").singleElement().satisfies(profile -> assertThat(profile.id().value().toString()).isEqualTo(id));
 
                 // Signing in through forward-auth is for services only: a user's own token may not name anyone.
                 String token = registerAndLogin(identityApi);
