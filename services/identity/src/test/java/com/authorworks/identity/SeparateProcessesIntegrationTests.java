@@ -1,6 +1,7 @@
 package com.authorworks.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -153,8 +154,25 @@ class SeparateProcessesIntegrationTests {
                 assertThat(other.getBean(Users.class).findProfilesByUsername(List.of("DANA", "nobody-at-all")))
                         .as("by username, over HTTP").singleElement().satisfies(profile -> assertThat(profile.id().value().toString()).isEqualTo(id));
 
-                // Signing in through forward-auth is for services only: a user's own token may not name anyone.
+                // Blocks through the UserBlocks contract: a service (no user) may ask about anyone.
                 String token = registerAndLogin(identityApi);
+                Api.Response blocked = identityApi.as(token).put("/api/v1/users/me/blocks/" + id, null);
+                assertThat(blocked.status()).as(blocked.toString()).isEqualTo(204);
+                UserBlocks blocks = other.getBean(UserBlocks.class);
+                assertThat(blocks.getClass().getName()).as("identity's contract, over HTTP").contains("Proxy");
+                com.authorworks.platform.UserId dana = com.authorworks.platform.UserId.of(id);
+                com.authorworks.platform.UserId plain = com.authorworks.platform.UserId.of(
+                        identityApi.as(token).get("/api/v1/users/me").body().get("id").asString());
+                assertThat(blocks.blockedEitherWay(dana, plain)).as("either way, over HTTP").isTrue();
+                assertThat(blocks.blockedEitherWay(dana, com.authorworks.platform.UserId.random())).isFalse();
+                assertThat(blocks.blockedBy(plain)).containsExactly(dana);
+                assertThat(blocks.blockedAmong(dana, List.of(plain, com.authorworks.platform.UserId.random()))).containsExactly(plain);
+                assertThatThrownBy(() -> blocks.blockedAmong(dana, java.util.Collections.nCopies(UserBlocks.MAX_AMONG + 1, plain)))
+                        .as("the callee's refusal, as the in-process bean would throw it")
+                        .isInstanceOfSatisfying(com.authorworks.platform.Problem.class,
+                                problem -> assertThat(problem.code()).isEqualTo("too-many-users"));
+
+                // Signing in through forward-auth is for services only: a user's own token may not name anyone.
                 Api.Response asUser = identityApi.as(token).post("/api/v1/internal/identity/forward-auth/sign-ins",
                         Map.of("remoteUser", "mallory", "email", "mallory@homelab.test"));
                 assertThat(asUser.status()).as(asUser.toString()).isEqualTo(403);

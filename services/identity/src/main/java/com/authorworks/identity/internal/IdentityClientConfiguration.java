@@ -9,6 +9,7 @@ import org.springframework.core.env.Environment;
 
 import com.authorworks.identity.ForwardAuthSignIns;
 import com.authorworks.identity.IdentityUnavailableException;
+import com.authorworks.identity.UserBlocks;
 import com.authorworks.identity.UserMail;
 import com.authorworks.identity.Users;
 import com.authorworks.platform.contracts.ContractsConfiguration;
@@ -31,6 +32,11 @@ public class IdentityClientConfiguration {
     @Bean
     Users identityUsers(ServiceClients clients, Environment environment) {
         return clients.create(Users.class, "identity", identity(environment), IdentityUnavailableException::new);
+    }
+
+    @Bean
+    UserBlocks identityUserBlocks(ServiceClients clients, Environment environment) {
+        return clients.create(UserBlocks.class, "identity", identity(environment), IdentityUnavailableException::new);
     }
 
     @Bean

@@ -1,2 +1,2 @@
-/** Users as others see them: profiles, preferences, roles, follows and the user listings. */
+/** Users as others see them: profiles, preferences, roles, follows, blocks and the user listings. */
 package com.authorworks.identity.internal.profiles;
