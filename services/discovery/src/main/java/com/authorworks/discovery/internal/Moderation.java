@@ -148,7 +148,7 @@ class Moderation {
             db.sql("""
                     UPDATE discovery.reports SET status = 'RESOLVED', decided_at = now(), decided_by = :by, hid = :hide
                     WHERE status = 'OPEN' AND kind = :kind AND book_id = :book AND coalesce(comment_id, reader_id) = :subject""")
-                    .param("by", caller.id().value()).param("hide", hide).param("kind", report.kind()).param("book", report.bookId())
+                    .param("by", caller.id().value()).param("hide", hide).param("kind", report.kind().toUpperCase(Locale.ROOT)).param("book", report.bookId())
                     .param("subject", report.commentId() != null ? report.commentId() : report.readerId()).update();
             if (hide) {
                 if (report.commentId() != null) {
