@@ -20,6 +20,12 @@ enum NotificationType {
     NEW_FOLLOWER(Channel.IN_APP),
     /** A reader rated a book of yours, perhaps with a review (discovery's {@code BookRated}). */
     NEW_RATING(Channel.IN_APP),
+    /** A reader commented on a chapter of a book of yours (discovery's {@code CommentPosted}). */
+    COMMENT(Channel.IN_APP),
+    /** Someone answered a comment of yours (discovery's {@code CommentPosted} with a parent). */
+    REPLY(Channel.IN_APP),
+    /** A comment named you by {@code @username} (discovery's {@code CommentPosted}). */
+    MENTION(Channel.IN_APP),
     /** A fan joined a tier of yours (subscriptions' {@code MembershipStarted}). */
     NEW_SUBSCRIBER(Channel.IN_APP),
     /**
