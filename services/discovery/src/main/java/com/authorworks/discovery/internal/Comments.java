@@ -302,6 +302,9 @@ class Comments {
     /** Where a page of comments ended: the last one's time and id (opaque to clients, base64url). */
     record Position(Instant createdAt, UUID id) {
 
+        /** Later than any comment (and within PostgreSQL's range): a cursor beyond it was not made here. */
+        private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
         String encode() {
             String raw = createdAt.getEpochSecond() + "." + createdAt.getNano() + "\n" + id;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
@@ -314,7 +317,11 @@ class Comments {
                 if (parts.length != 2 || time.length != 2) {
                     throw new IllegalArgumentException("not a position");
                 }
-                return new Position(Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1])), UUID.fromString(parts[1]));
+                Instant at = Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1]));
+                if (at.isBefore(Instant.EPOCH) || at.isAfter(LATEST)) {
+                    throw new IllegalArgumentException("not a time a comment was posted");
+                }
+                return new Position(at, UUID.fromString(parts[1]));
             } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | java.time.DateTimeException e) {
                 throw Problem.badRequest("invalid-cursor", "This cursor is not one a page of comments returned.");
             }
