@@ -27,17 +27,19 @@ import com.authorworks.app.api.RawHttp.Response;
 class ApiCrossUserIntegrationTests extends PlatformApiIntegrationTest {
 
     /** What anyone may do to another user's public resource, and why; everything else must be refused. */
-    static final Map<String, String> ALLOWED_TO_ANYONE = Map.of(
-            "GET /api/v1/users/{id}", "profiles are public",
-            "GET /api/v1/users/{id}/followers", "who follows a user is public",
-            "GET /api/v1/users/{id}/following", "whom a user follows is public",
-            "GET /api/v1/users/{id}/books", "a user's published books are public (their drafts are not listed to others)",
-            "PUT /api/v1/users/{id}/follow", "following someone changes the follower's own follows",
-            "DELETE /api/v1/users/{id}/follow", "unfollowing someone changes the follower's own follows",
-            "GET /api/v1/creators/{id}/tiers", "a creator's tiers are their public shop window",
-            "GET /api/v1/creators/{id}/tiers/{tierId}", "a creator's tiers are their public shop window",
-            "GET /api/v1/discover/comments/{commentId}", "a comment on a published book is public",
-            "POST /api/v1/discover/comments/{commentId}/reports", "anyone who can read a comment may report it (the report is theirs)");
+    static final Map<String, String> ALLOWED_TO_ANYONE = Map.ofEntries(
+            Map.entry("GET /api/v1/users/{id}", "profiles are public"),
+            Map.entry("GET /api/v1/users/{id}/followers", "who follows a user is public"),
+            Map.entry("GET /api/v1/users/{id}/following", "whom a user follows is public"),
+            Map.entry("GET /api/v1/users/{id}/books", "a user's published books are public (their drafts are not listed to others)"),
+            Map.entry("PUT /api/v1/users/{id}/follow", "following someone changes the follower's own follows"),
+            Map.entry("DELETE /api/v1/users/{id}/follow", "unfollowing someone changes the follower's own follows"),
+            Map.entry("PUT /api/v1/users/me/blocks/{userId}", "blocking someone changes the blocker's own blocks"),
+            Map.entry("DELETE /api/v1/users/me/blocks/{userId}", "unblocking someone changes the blocker's own blocks"),
+            Map.entry("GET /api/v1/creators/{id}/tiers", "a creator's tiers are their public shop window"),
+            Map.entry("GET /api/v1/creators/{id}/tiers/{tierId}", "a creator's tiers are their public shop window"),
+            Map.entry("GET /api/v1/discover/comments/{commentId}", "a comment on a published book is public"),
+            Map.entry("POST /api/v1/discover/comments/{commentId}/reports", "anyone who can read a comment may report it (the report is theirs)"));
 
     /** Public resources: a stranger may be told "forbidden" (403) instead of "not found" when trying to change them. */
     static final Map<String, String> PUBLIC = Map.of(

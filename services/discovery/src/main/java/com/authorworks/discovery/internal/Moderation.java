@@ -91,7 +91,7 @@ class Moderation {
     /** Reports a review of a book the reporter may read (not their own). */
     Filed reportReview(UUID bookId, UUID readerId, String reason, String note, CurrentUser reporter) {
         CatalogueBook book = readers.readable(bookId, reporter);
-        Readers.Rating rating = readers.review(book.id(), readerId, Optional.of(reporter))
+        Readers.Rating rating = readers.review(book.id(), readerId)
                 .orElseThrow(() -> Problem.notFound("review-not-found", "This reader has no review of the book that you may see."));
         if (reporter.id().value().equals(readerId)) {
             throw Problem.forbidden("own-content", "You cannot report your own review.");

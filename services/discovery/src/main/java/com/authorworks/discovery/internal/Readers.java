@@ -200,7 +200,7 @@ class Readers {
     }
 
     /** The reader's review of the book, unless it is hidden. */
-    Optional<Rating> review(UUID book, UUID reader, Optional<CurrentUser> viewer) {
+    Optional<Rating> review(UUID book, UUID reader) {
         return db.sql("SELECT * FROM discovery.ratings WHERE user_id = :user AND book_id = :book AND review IS NOT NULL AND hidden_at IS NULL")
                 .param("user", reader).param("book", book).query(Readers::rating).optional();
     }
