@@ -27,23 +27,27 @@ import com.authorworks.app.api.RawHttp.Response;
 class ApiCrossUserIntegrationTests extends PlatformApiIntegrationTest {
 
     /** What anyone may do to another user's public resource, and why; everything else must be refused. */
-    static final Map<String, String> ALLOWED_TO_ANYONE = Map.of(
-            "GET /api/v1/users/{id}", "profiles are public",
-            "GET /api/v1/users/{id}/followers", "who follows a user is public",
-            "GET /api/v1/users/{id}/following", "whom a user follows is public",
-            "GET /api/v1/users/{id}/books", "a user's published books are public (their drafts are not listed to others)",
-            "PUT /api/v1/users/{id}/follow", "following someone changes the follower's own follows",
-            "DELETE /api/v1/users/{id}/follow", "unfollowing someone changes the follower's own follows",
-            "PUT /api/v1/users/me/blocks/{userId}", "blocking someone changes the blocker's own blocks",
-            "DELETE /api/v1/users/me/blocks/{userId}", "unblocking someone changes the blocker's own blocks",
-            "GET /api/v1/creators/{id}/tiers", "a creator's tiers are their public shop window",
-            "GET /api/v1/creators/{id}/tiers/{tierId}", "a creator's tiers are their public shop window");
+    static final Map<String, String> ALLOWED_TO_ANYONE = Map.ofEntries(
+            Map.entry("GET /api/v1/users/{id}", "profiles are public"),
+            Map.entry("GET /api/v1/users/{id}/followers", "who follows a user is public"),
+            Map.entry("GET /api/v1/users/{id}/following", "whom a user follows is public"),
+            Map.entry("GET /api/v1/users/{id}/books", "a user's published books are public (their drafts are not listed to others)"),
+            Map.entry("PUT /api/v1/users/{id}/follow", "following someone changes the follower's own follows"),
+            Map.entry("DELETE /api/v1/users/{id}/follow", "unfollowing someone changes the follower's own follows"),
+            Map.entry("PUT /api/v1/users/me/blocks/{userId}", "blocking someone changes the blocker's own blocks"),
+            Map.entry("DELETE /api/v1/users/me/blocks/{userId}", "unblocking someone changes the blocker's own blocks"),
+            Map.entry("GET /api/v1/creators/{id}/tiers", "a creator's tiers are their public shop window"),
+            Map.entry("GET /api/v1/creators/{id}/tiers/{tierId}", "a creator's tiers are their public shop window"),
+            Map.entry("GET /api/v1/discover/comments/{commentId}", "a comment on a published book is public"),
+            Map.entry("POST /api/v1/discover/comments/{commentId}/reports", "anyone who can read a comment may report it (the report is theirs)"));
 
     /** Public resources: a stranger may be told "forbidden" (403) instead of "not found" when trying to change them. */
     static final Map<String, String> PUBLIC = Map.of(
             "/api/v1/users/{id}", "a profile is public, so its existence is no secret",
             "/api/v1/files/{id}/content", "a signed link is public: the signature, not the user, is checked",
-            "/api/v1/creators/{id}/tiers", "tiers are public, so only their creator may change them: others are forbidden");
+            "/api/v1/creators/{id}/tiers", "tiers are public, so only their creator may change them: others are forbidden",
+            "/api/v1/discover/comments/{commentId}", "a comment on a published book is public, so only its author (or the book's author or an admin, hiding it) may change it: others are forbidden",
+            "/api/v1/discover/moderation/reports", "the moderation queue is the admins': anyone else is forbidden, whichever report they name");
 
     /** Reads the owner's read-back must not make, because they change what they read. */
     static final Map<String, String> NOT_READ_BACK = Map.of(

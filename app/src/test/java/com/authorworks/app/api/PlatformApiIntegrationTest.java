@@ -142,7 +142,8 @@ abstract class PlatformApiIntegrationTest {
      * versions, a plan artifact, a cover and a reading position; a published serial with a chapter released after it; an uploaded file; a finished export;
      * a provider key if asked for; a creator tier of their own and a (test-mode) subscription to
      * another creator's; a notification (sent by the admin); a group conversation (with a friend of their own)
-     * with a message, and someone they blocked. Ids go where path parameters of those
+     * with a message, and someone they blocked; a second, published book with the user's comment on
+     * its chapter and the user's report of the admin's comment there. Ids go where path parameters of those
      * names will look for them.
      */
     private User userWithResources(String name, boolean providerKey, String othersTier, User admin) {
@@ -207,6 +208,38 @@ abstract class PlatformApiIntegrationTest {
         String audioFile = send(Request.of("GET", audio + projectId + "/exports").bearer(token), 200).json().get("files").get(0)
                 .get("id").asString();
 
+        // a published book of the user's (the first stays a draft, so every read of it is a 404 to others), the user's
+        // comment on its chapter, the admin's comment there and the user's report of that
+        String shore = send(Request.of("POST", "/api/v1/books").bearer(token)
+                .json(json(Map.of("title", name + "'s open shore", "description", "A beach anyone may walk."))), 201).json().get("id").asString();
+        String shoreChapter = send(Request.of("POST", "/api/v1/books/" + shore + "/chapters").bearer(token).json(json(Map.of("title", "Low tide"))),
+                201).json().get("id").asString();
+        send(Request.of("POST", "/api/v1/books/" + shore + "/chapters/" + shoreChapter + "/scenes").bearer(token)
+                .json(json(Map.of("title", "Shells", "content", "<p>The sea went out.</p>"))), 201);
+        send(Request.of("PATCH", "/api/v1/books/" + shore + "/publication").bearer(token)
+                .json(json(Map.of("blurb", "A beach anyone may walk.", "genre", "literary", "tags", java.util.List.of("shore")))), 200);
+        send(Request.of("POST", "/api/v1/books/" + shore + "/publish").bearer(token), 200);
+        String comments = "/api/v1/discover/books/" + shore + "/chapters/" + shoreChapter + "/comments";
+        await("discovery to list " + shore, () -> http().send(Request.of("GET", comments).bearer(token)).status() == 200);
+        String comment = send(Request.of("POST", comments).bearer(token).json(json(Map.of("body", "Notes from the author."))), 201)
+                .json().get("id").asString();
+        String admins = send(Request.of("POST", comments).bearer(admin.accessToken()).json(json(Map.of("body", "An admin walked here."))), 201)
+                .json().get("id").asString();
+        String report = send(Request.of("POST", "/api/v1/discover/comments/" + admins + "/reports").bearer(token)
+                .json(json(Map.of("reason", "off-topic", "note", "Admins walk elsewhere."))), 201).json().get("id").asString();
+        // the notifications these make (published, commented) are in before anyone reads them back
+        await("the notifications of " + name + "'s publication and comment", () -> {
+            String inbox = http().send(Request.of("GET", "/api/v1/notifications?size=100").bearer(token)).text();
+            return inbox.contains("\"book-published\"") && inbox.contains("\"comment\"");
+        });
+
+        // someone they blocked
+        String blocked = signedIn(name + "-blocked", Map.of()).id();
+        send(Request.of("PUT", "/api/v1/users/me/blocks/" + blocked).bearer(token), 204);
+        ids.put("blocks/userId", blocked);
+        ids.put("commentId", comment);
+        ids.put("reportId", report);
+        ids.put("readerId", admin.id());
         ids.put("projects/id", projectId);
         ids.put("voiceId", project.get("voices").get(0).get("id").asString());
         ids.put("jobId", job);
@@ -236,6 +269,19 @@ abstract class PlatformApiIntegrationTest {
     private String tierOf(User creator, String name) {
         return send(Request.of("POST", "/api/v1/creators/" + creator.id() + "/tiers").bearer(creator.accessToken())
                 .json(json(Map.of("name", name, "monthlyPrice", 500, "currency", "usd"))), 201).json().get("id").asString();
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!done.getAsBoolean()) {
+            assertThat(Instant.now()).as(what + " in time").isBefore(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private void awaitRender(String token, String path) {

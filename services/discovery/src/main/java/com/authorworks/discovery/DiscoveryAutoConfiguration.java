@@ -39,6 +39,8 @@ public class DiscoveryAutoConfiguration {
                 Endpoint.get("/api/v1/discover/best-rated/explain"),
                 Endpoint.get("/api/v1/discover/latest"),
                 Endpoint.get("/api/v1/discover/recommendations"),
-                Endpoint.get("/api/v1/discover/books/*/reviews"));
+                Endpoint.get("/api/v1/discover/books/*/reviews"),
+                Endpoint.get("/api/v1/discover/books/*/chapters/*/comments"),
+                Endpoint.get("/api/v1/discover/comments/*"));
     }
 }

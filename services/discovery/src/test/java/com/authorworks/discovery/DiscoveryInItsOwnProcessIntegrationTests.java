@@ -28,10 +28,13 @@ class DiscoveryInItsOwnProcessIntegrationTests {
     @TempDir
     Path data;
 
-    private ConfigurableApplicationContext process(String services, String kafka) {
+    private static final String SECRET = "a-service-secret-of-at-least-32-characters";
+
+    private ConfigurableApplicationContext process(String services, String kafka, String... more) {
         return new SpringApplicationBuilder(DiscoveryTestApplication.class).properties("server.port=0", "logging.level.root=WARN",
                 "authorworks.services=" + services, "authorworks.data=" + data.resolve(services.replace(',', '-')),
-                "authorworks.kafka.bootstrap-servers=" + kafka, "authorworks.kafka.partitions=2").run();
+                "authorworks.kafka.bootstrap-servers=" + kafka, "authorworks.kafka.partitions=2",
+                "authorworks.security.service-secret=" + SECRET).properties(more).run();
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -43,7 +46,8 @@ class DiscoveryInItsOwnProcessIntegrationTests {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2);
         broker.afterPropertiesSet();
         try (ConfigurableApplicationContext content = process("content,storage", broker.getBrokersAsString());
-             ConfigurableApplicationContext discovery = process("discovery", broker.getBrokersAsString())) {
+             ConfigurableApplicationContext discovery = process("discovery", broker.getBrokersAsString(),
+                     "authorworks.content.url=http://localhost:" + port(content))) {
             assertThat(content.getBeanNamesForType(DiscoveryAutoConfiguration.class)).isEmpty();
             int contentPort = port(content);
             int discoveryPort = port(discovery);
@@ -65,6 +69,13 @@ class DiscoveryInItsOwnProcessIntegrationTests {
             JsonNode found = DiscoveryIntegrationTests.eventually("discovery to list the book", () -> reader.get(search + "&q=harbour"),
                     page -> DiscoveryIntegrationTests.ids(page).contains(book));
             assertThat(found.toString()).contains("The Split Harbour");
+
+            // a comment on its chapter at discovery, which asks content's BookTexts over HTTP which chapters the book has
+            String comments = "/api/v1/discover/books/" + book + "/chapters/" + chapter + "/comments";
+            ok(reader.send("POST", comments, json(Map.of("body", "Which harbour is home?"))), 201);
+            assertThat(reader.get(comments).path("items").get(0).path("body").asString()).isEqualTo("Which harbour is home?");
+            assertThat(reader.send("POST", "/api/v1/discover/books/" + book + "/chapters/" + UUID.randomUUID() + "/comments",
+                    json(Map.of("body", "Lost"))).statusCode()).as("a chapter content does not know").isEqualTo(404);
 
             // a reader's first place in the book, saved at content, counts at discovery
             Api readerAtContent = reader.at(contentPort);

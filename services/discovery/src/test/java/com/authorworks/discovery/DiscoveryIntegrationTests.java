@@ -132,6 +132,11 @@ class DiscoveryIntegrationTests {
                     profilesAsked.add(List.copyOf(ids));
                     return ids.stream().map(this::findProfile).flatMap(Optional::stream).toList();
                 }
+
+                @Override
+                public List<PublicProfile> findProfilesByUsername(List<String> usernames) {
+                    return List.of();
+                }
             };
         }
 

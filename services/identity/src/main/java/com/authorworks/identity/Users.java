@@ -32,4 +32,12 @@ public interface Users {
      */
     @GetExchange("/profiles")
     List<PublicProfile> findProfiles(@RequestParam("id") List<UserId> ids);
+
+    /**
+     * The public profiles of those of these usernames that belong to someone (matched regardless of case,
+     * as usernames are unique), in no particular order: how an {@code @username} mention finds its user.
+     * More than {@link #MAX_PROFILES} names is a bad request.
+     */
+    @GetExchange("/by-username")
+    List<PublicProfile> findProfilesByUsername(@RequestParam("username") List<String> usernames);
 }

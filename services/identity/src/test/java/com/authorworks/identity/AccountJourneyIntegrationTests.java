@@ -217,4 +217,17 @@ class AccountJourneyIntegrationTests extends IdentityIntegrationTest {
                 .isEqualTo("too-many-users");
     }
 
+    @Test
+    void mentionsFindTheirUsersByUsernameWhateverTheCase() {
+        Session user = signedInUser("mentioned");
+        Session other = signedInUser("mentioned");
+        assertThat(users.findProfilesByUsername(java.util.List.of(user.username().toUpperCase(java.util.Locale.ROOT), "nobody-" + java.util.UUID.randomUUID(),
+                " " + other.username() + " ", user.username())).stream().map(PublicProfile::id))
+                .as("those that exist, once each").containsExactlyInAnyOrder(UserId.of(user.id()), UserId.of(other.id()));
+        assertThat(users.findProfilesByUsername(java.util.List.of())).isEmpty();
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(com.authorworks.platform.Problem.class,
+                () -> users.findProfilesByUsername(java.util.stream.Stream.generate(() -> "someone").limit(Users.MAX_PROFILES + 1).toList())).code())
+                .isEqualTo("too-many-users");
+    }
+
 }

@@ -151,6 +151,8 @@ class SeparateProcessesIntegrationTests {
                 assertThat(other.getBean(Users.class).findProfiles(List.of(com.authorworks.platform.UserId.of(id),
                         com.authorworks.platform.UserId.random())))
                         .as("many at once, over HTTP").singleElement().satisfies(profile -> assertThat(profile.username()).isEqualTo("dana"));
+                assertThat(other.getBean(Users.class).findProfilesByUsername(List.of("DANA", "nobody-at-all")))
+                        .as("by username, over HTTP").singleElement().satisfies(profile -> assertThat(profile.id().value().toString()).isEqualTo(id));
 
                 // Blocks through the UserBlocks contract: a service (no user) may ask about anyone.
                 String token = registerAndLogin(identityApi);

@@ -190,7 +190,7 @@ class Readers {
     Summary summary(UUID book) {
         return db.sql("""
                 SELECT count(*) AS ratings, avg(overall) AS overall, avg(style) AS style, avg(story) AS story, avg(grammar) AS grammar,
-                       avg(characters) AS characters, count(review) AS reviews,
+                       avg(characters) AS characters, count(review) FILTER (WHERE hidden_at IS NULL) AS reviews,
                        (SELECT count(*) FROM discovery.follows WHERE book_id = :book) AS followers
                 FROM discovery.ratings WHERE book_id = :book""")
                 .param("book", book)
@@ -199,13 +199,27 @@ class Readers {
                 .single();
     }
 
-    /** The ratings that have a review, newest first. */
+    /** The reader's review of the book, unless it is hidden. */
+    Optional<Rating> review(UUID book, UUID reader) {
+        return db.sql("SELECT * FROM discovery.ratings WHERE user_id = :user AND book_id = :book AND review IS NOT NULL AND hidden_at IS NULL")
+                .param("user", reader).param("book", book).query(Readers::rating).optional();
+    }
+
+    /** Hides a review from the book's reviews (or shows it again); its rating still counts. */
+    void setReviewHidden(UUID book, UUID reader, boolean hidden, UserId by) {
+        db.sql(hidden
+                        ? "UPDATE discovery.ratings SET hidden_at = coalesce(hidden_at, now()), hidden_by = coalesce(hidden_by, :by) WHERE user_id = :user AND book_id = :book"
+                        : "UPDATE discovery.ratings SET hidden_at = NULL, hidden_by = NULL WHERE user_id = :user AND book_id = :book")
+                .param("by", by.value()).param("user", reader).param("book", book).update();
+    }
+
+    /** The ratings that have a review, newest first; hidden reviews left out. */
     Page<Rating> reviews(UUID book, PageRequest page) {
         List<Rating> items = db.sql("""
-                SELECT * FROM discovery.ratings WHERE book_id = :book AND review IS NOT NULL
+                SELECT * FROM discovery.ratings WHERE book_id = :book AND review IS NOT NULL AND hidden_at IS NULL
                 ORDER BY updated_at DESC, user_id LIMIT :limit OFFSET :offset""")
                 .param("book", book).param("limit", page.size()).param("offset", page.offset()).query(Readers::rating).list();
-        long total = db.sql("SELECT count(*) FROM discovery.ratings WHERE book_id = :book AND review IS NOT NULL").param("book", book)
+        long total = db.sql("SELECT count(*) FROM discovery.ratings WHERE book_id = :book AND review IS NOT NULL AND hidden_at IS NULL").param("book", book)
                 .query(Long.class).single();
         return Page.of(items, page, total);
     }

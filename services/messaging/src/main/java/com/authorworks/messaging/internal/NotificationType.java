@@ -22,6 +22,12 @@ enum NotificationType {
     NEW_RATING(Channel.IN_APP),
     /** A book you follow has a new chapter (discovery's {@code FollowedBookUpdated}, from content's {@code ChapterPublished}). */
     NEW_CHAPTER(Channel.IN_APP),
+    /** A reader commented on a chapter of a book of yours (discovery's {@code CommentPosted}). */
+    COMMENT(Channel.IN_APP),
+    /** Someone answered a comment of yours (discovery's {@code CommentPosted} with a parent). */
+    REPLY(Channel.IN_APP),
+    /** A comment named you by {@code @username} (discovery's {@code CommentPosted}). */
+    MENTION(Channel.IN_APP),
     /** A fan joined a tier of yours (subscriptions' {@code MembershipStarted}). */
     NEW_SUBSCRIBER(Channel.IN_APP),
     /**

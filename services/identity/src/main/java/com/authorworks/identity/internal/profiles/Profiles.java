@@ -76,6 +76,20 @@ class Profiles implements Users {
                 .query((rs, n) -> publicProfile(rs)).list();
     }
 
+    @Override
+    public List<PublicProfile> findProfilesByUsername(List<String> usernames) {
+        if (usernames.size() > MAX_PROFILES) {
+            throw Problem.badRequest("too-many-users", "At most " + MAX_PROFILES + " users at a time.");
+        }
+        List<String> wanted = usernames.stream().filter(java.util.Objects::nonNull).map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(name -> !name.isEmpty()).distinct().toList();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where lower(u.username) in (:names)").param("names", wanted)
+                .query((rs, n) -> publicProfile(rs)).list();
+    }
+
     /** Anyone may look; the private part only for the user and for admins. */
     UserView view(UserId id, Optional<CurrentUser> viewer) {
         boolean full = viewer.filter(v -> v.id().equals(id) || v.isAdmin()).isPresent();

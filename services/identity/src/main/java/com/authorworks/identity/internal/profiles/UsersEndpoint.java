@@ -28,4 +28,9 @@ class UsersEndpoint implements Users {
     public List<PublicProfile> findProfiles(List<UserId> ids) {
         return profiles.findProfiles(ids);
     }
+
+    @Override
+    public List<PublicProfile> findProfilesByUsername(List<String> usernames) {
+        return profiles.findProfilesByUsername(usernames);
+    }
 }
