@@ -5,7 +5,6 @@ CREATE TABLE codex_entries (
     book_id        uuid        NOT NULL REFERENCES books (id) ON DELETE CASCADE,
     kind           text        NOT NULL CHECK (kind IN ('CHARACTER', 'PLACE', 'OBJECT', 'LORE', 'FACTION', 'RELATIONSHIP')),
     name           text        NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
-    aliases        text[]      NOT NULL DEFAULT '{}',
     description    text        NOT NULL DEFAULT '' CHECK (length(description) <= 4000),
     pinned         text        NOT NULL DEFAULT 'AUTO' CHECK (pinned IN ('ALWAYS', 'NEVER', 'AUTO')),
     -- the ledger subject it was extracted from (lower case), null for an entry the author made
@@ -17,13 +16,17 @@ CREATE TABLE codex_entries (
 );
 CREATE UNIQUE INDEX codex_entries_extracted ON codex_entries (book_id, extracted_from) WHERE extracted_from IS NOT NULL;
 
--- Every name and alias of a live entry, lower case: one entry per name in a book.
+-- Every name and alias of a live entry (name_key lower case): one entry per name in a book.
 CREATE TABLE codex_names (
-    book_id  uuid NOT NULL REFERENCES books (id) ON DELETE CASCADE,
-    name_key text NOT NULL,
-    entry_id uuid NOT NULL REFERENCES codex_entries (id) ON DELETE CASCADE,
+    book_id  uuid    NOT NULL REFERENCES books (id) ON DELETE CASCADE,
+    name_key text    NOT NULL,
+    spelled  text    NOT NULL CHECK (length(spelled) BETWEEN 1 AND 200),
+    alias    boolean NOT NULL,
+    entry_id uuid    NOT NULL REFERENCES codex_entries (id) ON DELETE CASCADE,
+    position integer NOT NULL DEFAULT 0,
     PRIMARY KEY (book_id, name_key)
 );
+CREATE INDEX codex_names_by_entry ON codex_names (entry_id);
 
 -- What holds of an entry from scene index from_scene on (1 is the book's first scene, 0 the plan).
 -- A later fact with the same attribute supersedes an earlier one. An author-edited or deleted fact
