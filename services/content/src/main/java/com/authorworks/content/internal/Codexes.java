@@ -43,10 +43,10 @@ public class Codexes {
 
     public enum Kind { CHARACTER, PLACE, OBJECT, LORE, FACTION, RELATIONSHIP }
 
-    public record Fact(CodexFactId id, String text, String attribute, int fromScene, String source, boolean edited) {
+    public record Fact(UUID id, String text, String attribute, int fromScene, String source, boolean edited) {
     }
 
-    public record Entry(CodexEntryId id, Kind kind, String name, List<String> aliases, String description, Codex.Pin pinned,
+    public record Entry(UUID id, Kind kind, String name, List<String> aliases, String description, Codex.Pin pinned,
                         String source, List<Fact> facts) {
     }
 
@@ -82,7 +82,7 @@ public class Codexes {
                 WHERE book_id = :book AND NOT deleted ORDER BY from_scene, created_at, id""")
                 .param("book", book.value())
                 .query((rs, n) -> facts.computeIfAbsent(rs.getObject("entry_id", UUID.class), k -> new ArrayList<>())
-                        .add(new Fact(new CodexFactId(rs.getObject("id", UUID.class)), rs.getString("text"), rs.getString("attribute"),
+                        .add(new Fact(rs.getObject("id", UUID.class), rs.getString("text"), rs.getString("attribute"),
                                 rs.getInt("from_scene"), rs.getString("source"), rs.getBoolean("author_edited"))))
                 .list();
         return db.sql("""
@@ -91,7 +91,7 @@ public class Codexes {
                 .param("book", book.value())
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    return new Entry(new CodexEntryId(id), Kind.valueOf(rs.getString("kind")), rs.getString("name"),
+                    return new Entry(id, Kind.valueOf(rs.getString("kind")), rs.getString("name"),
                             List.copyOf(aliases.getOrDefault(id, List.of())), rs.getString("description"),
                             Codex.Pin.valueOf(rs.getString("pinned")), rs.getString("extracted_from") == null ? "AUTHOR" : "EXTRACTED",
                             List.copyOf(facts.getOrDefault(id, List.of())));
@@ -99,7 +99,7 @@ public class Codexes {
     }
 
     public Entry entry(BookId book, CodexEntryId id) {
-        return list(book).stream().filter(e -> e.id().equals(id)).findFirst()
+        return list(book).stream().filter(e -> e.id().equals(id.value())).findFirst()
                 .orElseThrow(() -> Problem.notFound("codex-entry-not-found", "This book's codex has no such entry."));
     }
 
@@ -201,7 +201,7 @@ public class Codexes {
     }
 
     private Fact fact(BookId book, CodexEntryId entry, CodexFactId id) {
-        return entry(book, entry).facts().stream().filter(f -> f.id().equals(id)).findFirst()
+        return entry(book, entry).facts().stream().filter(f -> f.id().equals(id.value())).findFirst()
                 .orElseThrow(() -> Problem.notFound("codex-fact-not-found", "This codex entry has no such fact."));
     }
 
@@ -262,7 +262,7 @@ public class Codexes {
                         continue; // the entry's description
                     }
                     int from = f.since().equals(ScenePosition.PLAN) ? 0 : Codex.sceneIndex(scenesPerChapter, f.since().chapter(), f.since().scene());
-                    String extractionKey = key(subject) + '\u0000' + f.attribute() + '\u0000' + f.value() + '\u0000' + from;
+                    String extractionKey = digest(key(subject) + '\u0000' + f.attribute() + '\u0000' + f.value() + '\u0000' + from);
                     current.add(extractionKey);
                     if (entry.isEmpty() || existing.contains(extractionKey) || f.value() == null || f.value().isBlank()) {
                         continue;
@@ -331,6 +331,16 @@ public class Codexes {
                     .param("alias", position > 0).param("entry", id).param("position", position++).update();
         }
         return Optional.of(id);
+    }
+
+    /** An extracted fact's key: a digest, so that any value fits the index. */
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String key(String name) {
