@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { SampleBadge } from '../../components/SampleBadge';
 import { usePageTitle } from '../../components/usePageTitle';
 import { useSession } from '../../session/session';
+import { CodexPanel } from './CodexPanel';
 import { FindReplace } from './FindReplace';
 import { Outline } from './Outline';
 import { SceneEditor } from './SceneEditor';
@@ -20,6 +21,7 @@ export function Write() {
   const [book, setBook] = useState<BookOutline | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [findOpen, setFindOpen] = useState(false);
+  const [codexOpen, setCodexOpen] = useState(false);
   // bumped when the open scene's text was changed by find and replace: the editor loads it again
   const [sceneLoads, setSceneLoads] = useState(0);
   const flushOpen = useRef<(() => Promise<boolean>) | null>(null);
@@ -91,6 +93,9 @@ export function Write() {
         <button type="button" className="button button-small button-secondary" aria-expanded={findOpen} onClick={() => setFindOpen(!findOpen)}>
           Find and replace
         </button>
+        <button type="button" className="button button-small button-secondary" aria-expanded={codexOpen} onClick={() => setCodexOpen(!codexOpen)}>
+          Codex
+        </button>
         <button type="button" className="button button-small button-secondary" aria-pressed={focus} onClick={() => setFocus(!focus)}>
           Focus
         </button>
@@ -108,7 +113,7 @@ export function Write() {
           onClose={() => setFindOpen(false)}
         />
       )}
-      <div className="write-layout">
+      <div className={codexOpen && !focus ? 'write-layout with-codex' : 'write-layout'}>
         {!focus && <Outline editing={editing} book={book} currentSceneId={open?.scene.id} reload={reload} />}
         <div className="write-scene">
           {open ? (
@@ -131,6 +136,20 @@ export function Write() {
             </div>
           )}
         </div>
+        {codexOpen && !focus && (
+          <aside className="write-codex">
+            <CodexPanel
+              client={api.client}
+              bookId={book.id}
+              sceneLabel={(index) => {
+                if (index === 0) return 'the plan';
+                const at = scenes[index - 1];
+                return at ? `scene ${index} (chapter ${at.chapter.number}, scene ${at.scene.number})` : `scene ${index}`;
+              }}
+              onClose={() => setCodexOpen(false)}
+            />
+          </aside>
+        )}
       </div>
     </section>
   );

@@ -21,6 +21,11 @@ public final class StepKeys {
     public static final List<String> PLAN = List.of(GENRE, STYLE, CHARACTERS, SYNOPSIS, OUTLINE);
     /** Not a step: what calls made to help the author edit (AI assist) are booked under. */
     public static final String ASSIST = "assist";
+    /**
+     * Not a step: the author's codex ({@link com.authorworks.engine.story.Codex} as JSON), when the host keeps one. Read
+     * afresh for every drafting prompt, whose ledger part it then is; the host may answer it from its own tables.
+     */
+    public static final String CODEX = "codex";
     /** Prefix of the records of calls paid for by steps that have not finished. */
     public static final String UNFINISHED = "unfinished/";
     /** Prefix of the finished parts of steps that have not finished. */

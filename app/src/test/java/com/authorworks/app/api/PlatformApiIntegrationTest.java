@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -139,7 +140,8 @@ abstract class PlatformApiIntegrationTest {
 
     /**
      * A user with one of everything the API lets them own: a book with a chapter, a scene with two
-     * versions, a plan artifact, a cover and a reading position; a published serial with a chapter released after it; an uploaded file; a finished export;
+     * versions, a plan artifact, a codex entry with a fact, a cover and a reading position; a published serial with
+     * a chapter released after it; an uploaded file; a finished export;
      * a provider key if asked for; a creator tier of their own and a (test-mode) subscription to
      * another creator's; a notification (sent by the admin); a group conversation (with a friend of their own)
      * with a message, and someone they blocked; a second, published book with the user's comment on
@@ -177,6 +179,11 @@ abstract class PlatformApiIntegrationTest {
                 "Tide tables.".getBytes(StandardCharsets.UTF_8)), 201).json().get("id").asString();
         String export = send(Request.of("POST", books + "/export").bearer(token).json(json(Map.of("format", "markdown"))), 202)
                 .json().get("id").asString();
+        String entry = send(Request.of("POST", books + "/codex").bearer(token)
+                .json(json(Map.of("kind", "character", "name", name + " the keeper", "aliases", List.of(name + " Keeper")))), 201)
+                .json().get("id").asString();
+        String fact = send(Request.of("POST", books + "/codex/" + entry + "/facts").bearer(token)
+                .json(json(Map.of("text", "keeps the lamp lit", "fromScene", 1))), 201).json().get("id").asString();
         if (providerKey) {
             send(Request.of("PUT", "/api/v1/provider-keys/openai").bearer(token)
                     .json(json(Map.of("key", "sk-test-" + name + "-0123456789"))), 200);
@@ -247,6 +254,8 @@ abstract class PlatformApiIntegrationTest {
         ids.put("books/id", book);
         ids.put("chapterId", chapter);
         ids.put("sceneId", scene);
+        ids.put("entryId", entry);
+        ids.put("factId", fact);
         ids.put("files/id", file);
         ids.put("fileId", file);
         ids.put("exportId", export);

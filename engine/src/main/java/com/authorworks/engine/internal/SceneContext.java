@@ -3,6 +3,7 @@ package com.authorworks.engine.internal;
 import com.authorworks.engine.BookSpec;
 import com.authorworks.engine.ContextManifest;
 import com.authorworks.engine.StepKeys;
+import com.authorworks.engine.story.Codex;
 import com.authorworks.engine.story.Fact;
 import com.authorworks.engine.story.Outline;
 import com.authorworks.engine.story.SceneMemory;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -114,13 +116,23 @@ final class SceneContext {
         }
         // the cast as planned is in the prefix: the ledger part holds what scenes have made true since
         Predicate<ScenePosition> established = p -> !p.equals(ScenePosition.PLAN);
-        LedgerSelection facts = select(position, scene, established, true);
         // what scenes before it established that the ledger does not have yet: their memory calls are under way
         UnrememberedSentences unremembered = new UnrememberedSentences(position, scenes.draftsBefore(position), subjects(scene));
         int sure = unremembered.tokensWithin(unrememberedShare(unremembered.scenes()));
-        ContextBuilder.Part ledgerPart = new ContextBuilder.Part("story ledger", 4, 40, "Story ledger: facts in force before this "
-                + spec.format().part(), facts.items(), false, false, LEDGER_AND_UNREMEMBERED_TOKENS - sure, true,
-                facts::render);
+        Optional<Codex> codex = steps.checkpoints().get(StepKeys.CODEX).map(json -> Json.read(json, Codex.class));
+        ContextBuilder.Part ledgerPart;
+        if (codex.isPresent()) {
+            // the author's codex stands in for the ledger, under the same share: entries pinned always are trimmed last
+            List<String> entries = codex.get().asOf(sceneIndex(c, s), planText(scene), previousText(c, s)).stream()
+                    .map(Codex.Selected::text).toList();
+            ledgerPart = new ContextBuilder.Part("codex", 4, 40, "Codex: what holds as of this " + spec.format().part(), entries, false,
+                    false, LEDGER_AND_UNREMEMBERED_TOKENS - sure, true, chosen -> String.join("\n\n", chosen));
+        } else {
+            LedgerSelection facts = select(position, scene, established, true);
+            ledgerPart = new ContextBuilder.Part("story ledger", 4, 40, "Story ledger: facts in force before this "
+                    + spec.format().part(), facts.items(), false, false, LEDGER_AND_UNREMEMBERED_TOKENS - sure, true,
+                    facts::render);
+        }
         parts.add(ledgerPart);
         if (!unremembered.items().isEmpty()) {
             // what the ledger leaves goes to concrete sentences (a figure or an id): the others only fill the sure share
@@ -185,6 +197,21 @@ final class SceneContext {
             }
         }
         return facts.render(chosen);
+    }
+
+    /** The scene counted through the book, as the codex counts it. */
+    private int sceneIndex(int c, int s) {
+        return Codex.sceneIndex(outline.chapters().stream().map(ch -> ch.scenes().size()).toList(), c, s);
+    }
+
+    /** What a scene's plan names: the codex entries it mentions go into its prompt. */
+    private static String planText(Outline.ScenePlan scene) {
+        return String.join(" ", subjects(scene)) + " " + scene.title() + " " + String.join(" ", scene.beats());
+    }
+
+    /** The previous scene's whole text, when that scene is finished; empty otherwise. */
+    private String previousText(int c, int s) {
+        return s > 1 ? steps.finalText(c, s - 1) : c > 1 ? steps.finalText(c - 1, outline.chapter(c - 1).scenes().size()) : "";
     }
 
     /** The previous scene's ending, when that scene is finished (for a chapter's first scene: the previous chapter's last). */

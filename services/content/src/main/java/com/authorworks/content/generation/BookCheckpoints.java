@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.authorworks.content.BookId;
+import com.authorworks.content.internal.Codexes;
 import com.authorworks.engine.CallRecord;
 import com.authorworks.engine.CheckpointStore;
 import com.authorworks.engine.StepKeys;
@@ -31,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BookCheckpoints implements CheckpointStore {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BookCheckpoints.class);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient db;
@@ -47,8 +50,21 @@ final class BookCheckpoints implements CheckpointStore {
         this.metrics = metrics;
     }
 
+    /**
+     * The codex ({@link StepKeys#CODEX}) is answered from the codex tables, after the ledger as it stands is extracted into
+     * them, so every drafting prompt carries the author's latest edits and the facts of the scenes finished just before.
+     */
     @Override
     public Optional<String> get(String key) {
+        if (key.equals(StepKeys.CODEX)) {
+            Codexes codexes = Codexes.over(db, transactions);
+            try {
+                codexes.extract(book, this);
+            } catch (RuntimeException e) {
+                log.warn("Could not extract the ledger into the codex of book {}; drafting with the codex as it is", book, e);
+            }
+            return codexes.document(book);
+        }
         return get(key, false);
     }
 

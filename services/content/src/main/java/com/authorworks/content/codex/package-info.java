@@ -1,0 +1,2 @@
+/** The codex: a book's editable story bible, the ledger its drafting prompts carry. */
+package com.authorworks.content.codex;
