@@ -240,10 +240,6 @@ abstract class PlatformApiIntegrationTest {
             return inbox.contains("\"book-published\"") && inbox.contains("\"comment\"");
         });
 
-        // someone they blocked
-        String blocked = signedIn(name + "-blocked", Map.of()).id();
-        send(Request.of("PUT", "/api/v1/users/me/blocks/" + blocked).bearer(token), 204);
-        ids.put("blocks/userId", blocked);
         ids.put("commentId", comment);
         ids.put("reportId", report);
         ids.put("readerId", admin.id());
