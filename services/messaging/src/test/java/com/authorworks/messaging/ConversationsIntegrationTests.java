@@ -38,7 +38,7 @@ class ConversationsIntegrationTests {
     @BeforeAll
     static void start() {
         server = new SpringApplicationBuilder(MessagingWithIdentityTestApplication.class).properties(
-                "server.port=0", "logging.level.root=WARN", "authorworks.services=identity,messaging",
+                "server.port=0", "logging.level.root=WARN", "authorworks.services=identity,storage,messaging",
                 "authorworks.data=" + DATA, "authorworks.messaging.heartbeat=1s", "AUTHORWORKS_ADMIN_EMAIL=" + ADMIN).run();
         port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
     }
@@ -344,6 +344,46 @@ class ConversationsIntegrationTests {
         assertThat(contacts.get(1).path("id").asString()).isEqualTo(dan.user.toString());
         assertThat(contacts.get(1).path("following").asBoolean()).isTrue();
         assertThat(contacts.get(1).path("talkedTo").asBoolean()).isFalse();
+    }
+
+    static String upload(Api user, String name, String text) throws Exception {
+        String boundary = "b" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: text/plain\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n";
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/files"))
+                .header("Authorization", "Bearer " + user.token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return ok(response, 201).path("id").asString();
+    }
+
+    @Test
+    void aMessageCarriesAFileOfTheSendersThatOnlyMembersCanDownload() throws Exception {
+        Api ann = signUp("sender");
+        Api ben = signUp("receiver");
+        Api eve = signUp("peeker");
+        String id = direct(ann, ben, 201).path("id").asString();
+        String file = upload(ann, "map.txt", "North of the lighthouse.");
+        JsonNode sent = ok(ann.send("POST", "/api/v1/conversations/" + id + "/messages", json(Map.of("fileId", file))), 201);
+        assertThat(sent.path("attachment").path("fileId").asString()).isEqualTo(file);
+        assertThat(sent.path("attachment").path("name").asString()).isEqualTo("map.txt");
+        assertThat(sent.path("attachment").path("contentType").asString()).startsWith("text/plain");
+        String attachment = "/api/v1/conversations/" + id + "/messages/" + sent.path("id").asString() + "/attachment";
+
+        String url = ok(ben.send("GET", attachment, null), 200).path("url").asString();
+        var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port).resolve(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("North of the lighthouse.");
+        problem(eve.send("GET", attachment, null), 404, "conversation-not-found");
+
+        String bensFile = upload(ben, "mine.txt", "Not yours.");
+        problem(ann.send("POST", "/api/v1/conversations/" + id + "/messages", json(Map.of("fileId", bensFile))), 404, "file-not-found");
+        problem(ann.send("POST", "/api/v1/conversations/" + id + "/messages", json(Map.of("fileId", "nope"))), 400, "invalid-file-id");
+        String plain = say(ann, id, "No file here.").path("id").asString();
+        problem(ben.send("GET", "/api/v1/conversations/" + id + "/messages/" + plain + "/attachment", null), 404, "attachment-not-found");
+        ok(ann.send("DELETE", "/api/v1/conversations/" + id + "/messages/" + sent.path("id").asString(), null), 204);
+        problem(ben.send("GET", attachment, null), 404, "attachment-not-found");
     }
 
     @Test

@@ -29,6 +29,10 @@ import com.authorworks.platform.Page;
 import com.authorworks.platform.PageRequest;
 import com.authorworks.platform.Problem;
 import com.authorworks.platform.UserId;
+import com.authorworks.storage.DownloadLink;
+import com.authorworks.storage.FileId;
+import com.authorworks.storage.Files;
+import com.authorworks.storage.StoredFile;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +60,11 @@ class Conversations {
     }
 
     record MessageView(String id, String conversationId, String senderId, String body, boolean deleted,
-            Instant createdAt, Instant editedAt, String cursor) {
+            Instant createdAt, Instant editedAt, String cursor, Attachment attachment) {
+    }
+
+    /** A file the sender stored through storage ({@code POST /api/v1/files}), as it was when attached. */
+    record Attachment(String fileId, String name, String contentType, long size) {
     }
 
     record ConversationView(String id, String kind, String title, String ownerId, List<Member> members, long unread,
@@ -84,10 +92,10 @@ class Conversations {
     }
 
     private record StoredMessage(MessageId id, ConversationId conversation, long seq, UserId sender, String body,
-            Instant createdAt, Instant editedAt, Instant deletedAt) {
+            Instant createdAt, Instant editedAt, Instant deletedAt, Attachment attachment) {
         MessageView view() {
             return new MessageView(id.toString(), conversation.toString(), sender.toString(), deletedAt == null ? body : null,
-                    deletedAt != null, createdAt, editedAt, Long.toString(seq));
+                    deletedAt != null, createdAt, editedAt, Long.toString(seq), deletedAt == null ? attachment : null);
         }
     }
 
@@ -96,10 +104,12 @@ class Conversations {
     private final ObjectProvider<Users> users;
     private final ObjectProvider<UserBlocks> blocks;
     private final ObjectProvider<UserFollows> follows;
+    private final ObjectProvider<Files> files;
 
     Conversations(JdbcClient jdbc, NotificationBus bus, ObjectProvider<Users> users, ObjectProvider<UserBlocks> blocks,
-            ObjectProvider<UserFollows> follows) {
+            ObjectProvider<UserFollows> follows, ObjectProvider<Files> files) {
         this.jdbc = jdbc;
+        this.files = files;
         this.follows = follows;
         this.bus = bus;
         this.users = users;
@@ -272,10 +282,15 @@ class Conversations {
         return new MessagePage(page.stream().limit(limit).map(StoredMessage::view).toList(), next);
     }
 
+    /**
+     * Sends a message: text, and optionally one file of the sender's ({@code fileId}, stored through storage first);
+     * with a file the text may be empty.
+     */
     @Transactional
-    MessageView send(UserId me, ConversationId id, String body) {
+    MessageView send(UserId me, ConversationId id, String body, String fileId) {
         Row conversation = requireMember(id, me);
-        String text = body(body);
+        StoredFile file = fileId == null || fileId.isBlank() ? null : ownFile(me, fileId);
+        String text = file != null && (body == null || body.isBlank()) ? "" : body(body);
         if (conversation.direct()) {
             for (UserId other : members(id)) {
                 if (!other.equals(me)) {
@@ -287,10 +302,13 @@ class Conversations {
                         + " where id = :id returning last_seq")
                 .param("id", id.value()).query(Long.class).single();
         MessageId message = MessageId.random();
-        jdbc.sql("insert into messaging.conversation_messages (id, conversation_id, seq, sender_id, body)"
-                        + " values (:id, :conversation, :seq, :sender, :body)")
+        jdbc.sql("insert into messaging.conversation_messages (id, conversation_id, seq, sender_id, body, file_id, file_name,"
+                        + " file_type, file_size) values (:id, :conversation, :seq, :sender, :body, :file, :name, :type, :size)")
                 .param("id", message.value()).param("conversation", id.value()).param("seq", seq)
-                .param("sender", me.value()).param("body", text).update();
+                .param("sender", me.value()).param("body", text)
+                .param("file", file == null ? null : file.id().value()).param("name", file == null ? null : file.name())
+                .param("type", file == null ? null : file.contentType()).param("size", file == null ? null : file.size())
+                .update();
         // one's own message is read
         jdbc.sql("update messaging.conversation_members set last_read_seq = greatest(last_read_seq, :seq)"
                         + " where conversation_id = :id and user_id = :me")
@@ -298,6 +316,39 @@ class Conversations {
         MessageView view = requireMessage(conversation, message).view();
         live(members(id), Map.of("event", "message", "conversationId", id.toString(), "message", view));
         return view;
+    }
+
+    /** A short-lived download link of a message's file, for the members (storage signs it for the sender, its owner). */
+    DownloadLink attachment(UserId me, ConversationId id, MessageId messageId) {
+        Row conversation = requireMember(id, me);
+        StoredMessage message = requireMessage(conversation, messageId);
+        Files store = files.getIfAvailable();
+        if (message.attachment() == null || message.deletedAt() != null || store == null) {
+            throw attachmentNotFound();
+        }
+        FileId file = new FileId(UUID.fromString(message.attachment().fileId()));
+        if (store.find(file, message.sender()).isEmpty()) {
+            throw attachmentNotFound(); // its sender deleted it since
+        }
+        return store.signedUrl(file, message.sender());
+    }
+
+    private StoredFile ownFile(UserId me, String fileId) {
+        Files store = files.getIfAvailable();
+        if (store == null) {
+            throw Problem.badRequest("attachments-unavailable", "Files cannot be attached here: storage is not in reach.");
+        }
+        FileId file;
+        try {
+            file = new FileId(UUID.fromString(fileId.strip()));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("invalid-file-id", "fileId must be the id of a file of yours (POST /api/v1/files).");
+        }
+        return store.find(file, me).orElseThrow(() -> Problem.notFound("file-not-found", "You have no such file."));
+    }
+
+    private static Problem attachmentNotFound() {
+        return Problem.notFound("attachment-not-found", "This message has no file.");
     }
 
     @Transactional
@@ -629,7 +680,9 @@ class Conversations {
         return new StoredMessage(new MessageId(rs.getObject("id", UUID.class)),
                 new ConversationId(rs.getObject("conversation_id", UUID.class)), rs.getLong("seq"),
                 new UserId(rs.getObject("sender_id", UUID.class)), rs.getString("body"), instant(rs, "created_at"),
-                instant(rs, "edited_at"), instant(rs, "deleted_at"));
+                instant(rs, "edited_at"), instant(rs, "deleted_at"), rs.getObject("file_id", UUID.class) == null ? null
+                        : new Attachment(rs.getObject("file_id", UUID.class).toString(), rs.getString("file_name"),
+                                rs.getString("file_type"), rs.getLong("file_size")));
     }
 
     private static Report report(ResultSet rs) throws SQLException {

@@ -46,6 +46,10 @@ class ConversationsController {
     record Body(@NotBlank String body) {
     }
 
+    /** {@code fileId}: a file of the sender's, stored first with {@code POST /api/v1/files}; then the body may be empty. */
+    record NewMessage(String body, String fileId) {
+    }
+
     record Read(@NotBlank String messageId) {
     }
 
@@ -133,8 +137,15 @@ class ConversationsController {
 
     @PostMapping("/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
-    Conversations.MessageView send(@PathVariable ConversationId id, @RequestBody Body body) {
-        return conversations.send(CurrentUser.require().id(), id, body == null ? null : body.body());
+    Conversations.MessageView send(@PathVariable ConversationId id, @RequestBody NewMessage body) {
+        return conversations.send(CurrentUser.require().id(), id, body == null ? null : body.body(),
+                body == null ? null : body.fileId());
+    }
+
+    /** A short-lived link to download a message's file (members only). */
+    @GetMapping("/{id}/messages/{messageId}/attachment")
+    com.authorworks.storage.DownloadLink attachment(@PathVariable ConversationId id, @PathVariable MessageId messageId) {
+        return conversations.attachment(CurrentUser.require().id(), id, messageId);
     }
 
     @PatchMapping("/{id}/messages/{messageId}")
