@@ -142,7 +142,7 @@ abstract class PlatformApiIntegrationTest {
      * versions, a plan artifact, a cover and a reading position; an uploaded file; a finished export;
      * a provider key if asked for; a creator tier of their own and a (test-mode) subscription to
      * another creator's; a notification (sent by the admin); a group conversation (with a friend of their own)
-     * with a message, and someone they blocked. Ids go where path parameters of those
+     * with a message (carrying their file), and someone they blocked. Ids go where path parameters of those
      * names will look for them.
      */
     private User userWithResources(String name, boolean providerKey, String othersTier, User admin) {
@@ -186,7 +186,7 @@ abstract class PlatformApiIntegrationTest {
         String conversation = send(Request.of("POST", "/api/v1/conversations").bearer(token).json(json(Map.of("kind", "group",
                 "title", name + "'s circle", "memberIds", java.util.List.of(friend.id())))), 201).json().get("id").asString();
         String message = send(Request.of("POST", "/api/v1/conversations/" + conversation + "/messages").bearer(token)
-                .json(json(Map.of("body", "The lamp is lit."))), 201).json().get("id").asString();
+                .json(json(Map.of("body", "The lamp is lit.", "file", file))), 201).json().get("id").asString();
         String blocked = signedIn(name + "-blocked", Map.of()).id();
         send(Request.of("PUT", "/api/v1/users/me/blocks/" + blocked).bearer(token), 204);
 
