@@ -144,7 +144,7 @@ abstract class PlatformApiIntegrationTest {
      * a chapter released after it; an uploaded file; a finished export;
      * a provider key if asked for; a creator tier of their own and a (test-mode) subscription to
      * another creator's; a notification (sent by the admin); a group conversation (with a friend of their own)
-     * with a message, and someone they blocked; a second, published book with the user's comment on
+     * with a message (carrying their file), and someone they blocked; a second, published book with the user's comment on
      * its chapter and the user's report of the admin's comment there. Ids go where path parameters of those
      * names will look for them.
      */
@@ -202,7 +202,7 @@ abstract class PlatformApiIntegrationTest {
         String conversation = send(Request.of("POST", "/api/v1/conversations").bearer(token).json(json(Map.of("kind", "group",
                 "title", name + "'s circle", "memberIds", java.util.List.of(friend.id())))), 201).json().get("id").asString();
         String message = send(Request.of("POST", "/api/v1/conversations/" + conversation + "/messages").bearer(token)
-                .json(json(Map.of("body", "The lamp is lit."))), 201).json().get("id").asString();
+                .json(json(Map.of("body", "The lamp is lit.", "file", file))), 201).json().get("id").asString();
         String blocked = signedIn(name + "-blocked", Map.of()).id();
         send(Request.of("PUT", "/api/v1/users/me/blocks/" + blocked).bearer(token), 204);
 

@@ -364,7 +364,7 @@ class ConversationsIntegrationTests {
         Api eve = signUp("peeker");
         String id = direct(ann, ben, 201).path("id").asString();
         String file = upload(ann, "map.txt", "North of the lighthouse.");
-        JsonNode sent = ok(ann.send("POST", "/api/v1/conversations/" + id + "/messages", json(Map.of("fileId", file))), 201);
+        JsonNode sent = ok(ann.send("POST", "/api/v1/conversations/" + id + "/messages", json(Map.of("file", file))), 201);
         assertThat(sent.path("attachment").path("fileId").asString()).isEqualTo(file);
         assertThat(sent.path("attachment").path("name").asString()).isEqualTo("map.txt");
         assertThat(sent.path("attachment").path("contentType").asString()).startsWith("text/plain");
@@ -378,8 +378,8 @@ class ConversationsIntegrationTests {
         problem(eve.send("GET", attachment, null), 404, "conversation-not-found");
 
         String bensFile = upload(ben, "mine.txt", "Not yours.");
-        problem(ann.send("POST", "/api/v1/conversations/" + id + "/messages", json(Map.of("fileId", bensFile))), 404, "file-not-found");
-        problem(ann.send("POST", "/api/v1/conversations/" + id + "/messages", json(Map.of("fileId", "nope"))), 400, "invalid-file-id");
+        problem(ann.send("POST", "/api/v1/conversations/" + id + "/messages", json(Map.of("file", bensFile))), 404, "file-not-found");
+        problem(ann.send("POST", "/api/v1/conversations/" + id + "/messages", json(Map.of("file", "nope"))), 400, "invalid-file-id");
         String plain = say(ann, id, "No file here.").path("id").asString();
         problem(ben.send("GET", "/api/v1/conversations/" + id + "/messages/" + plain + "/attachment", null), 404, "attachment-not-found");
         ok(ann.send("DELETE", "/api/v1/conversations/" + id + "/messages/" + sent.path("id").asString(), null), 204);

@@ -283,7 +283,7 @@ class Conversations {
     }
 
     /**
-     * Sends a message: text, and optionally one file of the sender's ({@code fileId}, stored through storage first);
+     * Sends a message: text, and optionally one file of the sender's ({@code file}, stored through storage first);
      * with a file the text may be empty.
      */
     @Transactional
@@ -342,7 +342,7 @@ class Conversations {
         try {
             file = new FileId(UUID.fromString(fileId.strip()));
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("invalid-file-id", "fileId must be the id of a file of yours (POST /api/v1/files).");
+            throw Problem.badRequest("invalid-file-id", "file must be the id of a file of yours (POST /api/v1/files).");
         }
         return store.find(file, me).orElseThrow(() -> Problem.notFound("file-not-found", "You have no such file."));
     }

