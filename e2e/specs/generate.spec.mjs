@@ -1,6 +1,6 @@
 // From an idea to a generated book in the browser, with the offline sample writer: the new-book
 // wizard, each plan step as it completes, the outline edited and approved, live progress to the
-// end, and the book view's tabs (outline, story bible, ledger, summaries, a scene's context,
+// end, and the book view's tabs (outline, story bible, codex, summaries, a scene's context,
 // tokens and cost). Screenshots of each screen for docs/web.md.
 //
 // Outline approval, the ledger and the per-book usage are the content-api contract (items 1-3);
@@ -127,9 +127,10 @@ test('a new book with the sample writer: plan, approve the outline, watch it wri
     await firstScreen(page, 'book-bible');
 
     if (contract) {
-      await page.getByRole('tab', { name: 'Ledger' }).click();
-      await page.locator('.ledger-subject').first().waitFor();
-      await firstScreen(page, 'book-ledger');
+      // the codex took the read-only ledger's place: seeded from the ledger on first opening
+      await page.getByRole('tab', { name: 'Codex' }).click();
+      await page.locator('.codex-entry').first().waitFor();
+      await firstScreen(page, 'book-codex');
     }
 
     await page.getByRole('tab', { name: 'Summaries' }).click();

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { BookDetails, ContextManifest, Ledger, LedgerFact, ManifestPart, Position } from '../../api/generation';
+import type { BookDetails, ContextManifest, ManifestPart } from '../../api/generation';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SampleBadge } from '../../components/SampleBadge';
 import { Readable } from './Readable';
@@ -32,8 +32,6 @@ function Loaded<T>({ state, what, children }: { state: ReturnType<typeof useLoad
 
 const STATUS_WORDS: Record<string, string> = { PLANNED: 'planned', DRAFT: 'drafted', REVIEW: 'in review', FINAL: 'final' };
 const statusWord = (s: string) => STATUS_WORDS[s] ?? s.toLowerCase();
-/** Facts from the plan (the cast) hold from chapter 0, scene 0: before the first scene. */
-const where = (p: Position) => (p.chapter === 0 ? 'the plan' : `chapter ${p.chapter}, scene ${p.scene}`);
 
 /** Chapters and their scenes, each scene a link into the editor. */
 export function OutlineTree({ book, onShowContext }: { book: BookDetails; onShowContext: (sceneId: string) => void }) {
@@ -127,60 +125,6 @@ export function StoryBible({ book }: { book: BookDetails }) {
           </div>
         )
       }
-    </Loaded>
-  );
-}
-
-/** Facts by subject in story order; a superseded fact says until when it held. */
-export function LedgerView({ bookId, refresh }: { bookId: string; refresh: number }) {
-  const gen = useGeneration();
-  const state = useLoad<Ledger>(() => gen.ledger(bookId), [bookId, gen, refresh]);
-  return (
-    <Loaded state={state} what="the ledger">
-      {(ledger) => {
-        if (ledger.facts.length === 0) return <p>No facts yet: the ledger fills up as scenes are drafted.</p>;
-        const bySubject = new Map<string, LedgerFact[]>();
-        for (const f of ledger.facts) bySubject.set(f.subject, [...(bySubject.get(f.subject) ?? []), f]);
-        const aliasesOf = (name: string) =>
-          Object.entries(ledger.aliases)
-            .filter(([alias, n]) => n === name && alias.toLowerCase() !== name.toLowerCase())
-            .map(([alias]) => alias);
-        return (
-          <>
-            <p className="meta">
-              What the generator keeps true about the story, scene by scene. A fact holds until a later one replaces it;
-              replaced facts are struck through.
-            </p>
-            <ul className="ledger">
-              {[...bySubject.entries()].map(([subject, facts]) => {
-                const aliases = aliasesOf(subject);
-                return (
-                  <li key={subject} className="ledger-subject">
-                    <h3>
-                      {subject} <span className="meta ledger-kind">{facts[0].kind.toLowerCase()}</span>
-                    </h3>
-                    {aliases.length > 0 && <p className="meta">Also called {aliases.join(', ')}</p>}
-                    <ul className="ledger-facts">
-                      {facts.map((f, i) => (
-                        <li key={i} className={f.until ? 'fact fact-superseded' : 'fact'}>
-                          <span className="fact-text">
-                            <strong>{f.attribute}</strong>: {f.value}
-                          </span>{' '}
-                          <span className="meta">
-                            from {where(f.since)}
-                            {f.until ? `; superseded in ${where(f.until)}` : ''}
-                          </span>
-                          {f.until && <span className="visually-hidden"> (no longer true)</span>}
-                        </li>
-                      ))}
-                    </ul>
-                  </li>
-                );
-              })}
-            </ul>
-          </>
-        );
-      }}
     </Loaded>
   );
 }

@@ -190,32 +190,38 @@ describe('The book view tabs', () => {
     expect(screen.getByRole('tab', { name: 'Outline' })).toHaveFocus();
   });
 
-  it('lists ledger facts by subject and marks the superseded ones', async () => {
-    server.on('GET', `${book}/ledger`, () => ({
+  it('shows the codex in place of the read-only ledger, its facts placed in the book', async () => {
+    server.on('GET', `${book}/codex`, () => ({
       status: 200,
       body: {
-        aliases: { 'the keeper': 'Mara Vell' },
-        facts: [
-          { subject: 'Mara Vell', kind: 'CHARACTER', attribute: 'location', value: 'the lamp room', since: { chapter: 1, scene: 1 }, until: { chapter: 1, scene: 2 } },
-          { subject: 'Mara Vell', kind: 'CHARACTER', attribute: 'role', value: 'protagonist', since: { chapter: 0, scene: 0 }, until: null },
-          { subject: 'The Lamp', kind: 'OBJECT', attribute: 'state', value: 'lit', since: { chapter: 1, scene: 1 }, until: null },
-          { subject: 'Mara Vell', kind: 'CHARACTER', attribute: 'location', value: 'the kitchen', since: { chapter: 1, scene: 2 }, until: null },
+        entries: [
+          {
+            id: 'e1',
+            kind: 'CHARACTER',
+            name: 'Mara Vell',
+            aliases: ['the keeper'],
+            description: 'Keeps the light.',
+            pinned: 'AUTO',
+            source: 'EXTRACTED',
+            facts: [
+              { id: 'f1', text: 'role: protagonist', attribute: 'role', fromScene: 0, source: 'EXTRACTED', edited: false },
+              { id: 'f2', text: 'location: the kitchen', attribute: 'location', fromScene: 2, source: 'EXTRACTED', edited: false },
+            ],
+          },
         ],
       },
     }));
     const user = userEvent.setup();
     renderApp(`/books/${BOOK_ID}`, server.api());
 
-    await user.click(await screen.findByRole('tab', { name: 'Ledger' }));
-    const mara = (await screen.findByRole('heading', { name: /Mara Vell/ })).closest('li')!;
-    expect(mara).toHaveTextContent('Also called the keeper');
-    const facts = within(mara).getAllByRole('listitem');
-    expect(facts[0]).toHaveTextContent('location: the lamp room from chapter 1, scene 1; superseded in chapter 1, scene 2 (no longer true)');
-    expect(facts[0]).toHaveClass('fact-superseded');
-    expect(facts[1]).toHaveTextContent('role: protagonist from the plan');
-    expect(facts[2]).toHaveTextContent('location: the kitchen from chapter 1, scene 2');
-    expect(facts[2]).not.toHaveClass('fact-superseded');
-    expect(screen.getByRole('heading', { name: /The Lamp/ }).closest('li')).toHaveTextContent('state: lit');
+    expect(screen.queryByRole('tab', { name: 'Ledger' })).not.toBeInTheDocument();
+    await user.click(await screen.findByRole('tab', { name: 'Codex' }));
+    const mara = (await screen.findByRole('heading', { name: 'Mara Vell' })).closest('li')!;
+    expect(mara).toHaveTextContent('also the keeper');
+    const facts = within(within(mara).getByRole('list', { name: 'Facts about Mara Vell' })).getAllByRole('listitem');
+    expect(facts[0]).toHaveTextContent('role: protagonist from the plan');
+    expect(facts[1]).toHaveTextContent(/location: the kitchen from scene 2 \(chapter \d+, scene \d+\)/);
+    expect(within(mara).getByRole('combobox', { name: 'In prompts: Mara Vell' })).toHaveValue('AUTO');
   });
 
   it('shows the summaries, the whole book first', async () => {

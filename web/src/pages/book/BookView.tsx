@@ -6,8 +6,10 @@ import { ApiError } from '../../api/problems';
 import { ErrorNotice, SuccessNotice } from '../../components/ErrorNotice';
 import { SampleBadge } from '../../components/SampleBadge';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useApi } from '../../session/session';
 import { NotFound } from '../NotFound';
-import { ContextViewer, LedgerView, OutlineTree, StoryBible, SummariesView, UsagePanel } from './BookPanels';
+import { CodexPanel } from '../write/CodexPanel';
+import { ContextViewer, OutlineTree, StoryBible, SummariesView, UsagePanel } from './BookPanels';
 import { ProgressPanel } from './ProgressPanel';
 import { numberFormat, useGeneration, useGenerationEvents } from './useGeneration';
 import './book.css';
@@ -15,7 +17,7 @@ import './book.css';
 const TABS = [
   { key: 'outline', label: 'Outline' },
   { key: 'bible', label: 'Story bible' },
-  { key: 'ledger', label: 'Ledger' },
+  { key: 'codex', label: 'Codex' },
   { key: 'summaries', label: 'Summaries' },
   { key: 'context', label: 'Context' },
   { key: 'usage', label: 'Tokens and cost' },
@@ -44,6 +46,7 @@ const REFRESH_EVERY_MS = 1500;
 export function BookView() {
   const { id = '' } = useParams();
   const gen = useGeneration();
+  const { client } = useApi();
   const location = useLocation();
   const navigate = useNavigate();
   const approved = (location.state as { approved?: boolean } | null)?.approved;
@@ -215,7 +218,17 @@ export function BookView() {
           <h2 className="visually-hidden">{TABS.find((t) => t.key === tab)!.label}</h2>
           {tab === 'outline' && <OutlineTree book={book} onShowContext={(scene) => selectTab('context', { scene })} />}
           {tab === 'bible' && <StoryBible book={book} />}
-          {tab === 'ledger' && <LedgerView bookId={book.id} refresh={refresh} />}
+          {tab === 'codex' && (
+            <CodexPanel
+              client={client}
+              bookId={book.id}
+              sceneLabel={(index) => {
+                if (index === 0) return 'the plan';
+                const at = book.chapters.flatMap((c) => c.scenes.map((s) => `chapter ${c.number}, scene ${s.number}`))[index - 1];
+                return at ? `scene ${index} (${at})` : `scene ${index}`;
+              }}
+            />
+          )}
           {tab === 'summaries' && <SummariesView book={book} refresh={refresh} />}
           {tab === 'context' && <ContextViewer book={book} sceneId={sceneId} onSceneChange={(scene) => selectTab('context', { scene })} />}
           {tab === 'usage' && <UsagePanel bookId={book.id} refresh={refresh} />}

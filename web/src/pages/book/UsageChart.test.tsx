@@ -86,10 +86,10 @@ describe('The tokens and cost chart', () => {
   });
 
   it('asks for the numbers only when its tab opens', async () => {
-    server.on('GET', `${book}/ledger`, () => ({ status: 200, body: { aliases: {}, facts: [] } }));
+    server.on('GET', `${book}/codex`, () => ({ status: 200, body: { entries: [] } }));
     const user = userEvent.setup();
-    renderApp(`/books/${BOOK_ID}?tab=ledger`, server.api());
-    expect(await screen.findByText('No facts yet: the ledger fills up as scenes are drafted.')).toBeInTheDocument();
+    renderApp(`/books/${BOOK_ID}?tab=codex`, server.api());
+    expect(await screen.findByText('No entries yet: add one, or let the generator fill it as it drafts.')).toBeInTheDocument();
 
     server.requests.length = 0;
     await user.click(screen.getByRole('tab', { name: 'Tokens and cost' }));

@@ -106,6 +106,37 @@ describe('Writing a scene', () => {
     return text;
   }
 
+  it('opens the codex beside the scene, its facts placed by chapter and scene', async () => {
+    server.on('GET', `${BOOK}/codex`, () => ({
+      status: 200,
+      body: {
+        entries: [
+          {
+            id: 'e1',
+            kind: 'PLACE',
+            name: 'The Lamp Room',
+            aliases: [],
+            description: '',
+            pinned: 'ALWAYS',
+            source: 'AUTHOR',
+            facts: [{ id: 'f1', text: 'the glass is cracked', attribute: null, fromScene: 2, source: 'AUTHOR', edited: true }],
+          },
+        ],
+      },
+    }));
+    const user = userEvent.setup();
+    await openScene();
+    const toggle = screen.getByRole('button', { name: 'Codex' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    const codex = await screen.findByRole('region', { name: 'Codex' });
+    const fact = (await within(codex).findByText('the glass is cracked')).closest('li')!;
+    expect(fact).toHaveTextContent('from scene 2 (chapter 1, scene 2)');
+    expect(screen.getByRole('textbox', { name: 'Text of Dusk' })).toBeInTheDocument();
+    await user.click(within(codex).getByRole('button', { name: 'Close codex' }));
+    expect(screen.queryByRole('region', { name: 'Codex' })).not.toBeInTheDocument();
+  });
+
   it('opens the first scene with its chapters and scenes, marked as sample text', async () => {
     const text = await openScene();
     expect(text).toHaveTextContent('The lamp burned low.');

@@ -115,6 +115,9 @@ class CodexIntegrationTests extends ContentIntegrationTest {
         problem(stranger.delete(entry + "/facts/" + fact.path("id").asString()), 404, "book-not-found");
         String otherBook = ok(stranger.post("/api/v1/books", json(Map.of("title", "Theirs"))), 201).path("id").asString();
         problem(stranger.delete("/api/v1/books/" + otherBook + "/codex/" + mara.path("id").asString()), 404, "codex-entry-not-found");
+        problem(stranger.post("/api/v1/books/" + otherBook + "/codex/" + mara.path("id").asString() + "/facts", "{}"), 404, "codex-entry-not-found");
+        problem(stranger.patch("/api/v1/books/" + otherBook + "/codex/" + mara.path("id").asString() + "/facts/" + fact.path("id").asString(),
+                json(Map.of("text", ""))), 404, "codex-entry-not-found");
 
         ok(author.delete(entry + "/facts/" + fact.path("id").asString()), 204);
         problem(author.delete(entry + "/facts/" + fact.path("id").asString()), 404, "codex-fact-not-found");

@@ -98,6 +98,7 @@ class CodexController {
     @PatchMapping("/{entryId}")
     Codexes.Entry update(@PathVariable("id") BookId id, @PathVariable UUID entryId, @RequestBody EntryBody body) {
         Book book = books.require(id, CurrentUser.require());
+        codexes.entry(book.id(), new CodexEntryId(entryId)); // an unknown entry is 404 whatever the body
         return codexes.update(book.id(), new CodexEntryId(entryId), body.kind() == null ? null : kind(body.kind()),
                 body.name() == null ? null : name(body.name()), body.aliases() == null ? null : aliases(body.aliases()),
                 description(body.description()), pin(body.pinned()));
@@ -113,6 +114,7 @@ class CodexController {
     @PostMapping("/{entryId}/facts")
     ResponseEntity<Codexes.Fact> addFact(@PathVariable("id") BookId id, @PathVariable UUID entryId, @RequestBody FactBody body) {
         Book book = books.require(id, CurrentUser.require());
+        codexes.entry(book.id(), new CodexEntryId(entryId));
         if (body.text() == null) {
             throw Problem.badRequest("invalid-fact", "text is required.");
         }
@@ -124,6 +126,7 @@ class CodexController {
     @PatchMapping("/{entryId}/facts/{factId}")
     Codexes.Fact updateFact(@PathVariable("id") BookId id, @PathVariable UUID entryId, @PathVariable UUID factId, @RequestBody FactBody body) {
         Book book = books.require(id, CurrentUser.require());
+        codexes.fact(book.id(), new CodexEntryId(entryId), new CodexFactId(factId));
         return codexes.updateFact(book.id(), new CodexEntryId(entryId), new CodexFactId(factId), body.text() == null ? null : text(body.text()),
                 attribute(body.attribute()), body.fromScene() == null ? null : scene(body.fromScene()));
     }

@@ -200,7 +200,7 @@ public class Codexes {
                 .param("id", id.value()).param("entry", entry.value()).update();
     }
 
-    private Fact fact(BookId book, CodexEntryId entry, CodexFactId id) {
+    public Fact fact(BookId book, CodexEntryId entry, CodexFactId id) {
         return entry(book, entry).facts().stream().filter(f -> f.id().equals(id.value())).findFirst()
                 .orElseThrow(() -> Problem.notFound("codex-fact-not-found", "This codex entry has no such fact."));
     }
