@@ -25,6 +25,7 @@ function conversation(extra: Record<string, unknown> = {}) {
 describe('The inbox', () => {
   let server: TestServer;
   let frames: unknown[];
+  let blocks: unknown[];
 
   beforeEach(async () => {
     server = await new TestServer().start();
@@ -33,6 +34,8 @@ describe('The inbox', () => {
     server.on('GET', '/api/v1/users/me', () => ({ status: 200, body: writer }));
     server.on('GET', '/api/v1/notifications?size=8', () => ({ status: 200, body: { items: [], unread: 0 } }));
     frames = [];
+    blocks = [];
+    server.on('GET', `/api/v1/users/me/blocks?size=100`, () => ({ status: 200, body: { items: blocks, page: 0, size: 100, total: blocks.length } }));
     // the notifications stream carries conversation frames too; each reconnection hands over what the test queued
     server.on('GET', '/api/v1/notifications/stream', () => ({
       status: 200,
@@ -40,7 +43,6 @@ describe('The inbox', () => {
     }));
     server.on('GET', '/api/v1/conversations?size=50', () => ({ status: 200, body: { items: [conversation()], page: 0, size: 50, total: 1 } }));
     server.on('GET', `/api/v1/conversations/${C}`, () => ({ status: 200, body: conversation() }));
-    server.on('GET', `/api/v1/users/me/blocks?size=100`, () => ({ status: 200, body: { items: [], page: 0, size: 100, total: 0 } }));
   });
 
   afterEach(() => server.stop());
@@ -55,7 +57,7 @@ describe('The inbox', () => {
 
     expect(await screen.findByRole('link', { name: 'Inbox, 1 unread' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Conversations' });
-    expect(within(nav).getByText('Are you there?')).toBeInTheDocument();
+    expect(await within(nav).findByText('Are you there?')).toBeInTheDocument();
     const list = await screen.findByRole('list', { name: 'Messages' });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
     expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('.message-body')?.textContent)).toEqual(['Hello Bob', 'Are you there?']);
@@ -113,13 +115,9 @@ describe('The inbox', () => {
   });
 
   it('blocks the other person, shows a refused send in words, and lists and unblocks them in Settings', async () => {
-    let blocked = false;
-    server.on('GET', `/api/v1/users/me/blocks?size=100`, () => ({
-      status: 200, body: { items: blocked ? [{ ...bob, bio: '' }] : [], page: 0, size: 100, total: blocked ? 1 : 0 },
-    }));
     server.on('GET', `/api/v1/conversations/${C}/messages?size=30`, () => ({ status: 200, body: { items: [], nextCursor: null } }));
-    server.on('PUT', `/api/v1/users/me/blocks/${bob.id}`, () => ((blocked = true), { status: 204 }));
-    server.on('DELETE', `/api/v1/users/me/blocks/${bob.id}`, () => ((blocked = false), { status: 204 }));
+    server.on('PUT', `/api/v1/users/me/blocks/${bob.id}`, () => ((blocks = [{ ...bob, bio: '' }]), { status: 204 }));
+    server.on('DELETE', `/api/v1/users/me/blocks/${bob.id}`, () => ((blocks = []), { status: 204 }));
     server.on('POST', `/api/v1/conversations/${C}/typing`, () => ({ status: 204 }));
     server.on('POST', `/api/v1/conversations/${C}/messages`, () => problem(403, 'blocked', 'One of you blocked the other.'));
     const view = renderApp(`/inbox/${C}`, server.api());
