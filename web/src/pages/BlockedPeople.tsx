@@ -39,8 +39,8 @@ export function BlockedPeople() {
           {people.map((p) => (
             <li key={p.id}>
               {p.displayName || p.username} <span className="meta">@{p.username}</span>{' '}
-              <button type="button" onClick={() => unblock(p)}>
-                Unblock<span className="visually-hidden"> {p.displayName || p.username}</span>
+              <button type="button" onClick={() => unblock(p)} aria-label={`Unblock ${p.displayName || p.username}`}>
+                Unblock
               </button>
             </li>
           ))}

@@ -537,18 +537,18 @@ function MessageItem({
         <div className="message-actions">
           {mine ? (
             <>
-              <button type="button" className="link-button" onClick={() => setEditing(message.body ?? '')}>
-                Edit<span className="visually-hidden"> your message</span>
+              <button type="button" className="link-button" onClick={() => setEditing(message.body ?? '')} aria-label="Edit your message">
+                Edit
               </button>
-              <button type="button" className="link-button" onClick={remove}>
-                Delete<span className="visually-hidden"> your message</span>
+              <button type="button" className="link-button" onClick={remove} aria-label="Delete your message">
+                Delete
               </button>
             </>
           ) : reported ? (
             <span className="meta">Reported to the moderators.</span>
           ) : (
-            <button type="button" className="link-button" aria-expanded={reporting} onClick={() => setReporting((r) => !r)}>
-              Report<span className="visually-hidden"> this message from {sender}</span>
+            <button type="button" className="link-button" aria-expanded={reporting} onClick={() => setReporting((r) => !r)} aria-label={`Report this message from ${sender}`}>
+              Report
             </button>
           )}
         </div>
