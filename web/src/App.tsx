@@ -6,6 +6,7 @@ import { Discover } from './pages/Discover';
 import { Export } from './pages/Export';
 import { ForgotPassword } from './pages/ForgotPassword';
 import { Home } from './pages/Home';
+import { Inbox } from './pages/Inbox';
 import { LogIn } from './pages/LogIn';
 import { NewBook } from './pages/NewBook';
 import { NotFound } from './pages/NotFound';
@@ -44,6 +45,7 @@ export function App() {
         <Route path="/notifications" element={<RequireSignIn><Notifications /></RequireSignIn>} />
         <Route path="/notifications/preferences" element={<RequireSignIn><NotificationPreferencesPage /></RequireSignIn>} />
         <Route path="/unsubscribe" element={<Unsubscribe />} />
+        <Route path="/inbox/:id?" element={<RequireSignIn><Inbox /></RequireSignIn>} />
         <Route path="/settings" element={<RequireSignIn><Settings /></RequireSignIn>} />
         <Route path="/books/:id/write/:sceneId?" element={<RequireSignIn><Suspense fallback={loadingEditor}><Write /></Suspense></RequireSignIn>} />
         <Route path="*" element={<NotFound />} />

@@ -91,6 +91,10 @@ export function identityApi(client: ApiClient) {
       client.patch<User>(`/api/v1/users/${encodeURIComponent(id)}`, change),
     changePassword: (currentPassword: string, newPassword: string) =>
       client.post<unknown>('/api/v1/users/me/password', { currentPassword, newPassword }),
+    /** The people I blocked (docs/identity.md): a block counts both ways. */
+    blocks: (size = 100) => client.get<{ items: User[]; total: number }>(`/api/v1/users/me/blocks?size=${size}`),
+    block: (userId: string) => client.put<void>(`/api/v1/users/me/blocks/${encodeURIComponent(userId)}`),
+    unblock: (userId: string) => client.delete(`/api/v1/users/me/blocks/${encodeURIComponent(userId)}`),
   };
 }
 

@@ -1,5 +1,6 @@
 import { ApiClient } from './client';
 import { booksApi } from './books';
+import { conversationsApi } from './conversations';
 import { discoveryApi } from './discovery';
 import { identityApi, renewTokens } from './identity';
 import { libraryApi } from './library';
@@ -8,7 +9,7 @@ import { notificationsApi } from './notifications';
 /** The app's API: one client, so one access token and one refresh at a time. */
 export function createApi(client = new ApiClient({ renew: renewTokens })) {
   return { client, identity: identityApi(client), books: booksApi(client), library: libraryApi(client), discovery: discoveryApi(client),
-    notifications: notificationsApi(client) };
+    notifications: notificationsApi(client), conversations: conversationsApi(client) };
 }
 
 export type Api = ReturnType<typeof createApi>;

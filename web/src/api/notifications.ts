@@ -1,5 +1,6 @@
 // Paths and field names of the messaging service's notifications (docs/messaging.md).
 import type { ApiClient, StreamEvent } from './client';
+import type { ConversationFrame } from './conversations';
 
 export interface Notification {
   id: string;
@@ -30,7 +31,8 @@ export interface NotificationPreferences {
 export type LiveEvent =
   | { kind: 'ready'; cursor: string; unread: number }
   | { kind: 'notification'; notification: Notification }
-  | { kind: 'unread'; count: number };
+  | { kind: 'unread'; count: number }
+  | { kind: 'conversation'; frame: ConversationFrame };
 
 export function liveEvent(event: StreamEvent): LiveEvent | null {
   const data = JSON.parse(event.data) as Record<string, unknown>;
@@ -41,6 +43,8 @@ export function liveEvent(event: StreamEvent): LiveEvent | null {
       return { kind: 'notification', notification: data as unknown as Notification };
     case 'unread':
       return { kind: 'unread', count: Number(data.count) };
+    case 'conversation':
+      return { kind: 'conversation', frame: data as unknown as ConversationFrame };
     default:
       return null;
   }

@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../session/session';
 import { ThemeMenu } from '../theme/ThemeMenu';
+import { InboxLink } from './InboxLink';
 import { LiveNotificationsProvider } from './LiveNotifications';
 import { NotificationBell } from './NotificationBell';
 
@@ -50,6 +51,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/books" end>
                     My books
                   </NavLink>
+                </li>
+                <li>
+                  <InboxLink />
                 </li>
                 <li>
                   <NavLink to="/settings">Settings</NavLink>

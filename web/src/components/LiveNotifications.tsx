@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ConversationFrame } from '../api/conversations';
 import type { Notification } from '../api/notifications';
 import { useApi, useSession } from '../session/session';
 
@@ -13,9 +14,19 @@ interface Live {
   /** Tells the others (the bell, the page) that one was read, unread or deleted here. */
   changed: (notification: Notification | { id: string; deleted: true }) => void;
   setUnread: (count: number) => void;
+  /** Hears conversations' frames from the same stream (the inbox); returns the unsubscribe. */
+  onConversation: (listener: (frame: ConversationFrame) => void) => () => void;
 }
 
-const LiveContext = createContext<Live>({ unread: 0, latest: [], changed: () => {}, setUnread: () => {} });
+const conversationListeners = new Set<(frame: ConversationFrame) => void>();
+function onConversation(listener: (frame: ConversationFrame) => void) {
+  conversationListeners.add(listener);
+  return () => {
+    conversationListeners.delete(listener);
+  };
+}
+
+const LiveContext = createContext<Live>({ unread: 0, latest: [], changed: () => {}, setUnread: () => {}, onConversation });
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -70,6 +81,8 @@ export function LiveNotificationsProvider({ children }: { children: ReactNode })
                 const n = event.notification;
                 cursor = n.cursor;
                 setLatest((list) => [n, ...list.filter((o) => o.id !== n.id)].slice(0, LATEST));
+              } else if (event.kind === 'conversation') {
+                conversationListeners.forEach((l) => l(event.frame));
               } else {
                 setUnread(event.count);
               }
@@ -89,7 +102,7 @@ export function LiveNotificationsProvider({ children }: { children: ReactNode })
   const changed = useCallback((n: Notification | { id: string; deleted: true }) => {
     setLatest((list) => ('deleted' in n ? list.filter((o) => o.id !== n.id) : list.map((o) => (o.id === n.id ? n : o))));
   }, []);
-  const value = useMemo(() => ({ unread, latest, changed, setUnread }), [unread, latest, changed]);
+  const value = useMemo(() => ({ unread, latest, changed, setUnread, onConversation }), [unread, latest, changed]);
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
 

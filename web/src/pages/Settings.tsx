@@ -5,6 +5,7 @@ import { TextArea, TextField } from '../components/Field';
 import { useForm, type Errors } from '../components/useForm';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
+import { BlockedPeople } from './BlockedPeople';
 import { ModelServers } from './ModelServers';
 import { ProviderKeys } from './ProviderKeys';
 import { validateNewPassword } from './ResetPassword';
@@ -158,6 +159,7 @@ export function Settings() {
       <ProfileForm user={user} />
       <ProviderKeys />
       <ModelServers />
+      <BlockedPeople />
       {/* behind a forward-auth proxy the password is the proxy's business */}
       {!forwardAuth && <PasswordForm />}
     </section>
