@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { NotFound } from '../NotFound';
 import { ContextViewer, LedgerView, OutlineTree, StoryBible, SummariesView, UsagePanel } from './BookPanels';
 import { ProgressPanel } from './ProgressPanel';
+import { ReleasesPanel } from './ReleasesPanel';
 import { numberFormat, useGeneration, useGenerationEvents } from './useGeneration';
 import './book.css';
 
@@ -18,6 +19,7 @@ const TABS = [
   { key: 'ledger', label: 'Ledger' },
   { key: 'summaries', label: 'Summaries' },
   { key: 'context', label: 'Context' },
+  { key: 'releases', label: 'Releases' },
   { key: 'usage', label: 'Tokens and cost' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
@@ -219,6 +221,7 @@ export function BookView() {
           {tab === 'summaries' && <SummariesView book={book} refresh={refresh} />}
           {tab === 'context' && <ContextViewer book={book} sceneId={sceneId} onSceneChange={(scene) => selectTab('context', { scene })} />}
           {tab === 'usage' && <UsagePanel bookId={book.id} refresh={refresh} />}
+          {tab === 'releases' && <ReleasesPanel bookId={book.id} />}
         </section>
       </div>
     </article>
