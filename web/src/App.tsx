@@ -4,6 +4,7 @@ import { Layout } from './components/Layout';
 import { Dashboard } from './pages/Dashboard';
 import { Discover } from './pages/Discover';
 import { Export } from './pages/Export';
+import { Feed } from './pages/Feed';
 import { ForgotPassword } from './pages/ForgotPassword';
 import { Home } from './pages/Home';
 import { Inbox } from './pages/Inbox';
@@ -35,6 +36,7 @@ export function App() {
         <Route path="/verify-email" element={<VerifyEmail />} />
         <Route path="/discover" element={<Discover />} />
         <Route path="/discover/:id" element={<PublishedBook />} />
+        <Route path="/feed" element={<RequireSignIn><Feed /></RequireSignIn>} />
         <Route path="/forgot-password" element={<ForgotPassword />} />
         <Route path="/reset-password" element={<ResetPassword />} />
         <Route path="/books" element={<RequireSignIn><Dashboard /></RequireSignIn>} />

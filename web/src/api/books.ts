@@ -84,8 +84,25 @@ export interface GenerationJob {
   jobId?: string;
 }
 
+/** A chapter's public life (`docs/content.md#serial-release`). */
+export interface ChapterRelease {
+  chapterId: string;
+  number: number;
+  title: string;
+  publication: 'DRAFT' | 'SCHEDULED' | 'PUBLISHED' | 'UNPUBLISHED';
+  publishAt?: string | null;
+  publishedAt?: string | null;
+}
+
 export function booksApi(client: ApiClient) {
+  const chapter = (id: string, chapterId: string) => `/api/v1/books/${encodeURIComponent(id)}/chapters/${encodeURIComponent(chapterId)}`;
   return {
+    /** Every chapter's release state, in order (the owner's). */
+    releases: (id: string) => client.get<ChapterRelease[]>(`/api/v1/books/${encodeURIComponent(id)}/chapters/releases`),
+    /** Now, or at `at` (an ISO instant) when it is in the future. */
+    releaseChapter: (id: string, chapterId: string, at?: string) =>
+      client.post<ChapterRelease>(`${chapter(id, chapterId)}/publish`, at ? { at } : {}),
+    withdrawChapter: (id: string, chapterId: string) => client.post<ChapterRelease>(`${chapter(id, chapterId)}/unpublish`),
     /** The writer's books (the first page, newest first). */
     async list(): Promise<BookSummary[]> {
       const body = await client.get<{ items: BookSummary[] }>('/api/v1/books');

@@ -105,8 +105,95 @@ export interface BestRatedPage {
   total: number;
 }
 
+/** A chapter release, as `/discover/feed` and `/discover/latest` list them (newest first). */
+export interface Update {
+  id: string;
+  bookId: string;
+  bookTitle: string;
+  authorId: string;
+  authorName?: string | null;
+  genre?: string | null;
+  chapterId: string;
+  chapterNumber: number;
+  chapterTitle: string;
+  words: number;
+  publishedAt: string;
+}
+
+export interface UpdatePage {
+  items: Update[];
+  nextCursor?: string | null;
+}
+
+/** A chapter comment (`docs/discovery.md#chapter-comments-with-replies`); a tombstone has `deleted` and no body or author. */
+export interface Comment {
+  id: string;
+  bookId: string;
+  chapterId: string;
+  parentId?: string | null;
+  authorId?: string | null;
+  authorName?: string | null;
+  body?: string | null;
+  deleted: boolean;
+  hidden: boolean;
+  edited: boolean;
+  replies: number;
+  createdAt: string;
+  editedAt?: string | null;
+}
+
+export interface CommentPage {
+  items: Comment[];
+  nextCursor?: string | null;
+}
+
+export const REPORT_REASONS: Record<string, string> = {
+  spam: 'Spam',
+  harassment: 'Harassment',
+  hate: 'Hate',
+  sexual: 'Sexual content',
+  violence: 'Violence',
+  spoiler: 'Spoiler',
+  'off-topic': 'Off topic',
+  other: 'Something else',
+};
+
+/** A report of a comment or a review, as the admins' queue lists it. */
+export interface Report {
+  id: string;
+  kind: 'comment' | 'review';
+  bookId: string;
+  commentId?: string | null;
+  readerId?: string | null;
+  offenderId?: string | null;
+  reportedText?: string | null;
+  reason: string;
+  note?: string | null;
+  status: 'open' | 'resolved' | 'dismissed';
+  reporterId: string;
+  createdAt: string;
+  decidedAt?: string | null;
+  decidedBy?: string | null;
+  hid: boolean;
+}
+
+export interface ReportPage {
+  items: Report[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') search.append(k, String(v));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
 export function discoveryApi(client: ApiClient) {
   const discovered = (id: string) => `/api/v1/discover/books/${encodeURIComponent(id)}`;
+  const comment = (id: string) => `/api/v1/discover/comments/${encodeURIComponent(id)}`;
   return {
     search: (query: DiscoverQuery) => client.get<SearchPage>(discoverPath(query)),
     bestRated: (genre?: string, size = 5) =>
@@ -121,6 +208,29 @@ export function discoveryApi(client: ApiClient) {
     myRating: (id: string) => client.get<Rating | undefined>(`${discovered(id)}/rating`).then((r) => r ?? null),
     rate: (id: string, rating: Rating) => client.put<Rating>(`${discovered(id)}/rating`, rating),
     book: (id: string) => client.get<PublishedBookDetails>(`/api/v1/books/${encodeURIComponent(id)}`),
+    /** Releases of the books the caller follows (signed in). */
+    feed: (cursor?: string | null, size = 20) => client.get<UpdatePage>(`/api/v1/discover/feed${query({ cursor, size })}`),
+    /** Every release, of one genre or all (no token needed). */
+    latest: (cursor?: string | null, genre?: string, size = 20) =>
+      client.get<UpdatePage>(`/api/v1/discover/latest${query({ genre, cursor, size })}`),
+    comments: (bookId: string, chapterId: string, options: { parentId?: string; cursor?: string | null; size?: number } = {}) =>
+      client.get<CommentPage>(
+        `${discovered(bookId)}/chapters/${encodeURIComponent(chapterId)}/comments${query({ parentId: options.parentId, cursor: options.cursor, size: options.size })}`,
+      ),
+    postComment: (bookId: string, chapterId: string, body: string, parentId?: string) =>
+      client.post<Comment>(`${discovered(bookId)}/chapters/${encodeURIComponent(chapterId)}/comments`, { body, ...(parentId ? { parentId } : {}) }),
+    comment: (commentId: string) => client.get<Comment>(`${comment(commentId)}`),
+    editComment: (commentId: string, body: string) => client.patch<Comment>(comment(commentId), { body }),
+    deleteComment: (commentId: string) => client.delete(comment(commentId)),
+    setHidden: (commentId: string, hidden: boolean) =>
+      hidden ? client.put<Comment>(`${comment(commentId)}/hidden`, {}) : client.delete<Comment>(`${comment(commentId)}/hidden`),
+    reportComment: (commentId: string, reason: string, note?: string) =>
+      client.post<Report>(`${comment(commentId)}/reports`, { reason, ...(note?.trim() ? { note: note.trim() } : {}) }),
+    reports: (status = 'open', page = 0, size = 20) =>
+      client.get<ReportPage>(`/api/v1/discover/moderation/reports${query({ status, page, size })}`),
+    resolveReport: (reportId: string, hide: boolean) =>
+      client.post<Report>(`/api/v1/discover/moderation/reports/${encodeURIComponent(reportId)}/resolve`, { hide }),
+    dismissReport: (reportId: string) => client.post<Report>(`/api/v1/discover/moderation/reports/${encodeURIComponent(reportId)}/dismiss`),
   };
 }
 

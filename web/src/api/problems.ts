@@ -75,6 +75,25 @@ const MESSAGES: Record<string, string> = {
   'artifact-not-found': "That part of the plan hasn't been written yet.",
   'manifest-not-found': 'The generator did not draft this scene, so there is no prompt to show.',
   'invalid-last-event-id': 'The progress stream got confused; reload the page to follow it again.',
+  // serial release (docs/content.md#serial-release)
+  'book-not-published': 'Publish the book first: its chapters can only be released once it is out.',
+  'already-published': 'That chapter is already out. Withdraw it first to schedule it again.',
+  'release-at-in-past': 'That time has passed. Choose a time in the future, or release it now.',
+  // updates, comments and moderation (docs/discovery.md)
+  'invalid-cursor': 'That list changed too much to go on. Reload the page.',
+  'comment-empty': 'Write something first.',
+  'comment-not-found': "We couldn't find that comment. It may have been deleted.",
+  'comment-deleted': 'That comment was deleted, so it can no longer be answered.',
+  'not-your-comment': 'You can only change your own comments.',
+  'not-moderator': "Only the book's author and the admins can hide comments.",
+  blocked: "You can't answer this reader.",
+  'identity-unavailable': "Replies can't be sent right now. Please try again in a moment.",
+  'content-unavailable': "Comments can't be loaded right now. Please try again in a moment.",
+  'own-content': "You can't report your own comment.",
+  'invalid-reason': 'Choose a reason for the report.',
+  'admin-only': 'Only admins can see the moderation queue.',
+  'invalid-status': 'Choose open, resolved or dismissed.',
+  'report-settled': 'Another admin already settled that report.',
   'internal-error': 'Something went wrong on our side. Please try again; if it keeps happening, contact support with the reference below.',
 };
 

@@ -48,6 +48,9 @@ export function Layout({ children }: { children: ReactNode }) {
             {status === 'signed-in' ? (
               <>
                 <li>
+                  <NavLink to="/feed">Following</NavLink>
+                </li>
+                <li>
                   <NavLink to="/books" end>
                     My books
                   </NavLink>

@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { label, type BestRatedPage, type BookCard, type DiscoverQuery, type SearchPage } from '../api/discovery';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { UpdateList } from '../components/UpdateList';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
 import './discover.css';
@@ -30,6 +31,7 @@ export function Discover() {
   const [hide, setHide] = useState('');
   const [moreCursor, setMoreCursor] = useState<string | null>(null);
   const [bestRated, setBestRated] = useState<BestRatedPage['items']>([]);
+  const latest = useCallback((cursor: string | null) => api.discovery.latest(cursor, query.genre, 10), [api, query.genre]);
 
   useEffect(() => {
     let current = true;
@@ -213,6 +215,10 @@ export function Discover() {
           </ol>
         </section>
       )}
+      <section className="discover-latest" aria-labelledby="discover-latest">
+        <h2 id="discover-latest">Latest updates{query.genre ? ` in ${label(query.genre).toLowerCase()}` : ''}</h2>
+        <UpdateList load={latest} quietFailure empty={<p className="meta">No new chapters lately.</p>} />
+      </section>
     </section>
   );
 }

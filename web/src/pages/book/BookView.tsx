@@ -11,6 +11,7 @@ import { NotFound } from '../NotFound';
 import { CodexPanel } from '../write/CodexPanel';
 import { ContextViewer, OutlineTree, StoryBible, SummariesView, UsagePanel } from './BookPanels';
 import { ProgressPanel } from './ProgressPanel';
+import { ReleasesPanel } from './ReleasesPanel';
 import { numberFormat, useGeneration, useGenerationEvents } from './useGeneration';
 import './book.css';
 
@@ -20,6 +21,7 @@ const TABS = [
   { key: 'codex', label: 'Codex' },
   { key: 'summaries', label: 'Summaries' },
   { key: 'context', label: 'Context' },
+  { key: 'releases', label: 'Releases' },
   { key: 'usage', label: 'Tokens and cost' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
@@ -232,6 +234,7 @@ export function BookView() {
           {tab === 'summaries' && <SummariesView book={book} refresh={refresh} />}
           {tab === 'context' && <ContextViewer book={book} sceneId={sceneId} onSceneChange={(scene) => selectTab('context', { scene })} />}
           {tab === 'usage' && <UsagePanel bookId={book.id} refresh={refresh} />}
+          {tab === 'releases' && <ReleasesPanel bookId={book.id} />}
         </section>
       </div>
     </article>
