@@ -59,6 +59,10 @@ export const NOTIFICATION_TYPES: Record<string, string> = {
   'new-subscriber': 'A fan joined one of my tiers',
   'payment-failed': 'A payment for one of my memberships failed',
   'tip-received': 'A fan sent me a tip',
+  'new-chapter': 'A book I follow released a chapter',
+  comment: 'A reader commented on a chapter of mine',
+  reply: 'Someone answered my comment',
+  mention: 'Someone mentioned me in a comment',
   announcement: 'Announcements from the admins',
 };
 

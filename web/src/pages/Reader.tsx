@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { isSampleBook, type BookDetails, type ReadingPosition, type SceneText } from '../api/library';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SampleBadge } from '../components/SampleBadge';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
+import { ChapterComments } from './ChapterComments';
 import './library.css';
 
 /** How long scrolling must pause before the place is saved. */
@@ -59,6 +60,10 @@ function isTyping(target: EventTarget | null) {
 export function Reader() {
   const { id = '' } = useParams();
   const { api } = useSession();
+  const [params] = useSearchParams();
+  // a link to a chapter (an update, a notification) opens it; `comment` then names the comment to show
+  const linkedChapter = params.get('chapter');
+  const linkedComment = params.get('comment');
   const [book, setBook] = useState<BookDetails | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [chapterIndex, setChapterIndex] = useState(0);
@@ -80,8 +85,12 @@ export function Reader() {
     Promise.all([api.library.book(id), api.library.readingPosition(id)])
       .then(([b, position]) => {
         if (!current) return;
+        const linked = linkedChapter ? b.chapters.findIndex((c) => c.id === linkedChapter) : -1;
         const index = position ? b.chapters.findIndex((c) => c.id === position.chapterId) : -1;
-        if (index >= 0 && position) {
+        if (linked >= 0) {
+          setChapterIndex(linked);
+          pendingScroll.current = position?.chapterId === linkedChapter && !linkedComment ? { sceneId: position.sceneId, progress: position.progress } : 'top';
+        } else if (index >= 0 && position) {
           setChapterIndex(index);
           pendingScroll.current = { sceneId: position.sceneId, progress: position.progress };
           lastSaved.current = { chapterId: position.chapterId, sceneId: position.sceneId, progress: position.progress };
@@ -92,6 +101,7 @@ export function Reader() {
     return () => {
       current = false;
     };
+    // only the link the page opened with decides where it starts
   }, [api, id]);
 
   const chapter = book?.chapters[chapterIndex];
@@ -284,6 +294,11 @@ export function Reader() {
           <p className="reader-keys" role="status">
             {saveFailed ? 'We couldn’t save your place just now; we’ll try again as you read.' : ''}
           </p>
+          {scenes && (
+            <ChapterComments key={chapter!.id} bookId={id} chapterId={chapter!.id}
+              bookAuthorId={(book as { authorId?: string | null }).authorId}
+              highlight={chapter!.id === linkedChapter ? linkedComment : null} />
+          )}
         </>
       )}
     </div>
