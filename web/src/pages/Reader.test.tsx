@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REFRESH_TOKEN_KEY } from '../api/client';
@@ -151,5 +151,49 @@ describe('The reader', () => {
     renderApp(`/books/${BOOK}/read`, server.api());
 
     expect(await screen.findByRole('alert')).toHaveTextContent("We couldn't find that book. It may have been deleted.");
+  });
+  it('shows a chapter’s comments, posts one, replies, deletes the writer’s own and reports another’s', async () => {
+    aBook(server);
+    server.on('GET', `${base}/reading-position`, () => ({ status: 204 }));
+    const comments = `/api/v1/discover/books/${BOOK}/chapters/c1/comments`;
+    const comment = (id: string, extra: Record<string, unknown> = {}) => ({
+      id, bookId: BOOK, chapterId: 'c1', parentId: null, authorId: 'u-bea', authorName: 'Bea', body: `Words of ${id}`,
+      deleted: false, hidden: false, edited: false, replies: 0, createdAt: '2026-12-03T10:00:00Z', ...extra,
+    });
+    server.on('GET', comments, () => ({ status: 200, body: { items: [comment('k1', { replies: 1 })], nextCursor: null } }));
+    server.on('GET', `${comments}?parentId=k1`, () => ({ status: 200, body: { items: [comment('k2', { parentId: 'k1', authorId: writer.id, authorName: 'Ada', body: 'My answer' })], nextCursor: null } }));
+    server.on('POST', comments, (r) => {
+      const body = r.body as { body: string; parentId?: string };
+      return { status: 201, body: comment(body.parentId ? 'k4' : 'k3', { authorId: writer.id, authorName: 'Ada', body: body.body, parentId: body.parentId ?? null }) };
+    });
+    server.on('DELETE', '/api/v1/discover/comments/k3', () => ({ status: 204 }));
+    server.on('POST', '/api/v1/discover/comments/k1/reports', () => ({ status: 201, body: { id: 'r1' } }));
+    const user = userEvent.setup();
+    renderApp(`/books/${BOOK}/read`, server.api());
+
+    const section = await screen.findByRole('region', { name: 'Comments' });
+    expect(await within(section).findByText('Words of k1')).toBeInTheDocument();
+
+    await user.type(within(section).getByLabelText('Add a comment'), 'A fine lamp');
+    await user.click(within(section).getAllByRole('button', { name: 'Send' }).at(-1)!);
+    expect(await within(section).findByText('A fine lamp')).toBeInTheDocument();
+    expect(server.calls('POST', comments)[0].body).toEqual({ body: 'A fine lamp' });
+
+    await user.click(within(section).getByRole('button', { name: 'Show 1 reply' }));
+    expect(await within(section).findByText('My answer')).toBeInTheDocument();
+
+    const mine = within(section).getByText('A fine lamp').closest('li')!;
+    await user.click(within(mine as HTMLElement).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(within(section).queryByText('A fine lamp')).not.toBeInTheDocument());
+    expect(server.calls('DELETE', '/api/v1/discover/comments/k3')).toHaveLength(1);
+
+    const beas = within(section).getByText('Words of k1').closest('article')!;
+    await user.click(within(beas as HTMLElement).getByRole('button', { name: 'Report' }));
+    const form = within(section).getByRole('form', { name: 'Report this comment' });
+    const reason = within(form).getByRole('combobox');
+    await user.selectOptions(reason, within(reason).getAllByRole('option')[1]);
+    await user.click(within(form).getByRole('button', { name: 'Send report' }));
+    expect(await within(section).findByText('Thank you: the admins will look at it.')).toBeInTheDocument();
+    expect(server.calls('POST', '/api/v1/discover/comments/k1/reports')).toHaveLength(1);
   });
 });
