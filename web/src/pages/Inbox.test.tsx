@@ -91,8 +91,9 @@ describe('The inbox', () => {
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Message to Bob'), 'Hello');
     await user.click(screen.getByRole('button', { name: 'Send' }));
-    const list = screen.getByRole('list', { name: 'Messages' });
-    expect(await within(list).findByText('Hello')).toBeInTheDocument();
+    // the list re-renders as messages change: each check asks for it afresh
+    const list = () => within(screen.getByRole('list', { name: 'Messages' }));
+    await waitFor(() => expect(list().getByText('Hello')).toBeInTheDocument());
     expect(server.calls('POST', `/api/v1/conversations/${C}/typing`)).toHaveLength(1);
 
     await user.click(screen.getByRole('button', { name: 'Edit your message' }));
@@ -100,11 +101,11 @@ describe('The inbox', () => {
     await user.clear(edit);
     await user.type(edit, 'Hello again');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await within(list).findByText('Hello again')).toBeInTheDocument();
-    expect(within(list).getByText(/\(edited\)/)).toBeInTheDocument();
+    await waitFor(() => expect(list().getByText('Hello again')).toBeInTheDocument());
+    await waitFor(() => expect(list().getByText(/\(edited\)/)).toBeInTheDocument());
 
     await user.click(screen.getByRole('button', { name: 'Delete your message' }));
-    expect(await within(list).findByText('Message deleted')).toBeInTheDocument();
+    await waitFor(() => expect(list().getByText('Message deleted')).toBeInTheDocument());
 
     await user.click(screen.getByRole('button', { name: 'Report this message from Bob' }));
     await user.selectOptions(screen.getByLabelText('Reason'), 'Spam');

@@ -260,10 +260,19 @@ function ConversationView({ conversationId, onLeft, onRead }: { conversationId: 
       setConversation(c);
       readUpTo.current = Number(c.members.find((m) => m.id === me)?.readCursor ?? -1);
     }, setError);
+    let current = true;
     api.conversations.messages(conversationId).then((page) => {
-      setMessages([...page.items].reverse());
+      if (!current) return;
+      // what arrived or changed here meanwhile (sent, edited, live) is newer than the page: it stays
+      setMessages((list) => {
+        const fetched = [...page.items].reverse().filter((m) => !list.some((o) => o.id === m.id));
+        return [...fetched, ...list].sort((x, y) => Number(x.cursor) - Number(y.cursor));
+      });
       setEarlier(page.nextCursor ?? null);
-    }, setError);
+    }, (e) => current && setError(e));
+    return () => {
+      current = false;
+    };
   }, [api, conversationId, me, setError]);
 
   useEffect(() => {
