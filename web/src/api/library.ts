@@ -33,6 +33,10 @@ export interface BookDetails {
   updatedAt?: string;
   /** Whether the author uploaded a cover (without one, exports draw one from the title). */
   cover?: boolean;
+  /** The book's public life: `DRAFT`, `SCHEDULED`, `PUBLISHED`, `UNPUBLISHED` or `ARCHIVED`. */
+  publication?: string;
+  /** Who wrote it (the owner's user id). */
+  authorId?: string | null;
 }
 
 /** One scene with its text: HTML the content service has already sanitised (docs/content.md). */

@@ -21,7 +21,7 @@ const chapters = [
   { id: 'c3', number: 3, title: 'After', scenes: [{ id: 's4', number: 1, title: 'Calm' }] },
 ];
 
-function aBook(server: TestServer, provider = 'sample') {
+function aBook(server: TestServer, provider = 'sample', publication = 'DRAFT') {
   server.on('GET', base, () => ({
     status: 200,
     body: {
@@ -29,6 +29,7 @@ function aBook(server: TestServer, provider = 'sample') {
       title: 'The Lighthouse Keeper',
       format: 'novel',
       status: 'COMPLETE',
+      publication,
       metadata: { provider },
       words: 1200,
       chapters: chapters.map((c) => ({
@@ -152,8 +153,17 @@ describe('The reader', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent("We couldn't find that book. It may have been deleted.");
   });
-  it('shows a chapter’s comments, posts one, replies, deletes the writer’s own and reports another’s', async () => {
+  it('asks for no comments on a book that is not published (they open with publication)', async () => {
     aBook(server);
+    server.on('GET', `${base}/reading-position`, () => ({ status: 204 }));
+    renderApp(`/books/${BOOK}/read`, server.api());
+
+    expect(await screen.findByText('Letters', { selector: 'em' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /comments/i })).not.toBeInTheDocument();
+    expect(server.calls('GET', `/api/v1/discover/books/${BOOK}/chapters/c1/comments`)).toHaveLength(0);
+  });
+  it('shows a chapter’s comments, posts one, replies, deletes the writer’s own and reports another’s', async () => {
+    aBook(server, 'sample', 'PUBLISHED');
     server.on('GET', `${base}/reading-position`, () => ({ status: 204 }));
     const comments = `/api/v1/discover/books/${BOOK}/chapters/c1/comments`;
     const comment = (id: string, extra: Record<string, unknown> = {}) => ({

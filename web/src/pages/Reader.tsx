@@ -294,9 +294,9 @@ export function Reader() {
           <p className="reader-keys" role="status">
             {saveFailed ? 'We couldn’t save your place just now; we’ll try again as you read.' : ''}
           </p>
-          {scenes && (
+          {scenes && book.publication === 'PUBLISHED' && (
             <ChapterComments key={chapter!.id} bookId={id} chapterId={chapter!.id}
-              bookAuthorId={(book as { authorId?: string | null }).authorId}
+              bookAuthorId={book.authorId}
               highlight={chapter!.id === linkedChapter ? linkedComment : null} />
           )}
         </>
