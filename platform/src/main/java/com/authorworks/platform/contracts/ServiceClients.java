@@ -3,7 +3,6 @@ package com.authorworks.platform.contracts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +11,11 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -23,7 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -69,7 +73,7 @@ import io.micrometer.observation.ObservationRegistry;
  * <p>Settings ({@code authorworks.contracts.*}): {@code connect-timeout} (2 s), {@code read-timeout}
  * (30 s), {@code attempts} (3), {@code circuit-open-for} (10 s), {@code circuit-minimum-calls} (5).
  */
-public final class ServiceClients {
+public final class ServiceClients implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceClients.class);
     private static final Set<HttpMethod> REPEATABLE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
@@ -88,7 +92,12 @@ public final class ServiceClients {
     private final int attempts;
     private final Duration openFor;
     private final int minimumCalls;
-    private final HttpClient http;
+    /**
+     * One pool of connections for every contract's client. Apache's blocking client writes a request body on the
+     * caller's thread; the JDK client's streamed bodies (Spring's OutputStreamPublisher) raced in
+     * {@code Http1Exchange.requestMoreBody} under load.
+     */
+    private final CloseableHttpClient http;
     private final ObservationRegistry observations;
 
     ServiceClients(Optional<ServiceTokens> tokens, Environment environment, ObservationRegistry observations) {
@@ -99,7 +108,15 @@ public final class ServiceClients {
         this.attempts = environment.getProperty("authorworks.contracts.attempts", Integer.class, 3);
         this.openFor = environment.getProperty("authorworks.contracts.circuit-open-for", Duration.class, Duration.ofSeconds(10));
         this.minimumCalls = environment.getProperty("authorworks.contracts.circuit-minimum-calls", Integer.class, 5);
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(64).setMaxConnTotal(256)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout)).setSocketTimeout(Timeout.of(readTimeout)).build())
+                        .build())
+                // the callers retry through resilience4j (below), which knows which failures to retry
+                .disableAutomaticRetries()
+                .build();
     }
 
     /**
@@ -112,7 +129,7 @@ public final class ServiceClients {
             log.warn("{} calls the {} service at {} without AUTHORWORKS_SERVICE_SECRET: only calls made for a signed-in "
                     + "user with their own token can succeed; background work cannot", contract.getSimpleName(), service, baseUrl);
         }
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(http);
         requests.setReadTimeout(readTimeout);
         RestClient rest = RestClient.builder()
                 .baseUrl(baseUrl.toString())
@@ -284,5 +301,11 @@ public final class ServiceClients {
         public <T> ResponseEntity<T> exchangeForEntity(HttpRequestValues values, ParameterizedTypeReference<T> type) {
             return call(values, () -> super.exchangeForEntity(values, type));
         }
+    }
+
+    /** Closes the pool (Spring calls it when the context closes). */
+    @Override
+    public void close() throws IOException {
+        http.close();
     }
 }
