@@ -6,10 +6,8 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -198,22 +196,5 @@ class ConversationsController {
         }
         return Conversations.parseUser(value)
                 .orElseThrow(() -> Problem.badRequest("invalid-user-id", field + " must be user ids (UUIDs)."));
-    }
-
-    /** Typed ids from path variables; a malformed one is answered 404 conversation-not-found / message-not-found by the platform. */
-    @Component
-    static class ToConversationId implements Converter<String, ConversationId> {
-        @Override
-        public ConversationId convert(String source) {
-            return new ConversationId(UUID.fromString(source));
-        }
-    }
-
-    @Component
-    static class ToMessageId implements Converter<String, MessageId> {
-        @Override
-        public MessageId convert(String source) {
-            return new MessageId(UUID.fromString(source));
-        }
     }
 }

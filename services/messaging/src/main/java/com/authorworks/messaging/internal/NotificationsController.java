@@ -9,13 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -288,14 +286,5 @@ class NotificationsController {
             throw Problem.badRequest("invalid-link", "link must be a path within the app, starting with a single '/'.");
         }
         return link;
-    }
-
-    /** Typed ids from path variables; a malformed one is answered 404 notification-not-found by the platform. */
-    @Component
-    static class ToNotificationId implements Converter<String, NotificationId> {
-        @Override
-        public NotificationId convert(String source) {
-            return new NotificationId(UUID.fromString(source));
-        }
     }
 }
