@@ -27,6 +27,8 @@ import com.authorworks.engine.story.Outline;
 import com.authorworks.engine.story.ScenePosition;
 import com.authorworks.engine.story.StoryLedger;
 import com.authorworks.platform.Problem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +42,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class Codexes {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * The state of each book's checkpoints when its codex was last extracted in this process. Extraction is
+     * idempotent, so it is skipped while the checkpoints stay as they were and the author has not edited the codex
+     * here since: the ledger is rebuilt from every checkpoint, and the codex is asked for by every drafting prompt.
+     */
+    private static final Cache<BookId, String> EXTRACTED = Caffeine.newBuilder().maximumSize(10_000).build();
 
     public enum Kind { CHARACTER, PLACE, OBJECT, LORE, FACTION, RELATIONSHIP }
 
@@ -126,6 +135,7 @@ public class Codexes {
     // --- the author's edits ---------------------------------------------------------------------------
 
     public Entry create(BookId book, Kind kind, String name, List<String> aliases, String description, Codex.Pin pinned) {
+        EXTRACTED.invalidate(book);
         UUID id = UUID.randomUUID();
         transactions.executeWithoutResult(tx -> {
             db.sql("""
@@ -141,6 +151,7 @@ public class Codexes {
 
     /** Changes what is given (null leaves it as it is). */
     public Entry update(BookId book, CodexEntryId id, Kind kind, String name, List<String> aliases, String description, Codex.Pin pinned) {
+        EXTRACTED.invalidate(book);
         Entry current = entry(book, id);
         transactions.executeWithoutResult(tx -> {
             db.sql("""
@@ -160,6 +171,7 @@ public class Codexes {
 
     /** Deletes an entry; it stays as a tombstone so that extraction does not bring it back. */
     public void delete(BookId book, CodexEntryId id) {
+        EXTRACTED.invalidate(book);
         entry(book, id);
         transactions.executeWithoutResult(tx -> {
             db.sql("UPDATE content.codex_entries SET deleted = true, updated_at = now() WHERE id = :id AND book_id = :book")
@@ -170,6 +182,7 @@ public class Codexes {
     }
 
     public Fact addFact(BookId book, CodexEntryId entry, String text, String attribute, int fromScene) {
+        EXTRACTED.invalidate(book);
         entry(book, entry);
         UUID id = UUID.randomUUID();
         db.sql("""
@@ -182,6 +195,7 @@ public class Codexes {
 
     /** Changes what is given; the fact is the author's from now on, and extraction leaves it alone. */
     public Fact updateFact(BookId book, CodexEntryId entry, CodexFactId id, String text, String attribute, Integer fromScene) {
+        EXTRACTED.invalidate(book);
         Fact current = fact(book, entry, id);
         db.sql("""
                 UPDATE content.codex_facts SET text = :text, attribute = :attribute, from_scene = :from, author_edited = true, updated_at = now()
@@ -195,6 +209,7 @@ public class Codexes {
 
     /** Deletes a fact; an extracted one stays as a tombstone so that extraction does not add it again. */
     public void deleteFact(BookId book, CodexEntryId entry, CodexFactId id) {
+        EXTRACTED.invalidate(book);
         fact(book, entry, id);
         db.sql("UPDATE content.codex_facts SET deleted = true, author_edited = true, updated_at = now() WHERE id = :id AND entry_id = :entry")
                 .param("id", id.value()).param("entry", entry.value()).update();
@@ -238,6 +253,22 @@ public class Codexes {
      * generated again) goes, so regenerating a scene re-extracts its facts.
      */
     public void extract(BookId book, CheckpointStore checkpoints) {
+        String state = checkpointsState(book);
+        if (state.equals(EXTRACTED.getIfPresent(book))) {
+            return;
+        }
+        extractLedger(book, checkpoints);
+        EXTRACTED.put(book, state);
+    }
+
+    /** How many checkpoints the book has, when the last was written and their size: any put or delete changes it. */
+    private String checkpointsState(BookId book) {
+        return db.sql("""
+                SELECT count(*) || '/' || coalesce(max(updated_at)::text, '-') || '/' || coalesce(sum(length(document)), 0)
+                FROM content.checkpoints WHERE book_id = :book""").param("book", book.value()).query(String.class).single();
+    }
+
+    private void extractLedger(BookId book, CheckpointStore checkpoints) {
         StoryLedger ledger = GenerationEngine.ledgerOf(checkpoints);
         List<StoryLedger.Entry> history = ledger.history();
         List<Integer> scenesPerChapter = checkpoints.get(StepKeys.OUTLINE)
