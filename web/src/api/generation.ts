@@ -200,6 +200,9 @@ export interface ContextManifest {
   budgetTokens: number;
   usedTokens: number;
   parts: ManifestPart[];
+  /** The call's system prompt and first user message, exactly as sent (absent for scenes drafted before they were kept). */
+  system?: string | null;
+  prompt?: string | null;
 }
 
 export interface Summary {

@@ -255,6 +255,21 @@ function Manifest({ bookId, chapterId, sceneId }: { bookId: string; chapterId: s
                 </ul>
               </>
             )}
+            <h3>The prompt as sent</h3>
+            {manifest.prompt == null ? (
+              <p>This scene was drafted before AuthorWorks kept the text of its prompts; drafting it again keeps it.</p>
+            ) : (
+              <>
+                <details className="prompt-text">
+                  <summary>System prompt ({numberFormat.format(manifest.system?.length ?? 0)} characters)</summary>
+                  <pre>{manifest.system}</pre>
+                </details>
+                <details className="prompt-text">
+                  <summary>Message ({numberFormat.format(manifest.prompt.length)} characters)</summary>
+                  <pre>{manifest.prompt}</pre>
+                </details>
+              </>
+            )}
           </>
         );
       }}

@@ -256,6 +256,8 @@ describe('The book view tabs', () => {
           { name: 'ledger', priority: 3, tokens: 600, itemsKept: 4, itemsTotal: 7, status: 'TRUNCATED', note: 'three facts about places not in the scene' },
           { name: 'previous chapters', priority: 5, tokens: 0, itemsKept: 0, itemsTotal: 1, status: 'NOT_VISIBLE', note: 'chapter 2 is drafted in parallel' },
         ],
+        system: 'You are a novelist. Style: spare.',
+        prompt: '## This scene\n\nMara climbs to the lamp.',
       },
     }));
     server.on('GET', `${book}/chapters/c1/scenes/s1/manifest`, () => problem(404, 'manifest-not-found', 'This scene was not drafted by the generator.'));
@@ -272,6 +274,10 @@ describe('The book view tabs', () => {
     expect(screen.getByRole('heading', { name: 'Left out or shortened' }).nextElementSibling).toHaveTextContent(
       'previous chapters (not written yet): chapter 2 is drafted in parallel',
     );
+
+    await user.click(screen.getByText(/^Message \(/));
+    expect(screen.getByText(/Mara climbs to the lamp/, { selector: 'pre' })).toHaveTextContent('## This scene Mara climbs to the lamp.');
+    expect(screen.getByText('You are a novelist. Style: spare.', { selector: 'pre' })).toBeInTheDocument();
 
     await user.selectOptions(screen.getByLabelText('Scene'), 'Chapter 1, scene 1: A letter in the lamp');
     expect(await screen.findByText(/written by hand/)).toBeInTheDocument();

@@ -10,8 +10,11 @@ import java.util.List;
  * @param budgetTokens the most input tokens the prompt could use
  * @param usedTokens   the input tokens the prompt actually uses (system + user)
  * @param parts        every part considered, in priority order (most important first)
+ * @param system       the call's system prompt, exactly as sent (null in manifests written before prompts were kept)
+ * @param prompt       the call's first user message, exactly as sent (a script's retries then add the model's answer
+ *                     and what was wrong with it)
  */
-public record ContextManifest(String step, int budgetTokens, int usedTokens, List<Part> parts) {
+public record ContextManifest(String step, int budgetTokens, int usedTokens, List<Part> parts, String system, String prompt) {
 
     public enum Status {
         /** Included whole. */

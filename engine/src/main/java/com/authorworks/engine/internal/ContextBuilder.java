@@ -93,7 +93,7 @@ public final class ContextBuilder {
         }
         String userText = user.toString().strip();
         int used = TokenCounter.count(system) + TokenCounter.count(userText);
-        return new Built(system, userText, new ContextManifest(step, budget, used, List.copyOf(manifest)));
+        return new Built(system, userText, new ContextManifest(step, budget, used, List.copyOf(manifest), system, userText));
     }
 
     /** The tokens {@code part} takes laid out, heading included, when it is given {@code allowance} tokens (0 when nothing fits). */

@@ -77,6 +77,9 @@ class CodexIntegrationTests extends ContentIntegrationTest {
         List<String> parts = new ArrayList<>();
         manifest.path("parts").forEach(p -> parts.add(p.path("name").asString()));
         assertThat(parts).contains("codex").doesNotContain("story ledger");
+        // the manifest keeps the prompt exactly as the model was sent it
+        assertThat(manifest.path("prompt").asString()).isEqualTo(prompt);
+        assertThat(manifest.path("system").asString()).isNotBlank();
     }
 
     @Test
