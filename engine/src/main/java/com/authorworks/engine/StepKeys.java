@@ -26,6 +26,11 @@ public final class StepKeys {
      * afresh for every drafting prompt, whose ledger part it then is; the host may answer it from its own tables.
      */
     public static final String CODEX = "codex";
+    /**
+     * Not a step: the author's standing instructions for the book (plain text, {@link com.authorworks.engine.story.Instructions}),
+     * when the host keeps them; every drafting prompt ends with them.
+     */
+    public static final String INSTRUCTIONS = "instructions";
     /** Prefix of the records of calls paid for by steps that have not finished. */
     public static final String UNFINISHED = "unfinished/";
     /** Prefix of the finished parts of steps that have not finished. */

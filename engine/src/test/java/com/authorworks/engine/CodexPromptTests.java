@@ -53,4 +53,25 @@ class CodexPromptTests {
             assertThat(manifest.usedTokens()).isLessThanOrEqualTo(manifest.budgetTokens());
         }
     }
+
+    @Test
+    void theAuthorsStandingInstructionsCloseEveryDraftingPrompt() {
+        var store = new FileCheckpointStore(dir);
+        store.put(StepKeys.INSTRUCTIONS, "  Always British spelling.\nNo profanity.  ");
+        var engine = new GenerationEngine(new Books.Counting(), store, null, Books.options(2));
+
+        assertThat(engine.start(Books.spec(1, 3_000, 1)).status()).isEqualTo(RunResult.Status.COMPLETED);
+
+        List<String> drafts = engine.finishedSteps().stream().filter(k -> k.startsWith("draft/")).toList();
+        assertThat(drafts).isNotEmpty();
+        for (String key : drafts) {
+            StepKeys.Step step = StepKeys.parse(key);
+            ContextManifest manifest = engine.manifest(step.chapter(), step.scene()).orElseThrow();
+            assertThat(manifest.parts()).anySatisfy(p -> {
+                assertThat(p.name()).isEqualTo("author's instructions");
+                assertThat(p.status()).isEqualTo(ContextManifest.Status.INCLUDED);
+            });
+            assertThat(manifest.prompt()).endsWith("## The author's standing instructions (they override the rest)\n\nAlways British spelling.\nNo profanity.");
+        }
+    }
 }

@@ -18,9 +18,16 @@ import java.util.Objects;
  * @param style       the book's style guide, or null when it has none
  * @param model       the provider's model id
  * @param key         the API key, null for providers that need none
+ * @param standing    the book's standing instructions ({@link com.authorworks.engine.story.Instructions}), or null
  */
 public record AssistRequest(AssistAction action, String sceneText, String selection, String instruction, Format format, StyleGuide style,
-                            String model, ApiKey key) {
+                            String model, ApiKey key, String standing) {
+
+    /** A request for a book without standing instructions. */
+    public AssistRequest(AssistAction action, String sceneText, String selection, String instruction, Format format, StyleGuide style,
+                         String model, ApiKey key) {
+        this(action, sceneText, selection, instruction, format, style, model, key, null);
+    }
 
     public AssistRequest {
         Objects.requireNonNull(action, "action");

@@ -28,7 +28,7 @@ public final class Assistant {
      */
     public static AssistResult assist(LanguageModel model, AssistRequest request, PriceTable prices, Consumer<String> onDelta) {
         Objects.requireNonNull(onDelta, "onDelta");
-        Completion completion = model.complete(new CompletionRequest(request.model(), AssistPrompts.system(request.format(), request.style()),
+        Completion completion = model.complete(new CompletionRequest(request.model(), AssistPrompts.system(request.format(), request.style(), request.standing()),
                 List.of(Message.user(AssistPrompts.user(request.format(), request.action().id(), request.sceneText(), request.selection(), request.instruction()))),
                 AssistPrompts.temperature(request.action().id()),
                 AssistPrompts.maxTokens(request.action().id(), request.selection()), OutputFormat.text(), true, request.key(), onDelta));

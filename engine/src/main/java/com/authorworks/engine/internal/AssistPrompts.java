@@ -2,6 +2,7 @@ package com.authorworks.engine.internal;
 
 import com.authorworks.engine.Format;
 import com.authorworks.engine.llm.CompletionRequest;
+import com.authorworks.engine.story.Instructions;
 import com.authorworks.engine.story.StyleGuide;
 
 import java.util.Optional;
@@ -28,12 +29,13 @@ public final class AssistPrompts {
     public record Asked(String action, String sceneText, String selection) {
     }
 
-    public static String system(Format format, StyleGuide style) {
+    public static String system(Format format, StyleGuide style, String standing) {
         Format f = format == null ? Format.NOVEL : format;
         return OPENING + " The work is a " + f.label() + ". " + f.draftingRules()
                 + "\nMatch the author's voice and the text around the passage. Answer with the new text only: no preface, no quotation marks, "
                 + (f.script() ? "no notes, no code fences; a scene heading only where the text moves to a new place." : "no notes, no headings.")
-                + (style == null ? "" : "\n\nStyle guide:\n" + Prompts.styleFor(f, style).render());
+                + (style == null ? "" : "\n\nStyle guide:\n" + Prompts.styleFor(f, style).render())
+                + Instructions.of(standing).map(text -> "\n\nThe author's standing instructions (they override the rest):\n" + text).orElse("");
     }
 
     public static String user(Format format, String action, String sceneText, String selection, String instruction) {

@@ -5,6 +5,7 @@ import com.authorworks.engine.ContextManifest;
 import com.authorworks.engine.StepKeys;
 import com.authorworks.engine.story.Codex;
 import com.authorworks.engine.story.Fact;
+import com.authorworks.engine.story.Instructions;
 import com.authorworks.engine.story.Outline;
 import com.authorworks.engine.story.SceneMemory;
 import com.authorworks.engine.story.ScenePosition;
@@ -109,6 +110,10 @@ final class SceneContext {
         List<ContextBuilder.Part> parts = new ArrayList<>();
         parts.add(new ContextBuilder.Part("scene beats", 2, 90, "This " + spec.format().part(),
                 List.of(Prompts.sceneTask(spec.format(), c, s, scene, frame(c, s))), false, true));
+        // the author's standing instructions close the prompt, where a model heeds them most
+        steps.checkpoints().get(StepKeys.INSTRUCTIONS).flatMap(Instructions::of).ifPresent(text -> parts.add(
+                new ContextBuilder.Part("author's instructions", 1, 95, "The author's standing instructions (they override the rest)",
+                        List.of(text), false, true)));
         String tail = previousEnding(c, s);
         if (tail != null) {
             parts.add(new ContextBuilder.Part("previous scene ending", 3, 50, "How the previous " + spec.format().part() + " ended (verbatim)",

@@ -6,6 +6,7 @@ import com.authorworks.engine.llm.Completion;
 import com.authorworks.engine.llm.CompletionRequest;
 import com.authorworks.engine.llm.LanguageModel;
 import com.authorworks.engine.sample.SampleLanguageModel;
+import com.authorworks.engine.story.Instructions;
 import com.authorworks.engine.story.StyleGuide;
 
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,19 @@ class AssistantTests {
         assertThat(request.system()).contains("Fountain").contains("Voice: spare, close third");
         assertThat(request.messages().getFirst().content()).contains("Task: shorten", "keep the gulls", SCENE, SELECTION);
         assertThat(request.maxTokens()).isLessThan(200);
+    }
+
+    @Test
+    void theBooksStandingInstructionsCloseTheSystemPromptWithinTheirBound() {
+        Recording recording = new Recording();
+        String standing = "Always British spelling. " + "Never name the town. ".repeat(80);
+        Assistant.assist(recording, new AssistRequest(AssistAction.REWRITE, SCENE, SELECTION, null, Format.NOVEL, STYLE, "m", null, standing),
+                PriceTable.current(), d -> { });
+
+        String system = recording.seen.getFirst().system();
+        String carried = system.substring(system.indexOf("The author's standing instructions (they override the rest):\n"));
+        assertThat(carried).contains("Always British spelling.").endsWith("Never name the town.");
+        assertThat(carried.length()).isLessThan(Instructions.MAX_CHARS + 80);
     }
 
     @Test

@@ -62,6 +62,10 @@ class CodexIntegrationTests extends ContentIntegrationTest {
         JsonNode chapters = ok(author.get("/api/v1/books/" + book), 200).path("chapters");
         String first = chapters.get(0).path("id").asString();
         String firstScene = chapters.get(0).path("scenes").get(0).path("id").asString();
+        String instructions = "/api/v1/books/" + book + "/instructions";
+        assertThat(ok(author.get(instructions), 200).path("text").asString()).isEmpty();
+        assertThat(ok(author.put(instructions, json(Map.of("text", "  Always British spelling.\nNever name the town.  "))), 200)
+                .path("text").asString()).isEqualTo("Always British spelling.\nNever name the town.");
         RecordingSampleModels.drafts.clear();
         ok(author.post("/api/v1/books/" + book + "/chapters/" + first + "/scenes/" + firstScene + "/generate", ""), 202);
         Eventually.until("the scene to be generated again", () -> GenerationIntegrationTests.status(author, book),
@@ -73,6 +77,7 @@ class CodexIntegrationTests extends ContentIntegrationTest {
                 .contains("The Brine Oath (lore; also the oath)").contains("- Every smuggler swears it at dawn and breaks it at dusk")
                 .doesNotContain("hides a tunnel under the salt store").doesNotContain("\n" + setting + " (");
         assertThat(part).startsWith("## Codex: what holds as of this");
+        assertThat(prompt).endsWith("## The author's standing instructions (they override the rest)\n\nAlways British spelling.\nNever name the town.");
         JsonNode manifest = ok(author.get("/api/v1/books/" + book + "/chapters/" + first + "/scenes/" + firstScene + "/manifest"), 200);
         List<String> parts = new ArrayList<>();
         manifest.path("parts").forEach(p -> parts.add(p.path("name").asString()));
@@ -113,6 +118,13 @@ class CodexIntegrationTests extends ContentIntegrationTest {
         assertThat(entries(ok(author.get(codex + "?q=widow%20vell"), 200))).hasSize(1);
         assertThat(entries(ok(author.get(codex + "?kind=place"), 200))).isEmpty();
 
+        String instructions = "/api/v1/books/" + book + "/instructions";
+        problem(author.put(instructions, json(Map.of("text", "z".repeat(1001)))), 400, "instructions-too-long");
+        ok(author.put(instructions, json(Map.of("text", "First person only."))), 200);
+        problem(stranger.get(instructions), 404, "book-not-found");
+        problem(stranger.put(instructions, json(Map.of("text", "Mine now."))), 404, "book-not-found");
+        assertThat(ok(author.put(instructions, json(Map.of("text", "  "))), 200).path("text").asString()).isEmpty();
+        assertThat(ok(author.get(instructions), 200).path("text").asString()).isEmpty();
         problem(stranger.get(codex), 404, "book-not-found");
         problem(stranger.patch(entry, json(Map.of("name", "Mine"))), 404, "book-not-found");
         problem(stranger.delete(entry + "/facts/" + fact.path("id").asString()), 404, "book-not-found");

@@ -35,6 +35,7 @@ import com.authorworks.content.internal.ProviderKeyVault;
 import com.authorworks.content.internal.ProviderModels;
 import com.authorworks.content.internal.RichText;
 import com.authorworks.content.internal.Scene;
+import com.authorworks.content.internal.StandingInstructions;
 import com.authorworks.engine.Format;
 import com.authorworks.engine.PriceTable;
 import com.authorworks.engine.StepKeys;
@@ -73,10 +74,12 @@ class AssistController {
     private final ProviderModels models;
     private final JdbcClient db;
     private final GenerationMetrics metrics;
+    private final StandingInstructions instructions;
 
     AssistController(Books books, Artifacts artifacts, GenerationJobs jobs, ProviderKeyVault keys, ProviderModels models, JdbcClient db,
-                     GenerationMetrics metrics) {
+                     GenerationMetrics metrics, StandingInstructions instructions) {
         this.books = books;
+        this.instructions = instructions;
         this.artifacts = artifacts;
         this.jobs = jobs;
         this.keys = keys;
@@ -112,7 +115,8 @@ class AssistController {
         }
         LanguageModel model = models.interactive(bookModel.provider(), book.owner());
         AssistRequest request = new AssistRequest(action, String.join("\n\n", RichText.lines(scene.content())), body.selection(),
-                body.instruction(), Format.valueOf(book.format().name()), style(book).orElse(null), bookModel.model(), key);
+                body.instruction(), Format.valueOf(book.format().name()), style(book).orElse(null), bookModel.model(), key,
+                instructions.of(book.id()));
 
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         Thread.ofVirtual().name("content-assist-", 0).start(() -> stream(book, model, request, emitter));
