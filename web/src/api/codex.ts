@@ -43,11 +43,19 @@ export interface FactInput {
   attribute?: string | null;
 }
 
+/** The most a book's standing instructions may be (engine `story/Instructions.MAX_CHARS`). */
+export const INSTRUCTIONS_MAX_CHARS = 1000;
+
 export function codexApi(client: ApiClient) {
   const codex = (book: string) => `/api/v1/books/${encodeURIComponent(book)}/codex`;
   const entry = (book: string, id: string) => `${codex(book)}/${encodeURIComponent(id)}`;
   return {
     list: async (book: string) => (await client.get<{ entries: CodexEntry[] }>(codex(book))).entries,
+    /** The book's standing instructions (docs/content.md, "Standing instructions"): every drafting prompt ends with them. */
+    instructions: async (book: string) =>
+      (await client.get<{ text: string }>(`/api/v1/books/${encodeURIComponent(book)}/instructions`)).text,
+    setInstructions: async (book: string, text: string) =>
+      (await client.put<{ text: string }>(`/api/v1/books/${encodeURIComponent(book)}/instructions`, { text })).text,
     create: (book: string, input: EntryInput) => client.post<CodexEntry>(codex(book), input),
     update: (book: string, id: string, input: EntryInput) => client.patch<CodexEntry>(entry(book, id), input),
     remove: (book: string, id: string) => client.delete(entry(book, id)),

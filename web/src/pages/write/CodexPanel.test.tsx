@@ -34,6 +34,7 @@ describe('The codex panel', () => {
     server = await new TestServer().start();
     codex = entries();
     server.on('GET', CODEX, () => ({ status: 200, body: { entries: codex } }));
+    server.on('GET', '/api/v1/books/b1/instructions', () => ({ status: 200, body: { text: '' } }));
   });
 
   afterEach(() => server.stop());
@@ -62,6 +63,30 @@ describe('The codex panel', () => {
     await user.clear(screen.getByRole('searchbox', { name: 'Search the codex' }));
     await user.type(screen.getByRole('searchbox', { name: 'Search the codex' }), 'dragon');
     expect(screen.getByText('Nothing in the codex matches “dragon”.')).toBeInTheDocument();
+  });
+
+  it('saves the book’s standing instructions, as the server keeps them, and shows a refusal in words', async () => {
+    server.on('PUT', '/api/v1/books/b1/instructions', (r) => {
+      const text = (r.body as { text: string }).text;
+      return text.includes('forbidden')
+        ? problem(400, 'instructions-too-long', 'Instructions are at most 1000 characters; these are 1200.')
+        : { status: 200, body: { text: text.trim() } };
+    });
+    const user = userEvent.setup();
+    show();
+
+    const box = await screen.findByRole('textbox', { name: 'Standing instructions' });
+    expect(screen.getByRole('button', { name: 'Save instructions' })).toBeDisabled();
+    await user.type(box, '  Always British spelling.  ');
+    await user.click(screen.getByRole('button', { name: 'Save instructions' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(server.calls('PUT', '/api/v1/books/b1/instructions')[0].body).toEqual({ text: '  Always British spelling.  ' });
+    expect(box).toHaveValue('Always British spelling.');
+
+    await user.type(box, ' forbidden');
+    await user.click(screen.getByRole('button', { name: 'Save instructions' }));
+    expect(await screen.findByText(/at most 1000 characters/)).toBeInTheDocument();
+    expect(box).toHaveValue('Always British spelling. forbidden');
   });
 
   it('adds an entry with aliases and a pin, and shows a clashing name as the server words it', async () => {

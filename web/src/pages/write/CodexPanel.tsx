@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { CODEX_KINDS, codexApi, type CodexEntry, type CodexFact, type CodexKind, type CodexPin } from '../../api/codex';
+import { CODEX_KINDS, INSTRUCTIONS_MAX_CHARS, codexApi, type CodexEntry, type CodexFact, type CodexKind, type CodexPin } from '../../api/codex';
 import type { ApiClient } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 
@@ -91,6 +91,7 @@ export function CodexPanel({ client, bookId, sceneLabel, onClose }: { client: Ap
         )}
       </div>
       <p className="meta">What the drafting prompts are told. Facts hold from their scene on; your edits are never overwritten.</p>
+      <StandingInstructions codex={codex} bookId={bookId} />
       <label htmlFor={`${ids}-search`}>Search the codex</label>
       <input id={`${ids}-search`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
       {failure !== null && <ErrorNotice error={failure} />}
@@ -122,6 +123,75 @@ export function CodexPanel({ client, bookId, sceneLabel, onClose }: { client: Ap
         );
       })}
     </section>
+  );
+}
+
+/** The book's standing instructions to the models: every later drafting prompt ends with them, and AI assist follows them. */
+function StandingInstructions({ codex, bookId }: { codex: ReturnType<typeof codexApi>; bookId: string }) {
+  const id = useId();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [failure, setFailure] = useState<unknown>(null);
+  useEffect(() => {
+    let current = true;
+    codex
+      .instructions(bookId)
+      .then((t) => {
+        if (!current) return;
+        setSaved(t);
+        setText(t);
+      })
+      .catch((e) => current && setFailure(e));
+    return () => {
+      current = false;
+    };
+  }, [codex, bookId]);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    setState('saving');
+    try {
+      const kept = await codex.setInstructions(bookId, text);
+      setSaved(kept);
+      setText(kept);
+      setState('saved');
+    } catch (error) {
+      setFailure(error);
+      setState('idle');
+    }
+  }
+
+  if (saved === null && failure === null) return null;
+  return (
+    <form className="codex-instructions" onSubmit={save}>
+      <label htmlFor={`${id}-text`}>Standing instructions</label>
+      <p className="meta" id={`${id}-hint`}>
+        Every scene drafted from now on is told these, and AI assist follows them (for example “Always British spelling”).
+      </p>
+      <textarea
+        id={`${id}-text`}
+        aria-describedby={`${id}-hint`}
+        rows={3}
+        maxLength={INSTRUCTIONS_MAX_CHARS}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setState('idle');
+        }}
+      />
+      <div className="codex-instructions-actions">
+        <button type="submit" className="button button-small" disabled={state === 'saving' || text === saved}>
+          Save instructions
+        </button>
+        <span className="meta">
+          {text.length} / {INSTRUCTIONS_MAX_CHARS}
+        </span>
+        <span role="status">{state === 'saved' ? 'Saved.' : ''}</span>
+      </div>
+      {failure !== null && <ErrorNotice error={failure} />}
+    </form>
   );
 }
 

@@ -107,6 +107,7 @@ describe('Writing a scene', () => {
   }
 
   it('opens the codex beside the scene, its facts placed by chapter and scene', async () => {
+    server.on('GET', `${BOOK}/instructions`, () => ({ status: 200, body: { text: 'First person only.' } }));
     server.on('GET', `${BOOK}/codex`, () => ({
       status: 200,
       body: {
