@@ -1,6 +1,5 @@
 package com.authorworks.messaging.internal;
 
-import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -24,7 +23,7 @@ class Notifier {
     private final Preferences preferences;
     private final ScopeLevels levels;
     private final MailOutbox outbox;
-    private final Clock clock;
+    private final MessagingClock clock;
 
     Notifier(Inbox inbox, NotificationBus bus, Preferences preferences, ScopeLevels levels, MailOutbox outbox, MessagingClock clock) {
         this.inbox = inbox;

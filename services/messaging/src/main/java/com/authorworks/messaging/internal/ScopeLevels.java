@@ -1,6 +1,5 @@
 package com.authorworks.messaging.internal;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -71,7 +70,7 @@ class ScopeLevels {
     }
 
     private final JdbcClient db;
-    private final Clock clock;
+    private final MessagingClock clock;
 
     ScopeLevels(JdbcClient db, MessagingClock clock) {
         this.db = db;
