@@ -68,6 +68,7 @@ const WORDS: Record<string, string> = {
   'message-too-long': 'A message can be at most 4,000 characters.',
   'invalid-body': 'A message can’t contain control characters.',
   'cannot-report-own-message': 'You can’t report your own message.',
+  'cannot-report-yourself': 'You can’t report yourself.',
   'cannot-block-yourself': 'You can’t block yourself.',
   'user-not-found': 'We couldn’t find that person.',
   'validation-failed': 'Write something first (a group’s title is one line of at most 100 characters).',
@@ -121,6 +122,8 @@ export function conversationsApi(client: ApiClient) {
     contacts: () => worded(client.get<Contact[]>(`${base}/contacts`)),
     report: (conversationId: string, messageId: string, reason: string) =>
       worded(client.post<{ id: string }>(`${base}/${id(conversationId)}/messages/${id(messageId)}/reports`, { reason })),
+    /** Reports a person (not one message) to the moderators; again while that report is open answers it. */
+    reportUser: (userId: string, reason: string) => worded(client.post<{ id: string }>(`${base}/reports/users`, { userId, reason })),
   };
 }
 

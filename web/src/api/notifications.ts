@@ -27,6 +27,25 @@ export interface NotificationPreferences {
   defaults: Record<string, string>;
 }
 
+/** `GET /api/v1/notifications/preferences/mail`: when mail may go out, and how often the digest does. */
+export interface MailSettings {
+  timeZone: string;
+  quietHours: { start: string; end: string } | null;
+  digest: 'daily' | 'weekly';
+  /** The local time digests are sent (read only). */
+  digestAt?: string;
+}
+
+/** A Discourse-style level for a book or an author: everything, the types' channels, or nothing. */
+export type Level = 'watching' | 'normal' | 'muted';
+export type LevelScope = 'books' | 'authors';
+
+export interface LevelView {
+  scope: LevelScope;
+  id: string;
+  level: Level;
+}
+
 /** What the live stream tells: where the client stands, a new notification, or the unread count. */
 export type LiveEvent =
   | { kind: 'ready'; cursor: string; unread: number }
@@ -63,6 +82,7 @@ export const NOTIFICATION_TYPES: Record<string, string> = {
   comment: 'A reader commented on a chapter of mine',
   reply: 'Someone answered my comment',
   mention: 'Someone mentioned me in a comment',
+  'moderation-outcome': 'The admins settled a report of mine',
   announcement: 'Announcements from the admins',
 };
 
@@ -78,6 +98,12 @@ export function notificationsApi(client: ApiClient) {
     preferences: () => client.get<NotificationPreferences>('/api/v1/notifications/preferences'),
     savePreferences: (channels: Record<string, string>) =>
       client.put<NotificationPreferences>('/api/v1/notifications/preferences', { channels }),
+    mailSettings: () => client.get<MailSettings>('/api/v1/notifications/preferences/mail'),
+    saveMailSettings: (settings: Omit<MailSettings, 'digestAt'>) => client.put<MailSettings>('/api/v1/notifications/preferences/mail', settings),
+    level: (scope: LevelScope, id: string) =>
+      client.get<LevelView>(`/api/v1/notifications/preferences/${scope}/${encodeURIComponent(id)}`),
+    setLevel: (scope: LevelScope, id: string, level: Level) =>
+      client.put<LevelView>(`/api/v1/notifications/preferences/${scope}/${encodeURIComponent(id)}`, { level }),
     unsubscription: (token: string) =>
       client.get<{ type: string; channel: string }>(`/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`, { anonymous: true }),
     unsubscribe: (token: string) =>

@@ -119,7 +119,7 @@ describe('The notification bell and page', () => {
     expect(screen.queryByRole('button', { name: 'Show older' })).not.toBeInTheDocument();
   });
 
-  it('saves a channel per type', async () => {
+  it('saves a channel per type, and when mail comes: zone, quiet hours and digest', async () => {
     server.on('GET', '/api/v1/notifications?size=8', () => ({ status: 200, body: { items: [], unread: 0 } }));
     server.on('GET', '/api/v1/notifications/stream', () => ({ status: 200, events: [] }));
     const defaults = { 'generation-finished': 'email', 'generation-failed': 'email', 'book-published': 'in-app', announcement: 'in-app' };
@@ -128,10 +128,31 @@ describe('The notification bell and page', () => {
       status: 200,
       body: { channels: (r.body as { channels: object }).channels, defaults },
     }));
+    let mail = { timeZone: 'UTC', quietHours: null as { start: string; end: string } | null, digest: 'daily', digestAt: '08:00' };
+    server.on('GET', '/api/v1/notifications/preferences/mail', () => ({ status: 200, body: mail }));
+    server.on('PUT', '/api/v1/notifications/preferences/mail', (r) => {
+      mail = { ...(r.body as typeof mail), digestAt: '08:00' };
+      return { status: 200, body: mail };
+    });
     renderApp('/notifications/preferences', server.api());
 
     const user = userEvent.setup();
     const published = await screen.findByRole('combobox', { name: 'A book of mine was published' });
+    expect(within(published).getByRole('option', { name: 'In the app and in the digest mail' })).toBeInTheDocument();
+
+    // when mail comes: a zone, quiet hours, a weekly digest
+    const timing = await screen.findByRole('form', { name: 'When mail comes' });
+    expect(within(timing).queryByLabelText('From')).toBeNull();
+    await user.selectOptions(within(timing).getByLabelText('Time zone'), 'Asia/Tokyo');
+    await user.click(within(timing).getByLabelText(/Quiet hours/));
+    await user.clear(within(timing).getByLabelText('From'));
+    await user.type(within(timing).getByLabelText('From'), '21:30');
+    await user.selectOptions(within(timing).getByLabelText('Digest mail'), 'weekly');
+    await user.click(within(timing).getByRole('button', { name: 'Save mail settings' }));
+    expect(await within(timing).findByText('Mail settings saved.')).toBeInTheDocument();
+    expect(server.calls('PUT', '/api/v1/notifications/preferences/mail')[0].body).toEqual({
+      timeZone: 'Asia/Tokyo', quietHours: { start: '21:30', end: '07:00' }, digest: 'weekly',
+    });
     await user.selectOptions(published, 'none');
     expect(within(screen.getByRole('combobox', { name: 'Announcements from the admins' })).queryByRole('option', { name: 'Not at all' }))
       .toBeNull();

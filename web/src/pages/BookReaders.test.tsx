@@ -53,6 +53,30 @@ describe('Readers on a published book’s page', () => {
 
   afterEach(() => server.stop());
 
+  it('watches the book, mutes it and goes back to normal, each the reader’s own level', async () => {
+    let level = 'normal';
+    server.on('GET', `/api/v1/notifications/preferences/books/${BOOK}`, () => ({ status: 200, body: { scope: 'books', id: BOOK, level } }));
+    server.on('PUT', `/api/v1/notifications/preferences/books/${BOOK}`, (r) => {
+      level = (r.body as { level: string }).level;
+      return { status: 200, body: { scope: 'books', id: BOOK, level } };
+    });
+    const user = userEvent.setup();
+    renderApp(`/discover/${BOOK}`, server.api());
+
+    const control = await screen.findByRole('group', { name: 'Notifications about this book' });
+    expect(within(control).queryByRole('button', { name: 'Back to normal' })).toBeNull();
+    await user.click(within(control).getByRole('button', { name: 'Watch this book' }));
+    expect(await within(control).findByText(/You are watching this book/)).toBeInTheDocument();
+    expect(within(control).queryByRole('button', { name: 'Watch this book' })).toBeNull();
+    await user.click(within(control).getByRole('button', { name: 'Mute this book' }));
+    expect(await within(control).findByText(/You muted this book/)).toBeInTheDocument();
+    await user.click(within(control).getByRole('button', { name: 'Back to normal' }));
+    expect(await within(control).findByRole('button', { name: 'Mute this book' })).toBeInTheDocument();
+    expect(server.calls('PUT', `/api/v1/notifications/preferences/books/${BOOK}`).map((c) => c.body)).toEqual([
+      { level: 'watching' }, { level: 'muted' }, { level: 'normal' },
+    ]);
+  });
+
   it('follows the book, rates it with a review and shows the reviews with the average', async () => {
     const user = userEvent.setup();
     renderApp(`/discover/${BOOK}`, server.api());

@@ -139,6 +139,27 @@ describe('The inbox', () => {
     expect(server.calls('DELETE', `/api/v1/users/me/blocks/${bob.id}`)).toHaveLength(1);
   });
 
+  it('reports the other person (not a message) to the moderators from the conversation, in words when refused', async () => {
+    server.on('GET', `/api/v1/conversations/${C}/messages?size=30`, () => ({ status: 200, body: { items: [], nextCursor: null } }));
+    let reports = 0;
+    server.on('POST', '/api/v1/conversations/reports/users', () =>
+      ++reports === 1 ? problem(400, 'cannot-report-yourself', 'You cannot report yourself.') : { status: 201, body: { id: 'r9' } },
+    );
+    renderApp(`/inbox/${C}`, server.api());
+
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Report Bob' }));
+    const form = screen.getByRole('form', { name: 'Report Bob' });
+    await user.selectOptions(within(form).getByLabelText('Reason'), 'Harassment');
+    await user.type(within(form).getByLabelText('Note (optional)'), 'Every night');
+    await user.click(within(form).getByRole('button', { name: 'Send report' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('You can’t report yourself.');
+    await user.click(within(form).getByRole('button', { name: 'Send report' }));
+    expect(await screen.findByText(/You reported Bob to the moderators/)).toBeInTheDocument();
+    expect(server.calls('POST', '/api/v1/conversations/reports/users')[1].body).toEqual({ userId: bob.id, reason: 'Harassment: Every night' });
+    expect(screen.queryByRole('button', { name: 'Report Bob' })).toBeNull();
+  });
+
   it('starts a direct conversation and a group from contacts, leaves the group, and searches messages', async () => {
     const group = conversation({ id: 'g1', kind: 'group', title: 'Writers’ room', ownerId: writer.id, unread: 0, lastMessage: null });
     server.on('GET', '/api/v1/conversations/contacts', () => ({ status: 200, body: [{ ...bob, talkedTo: false, following: true }] }));

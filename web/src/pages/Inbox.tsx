@@ -430,7 +430,8 @@ function ConversationView({ conversationId, onLeft, onRead }: { conversationId: 
         <p>
           <button type="button" onClick={toggleBlock}>
             {blocked ? `Unblock ${nameOf(other)}` : `Block ${nameOf(other)}`}
-          </button>
+          </button>{' '}
+          <ReportUser userId={other.id} name={nameOf(other)} />
         </p>
       )}
       {notice && <SuccessNotice>{notice}</SuccessNotice>}
@@ -578,5 +579,47 @@ function MessageItem({
       {seenBy.length > 0 && <p className="meta">Seen by {seenBy.join(', ')}</p>}
       <ErrorNotice error={error} />
     </li>
+  );
+}
+
+/** "Report user": the other person of a direct conversation, to the moderators, with a reason and an optional note. */
+function ReportUser({ userId, name }: { userId: string; name: string }) {
+  const api = useApi();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState(REPORT_REASONS[0]);
+  const [note, setNote] = useState('');
+  const [reported, setReported] = useState(false);
+  const { error, run } = useAction();
+
+  const send = (e: FormEvent) => {
+    e.preventDefault();
+    run(async () => {
+      await api.conversations.reportUser(userId, note.trim() ? `${reason}: ${note.trim()}` : reason);
+      setOpen(false);
+      setReported(true);
+    });
+  };
+
+  if (reported) return <span className="meta">You reported {name} to the moderators; you will hear what they decide.</span>;
+  return (
+    <>
+      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        Report {name}
+      </button>
+      {open && (
+        <form aria-label={`Report ${name}`} onSubmit={send}>
+          <label htmlFor={`user-reason-${userId}`}>Reason</label>
+          <select id={`user-reason-${userId}`} value={reason} onChange={(e) => setReason(e.target.value)}>
+            {REPORT_REASONS.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+          <label htmlFor={`user-note-${userId}`}>Note (optional)</label>
+          <textarea id={`user-note-${userId}`} value={note} maxLength={900} onChange={(e) => setNote(e.target.value)} />
+          <button type="submit">Send report</button>
+        </form>
+      )}
+      <ErrorNotice error={error} />
+    </>
   );
 }

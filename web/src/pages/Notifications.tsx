@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { NOTIFICATION_TYPES, type Notification, type NotificationPreferences } from '../api/notifications';
+import { NOTIFICATION_TYPES, type MailSettings, type Notification, type NotificationPreferences } from '../api/notifications';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { useLiveNotifications } from '../components/LiveNotifications';
 import { usePageTitle } from '../components/usePageTitle';
 import { useApi } from '../session/session';
 
-const CHANNELS: Record<string, string> = { 'in-app': 'In the app', email: 'In the app and by email', none: 'Not at all' };
+const CHANNELS: Record<string, string> = {
+  'in-app': 'In the app',
+  email: 'In the app and by email',
+  digest: 'In the app and in the digest mail',
+  none: 'Not at all',
+};
 
 /** Every notification of mine, newest first: read, unread, delete; new ones appear as they arrive. */
 export function Notifications() {
@@ -171,7 +176,106 @@ export function NotificationPreferencesPage() {
           </button>
         </form>
       )}
+      <MailTiming />
     </section>
+  );
+}
+
+function zones(current: string): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return Array.from(new Set(['UTC', current, ...known])).sort();
+}
+
+/** When mail may come: the time zone, quiet hours (mail waits for their end; the app does not) and the digest's period. */
+function MailTiming() {
+  const api = useApi();
+  const [settings, setSettings] = useState<MailSettings | null>(null);
+  const [quiet, setQuiet] = useState(false);
+  const [start, setStart] = useState('22:00');
+  const [end, setEnd] = useState('07:00');
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    api.notifications.mailSettings().then((m) => {
+      setSettings(m);
+      setQuiet(m.quietHours !== null);
+      if (m.quietHours) {
+        setStart(m.quietHours.start);
+        setEnd(m.quietHours.end);
+      }
+    }, setError);
+  }, [api]);
+
+  if (!settings) return error ? <ErrorNotice error={error} /> : null;
+  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    setError(null);
+    try {
+      const m = await api.notifications.saveMailSettings({
+        timeZone: settings.timeZone,
+        quietHours: quiet ? { start, end } : null,
+        digest: settings.digest,
+      });
+      setSettings(m);
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <form onSubmit={save} aria-labelledby="mail-timing">
+      <h2 id="mail-timing">When mail comes</h2>
+      <ErrorNotice error={error} />
+      {saved && <SuccessNotice>Mail settings saved.</SuccessNotice>}
+      <div className="field">
+        <label htmlFor="time-zone">Time zone</label>
+        <select id="time-zone" value={settings.timeZone} onChange={(e) => setSettings({ ...settings, timeZone: e.target.value })}>
+          {zones(settings.timeZone).map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </select>
+        {browserZone && browserZone !== settings.timeZone && (
+          <button type="button" className="link-button" onClick={() => setSettings({ ...settings, timeZone: browserZone })}>
+            Use this device’s zone ({browserZone})
+          </button>
+        )}
+      </div>
+      <div className="field">
+        <label>
+          <input type="checkbox" checked={quiet} onChange={(e) => setQuiet(e.target.checked)} /> Quiet hours: hold mail, not the app
+        </label>
+        {quiet && (
+          <>
+            <label htmlFor="quiet-start">From</label>
+            <input id="quiet-start" type="time" value={start} onChange={(e) => setStart(e.target.value)} required />
+            <label htmlFor="quiet-end">Until</label>
+            <input id="quiet-end" type="time" value={end} onChange={(e) => setEnd(e.target.value)} required />
+          </>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="digest-period">Digest mail</label>
+        <select
+          id="digest-period"
+          value={settings.digest}
+          onChange={(e) => setSettings({ ...settings, digest: e.target.value as MailSettings['digest'] })}
+        >
+          <option value="daily">Daily, at {settings.digestAt ?? '08:00'}</option>
+          <option value="weekly">Weekly, on Mondays at {settings.digestAt ?? '08:00'}</option>
+        </select>
+        <p className="meta">Types set to “in the digest mail” above are gathered into it.</p>
+      </div>
+      <button type="submit" className="button">
+        Save mail settings
+      </button>
+    </form>
   );
 }
 

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { label, type PublishedBookDetails } from '../api/discovery';
 import { ApiError } from '../api/problems';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { NotificationLevel } from '../components/NotificationLevel';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
 import { BookReaders } from './BookReaders';
@@ -73,6 +74,7 @@ export function PublishedBook() {
           <Link className="button" to="/login">Log in to read</Link>
         </p>
       )}
+      {book.access !== 'OWN' && <NotificationLevel scope="books" id={book.id} />}
       <h2>Chapters</h2>
       <ol className="chapter-list">
         {book.chapters.map((c) => (

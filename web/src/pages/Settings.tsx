@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { rules, type User } from '../api/identity';
 import { ErrorNotice, SuccessNotice } from '../components/ErrorNotice';
 import { TextArea, TextField } from '../components/Field';
@@ -159,6 +160,13 @@ export function Settings() {
       <ProfileForm user={user} />
       <ProviderKeys />
       <ModelServers />
+      <section aria-labelledby="notifications-heading">
+        <h2 id="notifications-heading">Notifications</h2>
+        <p>
+          <Link to="/notifications/preferences">Notification preferences</Link>: what you are told and how, your time zone,
+          quiet hours and digest mail. Watch or mute a book from its page.
+        </p>
+      </section>
       <BlockedPeople />
       {/* behind a forward-auth proxy the password is the proxy's business */}
       {!forwardAuth && <PasswordForm />}

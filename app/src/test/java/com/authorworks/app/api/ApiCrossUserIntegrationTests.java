@@ -39,7 +39,13 @@ class ApiCrossUserIntegrationTests extends PlatformApiIntegrationTest {
             Map.entry("GET /api/v1/creators/{id}/tiers", "a creator's tiers are their public shop window"),
             Map.entry("GET /api/v1/creators/{id}/tiers/{tierId}", "a creator's tiers are their public shop window"),
             Map.entry("GET /api/v1/discover/comments/{commentId}", "a comment on a published book is public"),
-            Map.entry("POST /api/v1/discover/comments/{commentId}/reports", "anyone who can read a comment may report it (the report is theirs)"));
+            Map.entry("POST /api/v1/discover/comments/{commentId}/reports", "anyone who can read a comment may report it (the report is theirs)"),
+            Map.entry("GET /api/v1/notifications/preferences/books/{bookId}", "a notification level is the caller's own, whoever's book it names"),
+            Map.entry("PUT /api/v1/notifications/preferences/books/{bookId}", "a notification level is the caller's own, whoever's book it names"),
+            Map.entry("DELETE /api/v1/notifications/preferences/books/{bookId}", "a notification level is the caller's own, whoever's book it names"),
+            Map.entry("GET /api/v1/notifications/preferences/authors/{authorId}", "a notification level is the caller's own, whoever it names"),
+            Map.entry("PUT /api/v1/notifications/preferences/authors/{authorId}", "a notification level is the caller's own, whoever it names"),
+            Map.entry("DELETE /api/v1/notifications/preferences/authors/{authorId}", "a notification level is the caller's own, whoever it names"));
 
     /** Public resources: a stranger may be told "forbidden" (403) instead of "not found" when trying to change them. */
     static final Map<String, String> PUBLIC = Map.of(
@@ -47,7 +53,8 @@ class ApiCrossUserIntegrationTests extends PlatformApiIntegrationTest {
             "/api/v1/files/{id}/content", "a signed link is public: the signature, not the user, is checked",
             "/api/v1/creators/{id}/tiers", "tiers are public, so only their creator may change them: others are forbidden",
             "/api/v1/discover/comments/{commentId}", "a comment on a published book is public, so only its author (or the book's author or an admin, hiding it) may change it: others are forbidden",
-            "/api/v1/discover/moderation/reports", "the moderation queue is the admins': anyone else is forbidden, whichever report they name");
+            "/api/v1/discover/moderation/reports", "the moderation queue is the admins': anyone else is forbidden, whichever report they name",
+            "/api/v1/conversations/reports", "messaging's moderation queue is the admins': anyone else is forbidden, whichever report they name");
 
     /** Reads the owner's read-back must not make, because they change what they read. */
     static final Map<String, String> NOT_READ_BACK = Map.of(

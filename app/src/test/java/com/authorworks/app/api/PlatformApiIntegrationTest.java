@@ -145,7 +145,8 @@ abstract class PlatformApiIntegrationTest {
      * a provider key if asked for; a creator tier of their own and a (test-mode) subscription to
      * another creator's; a notification (sent by the admin); a group conversation (with a friend of their own)
      * with a message (carrying their file), and someone they blocked; a second, published book with the user's comment on
-     * its chapter and the user's report of the admin's comment there. Ids go where path parameters of those
+     * its chapter and the user's report of the admin's comment there; notification levels for that book and for the
+     * admin as an author, mail settings, and a report of the blocked user. Ids go where path parameters of those
      * names will look for them.
      */
     private User userWithResources(String name, boolean providerKey, String othersTier, User admin) {
@@ -240,6 +241,17 @@ abstract class PlatformApiIntegrationTest {
             return inbox.contains("\"book-published\"") && inbox.contains("\"comment\"");
         });
 
+        // levels of their own (the open shore watched, the admin as an author muted), mail settings, and their report of the
+        // user they blocked in messaging's moderation queue
+        send(Request.of("PUT", "/api/v1/notifications/preferences/books/" + shore).bearer(token).json(json(Map.of("level", "watching"))), 200);
+        send(Request.of("PUT", "/api/v1/notifications/preferences/authors/" + admin.id()).bearer(token).json(json(Map.of("level", "muted"))), 200);
+        send(Request.of("PUT", "/api/v1/notifications/preferences/mail").bearer(token).json(json(Map.of("timeZone", "Europe/Paris",
+                "quietHours", Map.of("start", "22:00", "end", "07:00"), "digest", "weekly"))), 200);
+        send(Request.of("POST", "/api/v1/conversations/reports/users").bearer(token)
+                .json(json(Map.of("userId", blocked, "reason", "Spam in my inbox"))), 201);
+
+        ids.put("bookId", shore);
+        ids.put("authorId", admin.id());
         ids.put("commentId", comment);
         ids.put("reportId", report);
         ids.put("readerId", admin.id());

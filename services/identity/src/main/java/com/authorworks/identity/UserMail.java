@@ -16,7 +16,11 @@ import com.authorworks.platform.UserId;
 @HttpExchange("/api/v1/internal/identity/mail")
 public interface UserMail {
 
-    /** Sends the mail to the user's verified address; false (and nothing sent) when they have none. */
+    /**
+     * Sends the mail to the user's verified address; false (and nothing sent) when they have none.
+     *
+     * @throws MailNotSentException when the mail server did not take it (the caller may try again)
+     */
     @PostExchange("/{id}")
     boolean send(@PathVariable("id") UserId to, @RequestBody MailToUser mail);
 }

@@ -387,7 +387,7 @@ class ConversationsIntegrationTests {
     }
 
     @Test
-    void aReportedMessageWaitsInTheAdminsQueue() {
+    void aReportedMessageOrUserWaitsInTheAdminsQueueUntilSettledAndTheReporterHearsTheOutcome() {
         Api ann = signUp("reporter");
         Api ben = signUp("reported");
         Api admin = signUp("moderator", ADMIN);
@@ -406,5 +406,53 @@ class ConversationsIntegrationTests {
         queue.path("items").forEach(item -> reported.add(item.path("messageId").asString() + " " + item.path("body").asString()
                 + " " + item.path("reason").asString()));
         assertThat(reported).contains(rude + " Something rude. Insults");
+
+        // a user, not a message: once while open, never oneself, only someone who exists
+        JsonNode userReport = ok(ann.send("POST", "/api/v1/conversations/reports/users",
+                json(Map.of("userId", ben.user.toString(), "reason", "Harasses me"))), 201);
+        assertThat(userReport.path("kind").asString()).isEqualTo("user");
+        assertThat(userReport.path("reportedUserId").asString()).isEqualTo(ben.user.toString());
+        assertThat(userReport.path("messageId").isNull()).isTrue();
+        assertThat(ok(ann.send("POST", "/api/v1/conversations/reports/users",
+                json(Map.of("userId", ben.user.toString(), "reason", "Still"))), 200).path("id").asString())
+                .isEqualTo(userReport.path("id").asString());
+        problem(ann.send("POST", "/api/v1/conversations/reports/users", json(Map.of("userId", ann.user.toString(), "reason", "Me"))), 400,
+                "cannot-report-yourself");
+        problem(ann.send("POST", "/api/v1/conversations/reports/users", json(Map.of("userId", UUID.randomUUID().toString(),
+                "reason", "Ghost"))), 404, "user-not-found");
+        problem(ann.send("POST", "/api/v1/conversations/reports/users", json(Map.of("userId", "nope", "reason", "Bad"))), 400,
+                "invalid-user-id");
+        problem(ann.send("POST", "/api/v1/conversations/reports/users", json(Map.of("userId", ben.user.toString()))), 400,
+                "validation-failed");
+        JsonNode open = ok(admin.send("GET", "/api/v1/conversations/reports?size=100", null), 200);
+        assertThat(open.path("items").findValuesAsString("id")).contains(userReport.path("id").asString(), report.path("id").asString());
+
+        // settling: admins only, once; the reporter hears the outcome, the reported user nothing
+        String reports = "/api/v1/conversations/reports/";
+        problem(ann.send("POST", reports + report.path("id").asString() + "/resolve", null), 403, "admin-only");
+        problem(admin.send("POST", reports + UUID.randomUUID() + "/resolve", null), 404, "report-not-found");
+        problem(admin.send("POST", reports + "not-an-id/dismiss", null), 404, "report-not-found");
+        JsonNode resolved = ok(admin.send("POST", reports + report.path("id").asString() + "/resolve",
+                json(Map.of("note", "Warned the sender."))), 200);
+        assertThat(resolved.path("status").asString()).isEqualTo("resolved");
+        assertThat(resolved.path("note").asString()).isEqualTo("Warned the sender.");
+        problem(admin.send("POST", reports + report.path("id").asString() + "/dismiss", null), 409, "report-settled");
+        assertThat(ok(admin.send("POST", reports + userReport.path("id").asString() + "/dismiss", null), 200).path("status").asString())
+                .isEqualTo("dismissed");
+        problem(admin.send("GET", "/api/v1/conversations/reports?status=closed", null), 400, "invalid-status");
+        assertThat(ok(admin.send("GET", "/api/v1/conversations/reports?status=resolved&size=100", null), 200).path("items")
+                .findValuesAsString("id")).contains(report.path("id").asString()).doesNotContain(userReport.path("id").asString());
+        assertThat(ok(admin.send("GET", "/api/v1/conversations/reports?size=100", null), 200).path("items").findValuesAsString("id"))
+                .doesNotContain(report.path("id").asString(), userReport.path("id").asString());
+
+        JsonNode outcomes = NotificationsIntegrationTests.eventually("the outcomes", () -> ok(ann.send("GET", "/api/v1/notifications", null), 200),
+                page -> page.path("items").size() == 2);
+        List<String> told = new ArrayList<>();
+        outcomes.path("items").forEach(item -> told.add(item.path("type").asString() + " " + item.path("title").asString() + " "
+                + item.path("data").path("outcome").asString() + " " + item.path("data").path("kind").asString()));
+        assertThat(told).containsExactly("moderation-outcome We looked at your report dismissed user",
+                "moderation-outcome We acted on your report resolved message");
+        assertThat(ok(ben.send("GET", "/api/v1/notifications", null), 200).path("items").findValuesAsString("type"))
+                .doesNotContain("moderation-outcome");
     }
 }

@@ -19,7 +19,8 @@ import com.authorworks.platform.UserId;
  * Discovery's comments, as notifications: whoever was answered hears of a reply, whoever a comment
  * names by {@code @username} of the mention, and the book's author of a comment on their book. Each
  * person hears once per comment, the most direct reason winning (reply, then mention, then comment), and
- * nobody of their own comment or from someone in a block with them (either way). Usernames and blocks are
+ * nobody of their own comment or from someone in a block with them (either way). Those watching the book or its
+ * author hear of every comment on it; those who muted it (or its author) of none. Usernames and blocks are
  * asked of identity through its published {@link Users} and {@link UserBlocks} contracts; while identity
  * cannot be reached the listener fails and the event publication registry delivers the event again. The
  * source key is the comment and the recipient, so a redelivered event makes no second notification.
@@ -28,11 +29,13 @@ import com.authorworks.platform.UserId;
 class CommentNotifications {
 
     private final Notifier notifier;
+    private final ScopeLevels levels;
     private final ObjectProvider<Users> users;
     private final ObjectProvider<UserBlocks> blocks;
 
-    CommentNotifications(Notifier notifier, ObjectProvider<Users> users, ObjectProvider<UserBlocks> blocks) {
+    CommentNotifications(Notifier notifier, ScopeLevels levels, ObjectProvider<Users> users, ObjectProvider<UserBlocks> blocks) {
         this.notifier = notifier;
+        this.levels = levels;
         this.users = users;
         this.blocks = blocks;
     }
@@ -47,6 +50,10 @@ class CommentNotifications {
             recipients.putIfAbsent(mentioned, NotificationType.MENTION);
         }
         recipients.putIfAbsent(event.bookAuthor(), NotificationType.COMMENT);
+        ScopeLevels.About about = ScopeLevels.About.book(event.bookId().value(), event.bookAuthor());
+        for (UserId watcher : levels.watchers(about, recipients.keySet())) {
+            recipients.put(watcher, NotificationType.COMMENT); // watching a book is hearing of every comment on it
+        }
         recipients.remove(event.author());
         UserBlocks blocking = blocks.getIfAvailable();
         List<UserId> apart = blocking == null || recipients.isEmpty() ? List.of()
@@ -69,7 +76,7 @@ class CommentNotifications {
                 data.put("parentId", event.parentId().toString());
             }
             notifier.notify(new Inbox.Incoming(recipient, type, title, event.excerpt(), link, data,
-                    "discovery.comment-posted:" + event.commentId() + ":" + recipient));
+                    "discovery.comment-posted:" + event.commentId() + ":" + recipient), about);
         });
     }
 

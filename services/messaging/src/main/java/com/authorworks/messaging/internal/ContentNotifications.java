@@ -1,6 +1,7 @@
 package com.authorworks.messaging.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -10,7 +11,9 @@ import com.authorworks.content.AccessPolicy;
 import com.authorworks.content.BookGenerationCompleted;
 import com.authorworks.content.BookGenerationFailed;
 import com.authorworks.content.BookPublished;
+import com.authorworks.content.ChapterPublished;
 import com.authorworks.content.PublishedBook;
+import com.authorworks.platform.UserId;
 
 /**
  * Content's events, as notifications to whom they concern. Delivery is at least once (the event
@@ -27,9 +30,29 @@ class ContentNotifications {
     private static final int MAX_REASON = 500;
 
     private final Notifier notifier;
+    private final ScopeLevels levels;
+    private final DiscoveryNotifications releases;
 
-    ContentNotifications(Notifier notifier) {
+    ContentNotifications(Notifier notifier, ScopeLevels levels, DiscoveryNotifications releases) {
         this.notifier = notifier;
+        this.levels = levels;
+        this.releases = releases;
+    }
+
+    /**
+     * Those watching a book (or its author, without having set the book otherwise) hear of each chapter that others
+     * may read, following it or not; a follower who watches it too is told once (the same source key as discovery's).
+     */
+    @ApplicationModuleListener(id = "messaging.chapter-published-watchers")
+    void on(ChapterPublished event) {
+        if (event.readership() == AccessPolicy.Readership.OWNER) {
+            return;
+        }
+        ScopeLevels.About about = ScopeLevels.About.book(event.bookId().value(), event.authorId());
+        for (UserId watcher : levels.watchers(about, List.of(event.authorId()))) {
+            releases.newChapter(watcher, event.bookId().value(), event.authorId(), event.bookTitle(), event.chapterId().value(),
+                    event.number(), event.title(), event.publishedAt());
+        }
     }
 
     @ApplicationModuleListener(id = "messaging.generation-finished")

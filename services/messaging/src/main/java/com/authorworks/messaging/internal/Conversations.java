@@ -80,8 +80,13 @@ class Conversations {
     record Created(ConversationView conversation, boolean isNew) {
     }
 
-    record Report(String id, String messageId, String conversationId, String reporterId, String senderId, String body,
-            String reason, Instant createdAt) {
+    /**
+     * A report in the moderation queue: {@code kind} {@code message} (with the message, its conversation and
+     * {@code senderId}) or {@code user} (just {@code reportedUserId}); {@code status} {@code open}, {@code resolved}
+     * or {@code dismissed}.
+     */
+    record Report(String id, String kind, String messageId, String conversationId, String reporterId, String senderId,
+            String reportedUserId, String body, String reason, Instant createdAt, String status, String note, Instant resolvedAt) {
     }
 
     /** What the access check found: the conversation as the caller may see it. */
@@ -461,26 +466,19 @@ class Conversations {
             throw Problem.badRequest("cannot-report-own-message", "You cannot report your own message.");
         }
         String why = text("reason", reason, MAX_REASON);
-        jdbc.sql("insert into messaging.message_reports (id, message_id, reporter_id, reason) values (:id, :message, :me, :reason)"
-                        + " on conflict (message_id, reporter_id) do nothing")
+        jdbc.sql("insert into messaging.message_reports (id, message_id, reporter_id, reported_user_id, reason)"
+                        + " values (:id, :message, :me, :sender, :reason) on conflict (message_id, reporter_id) do nothing")
                 .param("id", UUID.randomUUID()).param("message", messageId.value()).param("me", me.value())
-                .param("reason", why).update();
+                .param("sender", message.sender().value()).param("reason", why).update();
         return jdbc.sql(REPORTS + " where r.message_id = :message and r.reporter_id = :me")
                 .param("message", messageId.value()).param("me", me.value()).query((rs, n) -> report(rs)).single();
     }
 
-    private static final String REPORTS = """
-            select r.id, r.message_id, m.conversation_id, r.reporter_id, m.sender_id, m.body, r.reason, r.created_at
-            from messaging.message_reports r join messaging.conversation_messages m on m.id = r.message_id
+    static final String REPORTS = """
+            select r.id, r.message_id, m.conversation_id, r.reporter_id, m.sender_id, r.reported_user_id, m.body, m.deleted_at,
+                   r.reason, r.created_at, r.outcome, r.note, r.resolved_at
+            from messaging.message_reports r left join messaging.conversation_messages m on m.id = r.message_id
             """;
-
-    /** The open reports, oldest first: the admins' moderation queue (the reported text as it was reported... or is now). */
-    Page<Report> openReports(PageRequest page) {
-        List<Report> items = jdbc.sql(REPORTS + " where r.resolved_at is null order by r.created_at, r.id limit :size offset :offset")
-                .param("size", page.size()).param("offset", page.offset()).query((rs, n) -> report(rs)).list();
-        long total = jdbc.sql("select count(*) from messaging.message_reports where resolved_at is null").query(Long.class).single();
-        return Page.of(items, page, total);
-    }
 
     // --- helpers ---------------------------------------------------------------------------------
 
@@ -513,7 +511,7 @@ class Conversations {
     }
 
     /** Every one of these users exists (when identity can be asked: it always can in a deployment). */
-    private void requireUsers(List<UserId> ids) {
+    void requireUsers(List<UserId> ids) {
         Users directory = users.getIfAvailable();
         if (directory == null || ids.isEmpty()) {
             return;
@@ -665,7 +663,7 @@ class Conversations {
         return text;
     }
 
-    private static String text(String field, String value, int max) {
+    static String text(String field, String value, int max) {
         String text = value == null ? "" : value.strip();
         if (text.isEmpty()) {
             throw Problem.badRequest("validation-failed", field + " is required.");
@@ -685,11 +683,15 @@ class Conversations {
                                 rs.getString("file_type"), rs.getLong("file_size")));
     }
 
-    private static Report report(ResultSet rs) throws SQLException {
-        return new Report(rs.getObject("id", UUID.class).toString(), rs.getObject("message_id", UUID.class).toString(),
-                rs.getObject("conversation_id", UUID.class).toString(), rs.getObject("reporter_id", UUID.class).toString(),
-                rs.getObject("sender_id", UUID.class).toString(), rs.getString("body"), rs.getString("reason"),
-                instant(rs, "created_at"));
+    static Report report(ResultSet rs) throws SQLException {
+        UUID message = rs.getObject("message_id", UUID.class);
+        String outcome = rs.getString("outcome");
+        return new Report(rs.getObject("id", UUID.class).toString(), message == null ? "user" : "message",
+                message == null ? null : message.toString(), message == null ? null : rs.getObject("conversation_id", UUID.class).toString(),
+                rs.getObject("reporter_id", UUID.class).toString(), message == null ? null : rs.getObject("sender_id", UUID.class).toString(),
+                rs.getObject("reported_user_id", UUID.class).toString(), instant(rs, "deleted_at") == null ? rs.getString("body") : null,
+                rs.getString("reason"), instant(rs, "created_at"),
+                outcome == null ? "open" : outcome.toLowerCase(java.util.Locale.ROOT), rs.getString("note"), instant(rs, "resolved_at"));
     }
 
     private static UserId userId(ResultSet rs, String column) throws SQLException {

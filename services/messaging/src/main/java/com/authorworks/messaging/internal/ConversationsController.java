@@ -31,9 +31,11 @@ import com.authorworks.platform.UserId;
 class ConversationsController {
 
     private final Conversations conversations;
+    private final ModerationQueue moderation;
 
-    ConversationsController(Conversations conversations) {
+    ConversationsController(Conversations conversations, ModerationQueue moderation) {
         this.conversations = conversations;
+        this.moderation = moderation;
     }
 
     /** {@code kind} is {@code direct} (with {@code userId}) or {@code group} (with {@code title} and {@code memberIds}). */
@@ -59,6 +61,13 @@ class ConversationsController {
     }
 
     record ReportRequest(@NotBlank String reason) {
+    }
+
+    record UserReport(@NotBlank String userId, @NotBlank String reason) {
+    }
+
+    /** {@code note}: the admin's own, kept with the report (not shown to the reporter). */
+    record Settlement(String note) {
     }
 
     /** A direct conversation with the same person again answers the existing one (200); a new one is 201. */
@@ -104,13 +113,55 @@ class ConversationsController {
         return conversations.contacts(CurrentUser.require().id());
     }
 
-    /** The admins' moderation queue: reported messages not yet dealt with, oldest first. */
+    /** The admins' moderation queue: reported messages and users, {@code ?status=open} (default), {@code resolved} or {@code dismissed}, oldest first. */
     @GetMapping("/reports")
-    Page<Conversations.Report> reports(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        if (!CurrentUser.require().isAdmin()) {
-            throw Problem.forbidden("admin-only", "Only an admin can read the moderation queue.");
+    Page<Conversations.Report> reports(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        requireAdmin();
+        ModerationQueue.Status wanted = status == null ? ModerationQueue.Status.OPEN : ModerationQueue.Status.parse(status)
+                .orElseThrow(() -> Problem.badRequest("invalid-status", "status is open, resolved or dismissed."));
+        return moderation.queue(wanted, new PageRequest(page, size));
+    }
+
+    /** Reports a user to the admins: 201, or 200 with the caller's open report of them already. */
+    @PostMapping("/reports/users")
+    ResponseEntity<Conversations.Report> reportUser(@RequestBody UserReport report) {
+        UserId me = CurrentUser.require().id();
+        if (report == null) {
+            throw Problem.badRequest("validation-failed", "userId and reason are required.");
         }
-        return conversations.openReports(new PageRequest(page, size));
+        ModerationQueue.Filed filed = moderation.reportUser(me, user("userId", report.userId()), report.reason());
+        return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK).body(filed.report());
+    }
+
+    /** An admin settles an open report: they acted on it. The reporter is told. */
+    @PostMapping("/reports/{reportId}/resolve")
+    Conversations.Report resolve(@PathVariable String reportId, @RequestBody(required = false) Settlement settlement) {
+        return settle(reportId, ModerationQueue.Status.RESOLVED, settlement);
+    }
+
+    /** An admin settles an open report: nothing to act on. The reporter is told. */
+    @PostMapping("/reports/{reportId}/dismiss")
+    Conversations.Report dismiss(@PathVariable String reportId, @RequestBody(required = false) Settlement settlement) {
+        return settle(reportId, ModerationQueue.Status.DISMISSED, settlement);
+    }
+
+    private Conversations.Report settle(String reportId, ModerationQueue.Status outcome, Settlement settlement) {
+        UserId admin = requireAdmin();
+        java.util.UUID id;
+        try {
+            id = java.util.UUID.fromString(reportId);
+        } catch (IllegalArgumentException e) {
+            throw Problem.notFound("report-not-found", "There is no such report.");
+        }
+        return moderation.settle(admin, id, outcome, settlement == null ? null : settlement.note());
+    }
+
+    private static UserId requireAdmin() {
+        if (!CurrentUser.require().isAdmin()) {
+            throw Problem.forbidden("admin-only", "Only an admin can read or settle the moderation queue.");
+        }
+        return CurrentUser.require().id();
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,7 @@
 package com.authorworks.messaging.internal;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -24,12 +25,27 @@ class DiscoveryNotifications {
         this.notifier = notifier;
     }
 
+    /** The source key of a chapter's release to one reader: the same for a follower and a watcher, so both make one. */
+    static String releaseKey(Object chapterId, java.time.Instant publishedAt, UserId reader) {
+        return "discovery.followed-book-updated:" + chapterId + ":" + publishedAt.toEpochMilli() + ":" + reader;
+    }
+
+    /** A new chapter of a book, told to one reader (a follower, or a watcher of the book or its author). */
+    void newChapter(UserId reader, UUID book, UserId author, String bookTitle, UUID chapterId, int number, String chapterTitle,
+                    java.time.Instant publishedAt) {
+        String chapter = chapterTitle == null || chapterTitle.isBlank() ? "Chapter " + number : "Chapter " + number + ": " + chapterTitle;
+        notifier.notify(new Inbox.Incoming(reader, NotificationType.NEW_CHAPTER, "A new chapter of “" + bookTitle + "”",
+                chapter + " is out.", "/books/" + book + "/read",
+                Map.of("bookId", book.toString(), "chapterId", chapterId.toString(), "chapterNumber", number),
+                releaseKey(chapterId, publishedAt, reader)), ScopeLevels.About.book(book, author));
+    }
+
     @ApplicationModuleListener(id = "messaging.book-followed")
     void on(BookFollowed event) {
         notifier.notify(new Inbox.Incoming(event.authorId(), NotificationType.NEW_FOLLOWER, "A new follower for “" + event.title() + "”",
                 "A reader follows your book now and will hear of its new chapters.", "/books/" + event.bookId(),
                 Map.of("bookId", event.bookId().toString(), "readerId", event.follower().toString()),
-                "discovery.book-followed:" + event.bookId() + ":" + event.follower()));
+                "discovery.book-followed:" + event.bookId() + ":" + event.follower()), ScopeLevels.About.book(event.bookId().value(), event.authorId()));
     }
 
     @ApplicationModuleListener(id = "messaging.book-rated")
@@ -39,19 +55,20 @@ class DiscoveryNotifications {
                 (event.reviewed() ? "A review of “" : "A rating for “") + event.title() + "”",
                 "A reader gave it " + stars + (event.reviewed() ? " and wrote a review." : "."), "/books/" + event.bookId(),
                 Map.of("bookId", event.bookId().toString(), "readerId", event.reader().toString(), "overall", event.overall()),
-                "discovery.book-rated:" + event.bookId() + ":" + event.reader() + ":" + event.revision()));
+                "discovery.book-rated:" + event.bookId() + ":" + event.reader() + ":" + event.revision()),
+                ScopeLevels.About.book(event.bookId().value(), event.authorId()));
     }
 
-    /** Each follower hears of the chapter once; their preference for {@code new-chapter} decides the channel (or none). */
+    /**
+     * Each follower hears of the chapter once; their level for the book (or its author: muted, none) and their
+     * preference for {@code new-chapter} decide the channel (or none). Watchers who do not follow are told by
+     * {@link ContentNotifications} from content's {@code ChapterPublished}.
+     */
     @ApplicationModuleListener(id = "messaging.followed-book-updated")
     void on(FollowedBookUpdated event) {
-        String chapter = event.chapterTitle() == null || event.chapterTitle().isBlank()
-                ? "Chapter " + event.chapterNumber() : "Chapter " + event.chapterNumber() + ": " + event.chapterTitle();
         for (UserId follower : event.followers()) {
-            notifier.notify(new Inbox.Incoming(follower, NotificationType.NEW_CHAPTER, "A new chapter of “" + event.bookTitle() + "”",
-                    chapter + " is out.", "/books/" + event.bookId() + "/read",
-                    Map.of("bookId", event.bookId().toString(), "chapterId", event.chapterId().toString(), "chapterNumber", event.chapterNumber()),
-                    "discovery.followed-book-updated:" + event.chapterId() + ":" + event.publishedAt().toEpochMilli() + ":" + follower));
+            newChapter(follower, event.bookId().value(), event.authorId(), event.bookTitle(), event.chapterId().value(),
+                    event.chapterNumber(), event.chapterTitle(), event.publishedAt());
         }
     }
 }

@@ -75,6 +75,15 @@ class Inbox {
                 .param("id", id.value()).param("recipient", recipient.value()).query(Inbox::notification).optional();
     }
 
+    /** Those of the recipient's among {@code ids} that still exist, oldest first (a digest's). */
+    List<Notification> findAll(UserId recipient, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("SELECT * FROM messaging.notifications WHERE recipient_id = :recipient AND id IN (:ids) ORDER BY seq")
+                .param("recipient", recipient.value()).param("ids", ids).query(Inbox::notification).list();
+    }
+
     /** Newest first, those numbered below {@code before} (all when null). */
     List<Notification> page(UserId recipient, Long before, boolean unreadOnly, int limit) {
         return db.sql("""

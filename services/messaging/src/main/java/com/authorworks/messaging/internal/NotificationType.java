@@ -26,6 +26,8 @@ enum NotificationType {
     COMMENT(Channel.IN_APP),
     /** Someone answered a comment of yours (discovery's {@code CommentPosted} with a parent). */
     REPLY(Channel.IN_APP),
+    /** An admin resolved or dismissed a report of yours (messaging's moderation queue). */
+    MODERATION_OUTCOME(Channel.IN_APP),
     /** A comment named you by {@code @username} (discovery's {@code CommentPosted}). */
     MENTION(Channel.IN_APP),
     /** A fan joined a tier of yours (subscriptions' {@code MembershipStarted}). */
@@ -59,9 +61,12 @@ enum NotificationType {
         return Arrays.stream(values()).filter(type -> type.wire().equals(wire)).findFirst();
     }
 
-    /** Where a notification of a type goes: the bell only, the bell and an email, or nowhere (not kept at all). */
+    /**
+     * Where a notification of a type goes: the bell only, the bell and an email, the bell and the daily or weekly
+     * digest mail, or nowhere (not kept at all).
+     */
     enum Channel {
-        IN_APP, EMAIL, NONE;
+        IN_APP, EMAIL, DIGEST, NONE;
 
         String wire() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -34,7 +34,10 @@ class PreferencesController {
         this.links = links;
     }
 
-    /** {@code channels}: type → {@code in-app}, {@code email} (the bell and a mail) or {@code none} (not kept); {@code defaults} likewise. */
+    /**
+     * {@code channels}: type → {@code in-app}, {@code email} (the bell and a mail), {@code digest} (the bell and the
+     * daily or weekly digest mail) or {@code none} (not kept); {@code defaults} likewise.
+     */
     record PreferencesView(Map<String, String> channels, Map<String, String> defaults) {
 
         static PreferencesView of(Map<NotificationType, Channel> channels) {
@@ -97,7 +100,8 @@ class PreferencesController {
     @Transactional
     Unsubscription unsubscribe(@RequestParam String token) {
         UnsubscribeLinks.Subscription subscription = verify(token);
-        if (preferences.channel(subscription.user(), subscription.type()) == Channel.EMAIL) {
+        Channel now = preferences.channel(subscription.user(), subscription.type());
+        if (now == Channel.EMAIL || now == Channel.DIGEST) {
             preferences.set(subscription.user(), Map.of(subscription.type(), Channel.IN_APP));
         }
         return new Unsubscription(subscription.type().wire(), preferences.channel(subscription.user(), subscription.type()).wire());

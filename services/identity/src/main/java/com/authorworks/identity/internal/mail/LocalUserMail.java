@@ -36,7 +36,7 @@ class LocalUserMail implements UserMail {
         String kind = mail.kind() != null && KIND.matcher(mail.kind()).matches() ? mail.kind() : "mail";
         Map<String, String> headers = mail.unsubscribeUrl() == null || mail.unsubscribeUrl().isBlank() ? Map.of()
                 : Map.of("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        mailer.send(new OutgoingMail(account.email(), mail.subject(), mail.text(), kind, headers));
+        mailer.deliver(new OutgoingMail(account.email(), mail.subject(), mail.text(), kind, headers));
         return true;
     }
 }

@@ -2,6 +2,8 @@ package com.authorworks.identity.internal.mail;
 
 import jakarta.mail.MessagingException;
 
+import com.authorworks.identity.MailNotSentException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -23,11 +25,20 @@ final class SmtpMailer implements Mailer {
     @Override
     public void send(OutgoingMail mail) {
         try {
+            deliver(mail);
+        } catch (MailNotSentException e) {
+            log.warn("Could not send {} mail to {} via {}:{}: {}", mail.kind(), mail.to(), sender.getHost(),
+                    sender.getPort(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void deliver(OutgoingMail mail) {
+        try {
             sender.send(MimeMessages.build(sender.getSession(), from, mail));
             log.info("Sent {} mail to {} via {}:{}", mail.kind(), mail.to(), sender.getHost(), sender.getPort());
         } catch (MessagingException | MailException e) {
-            log.warn("Could not send {} mail to {} via {}:{}: {}", mail.kind(), mail.to(), sender.getHost(),
-                    sender.getPort(), e.getMessage());
+            throw new MailNotSentException("SMTP " + sender.getHost() + ":" + sender.getPort() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -32,6 +32,11 @@ class UserMailEndpoint implements UserMail {
             throw Problem.badRequest("invalid-mail", "A subject (one line, at most " + MAX_SUBJECT + " characters) and a text (at most "
                     + MAX_TEXT + ") are required.");
         }
-        return mail.send(to, message);
+        try {
+            return mail.send(to, message);
+        } catch (com.authorworks.identity.MailNotSentException e) {
+            throw new Problem(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "mail-not-sent",
+                    "The mail server did not take the mail; try again later.");
+        }
     }
 }

@@ -1,0 +1,2 @@
+/** Clocks a service decides by, which its tests move forward instead of waiting. */
+package com.authorworks.platform.time;
