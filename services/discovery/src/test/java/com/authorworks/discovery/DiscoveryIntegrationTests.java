@@ -7,10 +7,7 @@ import static com.authorworks.platform.testing.Api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,15 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -38,11 +32,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.event.TransactionalApplicationListener;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.authorworks.content.BookPublished;
 import com.authorworks.identity.IdentityUnavailableException;
@@ -58,17 +49,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = {DiscoveryTestApplication.class, DiscoveryIntegrationTests.Announcements.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"authorworks.services=content,storage,discovery"})
-class DiscoveryIntegrationTests {
-
-    static final Path DATA = createData();
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("authorworks.data", DATA::toString);
-    }
-
-    @Value("${local.server.port}")
-    int port;
+class DiscoveryIntegrationTests extends DiscoveryFixture {
 
     @Autowired
     Announcements announcements;
@@ -78,9 +59,6 @@ class DiscoveryIntegrationTests {
 
     @Autowired
     TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient db;
 
     @Autowired
     AbstractApplicationContext context;
@@ -154,27 +132,17 @@ class DiscoveryIntegrationTests {
                         .param("book", "%" + book + "%").query(Long.class).single(), pending -> pending == 0);
     }
 
-    Api newUser(String... roles) {
-        return Api.newUser(port, roles);
-    }
-
     /** A tag no other test uses, so each test sees only its own books. */
     static String scope() {
         return "t" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     String publish(Api author, String title, String blurb, String genre, List<String> tags, String... options) {
-        String book = ok(author.send("POST", "/api/v1/books", json(Map.of("title", title))), 201).path("id").asString();
-        String chapter = ok(author.send("POST", "/api/v1/books/" + book + "/chapters", json(Map.of("title", "One"))), 201)
-                .path("id").asString();
-        ok(author.send("POST", "/api/v1/books/" + book + "/chapters/" + chapter + "/scenes",
-                json(Map.of("title", "Opening", "content", "<p>" + blurb + "</p>"))), 201);
         Map<String, Object> listing = new java.util.HashMap<>(Map.of("blurb", blurb, "genre", genre, "tags", tags));
         for (int i = 0; i + 1 < options.length; i += 2) {
             listing.put(options[i], options[i + 1]);
         }
-        ok(author.send("PATCH", "/api/v1/books/" + book + "/publication", json(listing)), 200);
-        ok(author.send("POST", "/api/v1/books/" + book + "/publish", null), 200);
+        String book = publishBook(author, title, blurb, listing).book();
         // discovery hears of it after content's commit (today at once; asynchronously once listeners run on their own)
         indexed(author, tags.getFirst(), book, true);
         return book;
@@ -186,31 +154,10 @@ class DiscoveryIntegrationTests {
                 ids -> ids.contains(book) == listed);
     }
 
-    static String q(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
     static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.path("items").forEach(item -> ids.add(item.has("book") ? item.path("book").path("id").asString() : item.path("id").asString()));
         return ids;
-    }
-
-    static <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        T last = probe.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Gave up waiting for " + what + "; last seen: " + last);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-            last = probe.get();
-        }
-        return last;
     }
 
     @Test
@@ -718,11 +665,4 @@ class DiscoveryIntegrationTests {
         return new HashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")));
     }
 
-    private static Path createData() {
-        try {
-            return Files.createTempDirectory("discovery-tests");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
