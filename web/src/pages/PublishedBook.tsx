@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
 import { BookReaders } from './BookReaders';
+import { AddToList } from './ReadingLists';
 import './discover.css';
 
 /**
@@ -47,6 +48,9 @@ export function PublishedBook() {
   return (
     <article className="published-book">
       <h1>{book.title}</h1>
+      <p className="byline">
+        <Link to={`/authors/${encodeURIComponent(book.authorId)}`}>About the author</Link>
+      </p>
       <p className="meta">
         {listing.genre ? `${label(listing.genre)} · ` : ''}
         {label(listing.rating)} · {label(listing.status)} · {book.words.toLocaleString('en')} words
@@ -73,6 +77,7 @@ export function PublishedBook() {
           <Link className="button" to="/login">Log in to read</Link>
         </p>
       )}
+      {status === 'signed-in' && book.access !== 'OWN' && <AddToList bookId={book.id} />}
       <h2>Chapters</h2>
       <ol className="chapter-list">
         {book.chapters.map((c) => (
