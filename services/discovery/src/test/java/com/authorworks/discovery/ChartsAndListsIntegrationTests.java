@@ -12,18 +12,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import com.authorworks.identity.PublicProfile;
 import com.authorworks.identity.Users;
-import com.authorworks.platform.UserId;
 import com.authorworks.platform.testing.Api;
 
 import tools.jackson.databind.JsonNode;
@@ -44,27 +40,12 @@ class ChartsAndListsIntegrationTests extends DiscoveryFixture {
     @TestConfiguration
     static class Identity {
 
-        final Map<UUID, String> names = new ConcurrentHashMap<>();
+        final TestUsers directory = new TestUsers();
+        final Map<UUID, String> names = directory.names;
 
         @Bean
         Users users() {
-            return new Users() {
-                @Override
-                public Optional<PublicProfile> findProfile(UserId id) {
-                    return Optional.ofNullable(names.get(id.value())).map(name -> new PublicProfile(id, "u" + id.value().toString().substring(0, 8),
-                            name, "Writes about " + name + ".", null, List.of(), 7, 0, Instant.EPOCH));
-                }
-
-                @Override
-                public List<PublicProfile> findProfiles(List<UserId> ids) {
-                    return ids.stream().map(this::findProfile).flatMap(Optional::stream).toList();
-                }
-
-                @Override
-                public List<PublicProfile> findProfilesByUsername(List<String> usernames) {
-                    return List.of();
-                }
-            };
+            return directory;
         }
     }
 

@@ -5,12 +5,10 @@ import static com.authorworks.platform.testing.Api.ok;
 import static com.authorworks.platform.testing.Api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +21,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
-import com.authorworks.identity.PublicProfile;
 import com.authorworks.identity.UserBlocks;
 import com.authorworks.identity.Users;
 import com.authorworks.platform.UserId;
@@ -48,7 +45,8 @@ class CommentsIntegrationTests extends DiscoveryFixture {
     @TestConfiguration
     static class Identity {
 
-        final Map<UUID, String> names = new ConcurrentHashMap<>();
+        final TestUsers directory = new TestUsers();
+        final Map<UUID, String> names = directory.names;
         /** blocker -> blocked */
         final Set<List<UUID>> blocks = ConcurrentHashMap.newKeySet();
         final List<CommentPosted> posted = new CopyOnWriteArrayList<>();
@@ -60,23 +58,7 @@ class CommentsIntegrationTests extends DiscoveryFixture {
 
         @Bean
         Users users() {
-            return new Users() {
-                @Override
-                public Optional<PublicProfile> findProfile(UserId id) {
-                    return Optional.ofNullable(names.get(id.value())).map(name -> new PublicProfile(id, name.toLowerCase().replace(' ', '-'), name,
-                            null, null, List.of(), 0, 0, Instant.EPOCH));
-                }
-
-                @Override
-                public List<PublicProfile> findProfiles(List<UserId> ids) {
-                    return ids.stream().map(this::findProfile).flatMap(Optional::stream).toList();
-                }
-
-                @Override
-                public List<PublicProfile> findProfilesByUsername(List<String> usernames) {
-                    return List.of();
-                }
-            };
+            return directory;
         }
 
         @Bean

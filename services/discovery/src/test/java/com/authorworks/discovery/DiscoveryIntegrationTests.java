@@ -14,9 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -36,8 +34,6 @@ import org.springframework.transaction.event.TransactionalApplicationListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.authorworks.content.BookPublished;
-import com.authorworks.identity.IdentityUnavailableException;
-import com.authorworks.identity.PublicProfile;
 import com.authorworks.identity.Users;
 import com.authorworks.platform.UserId;
 
@@ -87,35 +83,13 @@ class DiscoveryIntegrationTests extends DiscoveryFixture {
             rated.add(event);
         }
 
-        /** Identity's {@link Users} contract as this process would have it: the names the tests give users; "down" fails like an unreachable identity. */
-        final Map<UUID, String> names = new java.util.concurrent.ConcurrentHashMap<>();
-        volatile boolean identityDown;
-
-        final List<List<UserId>> profilesAsked = new CopyOnWriteArrayList<>();
+        /** Identity's {@link Users} contract as this process would have it: the names the tests give users. */
+        final TestUsers directory = new TestUsers();
+        final Map<UUID, String> names = directory.names;
 
         @Bean
         Users users() {
-            return new Users() {
-                @Override
-                public Optional<PublicProfile> findProfile(UserId id) {
-                    if (identityDown) {
-                        throw new IdentityUnavailableException("identity is down (test)", null);
-                    }
-                    return Optional.ofNullable(names.get(id.value())).map(name -> new PublicProfile(id,
-                            "user" + id.value().toString().substring(0, 8), name, null, null, List.of(), 0, 0, Instant.EPOCH));
-                }
-
-                @Override
-                public List<PublicProfile> findProfiles(List<UserId> ids) {
-                    profilesAsked.add(List.copyOf(ids));
-                    return ids.stream().map(this::findProfile).flatMap(Optional::stream).toList();
-                }
-
-                @Override
-                public List<PublicProfile> findProfilesByUsername(List<String> usernames) {
-                    return List.of();
-                }
-            };
+            return directory;
         }
 
         BookPublished first(String book) {
@@ -231,16 +205,16 @@ class DiscoveryIntegrationTests extends DiscoveryFixture {
         assertThat(names).containsEntry("Ada's review.", "Ada Lovelace").containsEntry("Bram's review.", "Bram Stoker")
                 .containsEntry("Nobody's review.", null).hasSize(3);
         reviews.forEach(r -> assertThat(r.path("readerId").asString()).isIn(ada.user.toString(), bram.user.toString(), nameless.user.toString()));
-        assertThat(announcements.profilesAsked.getLast()).as("one call for the page's readers")
+        assertThat(announcements.directory.asked.getLast()).as("one call for the page's readers")
                 .containsExactlyInAnyOrder(new UserId(ada.user), new UserId(bram.user), new UserId(nameless.user));
 
-        announcements.identityDown = true;
+        announcements.directory.down = true;
         try {
             JsonNode down = ok(Api.anonymous(port).send("GET", "/api/v1/discover/books/" + book + "/reviews", null), 200);
             assertThat(down.path("reviews").path("items").size()).isEqualTo(3);
             down.path("reviews").path("items").forEach(r -> assertThat(r.path("readerName").isNull()).isTrue());
         } finally {
-            announcements.identityDown = false;
+            announcements.directory.down = false;
         }
     }
 

@@ -199,10 +199,7 @@ class DiscoverController {
                 r.points(), r.ageDays(), r.priorAudience(), r.debut(), r.points() > 0 && r.ageDays() <= Charts.RISING_DAYS, r.score());
     }
 
-    record TagCount(String tag, long books) {
-    }
-
-    record Tags(List<TagCount> items) {
+    record Tags(List<Catalogue.TagCount> items) {
     }
 
     /** Tags of the books the caller may read starting with {@code prefix} (any case), with how many books carry each; most used first. */
@@ -212,7 +209,7 @@ class DiscoverController {
         if (start.length() > 100) {
             throw Problem.badRequest("invalid-prefix", "prefix is at most 100 characters.");
         }
-        return new Tags(discovery.tags(CurrentUser.find(), start, size(size)).stream().map(t -> new TagCount(t.tag(), t.books())).toList());
+        return new Tags(discovery.tags(CurrentUser.find(), start, size(size)));
     }
 
     record Explanation(String bookId, String formula, long readers, double points, double ageHours, double gravity, double score) {

@@ -44,7 +44,7 @@ class ReadingListsController {
                       String visibility) {
     }
 
-    record Order(@NotNull @Size(max = ReadingLists.MAX_BOOKS) List<UUID> bookIds) {
+    record BookOrder(@NotNull @Size(max = ReadingLists.MAX_BOOKS) List<UUID> bookIds) {
     }
 
     /** @param books how many of its books are published just now */
@@ -113,7 +113,7 @@ class ReadingListsController {
 
     /** Puts the given books first, in that order (the others keep theirs after them). */
     @PutMapping("/{listId}/order")
-    ListView reorder(@PathVariable UUID listId, @Valid @RequestBody Order body) {
+    ListView reorder(@PathVariable UUID listId, @Valid @RequestBody BookOrder body) {
         CurrentUser owner = CurrentUser.require();
         return view(lists.reorder(listId, body.bookIds(), owner), Optional.of(owner));
     }
