@@ -4,16 +4,19 @@ import { Layout } from './components/Layout';
 import { Dashboard } from './pages/Dashboard';
 import { Discover } from './pages/Discover';
 import { Export } from './pages/Export';
+import { Author } from './pages/Author';
 import { Feed } from './pages/Feed';
 import { ForgotPassword } from './pages/ForgotPassword';
 import { Home } from './pages/Home';
 import { Inbox } from './pages/Inbox';
 import { LogIn } from './pages/LogIn';
+import { Moderation } from './pages/Moderation';
 import { NewBook } from './pages/NewBook';
 import { NotFound } from './pages/NotFound';
 import { NotificationPreferencesPage, Notifications, Unsubscribe } from './pages/Notifications';
 import { PublishedBook } from './pages/PublishedBook';
 import { Reader } from './pages/Reader';
+import { ReadingListPage, ReadingLists } from './pages/ReadingLists';
 import { ResetPassword } from './pages/ResetPassword';
 import { Settings } from './pages/Settings';
 import { SignUp } from './pages/SignUp';
@@ -36,6 +39,10 @@ export function App() {
         <Route path="/verify-email" element={<VerifyEmail />} />
         <Route path="/discover" element={<Discover />} />
         <Route path="/discover/:id" element={<PublishedBook />} />
+        <Route path="/authors/:id" element={<Author />} />
+        <Route path="/lists" element={<RequireSignIn><ReadingLists /></RequireSignIn>} />
+        <Route path="/lists/:id" element={<ReadingListPage />} />
+        <Route path="/moderation" element={<RequireSignIn><Moderation /></RequireSignIn>} />
         <Route path="/feed" element={<RequireSignIn><Feed /></RequireSignIn>} />
         <Route path="/forgot-password" element={<ForgotPassword />} />
         <Route path="/reset-password" element={<ResetPassword />} />

@@ -105,6 +105,52 @@ export interface BestRatedPage {
   total: number;
 }
 
+/** `GET /api/v1/discover/popular`: points = reads + 2 × follows + 3 × first ratings in the window (a week by default). */
+export interface PopularPage {
+  items: { book: BookCard; reads: number; follows: number; ratings: number; points: number }[];
+  window: string;
+  total: number;
+}
+
+/** `GET /api/v1/discover/rising-stars`: new books by growth for their age, damped by the author's earlier audience. */
+export interface RisingPage {
+  items: { book: BookCard; points: number; ageDays: number; priorAudience: number; debut: boolean; score: number }[];
+  total: number;
+}
+
+export type Visibility = 'public' | 'private';
+
+/** A reader's reading list as their lists show it: `books` counts its published books. */
+export interface ReadingListSummary {
+  id: string;
+  ownerId: string;
+  name: string;
+  description?: string | null;
+  visibility: Visibility;
+  books: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One reading list with the books the caller may read, in the owner's order. */
+export interface ReadingList extends Omit<ReadingListSummary, 'books'> {
+  books: BookCard[];
+}
+
+/** `GET /api/v1/discover/authors/{id}`: the profile fields are null when identity does not know the author. */
+export interface AuthorPage {
+  id: string;
+  username?: string | null;
+  displayName?: string | null;
+  bio?: string | null;
+  avatarUrl?: string | null;
+  links: string[];
+  followers?: number | null;
+  bookFollowers: number;
+  books: BookCard[];
+  lists: ReadingListSummary[];
+}
+
 /** A chapter release, as `/discover/feed` and `/discover/latest` list them (newest first). */
 export interface Update {
   id: string;
@@ -191,13 +237,37 @@ function query(params: Record<string, string | number | null | undefined>): stri
   return text ? `?${text}` : '';
 }
 
+/** A list's parameters in a fixed order: genre, hidden tags, size. */
+function listParams(genre: string | undefined, excludeTags: string[], size: number): string {
+  const params = new URLSearchParams();
+  if (genre) params.append('genre', genre);
+  for (const tag of excludeTags) params.append('excludeTag', tag);
+  params.append('size', String(size));
+  return params.toString();
+}
+
 export function discoveryApi(client: ApiClient) {
   const discovered = (id: string) => `/api/v1/discover/books/${encodeURIComponent(id)}`;
   const comment = (id: string) => `/api/v1/discover/comments/${encodeURIComponent(id)}`;
+  const list = (id: string) => `/api/v1/discover/lists/${encodeURIComponent(id)}`;
   return {
     search: (query: DiscoverQuery) => client.get<SearchPage>(discoverPath(query)),
     bestRated: (genre?: string, size = 5) =>
       client.get<BestRatedPage>(`/api/v1/discover/best-rated?${new URLSearchParams({ ...(genre ? { genre } : {}), size: String(size) })}`),
+    popular: (genre?: string, excludeTags: string[] = [], size = 5) =>
+      client.get<PopularPage>(`/api/v1/discover/popular?${listParams(genre, excludeTags, size)}`),
+    rising: (genre?: string, excludeTags: string[] = [], size = 5) =>
+      client.get<RisingPage>(`/api/v1/discover/rising-stars?${listParams(genre, excludeTags, size)}`),
+    author: (id: string) => client.get<AuthorPage>(`/api/v1/discover/authors/${encodeURIComponent(id)}`),
+    myLists: () => client.get<{ items: ReadingListSummary[] }>('/api/v1/discover/lists').then((r) => r.items),
+    readingList: (id: string) => client.get<ReadingList>(list(id)),
+    createList: (name: string, visibility: Visibility = 'private') => client.post<ReadingList>('/api/v1/discover/lists', { name, visibility }),
+    changeList: (id: string, changes: { name?: string; description?: string; visibility?: Visibility }) =>
+      client.patch<ReadingList>(list(id), changes),
+    deleteList: (id: string) => client.delete(list(id)),
+    addToList: (id: string, bookId: string) => client.put<ReadingList>(`${list(id)}/books/${encodeURIComponent(bookId)}`, {}),
+    removeFromList: (id: string, bookId: string) => client.delete(`${list(id)}/books/${encodeURIComponent(bookId)}`),
+    reorderList: (id: string, bookIds: string[]) => client.put<ReadingList>(`${list(id)}/order`, { bookIds }),
     follow: (id: string) => client.get<{ following: boolean; followers: number }>(`${discovered(id)}/follow`),
     setFollow: (id: string, following: boolean) =>
       following

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { isAdmin } from '../pages/Moderation';
 import { useSession } from '../session/session';
 import { ThemeMenu } from '../theme/ThemeMenu';
 import { InboxLink } from './InboxLink';
@@ -56,8 +57,16 @@ export function Layout({ children }: { children: ReactNode }) {
                   </NavLink>
                 </li>
                 <li>
+                  <NavLink to="/lists">Lists</NavLink>
+                </li>
+                <li>
                   <InboxLink />
                 </li>
+                {isAdmin(user?.roles) && (
+                  <li>
+                    <NavLink to="/moderation">Moderation</NavLink>
+                  </li>
+                )}
                 <li>
                   <NavLink to="/settings">Settings</NavLink>
                 </li>

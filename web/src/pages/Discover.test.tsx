@@ -145,3 +145,40 @@ describe('Discover', () => {
     expect(await screen.findByRole('heading', { name: 'Book not found' })).toBeInTheDocument();
   });
 });
+
+describe('Discover lists', () => {
+  let server: TestServer;
+
+  beforeEach(async () => {
+    server = await new TestServer().start();
+  });
+
+  afterEach(() => server.stop());
+
+  it('shows popular this week and rising stars, of the genre chosen and without the hidden tags', async () => {
+    const card = { ...lighthouse, id: 'p1', title: 'Weekly Favourite' };
+    server.on('GET', '/api/v1/discover/books', () => page([], []));
+    server.on('GET', '/api/v1/discover/books?excludeTag=war', () => page([], []));
+    server.on('GET', '/api/v1/discover/popular?size=5', () => ({
+      status: 200, body: { items: [{ book: card, reads: 3, follows: 1, ratings: 0, points: 5 }], window: 'week', total: 1 },
+    }));
+    server.on('GET', '/api/v1/discover/rising-stars?size=5', () => ({
+      status: 200, body: { items: [{ book: { ...card, id: 'r1', title: 'New Voice' }, points: 4, ageDays: 2, priorAudience: 0, debut: true, score: 1.3 }], total: 1 },
+    }));
+    server.on('GET', '/api/v1/discover/popular?excludeTag=war&size=5', () => ({ status: 200, body: { items: [], window: 'week', total: 0 } }));
+    server.on('GET', '/api/v1/discover/rising-stars?excludeTag=war&size=5', () => ({ status: 200, body: { items: [], total: 0 } }));
+    const user = userEvent.setup();
+    renderApp('/discover', server.api());
+
+    const popular = await screen.findByRole('region', { name: 'Popular this week' });
+    expect(within(popular).getByRole('link', { name: 'Weekly Favourite' })).toHaveAttribute('href', '/discover/p1');
+    expect(popular).toHaveTextContent('3 new readers, 1 follow');
+    const rising = await screen.findByRole('region', { name: 'Rising stars' });
+    expect(rising).toHaveTextContent('New Voice · Ada · debut');
+
+    await user.type(screen.getByLabelText('Hide books tagged'), 'war');
+    await user.click(screen.getByRole('button', { name: 'Hide' }));
+    await vi.waitFor(() => expect(screen.queryByRole('region', { name: 'Popular this week' })).not.toBeInTheDocument());
+    expect(server.calls('GET', '/api/v1/discover/rising-stars?excludeTag=war&size=5')).toHaveLength(1);
+  });
+});

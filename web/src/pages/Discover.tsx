@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { label, type BestRatedPage, type BookCard, type DiscoverQuery, type SearchPage } from '../api/discovery';
+import { label, type BestRatedPage, type BookCard, type DiscoverQuery, type PopularPage, type RisingPage, type SearchPage } from '../api/discovery';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { UpdateList } from '../components/UpdateList';
 import { usePageTitle } from '../components/usePageTitle';
@@ -61,6 +61,27 @@ export function Discover() {
       current = false;
     };
   }, [api, query.genre]);
+
+  // popular this week and rising stars follow the genre and the hidden tags; without them the page still searches
+  const [popular, setPopular] = useState<PopularPage['items']>([]);
+  const [rising, setRising] = useState<RisingPage['items']>([]);
+  const hidden = (query.excludeTags ?? []).join('\n');
+  useEffect(() => {
+    let current = true;
+    const excluded = hidden ? hidden.split('\n') : [];
+    api.discovery
+      .popular(query.genre, excluded)
+      .then((p) => current && setPopular(p.items))
+      .catch(() => current && setPopular([]));
+    api.discovery
+      .rising(query.genre, excluded)
+      .then((p) => current && setRising(p.items))
+      .catch(() => current && setRising([]));
+    return () => {
+      current = false;
+    };
+  }, [api, query.genre, hidden]);
+  const inGenre = query.genre ? ` in ${label(query.genre).toLowerCase()}` : '';
 
   const change = (changes: Partial<DiscoverQuery>) => setQuery((q) => ({ ...q, ...changes, cursor: undefined }));
 
@@ -200,6 +221,37 @@ export function Discover() {
           )}
         </div>
       </div>
+      {popular.length > 0 && (
+        <section className="discover-best-rated" aria-labelledby="discover-popular">
+          <h2 id="discover-popular">Popular this week{inGenre}</h2>
+          <ol>
+            {popular.map((p) => (
+              <li key={p.book.id}>
+                <Link to={`/discover/${encodeURIComponent(p.book.id)}`}>{p.book.title}</Link>
+                <span className="meta">
+                  {' '}· {p.reads === 1 ? '1 new reader' : `${p.reads} new readers`}, {p.follows === 1 ? '1 follow' : `${p.follows} follows`}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {rising.length > 0 && (
+        <section className="discover-best-rated" aria-labelledby="discover-rising">
+          <h2 id="discover-rising">Rising stars{inGenre}</h2>
+          <ol>
+            {rising.map((r) => (
+              <li key={r.book.id}>
+                <Link to={`/discover/${encodeURIComponent(r.book.id)}`}>{r.book.title}</Link>
+                <span className="meta">
+                  {r.book.authorName ? ` · ${r.book.authorName}` : ''}
+                  {r.debut ? ' · debut' : ''}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       {bestRated.length > 0 && (
         <section className="discover-best-rated" aria-labelledby="discover-best-rated">
           <h2 id="discover-best-rated">Best rated{query.genre ? ` in ${label(query.genre).toLowerCase()}` : ''}</h2>

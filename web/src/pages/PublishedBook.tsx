@@ -7,6 +7,7 @@ import { NotificationLevel } from '../components/NotificationLevel';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
 import { BookReaders } from './BookReaders';
+import { AddToList } from './ReadingLists';
 import './discover.css';
 
 /**
@@ -48,6 +49,9 @@ export function PublishedBook() {
   return (
     <article className="published-book">
       <h1>{book.title}</h1>
+      <p className="byline">
+        <Link to={`/authors/${encodeURIComponent(book.authorId)}`}>About the author</Link>
+      </p>
       <p className="meta">
         {listing.genre ? `${label(listing.genre)} · ` : ''}
         {label(listing.rating)} · {label(listing.status)} · {book.words.toLocaleString('en')} words
@@ -75,6 +79,7 @@ export function PublishedBook() {
         </p>
       )}
       {book.access !== 'OWN' && <NotificationLevel scope="books" id={book.id} />}
+      {status === 'signed-in' && book.access !== 'OWN' && <AddToList bookId={book.id} />}
       <h2>Chapters</h2>
       <ol className="chapter-list">
         {book.chapters.map((c) => (

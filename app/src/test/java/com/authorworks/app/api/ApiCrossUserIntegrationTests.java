@@ -39,6 +39,7 @@ class ApiCrossUserIntegrationTests extends PlatformApiIntegrationTest {
             Map.entry("GET /api/v1/creators/{id}/tiers", "a creator's tiers are their public shop window"),
             Map.entry("GET /api/v1/creators/{id}/tiers/{tierId}", "a creator's tiers are their public shop window"),
             Map.entry("GET /api/v1/discover/comments/{commentId}", "a comment on a published book is public"),
+            Map.entry("GET /api/v1/discover/authors/{id}", "an author's page is public (their published books and public lists only)"),
             Map.entry("POST /api/v1/discover/comments/{commentId}/reports", "anyone who can read a comment may report it (the report is theirs)"),
             Map.entry("GET /api/v1/notifications/preferences/books/{bookId}", "a notification level is the caller's own, whoever's book it names"),
             Map.entry("PUT /api/v1/notifications/preferences/books/{bookId}", "a notification level is the caller's own, whoever's book it names"),

@@ -235,6 +235,10 @@ abstract class PlatformApiIntegrationTest {
                 .json().get("id").asString();
         String report = send(Request.of("POST", "/api/v1/discover/comments/" + admins + "/reports").bearer(token)
                 .json(json(Map.of("reason", "off-topic", "note", "Admins walk elsewhere."))), 201).json().get("id").asString();
+        // a private reading list of the user's holding their published book
+        String list = send(Request.of("POST", "/api/v1/discover/lists").bearer(token)
+                .json(json(Map.of("name", name + "'s shore reads"))), 201).json().get("id").asString();
+        send(Request.of("PUT", "/api/v1/discover/lists/" + list + "/books/" + shore).bearer(token), 200);
         // the notifications these make (published, commented) are in before anyone reads them back
         await("the notifications of " + name + "'s publication and comment", () -> {
             String inbox = http().send(Request.of("GET", "/api/v1/notifications?size=100").bearer(token)).text();
@@ -255,6 +259,8 @@ abstract class PlatformApiIntegrationTest {
         ids.put("commentId", comment);
         ids.put("reportId", report);
         ids.put("readerId", admin.id());
+        ids.put("listId", list);
+        ids.put("authors/id", user.id());
         ids.put("projects/id", projectId);
         ids.put("voiceId", project.get("voices").get(0).get("id").asString());
         ids.put("jobId", job);

@@ -5,9 +5,6 @@ import static com.authorworks.platform.testing.Api.ok;
 import static com.authorworks.platform.testing.Api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,19 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.authorworks.content.ChapterPublished;
@@ -42,23 +33,10 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = {DiscoveryTestApplication.class, ChapterUpdatesIntegrationTests.Heard.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"authorworks.services=content,storage,discovery"})
-class ChapterUpdatesIntegrationTests {
-
-    static final Path DATA = createData();
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("authorworks.data", DATA::toString);
-    }
-
-    @Value("${local.server.port}")
-    int port;
+class ChapterUpdatesIntegrationTests extends DiscoveryFixture {
 
     @Autowired
     Heard heard;
-
-    @Autowired
-    JdbcClient db;
 
     @Autowired
     ApplicationEventPublisher events;
@@ -83,27 +61,15 @@ class ChapterUpdatesIntegrationTests {
         }
     }
 
-    Api newUser() {
-        return Api.newUser(port);
-    }
-
     /** A published book with one chapter (released with it), in its own genre so a test sees only its own books. */
     String publish(Api author, String title, String genre, String audience) {
-        String book = ok(author.send("POST", "/api/v1/books", json(Map.of("title", title))), 201).path("id").asString();
-        chapter(author, book, "One");
-        ok(author.send("PATCH", "/api/v1/books/" + book + "/publication", json(Map.of("genre", genre, "audience", audience))), 200);
-        ok(author.send("POST", "/api/v1/books/" + book + "/publish", null), 200);
-        eventually("the book in the catalogue", () -> db.sql("SELECT count(*) FROM discovery.books WHERE id = :id")
-                .param("id", UUID.fromString(book)).query(Long.class).single(), n -> n == 1);
+        String book = publishBook(author, title, "The tide came in over the One stones.", Map.of("genre", genre, "audience", audience)).book();
+        awaitCatalogued(book);
         return book;
     }
 
     static String chapter(Api author, String book, String title) {
-        String chapter = ok(author.send("POST", "/api/v1/books/" + book + "/chapters", json(Map.of("title", title))), 201)
-                .path("id").asString();
-        ok(author.send("POST", "/api/v1/books/" + book + "/chapters/" + chapter + "/scenes",
-                json(Map.of("title", title, "content", "<p>The tide came in over the " + title + " stones.</p>"))), 201);
-        return chapter;
+        return chapter(author, book, title, "The tide came in over the " + title + " stones.");
     }
 
     String release(Api author, String book, String title) {
@@ -236,28 +202,4 @@ class ChapterUpdatesIntegrationTests {
         problem(reader.send("GET", "/api/v1/discover/latest?size=1000", null), 400, "invalid-page-size");
     }
 
-    static <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        T last = probe.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Gave up waiting for " + what + "; last seen: " + last);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-            last = probe.get();
-        }
-        return last;
-    }
-
-    private static Path createData() {
-        try {
-            return Files.createTempDirectory("discovery-updates-tests");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

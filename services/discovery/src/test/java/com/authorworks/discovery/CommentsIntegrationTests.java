@@ -5,15 +5,10 @@ import static com.authorworks.platform.testing.Api.ok;
 import static com.authorworks.platform.testing.Api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,15 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.authorworks.identity.PublicProfile;
 import com.authorworks.identity.UserBlocks;
 import com.authorworks.identity.Users;
 import com.authorworks.platform.UserId;
@@ -46,17 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = {DiscoveryTestApplication.class, CommentsIntegrationTests.Identity.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"authorworks.services=content,storage,discovery"})
-class CommentsIntegrationTests {
-
-    static final Path DATA = createData();
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("authorworks.data", DATA::toString);
-    }
-
-    @Value("${local.server.port}")
-    int port;
+class CommentsIntegrationTests extends DiscoveryFixture {
 
     @Autowired
     Identity identity;
@@ -64,7 +45,8 @@ class CommentsIntegrationTests {
     @TestConfiguration
     static class Identity {
 
-        final Map<UUID, String> names = new ConcurrentHashMap<>();
+        final TestUsers directory = new TestUsers();
+        final Map<UUID, String> names = directory.names;
         /** blocker -> blocked */
         final Set<List<UUID>> blocks = ConcurrentHashMap.newKeySet();
         final List<CommentPosted> posted = new CopyOnWriteArrayList<>();
@@ -76,23 +58,7 @@ class CommentsIntegrationTests {
 
         @Bean
         Users users() {
-            return new Users() {
-                @Override
-                public Optional<PublicProfile> findProfile(UserId id) {
-                    return Optional.ofNullable(names.get(id.value())).map(name -> new PublicProfile(id, name.toLowerCase().replace(' ', '-'), name,
-                            null, null, List.of(), 0, 0, Instant.EPOCH));
-                }
-
-                @Override
-                public List<PublicProfile> findProfiles(List<UserId> ids) {
-                    return ids.stream().map(this::findProfile).flatMap(Optional::stream).toList();
-                }
-
-                @Override
-                public List<PublicProfile> findProfilesByUsername(List<String> usernames) {
-                    return List.of();
-                }
-            };
+            return directory;
         }
 
         @Bean
@@ -116,30 +82,11 @@ class CommentsIntegrationTests {
         }
     }
 
-    record Published(String book, String chapter) {
-        String comments() {
-            return "/api/v1/discover/books/" + book + "/chapters/" + chapter + "/comments";
-        }
-    }
-
-    Api newUser(String... roles) {
-        return Api.newUser(port, roles);
-    }
-
     Published publish(Api author, String title) {
-        String book = ok(author.send("POST", "/api/v1/books", json(Map.of("title", title))), 201).path("id").asString();
-        String chapter = ok(author.send("POST", "/api/v1/books/" + book + "/chapters", json(Map.of("title", "One"))), 201).path("id").asString();
-        ok(author.send("POST", "/api/v1/books/" + book + "/chapters/" + chapter + "/scenes",
-                json(Map.of("title", "Opening", "content", "<p>The tide came in.</p>"))), 201);
-        ok(author.send("PATCH", "/api/v1/books/" + book + "/publication", json(Map.of("blurb", "A tide.", "genre", "literary",
-                "tags", List.of("tides")))), 200);
-        ok(author.send("POST", "/api/v1/books/" + book + "/publish", null), 200);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (author.send("GET", "/api/v1/discover/books/" + book + "/reviews", null).statusCode() != 200) {
-            assertThat(System.nanoTime()).as("discovery hears of " + book).isLessThan(deadline);
-            sleep();
-        }
-        return new Published(book, chapter);
+        Published published = publishBook(author, title, "The tide came in.", Map.of("blurb", "A tide.", "genre", "literary",
+                "tags", List.of("tides")));
+        awaitCatalogued(published.book());
+        return published;
     }
 
     static JsonNode comment(Api reader, Published at, String body) {
@@ -396,11 +343,4 @@ class CommentsIntegrationTests {
         }
     }
 
-    private static Path createData() {
-        try {
-            return Files.createTempDirectory("comments-tests");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

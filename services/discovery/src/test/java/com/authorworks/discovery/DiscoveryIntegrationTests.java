@@ -7,30 +7,22 @@ import static com.authorworks.platform.testing.Api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -38,15 +30,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.event.TransactionalApplicationListener;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.authorworks.content.BookPublished;
-import com.authorworks.identity.IdentityUnavailableException;
-import com.authorworks.identity.PublicProfile;
 import com.authorworks.identity.Users;
 import com.authorworks.platform.UserId;
 
@@ -58,17 +45,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = {DiscoveryTestApplication.class, DiscoveryIntegrationTests.Announcements.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"authorworks.services=content,storage,discovery"})
-class DiscoveryIntegrationTests {
-
-    static final Path DATA = createData();
-
-    @DynamicPropertySource
-    static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("authorworks.data", DATA::toString);
-    }
-
-    @Value("${local.server.port}")
-    int port;
+class DiscoveryIntegrationTests extends DiscoveryFixture {
 
     @Autowired
     Announcements announcements;
@@ -78,9 +55,6 @@ class DiscoveryIntegrationTests {
 
     @Autowired
     TransactionTemplate transactions;
-
-    @Autowired
-    JdbcClient db;
 
     @Autowired
     AbstractApplicationContext context;
@@ -109,35 +83,13 @@ class DiscoveryIntegrationTests {
             rated.add(event);
         }
 
-        /** Identity's {@link Users} contract as this process would have it: the names the tests give users; "down" fails like an unreachable identity. */
-        final Map<UUID, String> names = new java.util.concurrent.ConcurrentHashMap<>();
-        volatile boolean identityDown;
-
-        final List<List<UserId>> profilesAsked = new CopyOnWriteArrayList<>();
+        /** Identity's {@link Users} contract as this process would have it: the names the tests give users. */
+        final TestUsers directory = new TestUsers();
+        final Map<UUID, String> names = directory.names;
 
         @Bean
         Users users() {
-            return new Users() {
-                @Override
-                public Optional<PublicProfile> findProfile(UserId id) {
-                    if (identityDown) {
-                        throw new IdentityUnavailableException("identity is down (test)", null);
-                    }
-                    return Optional.ofNullable(names.get(id.value())).map(name -> new PublicProfile(id,
-                            "user" + id.value().toString().substring(0, 8), name, null, null, List.of(), 0, 0, Instant.EPOCH));
-                }
-
-                @Override
-                public List<PublicProfile> findProfiles(List<UserId> ids) {
-                    profilesAsked.add(List.copyOf(ids));
-                    return ids.stream().map(this::findProfile).flatMap(Optional::stream).toList();
-                }
-
-                @Override
-                public List<PublicProfile> findProfilesByUsername(List<String> usernames) {
-                    return List.of();
-                }
-            };
+            return directory;
         }
 
         BookPublished first(String book) {
@@ -154,27 +106,17 @@ class DiscoveryIntegrationTests {
                         .param("book", "%" + book + "%").query(Long.class).single(), pending -> pending == 0);
     }
 
-    Api newUser(String... roles) {
-        return Api.newUser(port, roles);
-    }
-
     /** A tag no other test uses, so each test sees only its own books. */
     static String scope() {
         return "t" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     String publish(Api author, String title, String blurb, String genre, List<String> tags, String... options) {
-        String book = ok(author.send("POST", "/api/v1/books", json(Map.of("title", title))), 201).path("id").asString();
-        String chapter = ok(author.send("POST", "/api/v1/books/" + book + "/chapters", json(Map.of("title", "One"))), 201)
-                .path("id").asString();
-        ok(author.send("POST", "/api/v1/books/" + book + "/chapters/" + chapter + "/scenes",
-                json(Map.of("title", "Opening", "content", "<p>" + blurb + "</p>"))), 201);
         Map<String, Object> listing = new java.util.HashMap<>(Map.of("blurb", blurb, "genre", genre, "tags", tags));
         for (int i = 0; i + 1 < options.length; i += 2) {
             listing.put(options[i], options[i + 1]);
         }
-        ok(author.send("PATCH", "/api/v1/books/" + book + "/publication", json(listing)), 200);
-        ok(author.send("POST", "/api/v1/books/" + book + "/publish", null), 200);
+        String book = publishBook(author, title, blurb, listing).book();
         // discovery hears of it after content's commit (today at once; asynchronously once listeners run on their own)
         indexed(author, tags.getFirst(), book, true);
         return book;
@@ -186,31 +128,10 @@ class DiscoveryIntegrationTests {
                 ids -> ids.contains(book) == listed);
     }
 
-    static String q(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
     static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.path("items").forEach(item -> ids.add(item.has("book") ? item.path("book").path("id").asString() : item.path("id").asString()));
         return ids;
-    }
-
-    static <T> T eventually(String what, Supplier<T> probe, Predicate<T> done) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        T last = probe.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Gave up waiting for " + what + "; last seen: " + last);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-            last = probe.get();
-        }
-        return last;
     }
 
     @Test
@@ -284,16 +205,16 @@ class DiscoveryIntegrationTests {
         assertThat(names).containsEntry("Ada's review.", "Ada Lovelace").containsEntry("Bram's review.", "Bram Stoker")
                 .containsEntry("Nobody's review.", null).hasSize(3);
         reviews.forEach(r -> assertThat(r.path("readerId").asString()).isIn(ada.user.toString(), bram.user.toString(), nameless.user.toString()));
-        assertThat(announcements.profilesAsked.getLast()).as("one call for the page's readers")
+        assertThat(announcements.directory.asked.getLast()).as("one call for the page's readers")
                 .containsExactlyInAnyOrder(new UserId(ada.user), new UserId(bram.user), new UserId(nameless.user));
 
-        announcements.identityDown = true;
+        announcements.directory.down = true;
         try {
             JsonNode down = ok(Api.anonymous(port).send("GET", "/api/v1/discover/books/" + book + "/reviews", null), 200);
             assertThat(down.path("reviews").path("items").size()).isEqualTo(3);
             down.path("reviews").path("items").forEach(r -> assertThat(r.path("readerName").isNull()).isTrue());
         } finally {
-            announcements.identityDown = false;
+            announcements.directory.down = false;
         }
     }
 
@@ -718,11 +639,4 @@ class DiscoveryIntegrationTests {
         return new HashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")));
     }
 
-    private static Path createData() {
-        try {
-            return Files.createTempDirectory("discovery-tests");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

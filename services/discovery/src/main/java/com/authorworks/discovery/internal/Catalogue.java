@@ -87,6 +87,8 @@ class Catalogue {
         tombstone(id);
         remove(id);
         db.sql("DELETE FROM discovery.reads WHERE book_id = :id").param("id", id).update();
+        db.sql("DELETE FROM discovery.engagement WHERE book_id = :id").param("id", id).update();
+        db.sql("DELETE FROM discovery.reading_list_books WHERE book_id = :id").param("id", id).update();
     }
 
     Optional<CatalogueBook> find(UUID id) {
@@ -115,11 +117,33 @@ class Catalogue {
 
     /** Records a reader's first read of a book (not of a deleted one); a repeated announcement changes nothing. */
     void read(UUID book, UUID reader, Instant at) {
-        db.sql("""
+        boolean first = db.sql("""
                 INSERT INTO discovery.reads (book_id, reader_id, read_at)
                 SELECT :book, :reader, :at WHERE NOT EXISTS (SELECT 1 FROM discovery.announcements WHERE book_id = :book AND deleted)
                 ON CONFLICT DO NOTHING""")
-                .param("book", book).param("reader", reader).param("at", time(at)).update();
+                .param("book", book).param("reader", reader).param("at", time(at)).update() == 1;
+        if (first) {
+            engaged(book, Engagement.READ, at);
+        }
+    }
+
+    /** What counts as a book's engagement of a day ({@code discovery.engagement}): its column. */
+    enum Engagement {
+        READ("reads"), FOLLOW("follows"), RATING("ratings");
+
+        final String column;
+
+        Engagement(String column) {
+            this.column = column;
+        }
+    }
+
+    /** Adds one to the book's engagement of that day (UTC), in the caller's transaction. */
+    void engaged(UUID book, Engagement kind, Instant at) {
+        // the column comes from the enum, never from input
+        db.sql("INSERT INTO discovery.engagement (book_id, day, " + kind.column + ") VALUES (:book, :day, 1) "
+                        + "ON CONFLICT (book_id, day) DO UPDATE SET " + kind.column + " = engagement." + kind.column + " + 1")
+                .param("book", book).param("day", java.time.LocalDate.ofInstant(at, ZoneOffset.UTC)).update();
     }
 
     /** The books the reader started, most recent first, that are still published. */
@@ -145,24 +169,55 @@ class Catalogue {
      */
     static final double GRAVITY = 1.8;
 
-    List<Trend> trending(List<AccessPolicy.Readership> readable, String genre, int limit, long offset) {
-        return db.sql("""
+    /** Trending among the books the filter keeps; with {@code since} (a UTC day) only the readers who started since then count. */
+    List<Trend> trending(Charts.Filter filter, java.time.LocalDate since, int limit, long offset) {
+        return filter.bind(db.sql("""
                 SELECT b.*, t.reads, t.age_hours, t.reads / power(t.age_hours + 2, :gravity) AS score
                 FROM discovery.books b
-                CROSS JOIN LATERAL (SELECT (SELECT count(*) FROM discovery.reads r WHERE r.book_id = b.id) AS reads,
+                CROSS JOIN LATERAL (SELECT CASE WHEN CAST(:since AS date) IS NULL
+                                                THEN (SELECT count(*) FROM discovery.reads r WHERE r.book_id = b.id)
+                                                ELSE (SELECT coalesce(sum(e.reads), 0) FROM discovery.engagement e
+                                                      WHERE e.book_id = b.id AND e.day >= CAST(:since AS date)) END AS reads,
                                            greatest(extract(epoch FROM now() - b.first_published_at) / 3600, 0) AS age_hours) t
-                WHERE b.readership IN (:readable) AND (CAST(:genre AS text) IS NULL OR b.genre = :genre)
+                WHERE\s""" + Charts.FILTER + """
+
                 ORDER BY score DESC, b.first_published_at DESC, b.id
-                LIMIT :limit OFFSET :offset""")
-                .param("gravity", GRAVITY).param("readable", names(readable)).param("genre", genre)
+                LIMIT :limit OFFSET :offset"""))
+                .param("gravity", GRAVITY).param("since", since, java.sql.Types.DATE)
                 .param("limit", limit).param("offset", offset)
                 .query((rs, row) -> new Trend(book(rs, row), rs.getLong("reads"), rs.getDouble("age_hours"), rs.getDouble("score")))
                 .list();
     }
 
-    long count(List<AccessPolicy.Readership> readable, String genre) {
-        return db.sql("SELECT count(*) FROM discovery.books WHERE readership IN (:readable) AND (CAST(:genre AS text) IS NULL OR genre = :genre)")
-                .param("readable", names(readable)).param("genre", genre).query(Long.class).single();
+    long count(Charts.Filter filter) {
+        return filter.bind(db.sql("SELECT count(*) FROM discovery.books b WHERE " + Charts.FILTER)).query(Long.class).single();
+    }
+
+    /** The author's published books of these readerships, newest first. */
+    List<CatalogueBook> byAuthor(UUID author, List<AccessPolicy.Readership> readable, int limit) {
+        return db.sql("SELECT * FROM discovery.books WHERE author_id = :author AND readership IN (:readable) ORDER BY first_published_at DESC, id LIMIT :limit")
+                .param("author", author).param("readable", names(readable)).param("limit", limit).query(Catalogue::book).list();
+    }
+
+    /** How many follows the author's published books of these readerships have between them. */
+    long followersOfBooksBy(UUID author, List<AccessPolicy.Readership> readable) {
+        return db.sql("""
+                SELECT coalesce(sum(t.followers), 0) FROM discovery.books b JOIN discovery.tallies t ON t.book_id = b.id
+                WHERE b.author_id = :author AND b.readership IN (:readable)""")
+                .param("author", author).param("readable", names(readable)).query(Long.class).single();
+    }
+
+    record TagCount(String tag, long books) {
+    }
+
+    /** The tags of the books of these readerships that start with {@code prefix} (lower case; empty: any), most used first. */
+    List<TagCount> tags(List<AccessPolicy.Readership> readable, String prefix, int limit) {
+        return db.sql("""
+                SELECT t.tag, count(*) AS books FROM discovery.books b CROSS JOIN LATERAL jsonb_array_elements_text(b.tags) t(tag)
+                WHERE b.readership IN (:readable) AND left(lower(t.tag), :length) = :prefix
+                GROUP BY t.tag ORDER BY books DESC, t.tag LIMIT :limit""")
+                .param("readable", names(readable)).param("length", prefix.length()).param("prefix", prefix).param("limit", limit)
+                .query((rs, row) -> new TagCount(rs.getString("tag"), rs.getLong("books"))).list();
     }
 
     Optional<Trend> trend(UUID id) {
@@ -257,11 +312,11 @@ class Catalogue {
         return new Tally(rs.getLong("followers"), rs.getLong("ratings"), rs.getLong("overall_sum"));
     }
 
-    private static List<String> names(List<AccessPolicy.Readership> readable) {
+    static List<String> names(List<AccessPolicy.Readership> readable) {
         return readable.isEmpty() ? List.of("-") : readable.stream().map(Enum::name).toList();
     }
 
-    private static OffsetDateTime time(Instant instant) {
+    static OffsetDateTime time(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
@@ -277,7 +332,7 @@ class Catalogue {
         return vector;
     }
 
-    private static CatalogueBook book(ResultSet rs, int row) throws SQLException {
+    static CatalogueBook book(ResultSet rs, int row) throws SQLException {
         return new CatalogueBook(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class), rs.getString("author_name"),
                 rs.getString("title"), rs.getString("blurb"), rs.getString("genre"), strings(rs.getString("tags")),
                 strings(rs.getString("content_warnings")), rs.getString("rating"), rs.getString("language"), rs.getString("status"),

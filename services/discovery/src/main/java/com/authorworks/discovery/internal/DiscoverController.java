@@ -58,6 +58,7 @@ class DiscoverController {
                      @RequestParam(required = false) List<String> excludeTag,
                      @RequestParam(required = false) Long minWords,
                      @RequestParam(required = false) Long maxWords,
+                     @RequestParam(required = false) String updatedSince,
                      @RequestParam(required = false) List<String> status,
                      @RequestParam(required = false) List<String> rating,
                      @RequestParam(required = false) List<String> language,
@@ -75,6 +76,7 @@ class DiscoverController {
         }
         Query.Sort order = sort(sort, text != null && !text.isEmpty());
         Query query = new Query(text, values("genre", genre), values("tag", tag), values("excludeTag", excludeTag), minWords, maxWords,
+                instant(updatedSince),
                 values("status", status), values("rating", rating), values("language", language), order,
                 cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order), size(size),
                 AccessPolicy.readableBy(caller));
@@ -90,13 +92,124 @@ class DiscoverController {
 
     /** The trending list: readers over the book's age, Hacker News style ({@code /trending/explain?book=} shows one book's parts). */
     @GetMapping("/trending")
-    TrendingPage trending(@RequestParam(required = false) String genre, PageRequest page) {
+    TrendingPage trending(@RequestParam(required = false) String genre, @RequestParam(required = false) List<String> excludeTag,
+                          @RequestParam(required = false) String window, PageRequest page) {
         Optional<CurrentUser> caller = CurrentUser.find();
-        List<String> genres = values("genre", genre == null ? null : List.of(genre));
-        Discovery.Trending trending = discovery.trending(caller, genres.isEmpty() ? null : genres.getFirst(), page.offset(), page.size());
+        Window within = Window.of(window, Window.ALL);
+        Discovery.Trending trending = discovery.trending(caller, genre(genre), values("excludeTag", excludeTag),
+                within.days == null ? null : Charts.since(within.days), page.offset(), page.size());
         return new TrendingPage(trending.items().stream()
                 .map(t -> new TrendingBook(BookCard.of(new Discovery.Item(t.book(), t.score(), "trending", null)), t.reads(), t.score()))
                 .toList(), page.page(), page.size(), trending.total());
+    }
+
+    /** A list's time window: the last day, week (seven UTC days, today included), month (30) or all time. */
+    enum Window {
+        DAY(1), WEEK(7), MONTH(30), ALL(null);
+
+        final Integer days;
+
+        Window(Integer days) {
+            this.days = days;
+        }
+
+        static final List<String> WIRE = Arrays.stream(values()).map(w -> w.name().toLowerCase(Locale.ROOT)).toList();
+
+        static Window of(String text, Window fallback) {
+            if (text == null || text.isBlank()) {
+                return fallback;
+            }
+            try {
+                return valueOf(text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new Problem(HttpStatus.BAD_REQUEST, "invalid-window", "window is one of " + String.join(", ", WIRE) + ".",
+                        Map.of("allowed", WIRE));
+            }
+        }
+
+        int daysOrAll() {
+            return days == null ? 365 * 100 : days;
+        }
+    }
+
+    record PopularPage(List<PopularBook> items, String window, int page, int size, long total) {
+    }
+
+    /** @param points reads × 1 + follows × 2 + first ratings × 3 within the window */
+    record PopularBook(BookCard book, long reads, long follows, long ratings, long points) {
+
+        static PopularBook of(Charts.Popular p) {
+            return new PopularBook(BookCard.of(new Discovery.Item(p.book(), (double) p.points(), "popular", null)), p.reads(), p.follows(),
+                    p.ratings(), p.points());
+        }
+    }
+
+    /** Popular this week (or {@code window=day|month|all}): the most readers' starts, follows and first ratings in the window. */
+    @GetMapping("/popular")
+    PopularPage popular(@RequestParam(required = false) String genre, @RequestParam(required = false) List<String> excludeTag,
+                        @RequestParam(required = false) String window, PageRequest page) {
+        Window within = Window.of(window, Window.WEEK);
+        Discovery.Popular popular = discovery.popular(CurrentUser.find(), genre(genre), values("excludeTag", excludeTag), within.daysOrAll(),
+                page.offset(), page.size());
+        return new PopularPage(popular.items().stream().map(PopularBook::of).toList(), within.name().toLowerCase(Locale.ROOT), page.page(),
+                page.size(), popular.total());
+    }
+
+    record PopularExplanation(String bookId, String formula, String window, long reads, long follows, long ratings, long points) {
+    }
+
+    @GetMapping("/popular/explain")
+    PopularExplanation explainPopular(@RequestParam String book, @RequestParam(required = false) String window) {
+        Window within = Window.of(window, Window.WEEK);
+        Charts.Popular p = discovery.explainPopular(bookId(book), within.daysOrAll(), CurrentUser.find());
+        return new PopularExplanation(p.book().id().toString(), "points = reads * " + Charts.READ_POINTS + " + follows * " + Charts.FOLLOW_POINTS
+                + " + first ratings * " + Charts.RATING_POINTS + ", within the window", within.name().toLowerCase(Locale.ROOT), p.reads(),
+                p.follows(), p.ratings(), p.points());
+    }
+
+    record RisingPage(List<RisingBook> items, int page, int size, long total) {
+    }
+
+    /** @param priorAudience the followers of the author's books published before this one; {@code debut} when there are none */
+    record RisingBook(BookCard book, long points, double ageDays, long priorAudience, boolean debut, double score) {
+
+        static RisingBook of(Charts.Rising r) {
+            return new RisingBook(BookCard.of(new Discovery.Item(r.book(), r.score(), "rising-star", null)), r.points(), r.ageDays(),
+                    r.priorAudience(), r.debut(), r.score());
+        }
+    }
+
+    /** Rising stars: books first published in the last 30 days, by readers' interest for their age, damped by the author's prior audience. */
+    @GetMapping("/rising-stars")
+    RisingPage rising(@RequestParam(required = false) String genre, @RequestParam(required = false) List<String> excludeTag, PageRequest page) {
+        Discovery.Rising rising = discovery.rising(CurrentUser.find(), genre(genre), values("excludeTag", excludeTag), page.offset(), page.size());
+        return new RisingPage(rising.items().stream().map(RisingBook::of).toList(), page.page(), page.size(), rising.total());
+    }
+
+    record RisingExplanation(String bookId, String formula, long reads, long follows, long ratings, long points, double ageDays,
+                             long priorAudience, boolean debut, boolean eligible, double score) {
+    }
+
+    @GetMapping("/rising-stars/explain")
+    RisingExplanation explainRising(@RequestParam String book) {
+        Charts.Rising r = discovery.explainRising(bookId(book), CurrentUser.find());
+        return new RisingExplanation(r.book().id().toString(), "score = points / (D + 1) / (1 + ln(1 + A)); points = reads * "
+                + Charts.READ_POINTS + " + follows * " + Charts.FOLLOW_POINTS + " + first ratings * " + Charts.RATING_POINTS
+                + ", D = days since first published, A = followers of the author's earlier books", r.reads(), r.follows(), r.ratings(),
+                r.points(), r.ageDays(), r.priorAudience(), r.debut(), r.points() > 0 && r.ageDays() <= Charts.RISING_DAYS, r.score());
+    }
+
+    record Tags(List<Catalogue.TagCount> items) {
+    }
+
+    /** Tags of the books the caller may read starting with {@code prefix} (any case), with how many books carry each; most used first. */
+    @GetMapping("/tags")
+    Tags tags(@RequestParam(required = false) String prefix, @RequestParam(required = false) Integer size) {
+        String start = prefix == null ? "" : prefix.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (start.length() > 100) {
+            throw Problem.badRequest("invalid-prefix", "prefix is at most 100 characters.");
+        }
+        return new Tags(discovery.tags(CurrentUser.find(), start, size(size)));
     }
 
     record Explanation(String bookId, String formula, long readers, double points, double ageHours, double gravity, double score) {
@@ -158,6 +271,25 @@ class DiscoverController {
     @PostMapping("/index")
     Reindexed reindex() {
         return new Reindexed(discovery.reindex(CurrentUser.require()));
+    }
+
+    /** An ISO-8601 instant ({@code 2026-12-01T10:00:00Z}) or day ({@code 2026-12-01}, its start in UTC); null when not given. */
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.strip();
+        try {
+            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Problem.badRequest("invalid-updated-since", "updatedSince is an ISO-8601 day (2026-12-01) or time (2026-12-01T10:00:00Z).");
+        }
+    }
+
+    private static String genre(String genre) {
+        List<String> genres = values("genre", genre == null ? null : List.of(genre));
+        return genres.isEmpty() ? null : genres.getFirst();
     }
 
     /** The book a {@code book=} parameter names; not a book id is a book we don't have. */

@@ -36,14 +36,16 @@ class Discovery implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Discovery.class);
 
     private final Catalogue catalogue;
+    private final Charts charts;
     private final Embeddings embeddings;
     private final Path indexPath;
     private final double minSimilarity;
     private volatile SearchIndex index;
 
-    Discovery(Catalogue catalogue, Embeddings embeddings, DiscoveryProperties properties,
+    Discovery(Catalogue catalogue, Charts charts, Embeddings embeddings, DiscoveryProperties properties,
               @Value("${authorworks.data:data}") Path data) {
         this.catalogue = catalogue;
+        this.charts = charts;
         this.embeddings = embeddings;
         this.indexPath = properties.index() != null ? properties.index() : data.resolve("discovery").resolve("index");
         this.minSimilarity = properties.minSimilarity();
@@ -130,11 +132,42 @@ class Discovery implements SmartLifecycle {
     record Trending(List<Catalogue.Trend> items, long total) {
     }
 
-    Trending trending(Optional<CurrentUser> caller, String genre, long offset, int size) {
-        List<AccessPolicy.Readership> readable = AccessPolicy.readableBy(caller);
-        List<Catalogue.Trend> trends = catalogue.trending(readable, genre, size, offset).stream()
+    /** Trending among the books the caller may read of the genre (null: all) without the hidden tags; {@code since} null: every reader counts. */
+    Trending trending(Optional<CurrentUser> caller, String genre, List<String> excludedTags, java.time.LocalDate since, long offset, int size) {
+        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags);
+        List<Catalogue.Trend> trends = catalogue.trending(filter, since, size, offset).stream()
                 .filter(trend -> readable(trend.book(), caller)).toList();
-        return new Trending(trends, catalogue.count(readable, genre));
+        return new Trending(trends, catalogue.count(filter));
+    }
+
+    record Popular(List<Charts.Popular> items, long total) {
+    }
+
+    /** Popular this week: the most points from readers' starts, follows and first ratings in the last seven days. */
+    Popular popular(Optional<CurrentUser> caller, String genre, List<String> excludedTags, int days, long offset, int size) {
+        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags);
+        java.time.LocalDate since = Charts.since(days);
+        return new Popular(charts.popular(filter, since, size, offset).stream().filter(p -> readable(p.book(), caller)).toList(),
+                charts.countPopular(filter, since));
+    }
+
+    Charts.Popular explainPopular(UUID book, int days, Optional<CurrentUser> caller) {
+        return charts.popularity(book, Charts.since(days)).filter(p -> readable(p.book(), caller))
+                .orElseThrow(() -> Problem.notFound("book-not-found", "No published book " + book + "."));
+    }
+
+    record Rising(List<Charts.Rising> items, long total) {
+    }
+
+    Rising rising(Optional<CurrentUser> caller, String genre, List<String> excludedTags, long offset, int size) {
+        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags);
+        return new Rising(charts.rising(filter, size, offset).stream().filter(r -> readable(r.book(), caller)).toList(),
+                charts.countRising(filter));
+    }
+
+    Charts.Rising explainRising(UUID book, Optional<CurrentUser> caller) {
+        return charts.risingParts(book).filter(r -> readable(r.book(), caller))
+                .orElseThrow(() -> Problem.notFound("book-not-found", "No published book " + book + "."));
     }
 
     Catalogue.Trend explain(UUID book, Optional<CurrentUser> caller) {
@@ -172,7 +205,7 @@ class Discovery implements SmartLifecycle {
     List<Item> recommendations(Optional<CurrentUser> caller, int size) {
         List<CatalogueBook> history = caller.map(user -> catalogue.history(user.id().value(), 20)).orElse(List.of());
         if (history.isEmpty()) {
-            return trending(caller, null, 0, size).items().stream()
+            return trending(caller, null, List.of(), null, 0, size).items().stream()
                     .map(trend -> new Item(trend.book(), trend.score(), "trending", null)).toList();
         }
         UUID reader = caller.orElseThrow().id().value();
@@ -195,6 +228,10 @@ class Discovery implements SmartLifecycle {
             }
         }
         return items;
+    }
+
+    List<Catalogue.TagCount> tags(Optional<CurrentUser> caller, String prefix, int size) {
+        return catalogue.tags(AccessPolicy.readableBy(caller), prefix, size);
     }
 
     Optional<CatalogueBook> book(UUID id) {

@@ -33,6 +33,20 @@ class ReaderNames {
         this.users = users;
     }
 
+    /** The user's public profile, as identity knows it: empty for a user it does not know, and while it cannot be reached (logged). */
+    java.util.Optional<PublicProfile> profile(UUID user) {
+        Users directory = users.getIfAvailable();
+        if (directory == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return directory.findProfile(new UserId(user));
+        } catch (IdentityUnavailableException e) {
+            log.warn("An author's profile left out: identity cannot be reached ({})", e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The display names of those of these readers identity knows, by id: one call for them all (at most {@link Users#MAX_PROFILES}). */
     Map<UUID, String> of(Collection<UUID> readers) {
         Users directory = users.getIfAvailable();

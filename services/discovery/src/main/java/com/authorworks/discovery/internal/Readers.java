@@ -75,6 +75,7 @@ class Readers {
                 db.sql("""
                         INSERT INTO discovery.tallies (book_id, followers) VALUES (:book, 1)
                         ON CONFLICT (book_id) DO UPDATE SET followers = tallies.followers + 1""").param("book", book.id()).update();
+                catalogue.engaged(book.id(), Catalogue.Engagement.FOLLOW, Instant.now());
                 if (!book.authorId().equals(reader.id().value())) {
                     events.publishEvent(new BookFollowed(new BookId(book.id()), reader.id(), new UserId(book.authorId()), book.title()));
                 }
@@ -162,6 +163,9 @@ class Readers {
                     .param("style", given.style()).param("story", given.story()).param("grammar", given.grammar())
                     .param("characters", given.characters()).param("review", review).query(Integer.class).single();
             addToTally(book.id(), before.isPresent() ? 0 : 1, given.overall() - before.orElse(0));
+            if (before.isEmpty()) {
+                catalogue.engaged(book.id(), Catalogue.Engagement.RATING, Instant.now());
+            }
             events.publishEvent(new BookRated(new BookId(book.id()), reader.id(), new UserId(book.authorId()), book.title(), given.overall(),
                     review != null, saves));
             return mine(book.id(), reader).orElseThrow();

@@ -331,6 +331,10 @@ class SearchIndex implements AutoCloseable {
             filter.add(LongPoint.newRangeQuery("words", query.minWords() == null ? 0 : query.minWords(),
                     query.maxWords() == null ? Long.MAX_VALUE : query.maxWords()), Occur.FILTER);
         }
+        if (query.updatedSince() != null) {
+            // a filter over the doc values the updated sort already keeps: no new field, no reindex
+            filter.add(NumericDocValuesField.newSlowRangeQuery("updated", query.updatedSince().toEpochMilli(), Long.MAX_VALUE), Occur.FILTER);
+        }
         return filter.build();
     }
 
