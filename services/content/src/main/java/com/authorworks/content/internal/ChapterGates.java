@@ -262,22 +262,27 @@ public class ChapterGates {
 
     // --- teasers -------------------------------------------------------------------------------
 
-    /** The chapter's first {@value #TEASER_WORDS} words or so, plain, across its scenes in order. */
+    /**
+     * The chapter's first words, plain, across its scenes in order: {@value #TEASER_WORDS} or so, and never more
+     * than a third of the chapter, so a short chapter is not given away whole.
+     */
     public String teaser(ChapterId chapter) {
         List<String> contents = db.sql("SELECT content FROM content.scenes WHERE chapter_id = :id ORDER BY number")
                 .param("id", chapter.value()).query(String.class).list();
         List<String> words = new ArrayList<>();
+        scan:
         for (String html : contents) {
             for (String word : Jsoup.parse(html == null ? "" : html).text().split("\\s+")) {
                 if (!word.isBlank()) {
                     words.add(word);
-                    if (words.size() == TEASER_WORDS) {
-                        return String.join(" ", words) + " …";
+                    if (words.size() == 3 * TEASER_WORDS) {
+                        break scan;
                     }
                 }
             }
         }
-        return String.join(" ", words);
+        int shown = Math.min(TEASER_WORDS, words.size() / 3);
+        return shown == 0 ? "" : String.join(" ", words.subList(0, shown)) + " …";
     }
 
     // --- JSON ----------------------------------------------------------------------------------
