@@ -92,6 +92,23 @@ export interface ChapterRelease {
   publication: 'DRAFT' | 'SCHEDULED' | 'PUBLISHED' | 'UNPUBLISHED';
   publishAt?: string | null;
   publishedAt?: string | null;
+  /** Who may read it once released (the releases list has it; publish and withdraw answers may not). */
+  access?: ChapterAccess | null;
+}
+
+/**
+ * Who may read a released chapter (`docs/content.md#chapter-gating`): everyone, any paid member, or members
+ * at chosen tiers and above; `later` lets more in after days (a tier, or any member when `tier` is null),
+ * `everyoneAfterDays` makes it public. `freePreview`: within the book's free preview, so public anyway.
+ */
+export interface ChapterAccess {
+  chapterId?: string;
+  number?: number;
+  visibility: 'public' | 'members' | 'tiers';
+  tiers: string[];
+  later: { tier: string | null; afterDays: number }[];
+  everyoneAfterDays: number | null;
+  freePreview?: boolean;
 }
 
 export function booksApi(client: ApiClient) {
@@ -103,6 +120,18 @@ export function booksApi(client: ApiClient) {
     releaseChapter: (id: string, chapterId: string, at?: string) =>
       client.post<ChapterRelease>(`${chapter(id, chapterId)}/publish`, at ? { at } : {}),
     withdrawChapter: (id: string, chapterId: string) => client.post<ChapterRelease>(`${chapter(id, chapterId)}/unpublish`),
+    /** Sets who may read the chapter (membership gating). */
+    setChapterAccess: (id: string, chapterId: string, access: ChapterAccess) =>
+      client.put<ChapterAccess>(`${chapter(id, chapterId)}/access`, {
+        visibility: access.visibility,
+        tiers: access.tiers,
+        later: access.later,
+        everyoneAfterDays: access.everyoneAfterDays,
+      }),
+    /** How many of the book's first chapters are always public. */
+    freePreview: (id: string) => client.get<{ chapters: number }>(`/api/v1/books/${encodeURIComponent(id)}/free-preview`),
+    setFreePreview: (id: string, chapters: number) =>
+      client.put<{ chapters: number }>(`/api/v1/books/${encodeURIComponent(id)}/free-preview`, { chapters }),
     /** The writer's books (the first page, newest first). */
     async list(): Promise<BookSummary[]> {
       const body = await client.get<{ items: BookSummary[] }>('/api/v1/books');

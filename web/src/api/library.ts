@@ -10,6 +10,18 @@ export interface SceneOutline {
   status: string;
 }
 
+/**
+ * A chapter gated for this reader by membership (docs/content.md#chapter-gating): they get a teaser.
+ * `unlocksAt`: when it opens for them (absent: not on its schedule); `anyMember`: any paid tier of the
+ * author unlocks it now; `tiers`: the tier ids (and those above them) that unlock it now.
+ */
+export interface ChapterLock {
+  locked: true;
+  unlocksAt?: string | null;
+  anyMember: boolean;
+  tiers: string[];
+}
+
 export interface ChapterOutline {
   id: string;
   number: number;
@@ -17,6 +29,17 @@ export interface ChapterOutline {
   description?: string | null;
   status: string;
   scenes: SceneOutline[];
+  /** Set when the chapter is locked for this reader. */
+  locked?: ChapterLock | null;
+}
+
+/** One of a creator's tiers as anyone may see it (`GET /api/v1/creators/{id}/tiers`, docs/subscriptions.md). */
+export interface CreatorTier {
+  id: string;
+  name: string;
+  monthlyPrice: number;
+  currency: string;
+  archived?: boolean;
 }
 
 /** `GET /api/v1/books/{id}`: the book with its chapters and their scenes (without text). */
@@ -47,6 +70,9 @@ export interface SceneText {
   title: string;
   content: string | null;
   wordCount: number;
+  /** For a chapter locked for this reader: its first words, plain text (never the whole chapter). */
+  teaser?: string | null;
+  locked?: ChapterLock | null;
 }
 
 export interface ReadingPosition {
@@ -130,6 +156,9 @@ const book = (id: string) => `/api/v1/books/${encodeURIComponent(id)}`;
 export function libraryApi(client: ApiClient) {
   return {
     book: (id: string) => client.get<BookDetails>(book(id)),
+
+    /** A creator's tiers, cheapest first (public). */
+    creatorTiers: (authorId: string) => client.get<CreatorTier[]>(`/api/v1/creators/${encodeURIComponent(authorId)}/tiers`),
 
     scene: (bookId: string, chapterId: string, sceneId: string) =>
       client.get<SceneText>(`${book(bookId)}/chapters/${encodeURIComponent(chapterId)}/scenes/${encodeURIComponent(sceneId)}`),

@@ -79,6 +79,12 @@ const MESSAGES: Record<string, string> = {
   'book-not-published': 'Publish the book first: its chapters can only be released once it is out.',
   'already-published': 'That chapter is already out. Withdraw it first to schedule it again.',
   'release-at-in-past': 'That time has passed. Choose a time in the future, or release it now.',
+  // chapter gating (docs/content.md#chapter-gating)
+  'unknown-tier': 'That tier is not one of yours. Choose one of your tiers.',
+  'invalid-schedule': 'That early-access schedule does not work: each step must come after the one before, and everyone last.',
+  'invalid-visibility': 'Choose who may read the chapter: everyone, members, or chosen tiers.',
+  'invalid-free-preview': 'The free preview is between 0 and 1000 chapters.',
+  'subscriptions-unavailable': 'Tiers cannot be checked just now. Try again in a moment.',
   // updates, comments and moderation (docs/discovery.md)
   'invalid-cursor': 'That list changed too much to go on. Reload the page.',
   'comment-empty': 'Write something first.',

@@ -206,4 +206,43 @@ describe('The reader', () => {
     expect(await within(section).findByText('Thank you: the admins will look at it.')).toBeInTheDocument();
     expect(server.calls('POST', '/api/v1/discover/comments/k1/reports')).toHaveLength(1);
   });
+
+  it('shows a locked chapter as its teaser, the tiers that unlock it, when it opens and a link to the author’s tiers', async () => {
+    const author = '9a9a9a9a-1111-4c9e-9a57-2f1d3c4b5a69';
+    const lock = { locked: true, unlocksAt: '2030-01-15T08:30:00Z', anyMember: false, tiers: ['t2'] };
+    server.on('GET', base, () => ({
+      status: 200,
+      body: {
+        id: BOOK, title: 'The Gated Serial', format: 'novel', status: 'COMPLETE', publication: 'PUBLISHED', authorId: author,
+        metadata: { provider: 'anthropic' }, words: 900,
+        chapters: [
+          { id: 'c1', number: 1, title: 'Open', status: 'DRAFT', scenes: [{ id: 's1', number: 1, title: 'Free', wordCount: 300, status: 'DRAFT', version: 1 }] },
+          {
+            id: 'c2', number: 2, title: 'Patrons First', status: 'DRAFT', locked: lock,
+            scenes: [{ id: 's2', number: 1, title: 'Gate', wordCount: 300, status: 'DRAFT', version: 1 }, { id: 's3', number: 2, title: 'Hall', wordCount: 300, status: 'DRAFT', version: 1 }],
+          },
+        ],
+      },
+    }));
+    server.on('GET', `${base}/reading-position`, () => ({ status: 200, body: { chapterId: 'c2', sceneId: 's2', progress: 0, updatedAt: '2026-11-21T20:00:00Z' } }));
+    server.on('GET', `${base}/chapters/c2/scenes/s2`, () => ({
+      status: 200,
+      body: { id: 's2', chapterId: 'c2', number: 1, title: 'Gate', content: '', wordCount: 300, status: 'DRAFT', version: 1, teaser: 'The gate stood open for patrons …', locked: lock },
+    }));
+    server.on('GET', `/api/v1/creators/${author}/tiers`, () => ({
+      status: 200,
+      body: [{ id: 't1', name: 'Reader', monthlyPrice: 500, currency: 'USD' }, { id: 't2', name: 'Patron', monthlyPrice: 1500, currency: 'USD' }],
+    }));
+    renderApp(`/books/${BOOK}/read`, server.api());
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Chapter 2: Patrons First' })).toBeInTheDocument();
+    const locked = await screen.findByRole('region', { name: 'Locked chapter' });
+    expect(within(locked).getByText('The gate stood open for patrons …')).toBeInTheDocument();
+    expect(await within(locked).findByText('This chapter is for members of Patron (or a dearer tier).')).toBeInTheDocument();
+    expect(within(locked).getByText(/It opens for you on/)).toBeInTheDocument();
+    expect(within(locked).getByRole('link', { name: 'See the author’s tiers' })).toHaveAttribute('href', `/creators/${author}`);
+    // the teaser is the chapter's: one scene asked, and no comments under a locked chapter
+    expect(server.requests.filter((r) => r.path.includes('/scenes/')).map((r) => r.path.split('/').pop())).toEqual(['s2']);
+    expect(screen.queryByText(/This scene is not written yet/)).not.toBeInTheDocument();
+  });
 });

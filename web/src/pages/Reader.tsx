@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { isSampleBook, type BookDetails, type ReadingPosition, type SceneText } from '../api/library';
+import { isSampleBook, type BookDetails, type ChapterLock, type CreatorTier, type ReadingPosition, type SceneText } from '../api/library';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SampleBadge } from '../components/SampleBadge';
 import { usePageTitle } from '../components/usePageTitle';
@@ -51,6 +51,36 @@ function isTyping(target: EventTarget | null) {
   );
 }
 
+const unlockDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * A chapter locked for this reader (membership gating, docs/content.md#chapter-gating): its teaser, which tiers
+ * unlock it, when it opens for them, and the author's tiers to join (`/creators/{authorId}`).
+ */
+function LockedChapter({ lock, teaser, tiers, authorId }: { lock: ChapterLock; teaser: string | null; tiers: CreatorTier[]; authorId?: string | null }) {
+  const names = lock.tiers.map((id) => tiers.find((t) => t.id === id)?.name).filter((n): n is string => !!n);
+  return (
+    <section className="chapter-locked" aria-label="Locked chapter">
+      {teaser && <p className="chapter-teaser">{teaser}</p>}
+      <div className="notice notice-info">
+        <p>
+          {lock.anyMember
+            ? 'This chapter is for the author’s members: any tier unlocks it.'
+            : names.length > 0
+              ? `This chapter is for members of ${names.join(', ')} (or a dearer tier).`
+              : 'This chapter is for some of the author’s members.'}
+        </p>
+        {lock.unlocksAt && <p>It opens for you on {unlockDate.format(new Date(lock.unlocksAt))}.</p>}
+        {authorId && (
+          <p>
+            <Link to={`/creators/${encodeURIComponent(authorId)}`}>See the author’s tiers</Link>
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
 /**
  * `/books/:id/read`: the book as a reader sees it, a chapter at a time, in book typography. The
  * place (chapter, scene, how far into it) is saved while reading and restored on the next visit.
@@ -71,6 +101,7 @@ export function Reader() {
   const [scenesFailure, setScenesFailure] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   const [saveFailed, setSaveFailed] = useState(false);
+  const [tiers, setTiers] = useState<CreatorTier[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
   /** Where to scroll once the chapter's scenes are on the page (a restored place, or the top). */
   const pendingScroll = useRef<Pick<Place, 'sceneId' | 'progress'> | 'top' | null>(null);
@@ -105,13 +136,31 @@ export function Reader() {
   }, [api, id]);
 
   const chapter = book?.chapters[chapterIndex];
+  const locked = chapter?.locked ?? null;
+
+  // a book with chapters locked for this reader: the author's tiers, to name the ones that unlock them
+  const authorId = book?.authorId;
+  const anyLocked = !!book?.chapters.some((c) => c.locked);
+  useEffect(() => {
+    if (!anyLocked || !authorId) return;
+    let current = true;
+    api.library
+      .creatorTiers(authorId)
+      .then((t) => current && setTiers(t ?? []))
+      .catch(() => current && setTiers([]));
+    return () => {
+      current = false;
+    };
+  }, [api, anyLocked, authorId]);
 
   useEffect(() => {
     if (!chapter) return;
     let current = true;
     setScenes(null);
     setScenesFailure(null);
-    Promise.all(chapter.scenes.map((s) => api.library.scene(id, chapter.id, s.id)))
+    // a locked chapter's scenes all answer its one teaser: the first is enough
+    const wanted = chapter.locked ? chapter.scenes.slice(0, 1) : chapter.scenes;
+    Promise.all(wanted.map((s) => api.library.scene(id, chapter.id, s.id)))
       .then((loaded) => current && setScenes(loaded))
       .catch((e) => current && setScenesFailure(e));
     return () => {
@@ -264,8 +313,11 @@ export function Reader() {
               </button>
             )}
             {!scenes && !scenesFailure && <p role="status">Loading the chapter…</p>}
-            {scenes?.length === 0 && <p className="scene-empty">This chapter has no scenes yet.</p>}
-            {scenes?.map((scene) => (
+            {scenes && locked && (
+              <LockedChapter lock={locked} teaser={scenes[0]?.teaser ?? null} tiers={tiers} authorId={book.authorId} />
+            )}
+            {scenes?.length === 0 && !locked && <p className="scene-empty">This chapter has no scenes yet.</p>}
+            {!locked && scenes?.map((scene) => (
               <section key={scene.id} id={`scene-${scene.id}`} className="scene">
                 {scene.content?.trim() ? (
                   // the content service's sanitised subset (p, em, strong, headings, lists, safe links)
@@ -294,7 +346,7 @@ export function Reader() {
           <p className="reader-keys" role="status">
             {saveFailed ? 'We couldn’t save your place just now; we’ll try again as you read.' : ''}
           </p>
-          {scenes && book.publication === 'PUBLISHED' && (
+          {scenes && !locked && book.publication === 'PUBLISHED' && (
             <ChapterComments key={chapter!.id} bookId={id} chapterId={chapter!.id}
               bookAuthorId={book.authorId}
               highlight={chapter!.id === linkedChapter ? linkedComment : null} />

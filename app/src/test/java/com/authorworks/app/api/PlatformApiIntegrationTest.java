@@ -142,7 +142,7 @@ abstract class PlatformApiIntegrationTest {
      * A user with one of everything the API lets them own: a book with a chapter, a scene with two
      * versions, a plan artifact, a codex entry with a fact, a cover and a reading position; a published serial with
      * a chapter released after it; an uploaded file; a finished export;
-     * a provider key if asked for; a creator tier of their own and a (test-mode) subscription to
+     * a provider key if asked for; a creator tier of their own (the book's chapter gated to it) and a (test-mode) subscription to
      * another creator's; a notification (sent by the admin); a group conversation (with a friend of their own)
      * with a message (carrying their file), and someone they blocked; a second, published book with the user's comment on
      * its chapter and the user's report of the admin's comment there; notification levels for that book and for the
@@ -191,6 +191,10 @@ abstract class PlatformApiIntegrationTest {
         }
         awaitExport(token, books + "/exports/" + export);
         String tier = tierOf(user, name + "'s readers");
+        // the chapter gated to their own tier, after a free preview of none (chapter gating)
+        send(Request.of("PUT", books + "/chapters/" + chapter + "/access").bearer(token)
+                .json(json(Map.of("visibility", "tiers", "tiers", List.of(tier), "everyoneAfterDays", 30))), 200);
+        send(Request.of("PUT", books + "/free-preview").bearer(token).json(json(Map.of("chapters", 0))), 200);
         String subscription = send(Request.of("POST", "/api/v1/subscriptions/checkout").bearer(token)
                 .json(json(Map.of("tierId", othersTier))), 201).json().get("subscription").get("id").asString();
         String notification = send(Request.of("POST", "/api/v1/notifications").bearer(admin.accessToken())

@@ -95,9 +95,9 @@ class BooksController {
         if (book.accessOf(caller) == AccessPolicy.Access.OWN) {
             return details(book);
         }
-        // a reader sees the released chapters only (serial release), and the words they hold
-        var released = books.readableChapters(book, caller);
-        return details(book, released).forReaders();
+        // a reader sees the released chapters only (serial release), and the words they hold; a chapter gated
+        // for them (membership) is marked locked
+        return details(book, books.visibleChapters(book, caller), true).forReaders();
     }
 
     @PatchMapping("/{id}")
@@ -140,7 +140,12 @@ class BooksController {
     }
 
     private Views.BookDetails details(Book book, List<com.authorworks.content.internal.Chapter> shown) {
-        var chapters = shown.stream().map(c -> Views.ChapterView.of(c, books.scenes(c.id()))).toList();
+        return details(book, shown.stream().map(c -> new Books.Gated(c, null)).toList(), false);
+    }
+
+    private Views.BookDetails details(Book book, List<Books.Gated> shown, boolean gated) {
+        var chapters = shown.stream().map(g -> Views.ChapterView.of(g.chapter(), books.scenes(g.chapter().id()),
+                gated ? g.decision().lock() : null)).toList();
         Map<String, Integer> plan = artifacts.versions(book.id()).entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().wire(), Map.Entry::getValue));
         var summary = Views.BookSummary.of(book);

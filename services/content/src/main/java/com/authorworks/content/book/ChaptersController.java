@@ -113,7 +113,12 @@ class ChaptersController {
             @PathVariable SceneId sceneId) {
         Optional<CurrentUser> caller = CurrentUser.find();
         Book book = books.readable(id, caller);
-        Scene scene = books.scene(books.readableChapter(book, chapterId, caller), sceneId);
+        Books.Gated gated = books.visibleChapter(book, chapterId, caller);
+        Scene scene = books.scene(gated.chapter(), sceneId);
+        if (!gated.decision().mayRead()) {
+            // gated by membership: a teaser and what unlocks it, never the text
+            return ResponseEntity.ok().body(Views.SceneView.locked(scene, books.teaser(chapterId), gated.decision().lock()));
+        }
         return ResponseEntity.ok().eTag(BaseVersion.etag(scene.version())).body(Views.SceneView.of(scene));
     }
 

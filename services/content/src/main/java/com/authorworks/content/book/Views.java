@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.authorworks.content.AccessPolicy;
 import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.Books;
 import com.authorworks.content.internal.Chapter;
@@ -66,11 +67,30 @@ final class Views {
         }
     }
 
-    record ChapterView(String id, int number, String title, String description, String status, List<SceneSummary> scenes) {
+    /** {@code locked}: set when the chapter is gated for this reader (membership); they get a teaser of its scenes. */
+    record ChapterView(String id, int number, String title, String description, String status, List<SceneSummary> scenes,
+                       LockView locked) {
 
         static ChapterView of(Chapter chapter, List<Scene> scenes) {
+            return of(chapter, scenes, null);
+        }
+
+        static ChapterView of(Chapter chapter, List<Scene> scenes, AccessPolicy.Lock lock) {
             return new ChapterView(chapter.id().toString(), chapter.number(), chapter.title(), chapter.description(),
-                    chapter.status().name(), scenes.stream().map(SceneSummary::of).toList());
+                    chapter.status().name(), scenes.stream().map(SceneSummary::of).toList(), LockView.of(lock));
+        }
+    }
+
+    /**
+     * A chapter locked for this reader: {@code locked} is always true; {@code unlocksAt} when it opens for them
+     * (absent when never); {@code anyMember}: any paid tier of {@code authorId} unlocks it now; {@code tiers}: the
+     * tier ids (and those above them) that unlock it now.
+     */
+    record LockView(boolean locked, Instant unlocksAt, boolean anyMember, List<String> tiers) {
+
+        static LockView of(AccessPolicy.Lock lock) {
+            return lock == null ? null
+                    : new LockView(true, lock.unlocksAt(), lock.anyMember(), lock.tiers().stream().map(Object::toString).toList());
         }
     }
 
@@ -82,12 +102,21 @@ final class Views {
         }
     }
 
+    /**
+     * A scene's text. For a chapter locked for the reader, {@code content} is empty, {@code teaser} is the
+     * chapter's first words as plain text and {@code locked} says what unlocks it; else both are absent.
+     */
     record SceneView(String id, String chapterId, int number, String title, String content, int wordCount, String status,
-                     int version) {
+                     int version, String teaser, LockView locked) {
 
         static SceneView of(Scene scene) {
             return new SceneView(scene.id().toString(), scene.chapterId().toString(), scene.number(), scene.title(),
-                    scene.content(), scene.wordCount(), scene.status().name(), scene.version());
+                    scene.content(), scene.wordCount(), scene.status().name(), scene.version(), null, null);
+        }
+
+        static SceneView locked(Scene scene, String teaser, AccessPolicy.Lock lock) {
+            return new SceneView(scene.id().toString(), scene.chapterId().toString(), scene.number(), scene.title(),
+                    "", scene.wordCount(), scene.status().name(), scene.version(), teaser, LockView.of(lock));
         }
     }
 

@@ -47,12 +47,14 @@ public class Books {
     private final Versions versions;
     private final BookFiles files;
     private final ApplicationEventPublisher events;
+    private final ChapterGates gates;
 
-    Books(JdbcClient db, Versions versions, BookFiles files, ApplicationEventPublisher events) {
+    Books(JdbcClient db, Versions versions, BookFiles files, ApplicationEventPublisher events, ChapterGates gates) {
         this.db = db;
         this.versions = versions;
         this.files = files;
         this.events = events;
+        this.gates = gates;
     }
 
     // --- access policy -------------------------------------------------------------------------
@@ -221,20 +223,38 @@ public class Books {
     }
 
     /**
-     * The chapters the caller may read, in order: every one for the owner, the released ones for a reader
-     * (the {@link AccessPolicy}'s chapter decision).
+     * The chapters the caller may read in full, in order: every one for the owner, the released ones for a reader
+     * that their gating lets them read (the {@link AccessPolicy}'s chapter decision; locked chapters are left out).
      */
     public List<Chapter> readableChapters(Book book, Optional<CurrentUser> caller) {
-        return chapters(book.id()).stream().filter(chapter -> book.chapterAccessOf(chapter, caller).mayRead()).toList();
+        return visibleChapters(book, caller).stream().filter(gated -> gated.decision().mayRead()).map(Gated::chapter).toList();
     }
 
-    /** The chapter if the caller may read it; else a 404 {@code chapter-not-found}, as for a chapter that does not exist. */
-    public Chapter readableChapter(Book book, ChapterId id, Optional<CurrentUser> caller) {
+    /** A chapter with the policy's decision for one caller: read in full, or locked (a teaser). */
+    public record Gated(Chapter chapter, AccessPolicy.ChapterDecision decision) {
+    }
+
+    /** The chapters the caller sees, in order: those they read and those locked for them (membership gating). */
+    public List<Gated> visibleChapters(Book book, Optional<CurrentUser> caller) {
+        List<Chapter> all = chapters(book.id());
+        Map<ChapterId, AccessPolicy.ChapterDecision> decisions = gates.decide(book, all, caller);
+        return all.stream().map(chapter -> new Gated(chapter, decisions.get(chapter.id())))
+                .filter(gated -> gated.decision().visible()).toList();
+    }
+
+    /** The teaser a reader of a chapter locked for them gets: its first words, plain. */
+    public String teaser(ChapterId chapter) {
+        return gates.teaser(chapter);
+    }
+
+    /** The chapter if the caller sees it (read or locked); else a 404 {@code chapter-not-found}, as for one that does not exist. */
+    public Gated visibleChapter(Book book, ChapterId id, Optional<CurrentUser> caller) {
         Chapter chapter = chapter(book, id);
-        if (!book.chapterAccessOf(chapter, caller).mayRead()) {
+        AccessPolicy.ChapterDecision decision = gates.decide(book, chapter, caller);
+        if (!decision.visible()) {
             throw Problem.notFound("chapter-not-found", "No chapter " + id + " in this book.");
         }
-        return chapter;
+        return new Gated(chapter, decision);
     }
 
     public Optional<Chapter> chapterAt(BookId book, int number) {

@@ -15,6 +15,7 @@ import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.Books;
 import com.authorworks.content.internal.Chapter;
 import com.authorworks.content.internal.ChapterReleases;
+import com.authorworks.content.internal.ChapterGates;
 import com.authorworks.platform.CurrentUser;
 
 /** The owner releases a published book's chapters one by one, now or on a schedule (serial release). */
@@ -23,10 +24,12 @@ class ChapterReleasesController {
 
     private final Books books;
     private final ChapterReleases releases;
+    private final ChapterGates gates;
 
-    ChapterReleasesController(Books books, ChapterReleases releases) {
+    ChapterReleasesController(Books books, ChapterReleases releases, ChapterGates gates) {
         this.books = books;
         this.releases = releases;
+        this.gates = gates;
     }
 
     record ReleaseRequest(Instant at) {
@@ -36,19 +39,30 @@ class ChapterReleasesController {
      * A chapter's release: {@code publication} is {@code DRAFT}, {@code SCHEDULED} (at {@code publishAt}),
      * {@code PUBLISHED} (since {@code publishedAt}, readers see it) or {@code UNPUBLISHED}.
      */
-    record ReleaseView(String chapterId, int number, String title, String publication, Instant publishAt, Instant publishedAt) {
+    record ReleaseView(String chapterId, int number, String title, String publication, Instant publishAt, Instant publishedAt,
+                       ChapterAccessController.AccessView access) {
 
         static ReleaseView of(Chapter chapter) {
+            return of(chapter, null);
+        }
+
+        static ReleaseView of(Chapter chapter, ChapterAccessController.AccessView access) {
             return new ReleaseView(chapter.id().toString(), chapter.number(), chapter.title(), chapter.publication().name(),
-                    chapter.publishAt(), chapter.publishedAt());
+                    chapter.publishAt(), chapter.publishedAt(), access);
         }
     }
 
-    /** Every chapter's release, in order (the owner's view: readers see released chapters in the book itself). */
+    /**
+     * Every chapter's release, in order, with its access (membership gating; the owner's view: readers see
+     * released chapters in the book itself).
+     */
     @GetMapping("/api/v1/books/{id}/chapters/releases")
     List<ReleaseView> list(@PathVariable("id") BookId id) {
         Book book = books.require(id, CurrentUser.require());
-        return books.chapters(book.id()).stream().map(ReleaseView::of).toList();
+        var rules = gates.accessOf(book.id());
+        int freePreview = gates.freePreview(book.id());
+        return books.chapters(book.id()).stream().map(chapter -> ReleaseView.of(chapter, ChapterAccessController.AccessView.of(
+                chapter, rules.getOrDefault(chapter.id(), com.authorworks.content.ChapterAccess.PUBLIC), freePreview))).toList();
     }
 
     /**

@@ -77,7 +77,7 @@ class ReadingPositionController {
     Position put(@PathVariable("id") BookId id, @Valid @RequestBody Position position) {
         CurrentUser user = CurrentUser.require();
         Book book = books.readable(id, Optional.of(user));
-        Chapter chapter = books.readableChapter(book, new ChapterId(position.chapterId()), Optional.of(user));
+        Chapter chapter = books.visibleChapter(book, new ChapterId(position.chapterId()), Optional.of(user)).chapter();
         books.scene(chapter, new SceneId(position.sceneId()));
         BigDecimal progress = position.progress().setScale(4, RoundingMode.HALF_UP);
         OffsetDateTime updated = transaction.execute(status -> {

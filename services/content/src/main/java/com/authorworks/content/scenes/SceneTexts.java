@@ -15,6 +15,7 @@ import com.authorworks.content.SceneId;
 import com.authorworks.content.Scenes;
 import com.authorworks.content.internal.Book;
 import com.authorworks.content.internal.Books;
+import com.authorworks.content.internal.ChapterGates;
 import com.authorworks.content.internal.Chapter;
 import com.authorworks.content.internal.Scene;
 import com.authorworks.platform.CurrentUser;
@@ -28,21 +29,23 @@ class SceneTexts implements Scenes {
 
     private final Books books;
     private final JdbcClient db;
+    private final ChapterGates gates;
 
-    SceneTexts(Books books, JdbcClient db) {
+    SceneTexts(Books books, JdbcClient db, ChapterGates gates) {
         this.books = books;
         this.db = db;
+        this.gates = gates;
     }
 
     @Override
     public SceneText read(UserId user, SceneId id) {
         Located located = locate(id);
-        // the chapter's access: a reader of the book reads only its released chapters
-        AccessPolicy.Access access = located.book().chapterAccessOf(located.chapter(), Optional.of(caller(user)));
-        if (!access.mayRead()) {
+        // the chapter's access: a reader of the book reads only its released chapters, and a gated one only as a member
+        AccessPolicy.ChapterDecision decision = gates.decide(located.book(), located.chapter(), Optional.of(caller(user)));
+        if (!decision.mayRead()) {
             throw notFound(id);
         }
-        return view(located, books.scene(located.chapter(), id), access);
+        return view(located, books.scene(located.chapter(), id), decision.access());
     }
 
     @Override
