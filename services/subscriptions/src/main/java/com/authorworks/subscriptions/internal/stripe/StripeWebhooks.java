@@ -165,9 +165,14 @@ class StripeWebhooks {
         long fee = intent.getLatestChargeObject().getBalanceTransactionObject().getFee();
         Instant paidAt = invoice.getStatusTransitions() != null && invoice.getStatusTransitions().getPaidAt() != null
                 ? Instant.ofEpochSecond(invoice.getStatusTransitions().getPaidAt()) : clock.instant();
-        ledger.record(new Ledger.Charge(StripeProvider.NAME, invoice.getId(), Ledger.Kind.SUBSCRIPTION, subscription.creator(),
-                subscription.fan(), subscription.id().value(), null, invoice.getCurrency().toUpperCase(Locale.ROOT), invoice.getAmountPaid(),
-                fee, paidAt));
+        String currency = invoice.getCurrency().toUpperCase(Locale.ROOT);
+        Ledger.Outcome outcome = ledger.record(new Ledger.Charge(StripeProvider.NAME, invoice.getId(), Ledger.Kind.SUBSCRIPTION,
+                subscription.creator(), subscription.fan(), subscription.id().value(), null, currency, invoice.getAmountPaid(), fee, paidAt));
+        // a paid period after the first is a renewal (the first is the membership's start, announced from its state)
+        if (outcome == Ledger.Outcome.RECORDED && !"subscription_create".equals(invoice.getBillingReason())
+                && ledger.chargedBefore(subscription.id().value(), invoice.getId())) {
+            events.renewed(subscription, invoice.getAmountPaid(), currency, invoice.getId(), paidAt);
+        }
     }
 
     private static Optional<SubscriptionId> parse(String id) {
