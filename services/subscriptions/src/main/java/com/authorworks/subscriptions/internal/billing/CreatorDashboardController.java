@@ -100,8 +100,14 @@ class CreatorDashboardController {
      * (minor units). The payment is a transaction id from the earnings; the membership is left as it is.
      */
     @PostMapping("/api/v1/creators/me/payments/{paymentId}/refund")
-    RefundView refund(@PathVariable("paymentId") UUID payment, @Valid @RequestBody(required = false) RefundRequest body) {
+    RefundView refund(@PathVariable("paymentId") String paymentId, @Valid @RequestBody(required = false) RefundRequest body) {
         UserId creator = CurrentUser.require().id();
+        UUID payment;
+        try {
+            payment = UUID.fromString(paymentId);
+        } catch (IllegalArgumentException e) {
+            throw com.authorworks.platform.Problem.notFound("payment-not-found", "There is no such payment.");
+        }
         Ledger.Refunded refunded = billing.refund(creator, payment, body == null ? null : body.amount());
         return new RefundView(refunded.refund().externalId(), payment.toString(), refunded.refund().amount(), refunded.currency(),
                 refunded.creatorShare(), refunded.refund().occurredAt(), "test mode");
