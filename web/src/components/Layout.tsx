@@ -56,6 +56,12 @@ export function Layout({ children }: { children: ReactNode }) {
                   </NavLink>
                 </li>
                 <li>
+                  <NavLink to="/memberships">Memberships</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/creator">Creator</NavLink>
+                </li>
+                <li>
                   <InboxLink />
                 </li>
                 <li>

@@ -324,8 +324,9 @@ class StripeIntegrationTests {
         // the test clock and test-mode refunds are not for real money
         problem(fan.send("POST", "/api/v1/subscriptions/test-clock/advance", json(Map.of("days", 1))), 403, "test-mode-only");
         problem(fan.send("GET", "/api/v1/subscriptions/test-clock", null), 403, "test-mode-only");
-        String invoicePayment = creator.get("/api/v1/creators/" + creator.user + "/earnings").path("latest").findValues("id").stream()
-                .map(JsonNode::asString).findFirst().orElseThrow();
+        String invoicePayment = creator.get("/api/v1/creators/" + creator.user + "/earnings").path("latest").valueStream()
+                .filter(entry -> entry.path("kind").asString().equals("subscription")).map(entry -> entry.path("id").asString()).findFirst()
+                .orElseThrow();
         problem(creator.send("POST", "/api/v1/creators/me/payments/" + invoicePayment + "/refund", null), 409, "refund-at-provider");
     }
 
