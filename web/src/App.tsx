@@ -22,6 +22,9 @@ import { Settings } from './pages/Settings';
 import { SignUp } from './pages/SignUp';
 import { VerifyEmail } from './pages/VerifyEmail';
 import { BookView } from './pages/book/BookView';
+import { CreatorDashboard } from './pages/memberships/CreatorDashboard';
+import { CreatorPage } from './pages/memberships/CreatorPage';
+import { MyMemberships } from './pages/memberships/MyMemberships';
 import { RequireSignIn, UnlessProxied } from './session/session';
 
 // the editor (Plate) is the app's largest part: loaded only when a writer opens it
@@ -56,6 +59,9 @@ export function App() {
         <Route path="/unsubscribe" element={<Unsubscribe />} />
         <Route path="/inbox/:id?" element={<RequireSignIn><Inbox /></RequireSignIn>} />
         <Route path="/settings" element={<RequireSignIn><Settings /></RequireSignIn>} />
+        <Route path="/creators/:id" element={<CreatorPage />} />
+        <Route path="/memberships" element={<RequireSignIn><MyMemberships /></RequireSignIn>} />
+        <Route path="/creator" element={<RequireSignIn><CreatorDashboard /></RequireSignIn>} />
         <Route path="/books/:id/write/:sceneId?" element={<RequireSignIn><Suspense fallback={loadingEditor}><Write /></Suspense></RequireSignIn>} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -78,6 +78,8 @@ export const NOTIFICATION_TYPES: Record<string, string> = {
   'new-subscriber': 'A fan joined one of my tiers',
   'payment-failed': 'A payment for one of my memberships failed',
   'tip-received': 'A fan sent me a tip',
+  'payment-received': 'A member’s renewal of one of my tiers was paid',
+  'membership-ended': 'A membership of one of my tiers ended',
   'new-chapter': 'A book I follow released a chapter',
   comment: 'A reader commented on a chapter of mine',
   reply: 'Someone answered my comment',

@@ -60,6 +60,12 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/lists">Lists</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/memberships">Memberships</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/creator">Creator</NavLink>
+                </li>
+                <li>
                   <InboxLink />
                 </li>
                 {isAdmin(user?.roles) && (

@@ -62,6 +62,11 @@ export function PublishedBook() {
           <strong>Content warnings:</strong> {warnings.map(label).join(', ')}
         </p>
       )}
+      {book.authorId && (
+        <p>
+          <Link to={`/creators/${encodeURIComponent(book.authorId)}`}>Support the author: memberships</Link>
+        </p>
+      )}
       {listing.tags.length > 0 && (
         <ul className="chips" aria-label="Tags">
           {listing.tags.map((t) => (

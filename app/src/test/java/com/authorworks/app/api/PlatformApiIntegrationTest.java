@@ -142,8 +142,8 @@ abstract class PlatformApiIntegrationTest {
      * A user with one of everything the API lets them own: a book with a chapter, a scene with two
      * versions, a plan artifact, a codex entry with a fact, a cover and a reading position; a published serial with
      * a chapter released after it; an uploaded file; a finished export;
-     * a provider key if asked for; a creator tier of their own (the book's chapter gated to it) and a (test-mode) subscription to
-     * another creator's; a notification (sent by the admin); a group conversation (with a friend of their own)
+     * a provider key if asked for; a creator tier of their own (the book's chapter gated to it) with a fan's (test-mode) payment
+     * for it, and a (test-mode) subscription to another creator's; a notification (sent by the admin); a group conversation (with a friend of their own)
      * with a message (carrying their file), and someone they blocked; a second, published book with the user's comment on
      * its chapter and the user's report of the admin's comment there; notification levels for that book and for the
      * admin as an author, mail settings, and a report of the blocked user. Ids go where path parameters of those
@@ -204,6 +204,10 @@ abstract class PlatformApiIntegrationTest {
         // a group conversation with a friend of their own (so nobody else's member is in it) and a message in it,
         // and someone they blocked
         User friend = signedIn(name + "-friend", Map.of());
+        // the friend joins the user's tier: a payment to the user as a creator (test mode's refunds name it)
+        send(Request.of("POST", "/api/v1/subscriptions/checkout").bearer(friend.accessToken()).json(json(Map.of("tierId", tier))), 201);
+        String payment = send(Request.of("GET", "/api/v1/creators/" + user.id() + "/earnings").bearer(token), 200).json()
+                .get("latest").get(0).get("id").asString();
         String conversation = send(Request.of("POST", "/api/v1/conversations").bearer(token).json(json(Map.of("kind", "group",
                 "title", name + "'s circle", "memberIds", java.util.List.of(friend.id())))), 201).json().get("id").asString();
         String message = send(Request.of("POST", "/api/v1/conversations/" + conversation + "/messages").bearer(token)
@@ -285,6 +289,7 @@ abstract class PlatformApiIntegrationTest {
         ids.put("creators/id", user.id());
         ids.put("tierId", tier);
         ids.put("subscriptions/id", subscription);
+        ids.put("paymentId", payment);
         ids.put("conversations/id", conversation);
         ids.put("messageId", message);
         ids.put("members/userId", friend.id());

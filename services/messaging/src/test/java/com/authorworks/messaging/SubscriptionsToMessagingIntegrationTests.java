@@ -82,6 +82,35 @@ class SubscriptionsToMessagingIntegrationTests {
         assertThat(seen(declined)).isEmpty();
     }
 
+    @Test
+    void aPaidRenewalAndAMembershipThatEndedNotifyTheCreatorAsTheTestClockMoves() {
+        Api creator = Api.newUser(port);
+        Api fan = Api.newUser(port);
+        String tier = ok(creator.send("POST", "/api/v1/creators/" + creator.user + "/tiers", json(Map.of("name", "Crew",
+                "monthlyPrice", 800, "currency", "eur"))), 201).path("id").asString();
+        String path = "/api/v1/subscriptions/" + ok(fan.send("POST", "/api/v1/subscriptions/checkout", json(Map.of("tierId", tier))), 201)
+                .path("subscription").path("id").asString();
+
+        // a month passes on the test clock: the renewal is paid
+        JsonNode moved = ok(fan.send("POST", "/api/v1/subscriptions/test-clock/advance", json(Map.of("days", 32))), 200);
+        assertThat(moved.path("changed").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(moved.path("mode").asString()).isEqualTo("test mode");
+        NotificationsIntegrationTests.eventually("the renewal's notification", () -> seen(creator), list -> list.size() >= 2);
+        // the fan leaves; when the period is over the creator hears of it, once
+        ok(fan.send("POST", path + "/cancel", null), 200);
+        ok(fan.send("POST", "/api/v1/subscriptions/test-clock/advance", json(Map.of("days", 32))), 200);
+        assertThat(fan.get(path).path("status").asString()).isEqualTo("expired");
+        NotificationsIntegrationTests.eventually("the end's notification", () -> seen(creator), list -> list.size() >= 3);
+        NotificationsIntegrationTests.eventually("every publication to be handled", () -> db.sql(
+                "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL").query(Long.class).single(), n -> n == 0);
+        assertThat(seen(creator)).containsExactlyInAnyOrder(
+                "new-subscriber | A new member of “Crew” | A fan joined at 8.00 EUR a month.",
+                "payment-received | A payment of 8.00 EUR for “Crew” | A member renewed for another month.",
+                "membership-ended | A membership of “Crew” ended | A member left; the period they paid for is over.");
+        assertThat(seen(fan)).isEmpty();
+        problem(fan.send("POST", "/api/v1/subscriptions/test-clock/advance", json(Map.of("days", 0))), 400, "validation-failed");
+    }
+
     private static Path createData() {
         try {
             return Files.createTempDirectory("authorworks-subscriptions-messaging-it");

@@ -31,6 +31,31 @@ public class PublishedEvents {
         events.add(event);
     }
 
+    @TransactionalEventListener
+    void on(MembershipRenewed event) {
+        events.add(event);
+    }
+
+    @TransactionalEventListener
+    void on(MembershipCancelled event) {
+        events.add(event);
+    }
+
+    @TransactionalEventListener
+    void on(MembershipResumed event) {
+        events.add(event);
+    }
+
+    @TransactionalEventListener
+    void on(MembershipEnded event) {
+        events.add(event);
+    }
+
+    @TransactionalEventListener
+    void on(PaymentRefunded event) {
+        events.add(event);
+    }
+
     public <T> List<T> of(Class<T> type, Predicate<T> which) {
         return events.stream().filter(type::isInstance).map(type::cast).filter(which).toList();
     }

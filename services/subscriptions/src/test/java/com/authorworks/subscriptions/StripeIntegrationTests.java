@@ -131,6 +131,13 @@ class StripeIntegrationTests {
         assertThat(subscription.getItems().getData().getFirst().getCurrentPeriodEnd()).isEqualTo(1830297600L);
         assertThat(ApiResource.GSON.fromJson(fixture("subscription_cancelling"), Subscription.class).getCancelAtPeriodEnd()).isTrue();
         assertThat(ApiResource.GSON.fromJson(fixture("subscription_canceled"), Subscription.class).getStatus()).isEqualTo("canceled");
+        com.stripe.model.Charge charge = ApiResource.GSON.fromJson(fixture("charge_refunded"), com.stripe.model.Charge.class);
+        assertThat(charge.getPaymentIntent()).isEqualTo("pi_3MtwBwLkdIwHu7ix28a3tqPa");
+        com.stripe.model.RefundCollection refunds = ApiResource.GSON.fromJson(fixture("refunds_two"), com.stripe.model.RefundCollection.class);
+        assertThat(refunds.getData()).extracting(com.stripe.model.Refund::getStatus).containsExactly("pending", "succeeded", "succeeded");
+        com.stripe.model.InvoicePaymentCollection invoicePayments = ApiResource.GSON.fromJson(fixture("invoice_payments"),
+                com.stripe.model.InvoicePaymentCollection.class);
+        assertThat(invoicePayments.getData().getFirst().getInvoice()).isEqualTo("in_1MowQWLkdIwHu7ixuzkSPfKd");
         Invoice invoice = ApiResource.GSON.fromJson(fixture("invoice_paid"), Invoice.class);
         assertThat(invoice.getParent().getSubscriptionDetails().getSubscription()).isEqualTo(subscription.getId());
         assertThat(invoice.getPayments().getData().getFirst().getPayment().getPaymentIntent()).isEqualTo("pi_3MtwBwLkdIwHu7ix28a3tqPa");
@@ -219,6 +226,39 @@ class StripeIntegrationTests {
                 new MembershipStarted(subscriptionId, new UserId(fan.user), new UserId(creator.user), TierId.of(tier), "Patron", "monthly",
                         1000, "USD", Instant.parse(active.path("currentPeriodStart").asString())));
 
+        // a renewal's invoice is paid: announced as a renewal (the first invoice was the start), once
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/invoices/in_1MowQWLkdIwHu7ixRenewal2")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(fixture("invoice_paid")
+                        .replace("in_1MowQWLkdIwHu7ixuzkSPfKd", "in_1MowQWLkdIwHu7ixRenewal2")
+                        .replace("\"billing_reason\": \"subscription_create\"", "\"billing_reason\": \"subscription_cycle\""))));
+        Map<String, Object> renewalInvoice = Map.of("id", "in_1MowQWLkdIwHu7ixRenewal2", "object", "invoice");
+        deliver(event("evt_invoice_2", "invoice.paid", renewalInvoice));
+        deliver(event("evt_invoice_2_resent", "invoice.paid", renewalInvoice));
+        assertThat(published.of(MembershipRenewed.class, e -> e.subscription().equals(subscriptionId)))
+                .extracting(MembershipRenewed::payment, MembershipRenewed::amount, MembershipRenewed::currency)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("in_1MowQWLkdIwHu7ixRenewal2", 1000L, "USD"));
+
+        // the renewal's charge is refunded at Stripe, in two parts told of in two events (the second listing both,
+        // and one still pending): each refund into the ledger once, against its invoice, and announced once
+        serve(get(urlPathEqualTo("/v1/charges/ch_3MtwBwLkdIwHu7ix1Qh4ZPTd")), "charge_refunded");
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/invoice_payments")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(fixture("invoice_payments").replace("in_1MowQWLkdIwHu7ixuzkSPfKd", "in_1MowQWLkdIwHu7ixRenewal2"))));
+        serve(get(urlPathEqualTo("/v1/refunds")), "refunds_one");
+        Map<String, Object> refundedCharge = Map.of("id", "ch_3MtwBwLkdIwHu7ix1Qh4ZPTd", "object", "charge");
+        deliver(event("evt_refund_1", "charge.refunded", refundedCharge));
+        serve(get(urlPathEqualTo("/v1/refunds")), "refunds_two");
+        deliver(event("evt_refund_2", "charge.refunded", refundedCharge));
+        deliver(event("evt_refund_2_again", "charge.refunded", refundedCharge));
+        assertThat(published.of(PaymentRefunded.class, e -> e.subscription() != null && e.subscription().equals(subscriptionId)))
+                .extracting(PaymentRefunded::refund, PaymentRefunded::payment, PaymentRefunded::amount, PaymentRefunded::creatorShare)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("re_3MtwBwLkdIwHu7ix0vQ8aRfA", "in_1MowQWLkdIwHu7ixRenewal2", 400L, 320L),
+                        org.assertj.core.groups.Tuple.tuple("re_3MtwBwLkdIwHu7ix1Xy7bQwE", "in_1MowQWLkdIwHu7ixRenewal2", 600L, 480L));
+        JsonNode afterRefunds = creator.get("/api/v1/creators/" + creator.user + "/earnings").path("totals").get(0);
+        assertThat(afterRefunds.path("gross").asLong()).as("two invoices, one refunded in full").isEqualTo(1000);
+        assertThat(afterRefunds.path("creator").asLong()).isEqualTo(800);
+        assertThat(afterRefunds.path("creator").asLong() + afterRefunds.path("platform").asLong()
+                + afterRefunds.path("processorFees").asLong()).isEqualTo(1000);
+
         // a renewal fails: Stripe says past due, in two events, one of them delivered twice: one failure is announced
         String stripeSubscription = "sub_1MowQVLkdIwHu7ixeRlqHVzs";
         STRIPE.stubFor(get(urlPathEqualTo("/v1/subscriptions/" + stripeSubscription)).willReturn(aResponse()
@@ -274,8 +314,20 @@ class StripeIntegrationTests {
                 .withBody(fixture("subscription_active").replace("sub_1MowQVLkdIwHu7ixeRlqHVzs", "sub_unknown"))));
         String unknown = event("evt_unknown", "customer.subscription.updated", Map.of("id", "sub_unknown", "object", "subscription"));
         problem(deliver(unknown, signature(unknown, WEBHOOK_SECRET, Webhook.Util.getTimeNow())), 409, "unknown-subscription");
-        assertThat(creator.get("/api/v1/creators/" + creator.user + "/earnings").path("totals").get(0).path("transactions").asLong()).isEqualTo(1);
+        assertThat(creator.get("/api/v1/creators/" + creator.user + "/earnings").path("totals").get(0).path("transactions").asLong())
+                .as("two invoices and two refunds").isEqualTo(4);
+        assertThat(published.of(MembershipCancelled.class, e -> e.subscription().equals(subscriptionId))).hasSize(1);
+        assertThat(published.of(MembershipEnded.class, e -> e.subscription().equals(subscriptionId))).extracting(MembershipEnded::reason)
+                .containsExactly(MembershipEnded.CANCELLED);
         assertThat(List.of(expired.path("mode").asString())).containsExactly("stripe");
+
+        // the test clock and test-mode refunds are not for real money
+        problem(fan.send("POST", "/api/v1/subscriptions/test-clock/advance", json(Map.of("days", 1))), 403, "test-mode-only");
+        problem(fan.send("GET", "/api/v1/subscriptions/test-clock", null), 403, "test-mode-only");
+        String invoicePayment = creator.get("/api/v1/creators/" + creator.user + "/earnings").path("latest").valueStream()
+                .filter(entry -> entry.path("kind").asString().equals("subscription")).map(entry -> entry.path("id").asString()).findFirst()
+                .orElseThrow();
+        problem(creator.send("POST", "/api/v1/creators/me/payments/" + invoicePayment + "/refund", null), 409, "refund-at-provider");
     }
 
     static String form(String body) {

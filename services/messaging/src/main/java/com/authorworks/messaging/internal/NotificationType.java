@@ -39,6 +39,10 @@ enum NotificationType {
     PAYMENT_FAILED(Channel.EMAIL),
     /** A fan tipped you (subscriptions' {@code TipReceived}). */
     TIP_RECEIVED(Channel.IN_APP),
+    /** A member's renewal of a tier of yours was paid (subscriptions' {@code MembershipRenewed}). */
+    PAYMENT_RECEIVED(Channel.IN_APP),
+    /** A membership of a tier of yours is over: the fan left, or the last retry failed (subscriptions' {@code MembershipEnded}). */
+    MEMBERSHIP_ENDED(Channel.IN_APP),
     /** A message from the platform's admins. */
     ANNOUNCEMENT(Channel.IN_APP);
 

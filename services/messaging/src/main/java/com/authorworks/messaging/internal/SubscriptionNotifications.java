@@ -10,12 +10,15 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import com.authorworks.subscriptions.MembershipEnded;
 import com.authorworks.subscriptions.MembershipPaymentFailed;
+import com.authorworks.subscriptions.MembershipRenewed;
 import com.authorworks.subscriptions.MembershipStarted;
 import com.authorworks.subscriptions.TipReceived;
 
 /**
- * Subscriptions' events, as notifications: the creator hears of a new member and of a tip; the fan
+ * Subscriptions' events, as notifications: the creator hears of a new member, of each renewal paid, of
+ * a membership that ended, and of a tip; the fan
  * hears that their payment failed (they are the one who can change the card before access ends). The
  * creator is not told of each failed payment: a retry may still pay, and the fan is the one to act.
  * Each notification's source key is the event's identity (a subscription starts once, a tip is paid
@@ -88,6 +91,38 @@ class SubscriptionNotifications {
         notifier.notify(new Inbox.Incoming(event.creator(), NotificationType.TIP_RECEIVED, "A tip of " + money(event.amount(), event.currency()),
                 message == null ? "A fan sent you a tip." : "A fan sent you a tip with a message: “" + message + "”", null, data,
                 "subscriptions.tip-received:" + event.tip()));
+    }
+
+    @ApplicationModuleListener(id = "messaging.membership-renewed")
+    void on(MembershipRenewed event) {
+        String per = "annual".equals(event.interval()) ? "year" : "month";
+        Map<String, Object> data = new HashMap<>();
+        data.put("subscriptionId", event.subscription().toString());
+        data.put("tierId", event.tier().toString());
+        data.put("fanId", event.fan().toString());
+        data.put("amount", event.amount());
+        data.put("currency", event.currency());
+        notifier.notify(new Inbox.Incoming(event.creator(), NotificationType.PAYMENT_RECEIVED,
+                "A payment of " + money(event.amount(), event.currency()) + " for “" + event.tierName() + "”",
+                "A member renewed for another " + per + ".", null, data,
+                "subscriptions.membership-renewed:" + event.subscription() + ":" + event.payment()));
+    }
+
+    @ApplicationModuleListener(id = "messaging.membership-ended")
+    void on(MembershipEnded event) {
+        String body = switch (event.reason()) {
+            case MembershipEnded.CANCELLED -> "A member left; the period they paid for is over.";
+            case MembershipEnded.PAYMENT_FAILED -> "A member's payment failed on every retry, so their membership ended.";
+            default -> "The payment provider ended a member's subscription.";
+        };
+        Map<String, Object> data = new HashMap<>();
+        data.put("subscriptionId", event.subscription().toString());
+        data.put("tierId", event.tier().toString());
+        data.put("fanId", event.fan().toString());
+        data.put("reason", event.reason());
+        notifier.notify(new Inbox.Incoming(event.creator(), NotificationType.MEMBERSHIP_ENDED,
+                "A membership of “" + event.tierName() + "” ended", body, null, data,
+                "subscriptions.membership-ended:" + event.subscription()));
     }
 
     /** Minor units as the amount with its two decimals (every currency subscriptions takes has two) and the currency's code. */

@@ -179,6 +179,8 @@ public class Billing {
         Subscription next = transition.apply(current);
         if (next != current) {
             subscriptions.update(next);
+            // what the fan did is news once: a cancellation, a resumption, or leaving while unpaid (the end of it)
+            events.changed(current, next, com.authorworks.subscriptions.MembershipEnded.CANCELLED, clock.instant());
         }
         return next;
     }
@@ -215,6 +217,7 @@ public class Billing {
                     return false;
                 }
                 next = s.expired(now);
+                events.ended(next, com.authorworks.subscriptions.MembershipEnded.CANCELLED, now);
             }
             case ACTIVE -> {
                 if (s.periodEnd().isAfter(now)) {
@@ -240,7 +243,9 @@ public class Billing {
         return switch (provider.renew(due)) {
             case Paid paid -> {
                 record(due, paid, now);
-                yield due.paid(now);
+                Subscription renewed = due.paid(now);
+                events.renewed(renewed, due.price(), due.currency(), paid.paymentId(), now);
+                yield renewed;
             }
             case Declined declined -> {
                 Subscription failed = due.paymentFailed(now);
@@ -286,6 +291,128 @@ public class Billing {
             case Declined declined -> throw declined(declined);
             case Redirect redirect -> throw Problem.conflict("tips-not-supported", "Tips are not available with this payment provider yet.");
         };
+    }
+
+    /** A change of tier: the subscription as it is now, and what was charged for the rest of the period (0 for none). */
+    public record TierChange(Subscription subscription, long charged, String paymentId) {
+    }
+
+    /** The smallest charge made for an upgrade's difference (Stripe's minimum); a smaller difference is not charged. */
+    public static final long MIN_CHARGE = 50;
+
+    /**
+     * Test mode: the fan moves to another tier of the same creator at once. An upgrade charges the difference
+     * of the prices for what is left of the paid period (pro rata, to the second, rounded half up) to the card
+     * saved, into the ledger; a downgrade charges nothing and gives nothing back. Either way the new price is
+     * what renewals charge. A declined card changes nothing.
+     */
+    @Transactional
+    public TierChange changeTier(SubscriptionId id, UserId fan, TierId target) {
+        Subscription current = subscriptions.lock(id).filter(s -> s.fan().equals(fan)).orElseThrow(Billing::notFound);
+        if (!current.provider().equals(TestModeProvider.NAME) || !(provider instanceof TestModeProvider testMode)) {
+            throw Problem.conflict("not-test-mode", "Changing tiers is available in test mode only so far.");
+        }
+        if (current.tier().equals(target)) {
+            return new TierChange(current, 0, null);
+        }
+        if (current.status() != SubscriptionStatus.ACTIVE) {
+            throw Problem.conflict("not-changeable", "Only an active membership changes tier; this one is "
+                    + current.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".");
+        }
+        Tier tier = tiers.lock(target);
+        if (!tier.creator().equals(current.creator())) {
+            throw Problem.notFound("tier-not-found", "This creator has no such tier.");
+        }
+        if (tier.archived()) {
+            throw Problem.conflict("tier-archived", "This tier takes no new members.");
+        }
+        if (!tier.currency().equals(current.currency())) {
+            throw Problem.conflict("other-currency", "This tier is priced in " + tier.currency() + ", your membership in "
+                    + current.currency() + "; leave and join it instead.");
+        }
+        long price = tier.price(current.interval());
+        if (tier.memberCap() != null && subscriptions.members(tier.id()) >= tier.memberCap()) {
+            throw Problem.conflict("tier-full", "This tier has no places left.");
+        }
+        Instant now = clock.instant();
+        long charge = prorated(price - current.price(), current.periodStart(), current.periodEnd(), now);
+        Subscription changed = current.withTier(tier.id(), price, now);
+        String paymentId = null;
+        if (charge >= MIN_CHARGE) {
+            switch (testMode.chargeSaved(current, charge)) {
+                case Paid paid -> {
+                    ledger.record(new Ledger.Charge(TestModeProvider.NAME, paid.paymentId(), Ledger.Kind.SUBSCRIPTION, current.creator(), fan,
+                            current.id().value(), null, current.currency(), charge, paid.fee(), now));
+                    paymentId = paid.paymentId();
+                }
+                case Declined declined -> throw declined(declined);
+                case Redirect redirect -> throw new IllegalStateException("test mode does not redirect");
+            }
+        } else {
+            charge = 0;
+        }
+        subscriptions.update(changed);
+        return new TierChange(changed, charge, paymentId);
+    }
+
+    /** The part of a price {@code difference} for what is left at {@code now} of the period, rounded half up; 0 for none. */
+    static long prorated(long difference, Instant start, Instant end, Instant now) {
+        if (difference <= 0 || start == null || end == null || !end.isAfter(now)) {
+            return 0;
+        }
+        long period = Math.max(1, java.time.Duration.between(start, end).toSeconds());
+        long left = Math.min(period, java.time.Duration.between(now, end).toSeconds());
+        return Math.floorDiv(difference * left * 2 + period, 2 * period);
+    }
+
+    /**
+     * Test mode: the creator gives back {@code amount} (all that is left when null) of a payment, into the
+     * ledger; the membership it paid for is left as it is.
+     */
+    @Transactional
+    public Ledger.Refunded refund(UserId creator, java.util.UUID transaction, Long amount) {
+        Ledger.Refundable charge = ledger.refundable(transaction, creator)
+                .orElseThrow(() -> Problem.notFound("payment-not-found", "There is no such payment."));
+        if (!charge.provider().equals(TestModeProvider.NAME)) {
+            throw Problem.conflict("refund-at-provider", "Refund this payment on the payment provider's dashboard; the refund reaches "
+                    + "the ledger from there.");
+        }
+        long left = charge.gross() - charge.refunded();
+        if (left <= 0) {
+            throw Problem.conflict("already-refunded", "This payment has been refunded in full.");
+        }
+        long value = amount == null ? left : amount;
+        if (value > left) {
+            throw new Problem(HttpStatus.CONFLICT, "refund-exceeds-payment", "Only " + left + " of this payment is left to refund.",
+                    java.util.Map.of("refundable", left));
+        }
+        try {
+            Ledger.Refunded refunded = ledger.refund(new Ledger.Refund(TestModeProvider.NAME, "tm_re_" + java.util.UUID.randomUUID(),
+                    charge.externalId(), value, 0, clock.instant()));
+            events.refunded(refunded);
+            return refunded;
+        } catch (Ledger.RefundExceedsCharge meanwhile) {
+            throw new Problem(HttpStatus.CONFLICT, "refund-exceeds-payment", "Only " + meanwhile.refundable
+                    + " of this payment is left to refund.", java.util.Map.of("refundable", meanwhile.refundable));
+        }
+    }
+
+    /**
+     * Test mode: the billing clock moves forward {@code days} days, one day at a time, and what falls due
+     * each day is renewed (or retried, or ends), as if the days had passed. Answers how many changes were made.
+     */
+    public int advanceClock(int days) {
+        if (!(provider instanceof TestModeProvider)) {
+            throw Problem.forbidden("test-mode-only", "The billing clock moves in test mode only; payments here go through " + provider.mode() + ".");
+        }
+        int changed = 0;
+        for (int day = 0; day < days; day++) {
+            clock.advance(java.time.Duration.ofDays(1));
+            for (int pass = 0, made; pass < 24 && (made = renewDue()) > 0; pass++) {
+                changed += made;
+            }
+        }
+        return changed;
     }
 
     public List<Tip> tipsFrom(UserId fan) {

@@ -102,6 +102,12 @@ public record Subscription(SubscriptionId id, UserId fan, UserId creator, TierId
                 reported == SubscriptionStatus.PAST_DUE ? Math.max(1, failedAttempts) : 0, null, testCard, createdAt, now, ended);
     }
 
+    /** The fan moved to another tier of the same creator: its price applies from now, and to every renewal. */
+    public Subscription withTier(TierId other, long otherPrice, Instant now) {
+        return new Subscription(id, fan, creator, other, provider, externalId, status, interval, otherPrice, currency, periodStart, periodEnd,
+                failedAttempts, nextAttemptAt, testCard, createdAt, now, endedAt);
+    }
+
     public Subscription withTestCard(String card, Instant now) {
         return new Subscription(id, fan, creator, tier, provider, externalId, status, interval, price, currency, periodStart, periodEnd,
                 failedAttempts, nextAttemptAt, card, createdAt, now, endedAt);

@@ -39,7 +39,7 @@ public class SubscriptionRecords {
 
     public void update(Subscription s) {
         db.sql("""
-                        UPDATE subscriptions.subscriptions SET external_id = :external, status = :status, current_period_start = :start,
+                        UPDATE subscriptions.subscriptions SET tier_id = :tier, price = :price, external_id = :external, status = :status, current_period_start = :start,
                             current_period_end = :end, failed_attempts = :attempts, next_attempt_at = :next, test_card = :card,
                             updated_at = :updated, ended_at = :ended
                         WHERE id = :id
@@ -80,6 +80,30 @@ public class SubscriptionRecords {
     public long members(TierId tier) {
         return db.sql("SELECT count(*) FROM subscriptions.subscriptions WHERE tier_id = :tier AND status <> 'EXPIRED'")
                 .param("tier", tier.value()).query(Long.class).single();
+    }
+
+    /** Per tier of a creator: members (subscriptions that have not expired nor stopped renewing or not) and monthly recurring revenue. */
+    public record TierStanding(TierId tier, String currency, long members, long renewing, long monthlyRevenue) {
+    }
+
+    /**
+     * A creator's members per tier: {@code members} counts subscriptions that are paid for now (active, past due,
+     * cancelled but not over); {@code renewing} and {@code monthlyRevenue} (an annual price counts a twelfth,
+     * rounded) only those that will renew (active, past due).
+     */
+    public List<TierStanding> standings(UserId creator) {
+        return db.sql("""
+                        SELECT tier_id, currency,
+                               count(*) FILTER (WHERE status IN ('ACTIVE', 'PAST_DUE', 'CANCELLED_AT_PERIOD_END')) AS members,
+                               count(*) FILTER (WHERE status IN ('ACTIVE', 'PAST_DUE')) AS renewing,
+                               coalesce(round(sum(CASE WHEN billing_interval = 'ANNUAL' THEN price / 12.0 ELSE price END)
+                                   FILTER (WHERE status IN ('ACTIVE', 'PAST_DUE'))), 0)::bigint AS mrr
+                        FROM subscriptions.subscriptions WHERE creator_id = :creator GROUP BY tier_id, currency
+                        """)
+                .param("creator", creator.value())
+                .query((rs, row) -> new TierStanding(new TierId(rs.getObject("tier_id", UUID.class)), rs.getString("currency"),
+                        rs.getLong("members"), rs.getLong("renewing"), rs.getLong("mrr")))
+                .list();
     }
 
     /** Subscriptions of {@code provider} whose period ended or whose retry is due by {@code now}. */

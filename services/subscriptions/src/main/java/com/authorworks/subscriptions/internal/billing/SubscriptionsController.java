@@ -40,6 +40,18 @@ class SubscriptionsController {
     record CheckoutRequest(@NotNull java.util.UUID tierId, @Size(max = 10) String interval, @Size(max = 30) String card) {
     }
 
+    record ChangeTierRequest(@NotNull java.util.UUID tierId) {
+    }
+
+    record ChangeTierView(SubscriptionView subscription, long charged, String currency, String paymentId, String mode) {
+    }
+
+    record AdvanceRequest(@NotNull @Min(1) @Max(400) Integer days) {
+    }
+
+    record TestClockView(Instant now, long aheadBySeconds, int changed, String mode) {
+    }
+
     record CardRequest(@NotNull @Size(max = 30) String card) {
     }
 
@@ -110,6 +122,48 @@ class SubscriptionsController {
     @PutMapping("/api/v1/subscriptions/{id}/test-card")
     SubscriptionView testCard(@PathVariable("id") SubscriptionId id, @Valid @RequestBody CardRequest body) {
         return view(billing.changeTestCard(id, CurrentUser.require().id(), body.card()));
+    }
+
+    /**
+     * Test mode: moves to another tier of the same creator now; an upgrade is charged the difference for the
+     * rest of the period.
+     */
+    @PostMapping("/api/v1/subscriptions/{id}/change-tier")
+    ChangeTierView changeTier(@PathVariable("id") SubscriptionId id, @Valid @RequestBody ChangeTierRequest body) {
+        Billing.TierChange change = billing.changeTier(id, CurrentUser.require().id(), new TierId(body.tierId()));
+        SubscriptionView view = view(change.subscription());
+        return new ChangeTierView(view, change.charged(), change.subscription().currency(), change.paymentId(), view.mode());
+    }
+
+    /** Test mode only: the billing clock's time. */
+    @GetMapping("/api/v1/subscriptions/test-clock")
+    TestClockView testClock() {
+        CurrentUser.require();
+        requireTestMode();
+        return clockView(0);
+    }
+
+    /**
+     * Test mode only: moves the billing clock {@code days} forward for everyone on this instance, renewing
+     * (retrying, ending) what falls due on each day passed.
+     */
+    @PostMapping("/api/v1/subscriptions/test-clock/advance")
+    TestClockView advanceTestClock(@Valid @RequestBody AdvanceRequest body) {
+        CurrentUser.require();
+        requireTestMode();
+        return clockView(billing.advanceClock(body.days()));
+    }
+
+    private void requireTestMode() {
+        if (!(billing.provider() instanceof TestModeProvider)) {
+            throw Problem.forbidden("test-mode-only", "The billing clock moves in test mode only; payments here go through "
+                    + billing.provider().mode() + ".");
+        }
+    }
+
+    private TestClockView clockView(int changed) {
+        Instant now = clock.instant();
+        return new TestClockView(now, java.time.Duration.between(java.time.Instant.now(), now).toSeconds(), changed, billing.provider().mode());
     }
 
     @PostMapping("/api/v1/subscriptions/tips")

@@ -64,6 +64,14 @@ public class TestModeProvider implements PaymentProvider {
         return new Paid("tm_in_" + subscription.id() + "_" + subscription.periodStart().getEpochSecond(), fee(subscription.price()));
     }
 
+    /** A one-off charge of {@code amount} to the card a subscription saved (an upgrade's difference). */
+    public Payment chargeSaved(Subscription subscription, long amount) {
+        if (!PAYS.equals(subscription.testCard())) {
+            return new Declined("Your card was declined (test card " + subscription.testCard() + ").");
+        }
+        return new Paid("tm_up_" + UUID.randomUUID(), fee(amount));
+    }
+
     @Override
     public boolean renewedHere() {
         return true;

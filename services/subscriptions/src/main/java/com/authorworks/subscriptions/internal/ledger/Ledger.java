@@ -44,6 +44,11 @@ public class Ledger {
                          Instant occurredAt) {
     }
 
+    /** A refund as recorded: what it took back and from whom ({@code outcome} RECORDED), or why nothing was recorded. */
+    public record Refunded(Outcome outcome, Refund refund, UserId creator, UserId fan, UUID subscription, UUID tip, String currency,
+                           long creatorShare) {
+    }
+
     /** One transaction as a creator's statement shows it (refunds with negative amounts). */
     public record Entry(UUID id, Kind kind, String provider, String externalId, String currency, long gross, long fee,
                         long platform, long creator, Instant occurredAt) {
@@ -92,9 +97,15 @@ public class Ledger {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public Outcome record(Refund refund) {
+        return refund(refund).outcome();
+    }
+
+    /** As {@link #record(Refund)}, answering what the refund took back when it was recorded. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public Refunded refund(Refund refund) {
         if (db.sql("SELECT 1 FROM subscriptions.ledger_transactions WHERE provider = :provider AND external_id = :external")
                 .param("provider", refund.provider()).param("external", refund.externalId()).query().listOfRows().size() > 0) {
-            return Outcome.DUPLICATE;
+            return nothing(Outcome.DUPLICATE, refund);
         }
         Optional<Map<String, Object>> found = db.sql("""
                         SELECT id, creator_id, fan_id, subscription_id, tip_id, currency FROM subscriptions.ledger_transactions
@@ -103,14 +114,14 @@ public class Ledger {
                 .param("provider", refund.provider()).param("external", refund.chargeExternalId())
                 .query().listOfRows().stream().findFirst();
         if (found.isEmpty()) {
-            return Outcome.CHARGE_UNKNOWN;
+            return nothing(Outcome.CHARGE_UNKNOWN, refund);
         }
         Map<String, Object> charge = found.get();
         UUID chargeId = (UUID) charge.get("id");
         // looked for again under the charge's lock: a second delivery of this refund waited for the first
         if (db.sql("SELECT 1 FROM subscriptions.ledger_transactions WHERE provider = :provider AND external_id = :external")
                 .param("provider", refund.provider()).param("external", refund.externalId()).query().listOfRows().size() > 0) {
-            return Outcome.DUPLICATE;
+            return nothing(Outcome.DUPLICATE, refund);
         }
         Map<Account, Long> original = balances(chargeId);
         Split chargeSplit = Split.of(-original.get(Account.FAN_PAYMENTS), original.get(Account.PROCESSOR_FEES));
@@ -140,7 +151,41 @@ public class Ledger {
                 .param("occurred", Timestamp.from(refund.occurredAt())).param("now", Timestamp.from(clock.instant()))
                 .update();
         post(id, split.postings(-1));
-        return Outcome.RECORDED;
+        return new Refunded(Outcome.RECORDED, refund, new UserId((UUID) charge.get("creator_id")),
+                charge.get("fan_id") == null ? null : new UserId((UUID) charge.get("fan_id")), (UUID) charge.get("subscription_id"),
+                (UUID) charge.get("tip_id"), (String) charge.get("currency"), split.creator());
+    }
+
+    private static Refunded nothing(Outcome outcome, Refund refund) {
+        return new Refunded(outcome, refund, null, null, null, null, null, 0);
+    }
+
+    /** A charge (not a refund) of the creator's, by the ledger's id for it, with what is left of it to refund. */
+    public record Refundable(UUID id, String provider, String externalId, String currency, long gross, long refunded) {
+    }
+
+    public Optional<Refundable> refundable(UUID transaction, UserId creator) {
+        return db.sql("""
+                        SELECT t.id, t.provider, t.external_id, t.currency,
+                               (SELECT -p.amount FROM subscriptions.ledger_postings p WHERE p.transaction_id = t.id AND p.account = 'FAN_PAYMENTS') AS gross,
+                               (SELECT coalesce(sum(p.amount), 0) FROM subscriptions.ledger_postings p JOIN subscriptions.ledger_transactions r
+                                    ON r.id = p.transaction_id WHERE r.refund_of = t.id AND p.account = 'FAN_PAYMENTS') AS refunded
+                        FROM subscriptions.ledger_transactions t
+                        WHERE t.id = :id AND t.creator_id = :creator AND t.refund_of IS NULL
+                        """)
+                .param("id", transaction).param("creator", creator.value())
+                .query((rs, row) -> new Refundable(rs.getObject("id", UUID.class), rs.getString("provider"), rs.getString("external_id"),
+                        rs.getString("currency"), rs.getLong("gross"), rs.getLong("refunded")))
+                .optional();
+    }
+
+    /** Whether a charge for this subscription other than {@code externalId} is recorded (a renewal's is not the first). */
+    public boolean chargedBefore(UUID subscription, String externalId) {
+        return db.sql("""
+                        SELECT count(*) FROM subscriptions.ledger_transactions WHERE subscription_id = :subscription AND refund_of IS NULL
+                            AND kind = 'SUBSCRIPTION' AND external_id <> :external
+                        """)
+                .param("subscription", subscription).param("external", externalId).query(Long.class).single() > 0;
     }
 
     /** A refund larger than what is left of its charge. */

@@ -24,7 +24,9 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Invoice;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.SubscriptionItem;
+import com.stripe.param.InvoicePaymentListParams;
 import com.stripe.param.InvoiceRetrieveParams;
+import com.stripe.param.RefundListParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 
 import tools.jackson.databind.JsonNode;
@@ -81,6 +83,13 @@ class StripeWebhooks {
             case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
                  "customer.subscription.paused", "customer.subscription.resumed" -> sync(object.path("id").asString(), Optional.empty());
             case "invoice.paid" -> invoicePaid(object.path("id").asString());
+            case "charge.refunded", "charge.refund.updated" -> {
+                String charge = type.equals("charge.refunded") ? object.path("id").asString("") : object.path("charge").asString("");
+                if (charge.isEmpty()) {
+                    return Handled.IGNORED;
+                }
+                refunded(charge);
+            }
             case "invoice.payment_failed" -> {
                 String subscription = object.path("parent").path("subscription_details").path("subscription").asString("");
                 if (subscription.isEmpty()) {
@@ -165,9 +174,48 @@ class StripeWebhooks {
         long fee = intent.getLatestChargeObject().getBalanceTransactionObject().getFee();
         Instant paidAt = invoice.getStatusTransitions() != null && invoice.getStatusTransitions().getPaidAt() != null
                 ? Instant.ofEpochSecond(invoice.getStatusTransitions().getPaidAt()) : clock.instant();
-        ledger.record(new Ledger.Charge(StripeProvider.NAME, invoice.getId(), Ledger.Kind.SUBSCRIPTION, subscription.creator(),
-                subscription.fan(), subscription.id().value(), null, invoice.getCurrency().toUpperCase(Locale.ROOT), invoice.getAmountPaid(),
-                fee, paidAt));
+        String currency = invoice.getCurrency().toUpperCase(Locale.ROOT);
+        Ledger.Outcome outcome = ledger.record(new Ledger.Charge(StripeProvider.NAME, invoice.getId(), Ledger.Kind.SUBSCRIPTION,
+                subscription.creator(), subscription.fan(), subscription.id().value(), null, currency, invoice.getAmountPaid(), fee, paidAt));
+        // a paid period after the first is a renewal (the first is the membership's start, announced from its state)
+        if (outcome == Ledger.Outcome.RECORDED && !"subscription_create".equals(invoice.getBillingReason())
+                && ledger.chargedBefore(subscription.id().value(), invoice.getId())) {
+            events.renewed(subscription, invoice.getAmountPaid(), currency, invoice.getId(), paidAt);
+        }
+    }
+
+    /**
+     * Records the succeeded refunds of a charge in the ledger, each keyed by its refund id (so a refund told of
+     * again, or listed again with a later one, is recorded once), against the invoice the charge paid: the
+     * charge's payment intent names it through the invoice's payments. Stripe keeps its processing fee on a
+     * refund, so none of it is returned. A charge of no invoice recorded here (yet) is "unknown" (409), so
+     * Stripe delivers it again.
+     */
+    private void refunded(String chargeId) throws StripeException {
+        com.stripe.model.Charge charge = stripe.v1().charges().retrieve(chargeId);
+        if (charge.getPaymentIntent() == null) {
+            return;
+        }
+        List<com.stripe.model.InvoicePayment> payments = stripe.v1().invoicePayments().list(InvoicePaymentListParams.builder()
+                .setPayment(InvoicePaymentListParams.Payment.builder().setType(InvoicePaymentListParams.Payment.Type.PAYMENT_INTENT)
+                        .setPaymentIntent(charge.getPaymentIntent()).build())
+                .build()).getData();
+        if (payments.isEmpty()) {
+            return; // not a subscription's payment (tips through Stripe are not built)
+        }
+        String invoice = payments.getFirst().getInvoice();
+        for (com.stripe.model.Refund refund : stripe.v1().refunds().list(RefundListParams.builder().setCharge(chargeId).setLimit(100L).build())
+                .getData()) {
+            if (!"succeeded".equals(refund.getStatus())) {
+                continue;
+            }
+            Ledger.Refunded recorded = ledger.refund(new Ledger.Refund(StripeProvider.NAME, refund.getId(), invoice, refund.getAmount(), 0,
+                    refund.getCreated() == null ? clock.instant() : Instant.ofEpochSecond(refund.getCreated())));
+            if (recorded.outcome() == Ledger.Outcome.CHARGE_UNKNOWN) {
+                throw new UnknownSubscription(invoice);
+            }
+            events.refunded(recorded);
+        }
     }
 
     private static Optional<SubscriptionId> parse(String id) {
