@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { label, type AuthorPage } from '../api/discovery';
 import { ApiError } from '../api/problems';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { NotificationLevel } from '../components/NotificationLevel';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
 import './discover.css';
@@ -10,7 +11,7 @@ import './discover.css';
 /** `/authors/:id`: an author's public page: their name and bio, their published books, their readers and public reading lists. */
 export function Author() {
   const { id = '' } = useParams();
-  const { api } = useSession();
+  const { api, user } = useSession();
   const [author, setAuthor] = useState<AuthorPage | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   usePageTitle(author?.displayName ?? 'Author');
@@ -50,6 +51,7 @@ export function Author() {
         {author.bookFollowers === 1 ? '1 follow of their books' : `${author.bookFollowers} follows of their books`}
         {author.followers != null ? ` · ${author.followers === 1 ? '1 follower' : `${author.followers} followers`}` : ''}
       </p>
+      {user?.id !== id && <NotificationLevel scope="authors" id={id} />}
       <h2>Books</h2>
       {author.books.length === 0 ? (
         <p className="meta">Nothing published yet.</p>
