@@ -75,7 +75,12 @@ class ChapterReleaseIntegrationTests extends ContentIntegrationTest {
             assertThat(r.path("publishedAt").asString()).isNotBlank();
         });
         assertThat(events.stream(ChapterPublished.class).filter(e -> e.bookId().toString().equals(book)))
-                .as("the first publication is the book's news, not a chapter's").isEmpty();
+                .as("the chapter released with the book is announced, once, as released with it").singleElement().satisfies(e -> {
+                    assertThat(e.chapterId().toString()).isEqualTo(one.id());
+                    assertThat(e.withBook()).isTrue();
+                    assertThat(e.words()).isEqualTo(7);
+                    assertThat(e.publishedAt().toString()).isEqualTo(Instant.parse(releases.getFirst().path("publishedAt").asString()).toString());
+                });
 
         // a chapter added later is a draft: the owner sees it, readers do not, anywhere
         Chapter two = chapter(author, book, "Two", "The second lamp never caught.");
@@ -112,6 +117,7 @@ class ChapterReleaseIntegrationTests extends ContentIntegrationTest {
         assertThat(event.bookTitle()).isEqualTo("The Long Serial");
         assertThat(event.words()).isEqualTo(5);
         assertThat(event.readership()).isEqualTo(AccessPolicy.Readership.ANYONE);
+        assertThat(event.withBook()).as("released on its own").isFalse();
         PublishedBook listing = events.stream(BookPublished.class).map(BookPublished::book)
                 .filter(b -> b.bookId().toString().equals(book)).reduce((a, b) -> b).orElseThrow();
         assertThat(listing.chapters()).isEqualTo(2);
@@ -128,10 +134,36 @@ class ChapterReleaseIntegrationTests extends ContentIntegrationTest {
         assertThat(events.stream(BookPublished.class).map(BookPublished::book).filter(b -> b.bookId().toString().equals(book))
                 .reduce((a, b) -> b).orElseThrow().chapters()).isEqualTo(1);
 
-        // unpublishing the book and publishing it again leaves its chapters as they were
+        // unpublishing the book and publishing it again leaves its chapters as they were, and announces none again
+        long announced = events.stream(ChapterPublished.class).filter(e -> e.bookId().toString().equals(book)).count();
         ok(author.post(path + "/unpublish", ""), 200);
         ok(author.post(path + "/publish", ""), 200);
         assertThat(chapterIds(ok(reader.get(path), 200))).containsExactly(one.id());
+        assertThat(events.stream(ChapterPublished.class).filter(e -> e.bookId().toString().equals(book)).count()).isEqualTo(announced);
+    }
+
+    @Test
+    void everyChapterReleasedWithTheBookIsAnnouncedOnceInOrder() {
+        Api author = newUser();
+        String book = ok(author.post("/api/v1/books", json(Map.of("title", "Three At Once"))), 201).path("id").asString();
+        String path = "/api/v1/books/" + book;
+        Chapter one = chapter(author, book, "One", "Salt on the sill.");
+        Chapter two = chapter(author, book, "Two", "Gulls at the glass, crying.");
+        Chapter three = chapter(author, book, "Three", "Fog.");
+        ok(author.post(path + "/publish", ""), 200);
+        List<ChapterPublished> announced = events.stream(ChapterPublished.class).filter(e -> e.bookId().toString().equals(book)).toList();
+        assertThat(announced).extracting(e -> e.chapterId().toString()).containsExactly(one.id(), two.id(), three.id());
+        assertThat(announced).extracting(ChapterPublished::number).containsExactly(1, 2, 3);
+        assertThat(announced).extracting(ChapterPublished::words).containsExactly(4L, 5L, 1L);
+        assertThat(announced).allSatisfy(e -> {
+            assertThat(e.withBook()).isTrue();
+            assertThat(e.bookTitle()).isEqualTo("Three At Once");
+            assertThat(e.readership()).isEqualTo(AccessPolicy.Readership.ANYONE);
+        });
+        assertThat(announced).extracting(ChapterPublished::publishedAt).containsOnly(announced.getFirst().publishedAt());
+        // publishing a published book again changes nothing and announces nothing
+        ok(author.post(path + "/publish", ""), 200);
+        assertThat(events.stream(ChapterPublished.class).filter(e -> e.bookId().toString().equals(book))).hasSize(3);
     }
 
     @Test

@@ -103,8 +103,14 @@ class ChapterUpdatesIntegrationTests extends DiscoveryFixture {
         String book = publish(author, "The Weekly Tide", genre, "public");
         ok(reader.send("PUT", "/api/v1/discover/books/" + book + "/follow", null), 200);
         ok(author.send("PUT", "/api/v1/discover/books/" + book + "/follow", null), 200);
-        assertThat(chapters(ok(reader.send("GET", "/api/v1/discover/feed", null), 200)))
-                .as("the first publication is not an update").isEmpty();
+        // the chapter released with the book is an update too (content announces it, withBook), told to nobody
+        JsonNode first = eventually("the chapter released with the book in the feed",
+                () -> ok(reader.send("GET", "/api/v1/discover/feed", null), 200), page -> chapters(page).equals(List.of("One")));
+        String one = first.path("items").get(0).path("chapterId").asString();
+        assertThat(heard.released.stream().filter(e -> e.chapterId().toString().equals(one)))
+                .singleElement().satisfies(e -> assertThat(e.withBook()).isTrue());
+        assertThat(db.sql("SELECT count(*) FROM discovery.updates WHERE book_id = :id").param("id", UUID.fromString(book))
+                .query(Long.class).single()).as("once").isEqualTo(1);
 
         String two = release(author, book, "Two");
         JsonNode feed = eventually("the release in the follower's feed", () -> ok(reader.send("GET", "/api/v1/discover/feed", null), 200),
@@ -117,6 +123,7 @@ class ChapterUpdatesIntegrationTests extends DiscoveryFixture {
         assertThat(item.path("genre").asString()).isEqualTo(genre);
         assertThat(item.path("words").asLong()).isEqualTo(8);
         assertThat(chapters(ok(stranger.send("GET", "/api/v1/discover/feed", null), 200))).as("not a follower").isEmpty();
+        assertThat(heard.updated.stream().filter(e -> e.chapterId().toString().equals(one))).as("the book was the news").isEmpty();
 
         // the followers are told, the author is not among them
         FollowedBookUpdated told = eventually("followers told", () -> heard.updated.stream()
@@ -143,7 +150,7 @@ class ChapterUpdatesIntegrationTests extends DiscoveryFixture {
         release(author, book, "Three");
         release(author, book, "Four");
         eventually("all three in the feed", () -> chapters(ok(reader.send("GET", "/api/v1/discover/feed", null), 200)),
-                titles -> titles.size() == 3);
+                titles -> titles.size() == 4);
         List<String> walked = new ArrayList<>();
         String cursor = null;
         do {
@@ -151,11 +158,11 @@ class ChapterUpdatesIntegrationTests extends DiscoveryFixture {
             walked.addAll(chapters(page));
             cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asString();
         } while (cursor != null && walked.size() < 10);
-        assertThat(walked).containsExactly("Four", "Three", "Two");
+        assertThat(walked).containsExactly("Four", "Three", "Two", "One");
 
         // the latest updates are everyone's, by genre
         assertThat(chaptersOf(ok(Api.anonymous(port).send("GET", "/api/v1/discover/latest?size=100&genre=" + genre, null), 200), book))
-                .containsExactly("Four", "Three", "Two");
+                .containsExactly("Four", "Three", "Two", "One");
         assertThat(chaptersOf(ok(Api.anonymous(port).send("GET", "/api/v1/discover/latest?size=100&genre=drama", null), 200), book)).isEmpty();
 
         // a chapter taken down leaves the lists, and hearing of its release again (late) brings back nothing
@@ -163,12 +170,12 @@ class ChapterUpdatesIntegrationTests extends DiscoveryFixture {
                 .findFirst().orElseThrow().chapterId().toString();
         ok(author.send("POST", "/api/v1/books/" + book + "/chapters/" + four + "/unpublish", null), 200);
         eventually("the withdrawn chapter gone", () -> chapters(ok(reader.send("GET", "/api/v1/discover/feed", null), 200)),
-                titles -> titles.equals(List.of("Three", "Two")));
+                titles -> titles.equals(List.of("Three", "Two", "One")));
         ChapterPublished late = heard.released.stream().filter(e -> e.chapterId().toString().equals(four)).findFirst().orElseThrow();
         transactions.executeWithoutResult(status -> events.publishEvent(late));
         eventually("the late release handled", () -> db.sql("SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL "
                 + "AND serialized_event LIKE :chapter").param("chapter", "%" + four + "%").query(Long.class).single(), n -> n == 0);
-        assertThat(chapters(ok(reader.send("GET", "/api/v1/discover/feed", null), 200))).containsExactly("Three", "Two");
+        assertThat(chapters(ok(reader.send("GET", "/api/v1/discover/feed", null), 200))).containsExactly("Three", "Two", "One");
         assertThat(heard.updated.stream().filter(e -> e.chapterId().toString().equals(four))).hasSize(1);
 
         // a book taken down leaves every feed and list
@@ -186,7 +193,7 @@ class ChapterUpdatesIntegrationTests extends DiscoveryFixture {
         String book = publish(author, "Members' Tide", genre, "signed-in");
         release(author, book, "Two");
         eventually("listed to the signed-in", () -> chaptersOf(ok(reader.send("GET", "/api/v1/discover/latest?size=100&genre=" + genre, null), 200), book),
-                titles -> titles.equals(List.of("Two")));
+                titles -> titles.equals(List.of("Two", "One")));
         assertThat(chaptersOf(ok(Api.anonymous(port).send("GET", "/api/v1/discover/latest?size=100&genre=" + genre, null), 200), book))
                 .isEmpty();
     }

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,6 +20,8 @@ import com.authorworks.content.Audience;
 import com.authorworks.content.BookId;
 import com.authorworks.content.BookPublished;
 import com.authorworks.content.BookUnpublished;
+import com.authorworks.content.ChapterId;
+import com.authorworks.content.ChapterPublished;
 import com.authorworks.content.Publication;
 import com.authorworks.content.PublishedBook;
 import com.authorworks.identity.PublicProfile;
@@ -84,22 +88,45 @@ public class Publications {
         return publishNow(book.id(), now);
     }
 
-    private Book publishNow(BookId id, Instant now) {
+    private Book publishNow(BookId id, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime time = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         // the book's first publication releases every chapter still in draft with it; later ones leave
         // chapters as their author set them (a serial's drafts written ahead stay drafts)
-        db.sql("""
+        List<ChapterId> released = db.sql("""
                 UPDATE content.chapters SET publication = 'PUBLISHED', published_at = :now
                 WHERE book_id = :id AND publication = 'DRAFT'
-                  AND (SELECT first_published_at FROM content.books WHERE id = :id) IS NULL""")
-                .param("id", id.value()).param("now", time).update();
+                  AND (SELECT first_published_at FROM content.books WHERE id = :id) IS NULL
+                RETURNING id""")
+                .param("id", id.value()).param("now", time).query((rs, row) -> new ChapterId(rs.getObject(1, UUID.class))).list();
         db.sql("""
                 UPDATE content.books SET publication = 'PUBLISHED', publish_at = NULL, published_at = :now,
                   first_published_at = coalesce(first_published_at, :now) WHERE id = :id""")
                 .param("id", id.value()).param("now", time).update();
         Book published = books.find(id).orElseThrow();
         events.publishEvent(new BookPublished(listing(published), nextRevision(id)));
+        announceReleased(published, released, now);
         return published;
+    }
+
+    /**
+     * Each chapter released with the book's first publication, once, in order ({@link ChapterPublished} with
+     * {@code withBook}): a handler that keeps chapters (discovery's updates, comments) hears of every readable one.
+     */
+    private void announceReleased(Book book, List<ChapterId> released, Instant now) {
+        if (released.isEmpty()) {
+            return;
+        }
+        Set<ChapterId> ids = Set.copyOf(released);
+        for (Chapter chapter : books.chapters(book.id())) {
+            if (!ids.contains(chapter.id())) {
+                continue;
+            }
+            long words = db.sql("SELECT coalesce(sum(word_count), 0) FROM content.scenes WHERE chapter_id = :id")
+                    .param("id", chapter.id().value()).query(Long.class).single();
+            events.publishEvent(new ChapterPublished(book.id(), book.owner(), chapter.id(), chapter.number(), chapter.title(),
+                    book.title(), book.readership(), words, now, true));
+        }
     }
 
     /** Takes a published or scheduled book down; a book that is neither is left as it is. */

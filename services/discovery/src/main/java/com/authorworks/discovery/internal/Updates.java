@@ -63,8 +63,8 @@ class Updates {
         }
         db.sql("UPDATE discovery.books SET updated_at = greatest(updated_at, :at) WHERE id = :book")
                 .param("book", event.bookId().value()).param("at", at).update();
-        if (event.readership() == AccessPolicy.Readership.OWNER) {
-            return;
+        if (event.readership() == AccessPolicy.Readership.OWNER || event.withBook()) {
+            return; // released with the book's first publication: nobody could follow it yet, and the book is the news
         }
         List<UserId> followers = db.sql("SELECT user_id FROM discovery.follows WHERE book_id = :book AND user_id <> :author ORDER BY user_id")
                 .param("book", event.bookId().value()).param("author", event.authorId().value())

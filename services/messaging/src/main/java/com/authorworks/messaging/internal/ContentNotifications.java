@@ -42,11 +42,12 @@ class ContentNotifications {
     /**
      * Those watching a book (or its author, without having set the book otherwise) hear of each chapter that others
      * may read, following it or not; a follower who watches it too is told once (the same source key as discovery's).
+     * The chapters released with a book's first publication are not told one by one.
      */
     @ApplicationModuleListener(id = "messaging.chapter-published-watchers")
     void on(ChapterPublished event) {
-        if (event.readership() == AccessPolicy.Readership.OWNER) {
-            return;
+        if (event.readership() == AccessPolicy.Readership.OWNER || event.withBook()) {
+            return; // a chapter released with the book's first publication is not news of its own
         }
         ScopeLevels.About about = ScopeLevels.About.book(event.bookId().value(), event.authorId());
         for (UserId watcher : levels.watchers(about, List.of(event.authorId()))) {
