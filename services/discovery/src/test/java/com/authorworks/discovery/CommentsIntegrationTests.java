@@ -5,6 +5,8 @@ import static com.authorworks.platform.testing.Api.ok;
 import static com.authorworks.platform.testing.Api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
+import com.authorworks.discovery.internal.DiscoveryClock;
+import com.authorworks.discovery.internal.DiscoveryProperties;
 import com.authorworks.identity.UserBlocks;
 import com.authorworks.identity.Users;
 import com.authorworks.platform.UserId;
@@ -41,6 +45,12 @@ class CommentsIntegrationTests extends DiscoveryFixture {
 
     @Autowired
     Identity identity;
+
+    @Autowired
+    DiscoveryProperties settings;
+
+    @Autowired
+    DiscoveryClock clock;
 
     @TestConfiguration
     static class Identity {
@@ -101,6 +111,56 @@ class CommentsIntegrationTests extends DiscoveryFixture {
         List<String> bodies = new ArrayList<>();
         page.path("items").forEach(item -> bodies.add(item.path("deleted").asBoolean() ? "(deleted)" : item.path("body").asString()));
         return bodies;
+    }
+
+    @Test
+    void aReaderPostsAtMostTheLimitOfCommentsAndReviewsInAnyWindow() {
+        Api author = newUser();
+        Api ada = newUser();
+        Api bram = newUser();
+        Published at = publish(author, "The Limited Tide");
+        DiscoveryProperties.PostingLimit comments = settings.commentLimit();
+        assertThat(comments.count()).as("the default").isEqualTo(20);
+        assertThat(comments.per()).isEqualTo(Duration.ofMinutes(10));
+
+        String first = comment(ada, at, "Comment 1").path("id").asString();
+        for (int i = 2; i <= comments.count(); i++) {
+            comment(ada, at, "Comment " + i);
+        }
+        HttpResponse<String> refused = ada.send("POST", at.comments(), json(Map.of("body", "One too many")));
+        JsonNode problem = problem(refused, 429, "too-many-posts");
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, comments.per().toSeconds());
+        assertThat(problem.path("retryAfter").asLong()).isEqualTo(retryAfter);
+        assertThat(problem.path("limit").asInt()).isEqualTo(comments.count());
+        problem(ada.send("POST", at.comments(), json(Map.of("body", "A reply too", "parentId", first))), 429, "too-many-posts");
+        assertThat(bodies(ok(bram.send("GET", at.comments() + "?size=100", null), 200))).as("the refused are not posted")
+                .hasSize(comments.count()).doesNotContain("One too many");
+        comment(bram, at, "Another reader is not limited by Ada's posts");
+        // a refused post is not counted, and an invalid one takes no place in the window
+        problem(bram.send("POST", at.comments(), json(Map.of("body", "   "))), 400, "comment-empty");
+
+        // the window slides: a minute before the first posts leave it, still refused, and told to wait at most that minute
+        clock.advance(comments.per().minusMinutes(1));
+        HttpResponse<String> stillRefused = ada.send("POST", at.comments(), json(Map.of("body", "Not yet")));
+        problem(stillRefused, 429, "too-many-posts");
+        assertThat(Long.parseLong(stillRefused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        clock.advance(Duration.ofMinutes(1));
+        comment(ada, at, "Welcome back");
+
+        // reviews: a rating with a review counts, one without does not
+        DiscoveryProperties.PostingLimit reviews = settings.reviewLimit();
+        String rating = "/api/v1/discover/books/" + at.book() + "/rating";
+        for (int i = 1; i <= reviews.count(); i++) {
+            ok(bram.send("PUT", rating, json(Map.of("overall", 4, "review", "Review number " + i))), 200);
+        }
+        HttpResponse<String> noMoreReviews = bram.send("PUT", rating, json(Map.of("overall", 5, "review", "Changed my mind")));
+        problem(noMoreReviews, 429, "too-many-posts");
+        assertThat(noMoreReviews.headers().firstValue("Retry-After")).isPresent();
+        assertThat(ok(bram.send("GET", rating, null), 200).path("review").asString()).isEqualTo("Review number " + reviews.count());
+        ok(bram.send("PUT", rating, json(Map.of("overall", 5))), 200);
+        clock.advance(reviews.per());
+        ok(bram.send("PUT", rating, json(Map.of("overall", 5, "review", "Changed my mind"))), 200);
     }
 
     @Test

@@ -52,9 +52,11 @@ class Comments {
     private final Readers readers;
     private final BookChapters chapters;
     private final Blocking blocks;
+    private final PostingLimits limits;
 
     Comments(JdbcClient db, ApplicationEventPublisher events, TransactionTemplate transaction, Readers readers, BookChapters chapters,
-             Blocking blocks) {
+             Blocking blocks, PostingLimits limits) {
+        this.limits = limits;
         this.db = db;
         this.events = events;
         this.transaction = transaction;
@@ -115,7 +117,7 @@ class Comments {
         return new CommentPage(page.stream().filter(c -> !blocked.contains(c.authorId())).map(c -> c.deleted() ? tombstone(c) : c).toList(), next);
     }
 
-    /** Posts a comment on the chapter, or a reply to one of its comments; {@link CommentPosted} with it. */
+    /** Posts a comment on the chapter, or a reply to one of its comments; {@link CommentPosted} with it. Counted by {@link PostingLimits}. */
     Comment post(UUID bookId, UUID chapterId, UUID parentId, String text, CurrentUser author) {
         CatalogueBook book = readers.readable(bookId, author);
         chapters.require(book, chapterId);
@@ -133,6 +135,7 @@ class Comments {
         Comment answered = parent;
         List<String> mentions = mentions(body);
         return transaction.execute(tx -> {
+            limits.take(author.id(), PostingLimits.Kind.COMMENT);
             db.sql("""
                     INSERT INTO discovery.comments (id, book_id, chapter_id, parent_id, author_id, body)
                     VALUES (:id, :book, :chapter, :parent, :author, :body)""")

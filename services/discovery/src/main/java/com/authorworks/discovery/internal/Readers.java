@@ -37,7 +37,11 @@ class Readers {
     private final TransactionTemplate transaction;
     private final Discovery discovery;
 
-    Readers(JdbcClient db, Catalogue catalogue, ApplicationEventPublisher events, TransactionTemplate transaction, Discovery discovery) {
+    private final PostingLimits limits;
+
+    Readers(JdbcClient db, Catalogue catalogue, ApplicationEventPublisher events, TransactionTemplate transaction, Discovery discovery,
+            PostingLimits limits) {
+        this.limits = limits;
         this.db = db;
         this.catalogue = catalogue;
         this.events = events;
@@ -149,6 +153,9 @@ class Readers {
             throw Problem.badRequest("review-too-long", "A review is at most " + MAX_REVIEW + " characters.");
         }
         Rating saved = transaction.execute(tx -> {
+            if (review != null) {
+                limits.take(reader.id(), PostingLimits.Kind.REVIEW);
+            }
             lockTally(book.id());
             Optional<Integer> before = db.sql("SELECT overall FROM discovery.ratings WHERE user_id = :user AND book_id = :book")
                     .param("user", reader.id().value()).param("book", book.id()).query(Integer.class).optional();
