@@ -247,6 +247,12 @@ abstract class PlatformApiIntegrationTest {
         String list = send(Request.of("POST", "/api/v1/discover/lists").bearer(token)
                 .json(json(Map.of("name", name + "'s shore reads"))), 201).json().get("id").asString();
         send(Request.of("PUT", "/api/v1/discover/lists/" + list + "/books/" + shore).bearer(token), 200);
+        // a saved search of theirs (private to them), and a blocklist hiding a tag
+        String search = send(Request.of("POST", "/api/v1/discover/saved-searches").bearer(token)
+                .json(json(Map.of("name", name + "'s shores", "query", Map.of("q", "shore", "excludeTag", List.of("grim")))), 201)
+                .json().get("id").asString();
+        send(Request.of("PUT", "/api/v1/discover/blocklist").bearer(token)
+                .json(json(Map.of("authors", List.of(), "tags", List.of("grim")))), 200);
         // the notifications these make (published, commented) are in before anyone reads them back
         await("the notifications of " + name + "'s publication and comment", () -> {
             String inbox = http().send(Request.of("GET", "/api/v1/notifications?size=100").bearer(token)).text();
@@ -268,6 +274,7 @@ abstract class PlatformApiIntegrationTest {
         ids.put("reportId", report);
         ids.put("readerId", admin.id());
         ids.put("listId", list);
+        ids.put("searchId", search);
         ids.put("authors/id", user.id());
         ids.put("projects/id", projectId);
         ids.put("voiceId", project.get("voices").get(0).get("id").asString());

@@ -210,12 +210,13 @@ class Catalogue {
     record TagCount(String tag, long books) {
     }
 
-    /** The tags of the books of these readerships that start with {@code prefix} (lower case; empty: any), most used first. */
-    List<TagCount> tags(List<AccessPolicy.Readership> readable, String prefix, int limit) {
-        return db.sql("""
+    /** The tags of the books of these readerships, but those the caller blocked, that start with {@code prefix} (lower case; empty: any), most used first. */
+    List<TagCount> tags(List<AccessPolicy.Readership> readable, Blocklists.Hidden hidden, String prefix, int limit) {
+        return hidden.bind(db.sql("""
                 SELECT t.tag, count(*) AS books FROM discovery.books b CROSS JOIN LATERAL jsonb_array_elements_text(b.tags) t(tag)
-                WHERE b.readership IN (:readable) AND left(lower(t.tag), :length) = :prefix
-                GROUP BY t.tag ORDER BY books DESC, t.tag LIMIT :limit""")
+                WHERE b.readership IN (:readable) AND left(lower(t.tag), :length) = :prefix AND """ + Blocklists.Hidden.SQL + """
+
+                GROUP BY t.tag ORDER BY books DESC, t.tag LIMIT :limit"""))
                 .param("readable", names(readable)).param("length", prefix.length()).param("prefix", prefix).param("limit", limit)
                 .query((rs, row) -> new TagCount(rs.getString("tag"), rs.getLong("books"))).list();
     }
@@ -286,21 +287,20 @@ class Catalogue {
             """;
 
     /** The published books someone rated, by their Bayesian average; ties go to the more rated, then the newer. */
-    List<Rated> bestRated(List<AccessPolicy.Readership> readable, String genre, int limit, long offset) {
-        return db.sql(RATED + """
-                WHERE t.ratings > 0 AND b.readership IN (:readable) AND (CAST(:genre AS text) IS NULL OR b.genre = :genre)
+    List<Rated> bestRated(Charts.Filter filter, int limit, long offset) {
+        return filter.bind(db.sql(RATED + "WHERE t.ratings > 0 AND " + Charts.FILTER + """
+
                 ORDER BY score DESC, t.ratings DESC, b.first_published_at DESC, b.id
-                LIMIT :limit OFFSET :offset""")
-                .param("weight", (double) PRIOR_WEIGHT).param("prior", PRIOR_MEAN).param("readable", names(readable)).param("genre", genre)
+                LIMIT :limit OFFSET :offset"""))
+                .param("weight", (double) PRIOR_WEIGHT).param("prior", PRIOR_MEAN)
                 .param("limit", limit).param("offset", offset)
                 .query((rs, row) -> new Rated(book(rs, row), tally(rs, row))).list();
     }
 
-    long countRated(List<AccessPolicy.Readership> readable, String genre) {
-        return db.sql("""
-                SELECT count(*) FROM discovery.books b JOIN discovery.tallies t ON t.book_id = b.id
-                WHERE t.ratings > 0 AND b.readership IN (:readable) AND (CAST(:genre AS text) IS NULL OR b.genre = :genre)""")
-                .param("readable", names(readable)).param("genre", genre).query(Long.class).single();
+    long countRated(Charts.Filter filter) {
+        return filter.bind(db.sql(
+                "SELECT count(*) FROM discovery.books b JOIN discovery.tallies t ON t.book_id = b.id WHERE t.ratings > 0 AND " + Charts.FILTER))
+                .query(Long.class).single();
     }
 
     /** A published book with its tally (none when nobody followed or rated it). */

@@ -34,18 +34,24 @@ class Charts {
         this.db = db;
     }
 
-    /** The books a list may hold: readable by the caller, of the genre if one is given, with none of the hidden tags. */
-    record Filter(List<AccessPolicy.Readership> readable, String genre, List<String> excludedTags) {
+    /** The books a list may hold: readable by the caller, of the genre if one is given, with none of the hidden tags, none the caller blocked. */
+    record Filter(List<AccessPolicy.Readership> readable, String genre, List<String> excludedTags, Blocklists.Hidden hidden) {
+
+        Filter(List<AccessPolicy.Readership> readable, String genre, List<String> excludedTags) {
+            this(readable, genre, excludedTags, Blocklists.Hidden.NONE);
+        }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql) {
-            return sql.param("readable", Catalogue.names(readable)).param("genre", genre)
-                    .param("anyExcluded", !excludedTags.isEmpty()).param("excluded", excludedTags.isEmpty() ? List.of("") : excludedTags);
+            return hidden.bind(sql.param("readable", Catalogue.names(readable)).param("genre", genre)
+                    .param("anyExcluded", !excludedTags.isEmpty()).param("excluded", excludedTags.isEmpty() ? List.of("") : excludedTags));
         }
     }
 
+    /** The books a list may hold ({@link Filter}): the caller's blocklist ({@link Blocklists.Hidden}) included. */
     static final String FILTER = """
             b.readership IN (:readable) AND (CAST(:genre AS text) IS NULL OR b.genre = :genre)
-            AND (NOT :anyExcluded OR NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(b.tags) hidden(tag) WHERE hidden.tag IN (:excluded)))""";
+            AND (NOT :anyExcluded OR NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(b.tags) hidden(tag) WHERE hidden.tag IN (:excluded)))
+            AND """ + Blocklists.Hidden.SQL;
 
     /** A book's engagement in a window: points = reads·1 + follows·2 + ratings·3. */
     record Popular(CatalogueBook book, long reads, long follows, long ratings, long points) {

@@ -66,22 +66,30 @@ class DiscoverController {
                      @RequestParam(required = false) String cursor,
                      @RequestParam(required = false) Integer size) {
         Optional<CurrentUser> caller = CurrentUser.find();
-        String text = q == null ? null : q.strip();
+        Query query = query(new SearchParams(q, genre, tag, excludeTag, minWords, maxWords, updatedSince, status, rating, language, sort),
+                cursor, size, caller);
+        Discovery.Found found = discovery.search(query, caller);
+        return new SearchPage(found.items().stream().map(BookCard::of).toList(), found.total(), found.facets(), found.nextCursor());
+    }
+
+    /** The search these parameters make, validated as {@code /books} validates them (a saved search is checked the same way). */
+    static Query query(SearchParams p, String cursor, Integer size, Optional<CurrentUser> caller) {
+        String text = p.q() == null ? null : p.q().strip();
         if (text != null && text.length() > MAX_TEXT) {
             throw Problem.badRequest("query-too-long", "A search is at most " + MAX_TEXT + " characters.");
         }
+        Long minWords = p.minWords();
+        Long maxWords = p.maxWords();
         if (minWords != null && minWords < 0 || maxWords != null && maxWords < 0
                 || minWords != null && maxWords != null && minWords > maxWords) {
             throw Problem.badRequest("invalid-word-range", "minWords and maxWords are 0 or more, minWords not above maxWords.");
         }
-        Query.Sort order = sort(sort, text != null && !text.isEmpty());
-        Query query = new Query(text, values("genre", genre), values("tag", tag), values("excludeTag", excludeTag), minWords, maxWords,
-                instant(updatedSince),
-                values("status", status), values("rating", rating), values("language", language), order,
+        Query.Sort order = sort(p.sort(), text != null && !text.isEmpty());
+        return new Query(text, values("genre", p.genre()), values("tag", p.tag()), values("excludeTag", p.excludeTag()), List.of(),
+                minWords, maxWords, instant(p.updatedSince()),
+                values("status", p.status()), values("rating", p.rating()), values("language", p.language()), order,
                 cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order), size(size),
                 AccessPolicy.readableBy(caller));
-        Discovery.Found found = discovery.search(query, caller);
-        return new SearchPage(found.items().stream().map(BookCard::of).toList(), found.total(), found.facets(), found.nextCursor());
     }
 
     record TrendingPage(List<TrendingBook> items, int page, int size, long total) {
@@ -315,7 +323,7 @@ class DiscoverController {
         }
     }
 
-    private static int size(Integer size) {
+    static int size(Integer size) {
         if (size == null) {
             return PageRequest.DEFAULT_SIZE;
         }
@@ -326,7 +334,7 @@ class DiscoverController {
     }
 
     /** Filter values in their wire form (lower case, hyphens); tags keep their spaces. */
-    private static List<String> values(String name, List<String> raw) {
+    static List<String> values(String name, List<String> raw) {
         if (raw == null) {
             return List.of();
         }

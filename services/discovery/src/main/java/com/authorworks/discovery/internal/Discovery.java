@@ -36,6 +36,7 @@ class Discovery implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Discovery.class);
 
     private final Catalogue catalogue;
+    private final Blocklists blocklists;
     private final Charts charts;
     private final Embeddings embeddings;
     private final Path indexPath;
@@ -43,7 +44,8 @@ class Discovery implements SmartLifecycle {
     private volatile SearchIndex index;
 
     Discovery(Catalogue catalogue, Charts charts, Embeddings embeddings, DiscoveryProperties properties,
-              @Value("${authorworks.data:data}") Path data) {
+              @Value("${authorworks.data:data}") Path data, Blocklists blocklists) {
+        this.blocklists = blocklists;
         this.catalogue = catalogue;
         this.charts = charts;
         this.embeddings = embeddings;
@@ -117,7 +119,7 @@ class Discovery implements SmartLifecycle {
 
     Found search(Query query, Optional<CurrentUser> caller) {
         float[] vector = query.hasText() ? embeddings.embed(query.text()) : null;
-        SearchIndex.Results results = index().search(query, vector);
+        SearchIndex.Results results = index().search(query.hiding(blocklists.hidden(caller)), vector);
         Map<UUID, CatalogueBook> books = catalogue.find(results.hits().stream().map(SearchIndex.Hit::id).toList());
         List<Item> items = new ArrayList<>();
         for (SearchIndex.Hit hit : results.hits()) {
@@ -134,7 +136,7 @@ class Discovery implements SmartLifecycle {
 
     /** Trending among the books the caller may read of the genre (null: all) without the hidden tags; {@code since} null: every reader counts. */
     Trending trending(Optional<CurrentUser> caller, String genre, List<String> excludedTags, java.time.LocalDate since, long offset, int size) {
-        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags);
+        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags, blocklists.hidden(caller));
         List<Catalogue.Trend> trends = catalogue.trending(filter, since, size, offset).stream()
                 .filter(trend -> readable(trend.book(), caller)).toList();
         return new Trending(trends, catalogue.count(filter));
@@ -145,7 +147,7 @@ class Discovery implements SmartLifecycle {
 
     /** Popular this week: the most points from readers' starts, follows and first ratings in the last seven days. */
     Popular popular(Optional<CurrentUser> caller, String genre, List<String> excludedTags, int days, long offset, int size) {
-        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags);
+        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags, blocklists.hidden(caller));
         java.time.LocalDate since = Charts.since(days);
         return new Popular(charts.popular(filter, since, size, offset).stream().filter(p -> readable(p.book(), caller)).toList(),
                 charts.countPopular(filter, since));
@@ -160,7 +162,7 @@ class Discovery implements SmartLifecycle {
     }
 
     Rising rising(Optional<CurrentUser> caller, String genre, List<String> excludedTags, long offset, int size) {
-        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags);
+        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags, blocklists.hidden(caller));
         return new Rising(charts.rising(filter, size, offset).stream().filter(r -> readable(r.book(), caller)).toList(),
                 charts.countRising(filter));
     }
@@ -180,10 +182,10 @@ class Discovery implements SmartLifecycle {
     }
 
     BestRated bestRated(Optional<CurrentUser> caller, String genre, long offset, int size) {
-        List<AccessPolicy.Readership> readable = AccessPolicy.readableBy(caller);
-        List<Catalogue.Rated> rated = catalogue.bestRated(readable, genre, size, offset).stream()
+        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, List.of(), blocklists.hidden(caller));
+        List<Catalogue.Rated> rated = catalogue.bestRated(filter, size, offset).stream()
                 .filter(r -> readable(r.book(), caller)).toList();
-        return new BestRated(rated, catalogue.countRated(readable, genre));
+        return new BestRated(rated, catalogue.countRated(filter));
     }
 
     /** One book's best-rated parts (a book nobody rated is explained too: its score is the prior's). */
@@ -215,8 +217,10 @@ class Discovery implements SmartLifecycle {
                 profile[i] += read.embedding()[i];
             }
         }
+        Blocklists.Hidden hidden = blocklists.hidden(caller);
+        List<UUID> authors = java.util.stream.Stream.concat(java.util.stream.Stream.of(reader), hidden.authors().stream()).toList();
         List<SearchIndex.Hit> hits = index().nearest(Embeddings.normalise(profile), size, AccessPolicy.readableBy(caller),
-                catalogue.readBy(reader), reader);
+                catalogue.readBy(reader), authors, hidden.tags());
         Map<UUID, CatalogueBook> books = catalogue.find(hits.stream().map(SearchIndex.Hit::id).toList());
         List<Item> items = new ArrayList<>();
         for (SearchIndex.Hit hit : hits) {
@@ -231,7 +235,7 @@ class Discovery implements SmartLifecycle {
     }
 
     List<Catalogue.TagCount> tags(Optional<CurrentUser> caller, String prefix, int size) {
-        return catalogue.tags(AccessPolicy.readableBy(caller), prefix, size);
+        return catalogue.tags(AccessPolicy.readableBy(caller), blocklists.hidden(caller), prefix, size);
     }
 
     Optional<CatalogueBook> book(UUID id) {

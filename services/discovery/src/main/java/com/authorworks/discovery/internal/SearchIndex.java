@@ -293,6 +293,12 @@ class SearchIndex implements AutoCloseable {
 
     /** The books nearest a vector among those the caller may read, leaving out some ids and one author's books. */
     List<Hit> nearest(float[] vector, int k, List<AccessPolicy.Readership> readable, Collection<UUID> excluded, UUID excludedAuthor) {
+        return nearest(vector, k, readable, excluded, excludedAuthor == null ? List.of() : List.of(excludedAuthor), List.of());
+    }
+
+    /** The books nearest a vector among those the caller may read, leaving out some ids, some authors' books and books with some tags. */
+    List<Hit> nearest(float[] vector, int k, List<AccessPolicy.Readership> readable, Collection<UUID> excluded,
+                      Collection<UUID> excludedAuthors, Collection<String> excludedTags) {
         IndexSearcher searcher = acquire();
         try {
             BooleanQuery.Builder filter = new BooleanQuery.Builder()
@@ -301,9 +307,8 @@ class SearchIndex implements AutoCloseable {
             if (!excluded.isEmpty()) {
                 filter.add(anyOf("id", excluded.stream().map(UUID::toString).toList()), Occur.MUST_NOT);
             }
-            if (excludedAuthor != null) {
-                filter.add(new TermQuery(new Term("author_id", excludedAuthor.toString())), Occur.MUST_NOT);
-            }
+            excludedAuthors.forEach(author -> filter.add(new TermQuery(new Term("author_id", author.toString())), Occur.MUST_NOT));
+            excludedTags.forEach(tag -> filter.add(new TermQuery(new Term("tag", tag)), Occur.MUST_NOT));
             TopDocs top = searcher.search(new KnnFloatVectorQuery("vector", vector, k, filter.build()), k);
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc hit : top.scoreDocs) {
@@ -327,6 +332,7 @@ class SearchIndex implements AutoCloseable {
         addAnyOf(filter, "language", query.languages());
         query.tags().forEach(tag -> filter.add(new TermQuery(new Term("tag", tag)), Occur.FILTER));
         query.excludedTags().forEach(tag -> filter.add(new TermQuery(new Term("tag", tag)), Occur.MUST_NOT));
+        query.excludedAuthors().forEach(author -> filter.add(new TermQuery(new Term("author_id", author.toString())), Occur.MUST_NOT));
         if (query.minWords() != null || query.maxWords() != null) {
             filter.add(LongPoint.newRangeQuery("words", query.minWords() == null ? 0 : query.minWords(),
                     query.maxWords() == null ? Long.MAX_VALUE : query.maxWords()), Occur.FILTER);

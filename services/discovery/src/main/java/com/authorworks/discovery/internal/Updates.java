@@ -30,15 +30,18 @@ import com.authorworks.platform.UserId;
 /**
  * Books' updates (chapter releases) as readers hear of them: the home feed of what a reader follows and the
  * latest-updates list. Fed by content's {@link ChapterPublished} and {@link ChapterUnpublished}; every list joins the catalogue and keeps the
- * readerships content's {@link AccessPolicy} grants the caller, so what is not published, or not for them, is not listed.
+ * readerships content's {@link AccessPolicy} grants the caller, so what is not published, or not for them, is not listed;
+ * nor the books of authors or with tags the caller blocked ({@link Blocklists}).
  */
 @Component
 class Updates {
 
     private final JdbcClient db;
     private final ApplicationEventPublisher events;
+    private final Blocklists blocklists;
 
-    Updates(JdbcClient db, ApplicationEventPublisher events) {
+    Updates(JdbcClient db, ApplicationEventPublisher events, Blocklists blocklists) {
+        this.blocklists = blocklists;
         this.db = db;
         this.events = events;
     }
@@ -107,27 +110,30 @@ class Updates {
     /** The updates of the books the reader follows and may read, newest first. */
     Page feed(CurrentUser reader, String cursor, int size) {
         return page("JOIN discovery.follows f ON f.book_id = u.book_id AND f.user_id = :user", reader.id().value(), null,
-                AccessPolicy.readableBy(Optional.of(reader)), cursor, size);
+                AccessPolicy.readableBy(Optional.of(reader)), blocklists.hidden(Optional.of(reader)), cursor, size);
     }
 
     /** Every update the caller may read (the latest-updates list), newest first, of one genre or all. */
     Page latest(Optional<CurrentUser> caller, String genre, String cursor, int size) {
-        return page("", null, genre, AccessPolicy.readableBy(caller), cursor, size);
+        return page("", null, genre, AccessPolicy.readableBy(caller), blocklists.hidden(caller), cursor, size);
     }
 
-    private Page page(String join, UUID user, String genre, List<AccessPolicy.Readership> readable, String cursor, int size) {
+    private Page page(String join, UUID user, String genre, List<AccessPolicy.Readership> readable, Blocklists.Hidden hidden, String cursor,
+                      int size) {
         Position after = cursor == null || cursor.isBlank() ? null : Position.decode(cursor);
-        List<Update> rows = db.sql("""
+        List<Update> rows = hidden.bind(db.sql("""
                 SELECT u.*, b.title, b.author_id, b.author_name, b.genre FROM discovery.updates u
                 JOIN discovery.books b ON b.id = u.book_id
                 """ + join + """
 
                 WHERE NOT u.withdrawn AND b.readership IN (:readable) AND (CAST(:genre AS text) IS NULL OR b.genre = :genre)
+                  AND """ + Blocklists.Hidden.SQL + """
+
                   AND (CAST(:at AS timestamptz) IS NULL OR (u.published_at, u.id) < (CAST(:at AS timestamptz), CAST(:after AS uuid)))
                 ORDER BY u.published_at DESC, u.id DESC LIMIT :limit""")
                 .param("user", user).param("readable", readable.isEmpty() ? List.of("-") : readable.stream().map(Enum::name).toList())
                 .param("genre", genre).param("at", after == null ? null : OffsetDateTime.ofInstant(after.at(), ZoneOffset.UTC))
-                .param("after", after == null ? null : after.id()).param("limit", size + 1)
+                .param("after", after == null ? null : after.id()).param("limit", size + 1))
                 .query(Updates::update).list();
         List<Update> items = new ArrayList<>(rows.subList(0, Math.min(size, rows.size())));
         String next = rows.size() > size ? new Position(items.getLast().publishedAt(), items.getLast().id()).encode() : null;
