@@ -177,6 +177,64 @@ class ChartsAndListsIntegrationTests extends DiscoveryFixture {
     }
 
     @Test
+    void risingStarsKeepThreeOfEveryTenPlacesForDebutsAndSayWhichWereReserved() {
+        String genre = "thriller";
+        Api established = newUser();
+        String old = publish(established, "The Old Thriller", genre, List.of("spies"));
+        db.sql("UPDATE discovery.books SET first_published_at = now() - interval '40 days' WHERE id = :id").param("id", UUID.fromString(old)).update();
+        List<String> sequels = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            sequels.add(publish(established, "Sequel " + i, genre, List.of("spies")));
+        }
+        String big = publish(newUser(), "A Loud Debut", genre, List.of("spies"));
+        String quiet = publish(newUser(), "A Quiet Debut", genre, List.of("spies"));
+        String quieter = publish(newUser(), "A Quieter Debut", genre, List.of("spies"));
+        // interest today: sequel i has 100 + i readers, far ahead of two of the debuts
+        for (int i = 0; i < sequels.size(); i++) {
+            engage(sequels.get(i), 101 + i);
+        }
+        engage(big, 1000);
+        engage(quiet, 2);
+        engage(quieter, 1);
+
+        JsonNode rising = ok(anonymous().send("GET", "/api/v1/discover/rising-stars?size=100&genre=" + genre, null), 200);
+        List<String> expected = new ArrayList<>(List.of(big));
+        for (int i = 11; i >= 5; i--) {
+            expected.add(sequels.get(i - 1)); // places 2–8: by score
+        }
+        expected.addAll(List.of(quiet, quieter)); // places 9 and 10: the block's reserved debut slots
+        for (int i = 4; i >= 1; i--) {
+            expected.add(sequels.get(i - 1)); // 11–14: no debut left to reserve a place for
+        }
+        List<String> ids = new ArrayList<>();
+        List<Boolean> reserved = new ArrayList<>();
+        rising.path("items").forEach(item -> {
+            ids.add(item.path("book").path("id").asString());
+            reserved.add(item.path("reservedSlot").asBoolean());
+        });
+        assertThat(ids).isEqualTo(expected);
+        assertThat(rising.path("total").asLong()).isEqualTo(14);
+        assertThat(reserved).as("the loud debut leads by score; the quiet ones hold reserved places")
+                .containsExactly(false, false, false, false, false, false, false, false, true, true, false, false, false, false);
+        assertThat(item(rising, quiet).path("score").asDouble()).isLessThan(item(rising, sequels.get(0)).path("score").asDouble());
+
+        // pages are slices of the same ranking
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            ok(anonymous().send("GET", "/api/v1/discover/rising-stars?size=5&page=" + page + "&genre=" + genre, null), 200).path("items")
+                    .forEach(item -> paged.add(item.path("book").path("id").asString()));
+        }
+        assertThat(paged).isEqualTo(expected);
+        assertThat(ok(anonymous().send("GET", "/api/v1/discover/rising-stars/explain?book=" + quiet, null), 200).path("formula").asString())
+                .contains("of every 10 places at least 3 go to debuts");
+    }
+
+    private void engage(String book, int reads) {
+        db.sql("INSERT INTO discovery.engagement (book_id, day, reads) VALUES (:book, :day, :reads)")
+                .param("book", UUID.fromString(book)).param("day", LocalDate.now(ZoneOffset.UTC)).param("reads", reads).update();
+    }
+
+    @Test
     void tagsAutocompleteWithCountsAndSearchKeepsOnlyTheRecentlyUpdated() {
         Api author = newUser();
         String stem = "zq" + UUID.randomUUID().toString().substring(0, 6);

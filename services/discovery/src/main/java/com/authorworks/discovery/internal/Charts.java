@@ -93,8 +93,21 @@ class Charts {
      * score = points / (days + 1) / (1 + ln(1 + prior audience)): growth for its age, fair to a new author.
      */
     record Rising(CatalogueBook book, long reads, long follows, long ratings, long points, double ageDays, long priorAudience,
-                  boolean debut, double score) {
+                  boolean debut, double score, boolean reserved) {
+
+        Rising reserve() {
+            return new Rising(book, reads, follows, ratings, points, ageDays, priorAudience, debut, score, true);
+        }
     }
+
+    /**
+     * Reserved slots for debuts: of every {@link #SLOT_BLOCK} places of rising stars (1–10, 11–20, …) at least
+     * {@link #DEBUT_SLOTS} go to debuts while debuts are left. The list is ranked by score; where a block would
+     * otherwise end with fewer debuts, the best debuts not yet placed take its last places ({@code reserved}: placed
+     * by the rule, not by score), and the others move down. A debut ranked there by score anyway is not reserved.
+     */
+    static final int SLOT_BLOCK = 10;
+    static final int DEBUT_SLOTS = 3;
 
     private static final String RISING = """
             SELECT b.*, e.reads, e.follows, e.ratings, e.points, a.age_days, p.prior_audience, p.earlier = 0 AS debut,
@@ -110,13 +123,49 @@ class Charts {
                                 WHERE o.author_id = b.author_id AND o.id <> b.id AND o.first_published_at < b.first_published_at) p
             """;
 
-    /** New books (first published in the last {@link #RISING_DAYS} days) that readers took to, fastest for their age first. */
+    /**
+     * New books (first published in the last {@link #RISING_DAYS} days) that readers took to, fastest for their age
+     * first, with {@link #DEBUT_SLOTS} of every {@link #SLOT_BLOCK} places kept for debuts ({@link #withDebutSlots}).
+     */
     List<Rising> rising(Filter filter, int limit, long offset) {
-        return points(filter.bind(db.sql(RISING + "WHERE e.points > 0 AND b.first_published_at > now() - make_interval(days => :days) AND "
-                + FILTER + """
+        // the first (offset + limit) of each kind are all the merge can reach; their order is the ranking's
+        long needed = offset + limit;
+        List<Rising> ranked = points(filter.bind(db.sql("SELECT * FROM (SELECT r.*, row_number() OVER (PARTITION BY r.debut "
+                + "ORDER BY r.score DESC, r.first_published_at DESC, r.id) AS within, row_number() OVER (ORDER BY r.score DESC, "
+                + "r.first_published_at DESC, r.id) AS overall FROM (" + RISING
+                + "WHERE e.points > 0 AND b.first_published_at > now() - make_interval(days => :days) AND " + FILTER
+                + ") r) ranked WHERE within <= :needed ORDER BY overall")), null)
+                .param("days", RISING_DAYS).param("needed", needed).query(Charts::rising).list();
+        List<Rising> merged = withDebutSlots(ranked);
+        return merged.subList((int) Math.min(offset, merged.size()), (int) Math.min(needed, merged.size()));
+    }
 
-                ORDER BY score DESC, b.first_published_at DESC, b.id LIMIT :limit OFFSET :offset""")), null)
-                .param("days", RISING_DAYS).param("limit", limit).param("offset", offset).query(Charts::rising).list();
+    /** The ranking (best first) with debuts' reserved slots: see {@link #DEBUT_SLOTS}. */
+    static List<Rising> withDebutSlots(List<Rising> ranked) {
+        java.util.ArrayDeque<Rising> debuts = new java.util.ArrayDeque<>(ranked.stream().filter(Rising::debut).toList());
+        java.util.ArrayDeque<Rising> others = new java.util.ArrayDeque<>(ranked.stream().filter(r -> !r.debut()).toList());
+        java.util.Map<Rising, Integer> rank = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            rank.put(ranked.get(i), i);
+        }
+        List<Rising> placed = new java.util.ArrayList<>(ranked.size());
+        int debutsInBlock = 0;
+        while (!debuts.isEmpty() || !others.isEmpty()) {
+            int position = placed.size() % SLOT_BLOCK;
+            if (position == 0) {
+                debutsInBlock = 0;
+            }
+            boolean mustBeDebut = !debuts.isEmpty() && DEBUT_SLOTS - debutsInBlock >= SLOT_BLOCK - position;
+            boolean debutLeads = !debuts.isEmpty() && (others.isEmpty() || rank.get(debuts.peek()) < rank.get(others.peek()));
+            if (debutLeads || mustBeDebut) {
+                Rising debut = debuts.poll();
+                placed.add(debutLeads ? debut : debut.reserve());
+                debutsInBlock++;
+            } else {
+                placed.add(others.poll());
+            }
+        }
+        return placed;
     }
 
     long countRising(Filter filter) {
@@ -146,6 +195,6 @@ class Charts {
 
     private static Rising rising(ResultSet rs, int row) throws SQLException {
         return new Rising(Catalogue.book(rs, row), rs.getLong("reads"), rs.getLong("follows"), rs.getLong("ratings"), rs.getLong("points"),
-                rs.getDouble("age_days"), rs.getLong("prior_audience"), rs.getBoolean("debut"), rs.getDouble("score"));
+                rs.getDouble("age_days"), rs.getLong("prior_audience"), rs.getBoolean("debut"), rs.getDouble("score"), false);
     }
 }

@@ -179,11 +179,12 @@ class DiscoverController {
     }
 
     /** @param priorAudience the followers of the author's books published before this one; {@code debut} when there are none */
-    record RisingBook(BookCard book, long points, double ageDays, long priorAudience, boolean debut, double score) {
+    /** @param reservedSlot placed by the debuts' reserved slots (3 of every 10 places), not by its score */
+    record RisingBook(BookCard book, long points, double ageDays, long priorAudience, boolean debut, double score, boolean reservedSlot) {
 
         static RisingBook of(Charts.Rising r) {
             return new RisingBook(BookCard.of(new Discovery.Item(r.book(), r.score(), "rising-star", null)), r.points(), r.ageDays(),
-                    r.priorAudience(), r.debut(), r.score());
+                    r.priorAudience(), r.debut(), r.score(), r.reserved());
         }
     }
 
@@ -203,7 +204,8 @@ class DiscoverController {
         Charts.Rising r = discovery.explainRising(bookId(book), CurrentUser.find());
         return new RisingExplanation(r.book().id().toString(), "score = points / (D + 1) / (1 + ln(1 + A)); points = reads * "
                 + Charts.READ_POINTS + " + follows * " + Charts.FOLLOW_POINTS + " + first ratings * " + Charts.RATING_POINTS
-                + ", D = days since first published, A = followers of the author's earlier books", r.reads(), r.follows(), r.ratings(),
+                + ", D = days since first published, A = followers of the author's earlier books; of every 10 places at least 3 go to"
+                + " debuts while any are left (reservedSlot in the list)", r.reads(), r.follows(), r.ratings(),
                 r.points(), r.ageDays(), r.priorAudience(), r.debut(), r.points() > 0 && r.ageDays() <= Charts.RISING_DAYS, r.score());
     }
 
