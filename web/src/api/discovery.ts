@@ -21,6 +21,8 @@ export interface BookCard {
   publishedAt: string;
   score?: number | null;
   reason?: string | null;
+  /** For a recommendation: the id of the book of the reader's it is closest to. */
+  because?: string | null;
 }
 
 export interface FacetValue {
@@ -43,8 +45,76 @@ export interface DiscoverQuery {
   status?: string;
   tags?: string[];
   excludeTags?: string[];
+  /** An ISO day (`2026-12-01`) or time: only books updated at or after it. */
+  updatedSince?: string;
   sort?: string;
   cursor?: string;
+}
+
+/** A list's time window (`/popular`, `/trending`). */
+export type ListWindow = 'day' | 'week' | 'month' | 'all';
+
+/** `GET /api/v1/discover/trending`: readers over the book's age (Hacker News form), per window. */
+export interface TrendingPage {
+  items: { book: BookCard; reads: number; score: number }[];
+  total: number;
+}
+
+/** A saved search: a name and the parameters of `GET /api/v1/discover/books` (as the server keeps them). */
+export interface SavedSearchQuery {
+  q?: string | null;
+  genre?: string[];
+  tag?: string[];
+  excludeTag?: string[];
+  rating?: string[];
+  status?: string[];
+  language?: string[];
+  minWords?: number | null;
+  maxWords?: number | null;
+  updatedSince?: string | null;
+  sort?: string | null;
+}
+
+export interface SavedSearch {
+  id: string;
+  name: string;
+  query: SavedSearchQuery;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The reader's saved blocklist: books by these authors or with these tags are left out of every answer. */
+export interface Blocklist {
+  authors: { id: string; name?: string | null }[];
+  tags: string[];
+}
+
+/** The page's search as a saved search keeps it. */
+export function toSavedQuery(query: DiscoverQuery): SavedSearchQuery {
+  const saved: SavedSearchQuery = {};
+  if (query.q?.trim()) saved.q = query.q.trim();
+  if (query.genre) saved.genre = [query.genre];
+  if (query.rating) saved.rating = [query.rating];
+  if (query.status) saved.status = [query.status];
+  if ((query.tags ?? []).length > 0) saved.tag = query.tags;
+  if ((query.excludeTags ?? []).length > 0) saved.excludeTag = query.excludeTags;
+  if (query.updatedSince) saved.updatedSince = query.updatedSince;
+  if (query.sort) saved.sort = query.sort;
+  return saved;
+}
+
+/** A saved search as the page's search (the page shows one genre, rating and status). */
+export function fromSavedQuery(saved: SavedSearchQuery): DiscoverQuery {
+  return {
+    q: saved.q ?? undefined,
+    genre: saved.genre?.[0],
+    rating: saved.rating?.[0],
+    status: saved.status?.[0],
+    tags: saved.tag ?? [],
+    excludeTags: saved.excludeTag ?? [],
+    updatedSince: saved.updatedSince ?? undefined,
+    sort: saved.sort ?? undefined,
+  };
 }
 
 /** What readers see of a book before opening it. */
@@ -73,6 +143,7 @@ export function discoverPath(query: DiscoverQuery): string {
   if (query.genre) params.append('genre', query.genre);
   if (query.rating) params.append('rating', query.rating);
   if (query.status) params.append('status', query.status);
+  if (query.updatedSince) params.append('updatedSince', query.updatedSince);
   for (const tag of query.tags ?? []) params.append('tag', tag);
   for (const tag of query.excludeTags ?? []) params.append('excludeTag', tag);
   if (query.sort) params.append('sort', query.sort);
@@ -114,7 +185,7 @@ export interface PopularPage {
 
 /** `GET /api/v1/discover/rising-stars`: new books by growth for their age, damped by the author's earlier audience. */
 export interface RisingPage {
-  items: { book: BookCard; points: number; ageDays: number; priorAudience: number; debut: boolean; score: number }[];
+  items: { book: BookCard; points: number; ageDays: number; priorAudience: number; debut: boolean; score: number; reservedSlot?: boolean }[];
   total: number;
 }
 
@@ -237,11 +308,12 @@ function query(params: Record<string, string | number | null | undefined>): stri
   return text ? `?${text}` : '';
 }
 
-/** A list's parameters in a fixed order: genre, hidden tags, size. */
-function listParams(genre: string | undefined, excludeTags: string[], size: number): string {
+/** A list's parameters in a fixed order: genre, hidden tags, window, size. */
+function listParams(genre: string | undefined, excludeTags: string[], size: number, window?: ListWindow): string {
   const params = new URLSearchParams();
   if (genre) params.append('genre', genre);
   for (const tag of excludeTags) params.append('excludeTag', tag);
+  if (window) params.append('window', window);
   params.append('size', String(size));
   return params.toString();
 }
@@ -254,8 +326,20 @@ export function discoveryApi(client: ApiClient) {
     search: (query: DiscoverQuery) => client.get<SearchPage>(discoverPath(query)),
     bestRated: (genre?: string, size = 5) =>
       client.get<BestRatedPage>(`/api/v1/discover/best-rated?${new URLSearchParams({ ...(genre ? { genre } : {}), size: String(size) })}`),
-    popular: (genre?: string, excludeTags: string[] = [], size = 5) =>
-      client.get<PopularPage>(`/api/v1/discover/popular?${listParams(genre, excludeTags, size)}`),
+    /** Popular in the window (the server's default, a week, is not sent). */
+    popular: (genre?: string, excludeTags: string[] = [], size = 5, window: ListWindow = 'week') =>
+      client.get<PopularPage>(`/api/v1/discover/popular?${listParams(genre, excludeTags, size, window === 'week' ? undefined : window)}`),
+    trending: (genre?: string, excludeTags: string[] = [], window: ListWindow = 'all', size = 5) =>
+      client.get<TrendingPage>(`/api/v1/discover/trending?${listParams(genre, excludeTags, size, window)}`),
+    recommendations: (size = 5) => client.get<{ items: BookCard[] }>(`/api/v1/discover/recommendations?size=${size}`).then((r) => r.items),
+    /** Tags of readable books starting with `prefix`, most used first. */
+    tags: (prefix: string, size = 8) =>
+      client.get<{ items: { tag: string; books: number }[] }>(`/api/v1/discover/tags${query({ prefix, size })}`).then((r) => r.items),
+    savedSearches: () => client.get<{ items: SavedSearch[] }>('/api/v1/discover/saved-searches').then((r) => r.items),
+    saveSearch: (name: string, saved: SavedSearchQuery) => client.post<SavedSearch>('/api/v1/discover/saved-searches', { name, query: saved }),
+    deleteSavedSearch: (id: string) => client.delete(`/api/v1/discover/saved-searches/${encodeURIComponent(id)}`),
+    blocklist: () => client.get<Blocklist>('/api/v1/discover/blocklist'),
+    setBlocklist: (authors: string[], tags: string[]) => client.put<Blocklist>('/api/v1/discover/blocklist', { authors, tags }),
     rising: (genre?: string, excludeTags: string[] = [], size = 5) =>
       client.get<RisingPage>(`/api/v1/discover/rising-stars?${listParams(genre, excludeTags, size)}`),
     author: (id: string) => client.get<AuthorPage>(`/api/v1/discover/authors/${encodeURIComponent(id)}`),

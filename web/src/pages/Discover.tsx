@@ -1,19 +1,24 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { label, type BestRatedPage, type BookCard, type DiscoverQuery, type PopularPage, type RisingPage, type SearchPage } from '../api/discovery';
+import { label, type BestRatedPage, type Blocklist, type BookCard, type DiscoverQuery, type ListWindow, type PopularPage, type RisingPage,
+  type SearchPage, type TrendingPage } from '../api/discovery';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { UpdateList } from '../components/UpdateList';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/session';
+import { BlocklistPanel, normalTag, SavedSearches, TagSuggestions } from './DiscoverPersonal';
 import './discover.css';
 
 export const GENRES = ['fantasy', 'science-fiction', 'mystery', 'thriller', 'romance', 'horror', 'historical', 'literary',
   'young-adult', 'children', 'adventure', 'humor', 'drama', 'poetry', 'non-fiction', 'other'];
 export const RATINGS = ['general', 'teen', 'mature', 'explicit', 'not-rated'];
 
-function normalTag(text: string) {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
-}
+const WINDOWS: { value: ListWindow; label: string }[] = [
+  { value: 'day', label: 'Today' },
+  { value: 'week', label: 'This week' },
+  { value: 'month', label: 'This month' },
+  { value: 'all', label: 'All time' },
+];
 
 /**
  * `/discover`: published books, by keyword and by meaning (the discovery service fuses both), with
@@ -22,8 +27,41 @@ function normalTag(text: string) {
  */
 export function Discover() {
   usePageTitle('Discover');
-  const { api } = useSession();
+  const { api, user } = useSession();
   const [text, setText] = useState('');
+  // the reader's saved blocklist (signed in): every answer below leaves it out on the server, so a change reloads them
+  const [blocklist, setBlocklist] = useState<Blocklist | null>(null);
+  const [blockVersion, setBlockVersion] = useState(0);
+  const [listWindow, setListWindow] = useState<ListWindow>('week');
+  const [blockFailure, setBlockFailure] = useState<unknown>(null);
+  useEffect(() => {
+    if (!user) {
+      setBlocklist(null);
+      return;
+    }
+    let current = true;
+    api.discovery
+      .blocklist()
+      .then((b) => current && setBlocklist(b))
+      .catch(() => current && setBlocklist(null));
+    return () => {
+      current = false;
+    };
+  }, [api, user]);
+  const changeBlocklist = async (authors: string[], tags: string[]) => {
+    setBlockFailure(null);
+    try {
+      setBlocklist(await api.discovery.setBlocklist(authors, tags));
+      setBlockVersion((v) => v + 1);
+    } catch (e) {
+      setBlockFailure(e);
+    }
+  };
+  const neverShowAuthor = (authorId: string) => {
+    if (blocklist && !blocklist.authors.some((a) => a.id === authorId)) {
+      void changeBlocklist([...blocklist.authors.map((a) => a.id), authorId], blocklist.tags);
+    }
+  };
   const [query, setQuery] = useState<DiscoverQuery>({});
   const [page, setPage] = useState<SearchPage | null>(null);
   const [more, setMore] = useState<BookCard[]>([]);
@@ -31,7 +69,8 @@ export function Discover() {
   const [hide, setHide] = useState('');
   const [moreCursor, setMoreCursor] = useState<string | null>(null);
   const [bestRated, setBestRated] = useState<BestRatedPage['items']>([]);
-  const latest = useCallback((cursor: string | null) => api.discovery.latest(cursor, query.genre, 10), [api, query.genre]);
+  // blockVersion reloads the list after the blocklist changed
+  const latest = useCallback((cursor: string | null) => api.discovery.latest(cursor, query.genre, 10), [api, query.genre, blockVersion]);
 
   useEffect(() => {
     let current = true;
@@ -48,7 +87,7 @@ export function Discover() {
     return () => {
       current = false;
     };
-  }, [api, query]);
+  }, [api, query, blockVersion]);
 
   // the best-rated list follows the genre chosen; without it the page still searches
   useEffect(() => {
@@ -60,19 +99,24 @@ export function Discover() {
     return () => {
       current = false;
     };
-  }, [api, query.genre]);
+  }, [api, query.genre, blockVersion]);
 
   // popular this week and rising stars follow the genre and the hidden tags; without them the page still searches
   const [popular, setPopular] = useState<PopularPage['items']>([]);
   const [rising, setRising] = useState<RisingPage['items']>([]);
+  const [trending, setTrending] = useState<TrendingPage['items']>([]);
   const hidden = (query.excludeTags ?? []).join('\n');
   useEffect(() => {
     let current = true;
     const excluded = hidden ? hidden.split('\n') : [];
     api.discovery
-      .popular(query.genre, excluded)
+      .popular(query.genre, excluded, 5, listWindow)
       .then((p) => current && setPopular(p.items))
       .catch(() => current && setPopular([]));
+    api.discovery
+      .trending(query.genre, excluded, listWindow)
+      .then((p) => current && setTrending(p.items))
+      .catch(() => current && setTrending([]));
     api.discovery
       .rising(query.genre, excluded)
       .then((p) => current && setRising(p.items))
@@ -80,8 +124,22 @@ export function Discover() {
     return () => {
       current = false;
     };
-  }, [api, query.genre, hidden]);
+  }, [api, query.genre, hidden, listWindow, blockVersion]);
+
+  // recommendations: from the reader's history when signed in (else the trending list, as the server answers)
+  const [recommended, setRecommended] = useState<BookCard[]>([]);
+  useEffect(() => {
+    let current = true;
+    api.discovery
+      .recommendations()
+      .then((r) => current && setRecommended(r))
+      .catch(() => current && setRecommended([]));
+    return () => {
+      current = false;
+    };
+  }, [api, user, blockVersion]);
   const inGenre = query.genre ? ` in ${label(query.genre).toLowerCase()}` : '';
+  const windowLabel = WINDOWS.find((w) => w.value === listWindow)!.label.toLowerCase();
 
   const change = (changes: Partial<DiscoverQuery>) => setQuery((q) => ({ ...q, ...changes, cursor: undefined }));
 
@@ -90,13 +148,17 @@ export function Discover() {
     change({ q: text });
   };
 
-  const onHide = (e: FormEvent) => {
-    e.preventDefault();
-    const tag = normalTag(hide);
+  const hideTag = (raw: string) => {
+    const tag = normalTag(raw);
     if (tag && !(query.excludeTags ?? []).includes(tag)) {
       change({ excludeTags: [...(query.excludeTags ?? []), tag], tags: (query.tags ?? []).filter((t) => t !== tag) });
     }
     setHide('');
+  };
+
+  const onHide = (e: FormEvent) => {
+    e.preventDefault();
+    hideTag(hide);
   };
 
   const toggleTag = (tag: string) => {
@@ -153,9 +215,13 @@ export function Discover() {
             <option value="rating">Highest rated</option>
             <option value="title">Title</option>
           </select>
+          <label htmlFor="discover-updated">Updated since</label>
+          <input id="discover-updated" type="date" value={query.updatedSince ?? ''}
+            onChange={(e) => change({ updatedSince: e.target.value || undefined })} />
           <form className="discover-hide" onSubmit={onHide}>
             <label htmlFor="discover-hide">Hide books tagged</label>
-            <input id="discover-hide" value={hide} onChange={(e) => setHide(e.target.value)} />
+            <input id="discover-hide" value={hide} onChange={(e) => setHide(e.target.value)} autoComplete="off" />
+            <TagSuggestions prefix={hide} onPick={hideTag} label="Tag suggestions" />
             <button type="submit">Hide</button>
           </form>
           {(query.excludeTags ?? []).length > 0 && (
@@ -180,6 +246,18 @@ export function Discover() {
                 </label>
               ))}
             </fieldset>
+          )}
+          {user && (
+            <SavedSearches query={query} onRun={(saved) => {
+              setText(saved.q ?? '');
+              setQuery(saved);
+            }} />
+          )}
+          {user && blocklist && (
+            <>
+              <ErrorNotice error={blockFailure} />
+              <BlocklistPanel blocklist={blocklist} onChange={changeBlocklist} />
+            </>
           )}
         </aside>
         <div className="discover-results">
@@ -210,6 +288,11 @@ export function Discover() {
                   </p>
                   <p className="blurb">{b.blurb}</p>
                   {b.tags.length > 0 && <p className="tags">{b.tags.join(' · ')}</p>}
+                  {user && blocklist && b.authorId !== user.id && (
+                    <button type="button" className="link-button" onClick={() => neverShowAuthor(b.authorId)}>
+                      Never show books by {b.authorName ?? 'this author'}
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>
@@ -221,9 +304,53 @@ export function Discover() {
           )}
         </div>
       </div>
+      {recommended.length > 0 && (
+        <section className="discover-best-rated" aria-labelledby="discover-recommended">
+          <h2 id="discover-recommended">{user ? 'Recommended for you' : 'Recommended'}</h2>
+          <ol>
+            {recommended.map((b) => (
+              <li key={b.id}>
+                <Link to={`/discover/${encodeURIComponent(b.id)}`}>{b.title}</Link>
+                <span className="meta">
+                  {b.authorName ? ` · ${b.authorName}` : ''}
+                  {b.reason === 'because-you-read' && b.because && (
+                    <>
+                      {' · like '}
+                      <Link to={`/discover/${encodeURIComponent(b.because)}`}>{recommended.find((r) => r.id === b.because)?.title ?? 'a book you read'}</Link>
+                    </>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <div className="discover-window">
+        <label htmlFor="discover-window">Popular and trending</label>
+        <select id="discover-window" value={listWindow} onChange={(e) => setListWindow(e.target.value as ListWindow)}>
+          {WINDOWS.map((w) => (
+            <option key={w.value} value={w.value}>{w.label}</option>
+          ))}
+        </select>
+      </div>
+      {trending.length > 0 && (
+        <section className="discover-best-rated" aria-labelledby="discover-trending">
+          <h2 id="discover-trending">Trending {windowLabel}{inGenre}</h2>
+          <ol>
+            {trending.map((t) => (
+              <li key={t.book.id}>
+                <Link to={`/discover/${encodeURIComponent(t.book.id)}`}>{t.book.title}</Link>
+                <span className="meta">
+                  {' '}· {t.reads === 1 ? '1 reader' : `${t.reads} readers`}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       {popular.length > 0 && (
         <section className="discover-best-rated" aria-labelledby="discover-popular">
-          <h2 id="discover-popular">Popular this week{inGenre}</h2>
+          <h2 id="discover-popular">Popular {windowLabel}{inGenre}</h2>
           <ol>
             {popular.map((p) => (
               <li key={p.book.id}>
@@ -246,6 +373,7 @@ export function Discover() {
                 <span className="meta">
                   {r.book.authorName ? ` · ${r.book.authorName}` : ''}
                   {r.debut ? ' · debut' : ''}
+                  {r.reservedSlot ? ' (a place kept for debuts)' : ''}
                 </span>
               </li>
             ))}
