@@ -249,7 +249,7 @@ abstract class PlatformApiIntegrationTest {
         send(Request.of("PUT", "/api/v1/discover/lists/" + list + "/books/" + shore).bearer(token), 200);
         // a saved search of theirs (private to them), and a blocklist hiding a tag
         String search = send(Request.of("POST", "/api/v1/discover/saved-searches").bearer(token)
-                .json(json(Map.of("name", name + "'s shores", "query", Map.of("q", "shore", "excludeTag", List.of("grim")))), 201)
+                .json(json(Map.of("name", name + "'s shores", "query", Map.of("q", "shore", "excludeTag", List.of("grim"))))), 201)
                 .json().get("id").asString();
         send(Request.of("PUT", "/api/v1/discover/blocklist").bearer(token)
                 .json(json(Map.of("authors", List.of(), "tags", List.of("grim")))), 200);

@@ -307,8 +307,12 @@ class SearchIndex implements AutoCloseable {
             if (!excluded.isEmpty()) {
                 filter.add(anyOf("id", excluded.stream().map(UUID::toString).toList()), Occur.MUST_NOT);
             }
-            excludedAuthors.forEach(author -> filter.add(new TermQuery(new Term("author_id", author.toString())), Occur.MUST_NOT));
-            excludedTags.forEach(tag -> filter.add(new TermQuery(new Term("tag", tag)), Occur.MUST_NOT));
+            if (!excludedAuthors.isEmpty()) {
+                filter.add(anyOf("author_id", excludedAuthors.stream().map(UUID::toString).toList()), Occur.MUST_NOT);
+            }
+            if (!excludedTags.isEmpty()) {
+                filter.add(anyOf("tag", excludedTags), Occur.MUST_NOT);
+            }
             TopDocs top = searcher.search(new KnnFloatVectorQuery("vector", vector, k, filter.build()), k);
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc hit : top.scoreDocs) {
@@ -331,8 +335,13 @@ class SearchIndex implements AutoCloseable {
         addAnyOf(filter, "rating", query.ratings());
         addAnyOf(filter, "language", query.languages());
         query.tags().forEach(tag -> filter.add(new TermQuery(new Term("tag", tag)), Occur.FILTER));
-        query.excludedTags().forEach(tag -> filter.add(new TermQuery(new Term("tag", tag)), Occur.MUST_NOT));
-        query.excludedAuthors().forEach(author -> filter.add(new TermQuery(new Term("author_id", author.toString())), Occur.MUST_NOT));
+        // one clause each however long the reader's blocklist (up to 500 authors and 500 tags): no clause-count limit to reach
+        if (!query.excludedTags().isEmpty()) {
+            filter.add(anyOf("tag", query.excludedTags()), Occur.MUST_NOT);
+        }
+        if (!query.excludedAuthors().isEmpty()) {
+            filter.add(anyOf("author_id", query.excludedAuthors().stream().map(UUID::toString).toList()), Occur.MUST_NOT);
+        }
         if (query.minWords() != null || query.maxWords() != null) {
             filter.add(LongPoint.newRangeQuery("words", query.minWords() == null ? 0 : query.minWords(),
                     query.maxWords() == null ? Long.MAX_VALUE : query.maxWords()), Occur.FILTER);
