@@ -48,7 +48,9 @@ before(async () => {
 });
 after(() => chromium?.close());
 
-const card = (page, title) => page.getByRole('link', { name: title, exact: true });
+// a book among the search results (the same book may also be in the lists beside them)
+const card = (page, title) =>
+  page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: title, exact: true });
 
 test('a second user finds a just-published book by keyword, by tag with another hidden, and by meaning', async () => {
   const { page, context } = await openPage(chromium.browser);

@@ -275,7 +275,7 @@ export function Discover() {
             </div>
           )}
           {books.length > 0 && (
-            <ul className="book-list">
+            <ul className="book-list" aria-label="Search results">
               {books.map((b) => (
                 <li key={b.id} className="book-card">
                   <h2>
