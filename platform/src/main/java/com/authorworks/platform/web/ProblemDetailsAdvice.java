@@ -49,8 +49,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<ProblemDetail> problem(Problem problem) {
-        return ResponseEntity.status(problem.status())
-                .body(Problems.of(problem.status(), problem.code(), problem.getMessage(), problem.properties()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.status());
+        problem.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds())));
+        return answer.body(Problems.of(problem.status(), problem.code(), problem.getMessage(), problem.properties()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

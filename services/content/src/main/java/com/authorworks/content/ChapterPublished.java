@@ -15,10 +15,4 @@ import com.authorworks.platform.UserId;
  */
 public record ChapterPublished(BookId bookId, UserId authorId, ChapterId chapterId, int number, String title, String bookTitle,
                                AccessPolicy.Readership readership, long words, Instant publishedAt, boolean withBook) {
-
-    /** A chapter released on its own (now or at its scheduled time), after its book was published. */
-    public ChapterPublished(BookId bookId, UserId authorId, ChapterId chapterId, int number, String title, String bookTitle,
-                            AccessPolicy.Readership readership, long words, Instant publishedAt) {
-        this(bookId, authorId, chapterId, number, title, bookTitle, readership, words, publishedAt, false);
-    }
 }

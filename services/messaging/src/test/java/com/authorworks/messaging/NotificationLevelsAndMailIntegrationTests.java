@@ -254,9 +254,9 @@ class NotificationLevelsAndMailIntegrationTests {
         Instant at = Instant.parse("2026-02-01T10:00:00Z");
         // discovery tells the follower; content's release reaches the watchers (the follower watches the author too)
         publish(new FollowedBookUpdated(book, author.userId(), "The Tide", chapter, 4, "Four", at, List.of(follower.userId())));
-        publish(new ChapterPublished(book, author.userId(), chapter, 4, "Four", "The Tide", AccessPolicy.Readership.ANYONE, 1000, at));
+        publish(new ChapterPublished(book, author.userId(), chapter, 4, "Four", "The Tide", AccessPolicy.Readership.ANYONE, 1000, at, false));
         publish(new ChapterPublished(another, author.userId(), new ChapterId(UUID.randomUUID()), 1, "One", "Another",
-                AccessPolicy.Readership.OWNER, 10, at));
+                AccessPolicy.Readership.OWNER, 10, at, false));
 
         assertThat(titlesOnceSettled(watcher, 1)).containsExactly("A new chapter of “The Tide”");
         assertThat(titlesOnceSettled(follower, 1)).as("watching the author: in the app though the type is off")

@@ -131,10 +131,7 @@ public class ChapterReleases {
                 .param("id", chapter.id().value()).param("now", time(now)).update();
         books.touch(book.id());
         Book touched = books.find(book.id()).orElseThrow();
-        long words = db.sql("SELECT coalesce(sum(word_count), 0) FROM content.scenes WHERE chapter_id = :id")
-                .param("id", chapter.id().value()).query(Long.class).single();
-        events.publishEvent(new ChapterPublished(book.id(), book.owner(), chapter.id(), chapter.number(), chapter.title(),
-                book.title(), touched.readership(), words, now));
+        events.publishEvent(publications.chapterPublished(touched, chapter, now, false));
         announce(touched);
         return books.chapter(touched, chapter.id());
     }

@@ -122,11 +122,16 @@ public class Publications {
             if (!ids.contains(chapter.id())) {
                 continue;
             }
-            long words = db.sql("SELECT coalesce(sum(word_count), 0) FROM content.scenes WHERE chapter_id = :id")
-                    .param("id", chapter.id().value()).query(Long.class).single();
-            events.publishEvent(new ChapterPublished(book.id(), book.owner(), chapter.id(), chapter.number(), chapter.title(),
-                    book.title(), book.readership(), words, now, true));
+            events.publishEvent(chapterPublished(book, chapter, now, true));
         }
+    }
+
+    /** The announcement of a chapter released at {@code at}: {@code withBook} when its book's first publication released it. */
+    ChapterPublished chapterPublished(Book book, Chapter chapter, Instant at, boolean withBook) {
+        long words = db.sql("SELECT coalesce(sum(word_count), 0) FROM content.scenes WHERE chapter_id = :id")
+                .param("id", chapter.id().value()).query(Long.class).single();
+        return new ChapterPublished(book.id(), book.owner(), chapter.id(), chapter.number(), chapter.title(), book.title(),
+                book.readership(), words, at, withBook);
     }
 
     /** Takes a published or scheduled book down; a book that is neither is left as it is. */

@@ -3,6 +3,7 @@ package com.authorworks.discovery.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,7 +26,7 @@ class Blocklists {
     static final int MAX_AUTHORS = 500;
     static final int MAX_TAGS = 500;
 
-    /** What a caller's answers leave out: books by these authors, books with any of these tags. */
+    /** A reader's blocklist, and what their answers leave out: books by these authors, books with any of these tags. */
     record Hidden(List<UUID> authors, List<String> tags) {
 
         static final Hidden NONE = new Hidden(List.of(), List.of());
@@ -46,10 +47,6 @@ class Blocklists {
                 AND (NOT :anyHiddenTag OR NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(b.tags) muted(tag) WHERE muted.tag IN (:hiddenTags)))""";
     }
 
-    /** A reader's blocklist as stored. */
-    record Blocklist(List<UUID> authors, List<String> tags) {
-    }
-
     private final JdbcClient db;
     private final TransactionTemplate transaction;
 
@@ -60,28 +57,25 @@ class Blocklists {
 
     /** What the caller's answers leave out; nothing for someone signed out. */
     Hidden hidden(Optional<CurrentUser> caller) {
-        if (caller.isEmpty()) {
-            return Hidden.NONE;
-        }
-        Blocklist list = of(caller.get().id());
-        return list.authors().isEmpty() && list.tags().isEmpty() ? Hidden.NONE : new Hidden(list.authors(), list.tags());
+        return caller.map(user -> of(user.id())).orElse(Hidden.NONE);
     }
 
-    Blocklist of(UserId owner) {
+    Hidden of(UserId owner) {
         List<UUID> authors = db.sql("SELECT author_id FROM discovery.blocked_authors WHERE owner_id = :owner ORDER BY created_at, author_id")
                 .param("owner", owner.value()).query(UUID.class).list();
         List<String> tags = db.sql("SELECT tag FROM discovery.blocked_tags WHERE owner_id = :owner ORDER BY tag")
                 .param("owner", owner.value()).query(String.class).list();
-        return new Blocklist(authors, tags);
+        return new Hidden(authors, tags);
     }
 
     /**
      * Replaces the reader's blocklist. Tags are taken in search's form (lower case, spaces collapsed; at most 100
      * characters, {@code 400 invalid-filter}); an author may not be the reader ({@code 400 own-author}); duplicates count once.
      */
-    Blocklist replace(UserId owner, List<UUID> authors, List<String> tags) {
-        List<UUID> cleanAuthors = new ArrayList<>(new LinkedHashSet<>(authors == null ? List.of() : authors.stream().filter(java.util.Objects::nonNull).toList()));
-        List<String> cleanTags = new ArrayList<>(new LinkedHashSet<>(tags(tags)));
+    Hidden replace(UserId owner, List<UUID> authors, List<String> tags) {
+        List<UUID> cleanAuthors = new ArrayList<>(new LinkedHashSet<>(authors == null ? List.of() : authors.stream().filter(Objects::nonNull).toList()));
+        List<String> cleanTags = new ArrayList<>(new LinkedHashSet<>(tags == null ? List.of()
+                : tags.stream().map(tag -> DiscoverController.value("tag", tag)).filter(tag -> !tag.isEmpty()).toList()));
         if (cleanAuthors.contains(owner.value())) {
             throw Problem.badRequest("own-author", "You cannot hide your own books from yourself.");
         }
@@ -102,23 +96,5 @@ class Blocklists {
             }
         });
         return of(owner);
-    }
-
-    private static List<String> tags(List<String> raw) {
-        if (raw == null) {
-            return List.of();
-        }
-        List<String> tags = new ArrayList<>();
-        for (String value : raw) {
-            String clean = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
-            if (clean.isEmpty()) {
-                continue;
-            }
-            if (clean.length() > 100) {
-                throw Problem.badRequest("invalid-filter", "A tag is at most 100 characters.");
-            }
-            tags.add(clean);
-        }
-        return tags;
     }
 }

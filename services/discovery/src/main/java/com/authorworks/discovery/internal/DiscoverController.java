@@ -342,19 +342,24 @@ class DiscoverController {
         }
         List<String> values = new ArrayList<>();
         for (String value : raw) {
-            String clean = value == null ? "" : value.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-            if (clean.isEmpty()) {
-                continue;
+            String clean = value(name, value);
+            if (!clean.isEmpty()) {
+                values.add(clean);
             }
-            if (clean.length() > 100) {
-                throw Problem.badRequest("invalid-filter", name + " values are at most 100 characters.");
-            }
-            values.add(name.toLowerCase(Locale.ROOT).contains("tag") ? clean : clean.replace(' ', '-').replace('_', '-'));
         }
         if (values.size() > MAX_VALUES) {
             throw Problem.badRequest("invalid-filter", "At most " + MAX_VALUES + " " + name + " values.");
         }
         return values;
+    }
+
+    /** One filter value in its wire form; empty when there is none. */
+    static String value(String name, String raw) {
+        String clean = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (clean.length() > 100) {
+            throw Problem.badRequest("invalid-filter", name + " values are at most 100 characters.");
+        }
+        return name.toLowerCase(Locale.ROOT).contains("tag") ? clean : clean.replace(' ', '-').replace('_', '-');
     }
 
     private static String abbreviate(String value) {

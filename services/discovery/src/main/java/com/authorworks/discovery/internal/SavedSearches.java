@@ -97,7 +97,7 @@ class SavedSearches {
     }
 
     private static SearchParams check(SearchParams params, CurrentUser caller) {
-        SearchParams given = params == null ? new SearchParams(null, null, null, null, null, null, null, null, null, null, null) : params;
+        SearchParams given = params == null ? SearchParams.NONE : params;
         DiscoverController.query(given, null, null, Optional.of(caller));
         return given;
     }

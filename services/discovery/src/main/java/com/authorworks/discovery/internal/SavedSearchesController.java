@@ -120,7 +120,7 @@ class SavedSearchesController {
         return view(blocklists.replace(CurrentUser.require().id(), body.authors(), body.tags()));
     }
 
-    private BlocklistView view(Blocklists.Blocklist list) {
+    private BlocklistView view(Blocklists.Hidden list) {
         var known = names.of(list.authors());
         return new BlocklistView(list.authors().stream().map(id -> new HiddenAuthor(id, known.get(id))).toList(), list.tags());
     }

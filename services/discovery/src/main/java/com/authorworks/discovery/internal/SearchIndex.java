@@ -291,11 +291,6 @@ class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** The books nearest a vector among those the caller may read, leaving out some ids and one author's books. */
-    List<Hit> nearest(float[] vector, int k, List<AccessPolicy.Readership> readable, Collection<UUID> excluded, UUID excludedAuthor) {
-        return nearest(vector, k, readable, excluded, excludedAuthor == null ? List.of() : List.of(excludedAuthor), List.of());
-    }
-
     /** The books nearest a vector among those the caller may read, leaving out some ids, some authors' books and books with some tags. */
     List<Hit> nearest(float[] vector, int k, List<AccessPolicy.Readership> readable, Collection<UUID> excluded,
                       Collection<UUID> excludedAuthors, Collection<String> excludedTags) {

@@ -1,6 +1,7 @@
 package com.authorworks.discovery.internal;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A search's parameters as {@code GET /api/v1/discover/books} takes them (without the page): what a saved search
@@ -9,12 +10,19 @@ import java.util.List;
 record SearchParams(String q, List<String> genre, List<String> tag, List<String> excludeTag, Long minWords, Long maxWords,
                     String updatedSince, List<String> status, List<String> rating, List<String> language, String sort) {
 
+    /** No parameters: every book, in the default order. */
+    static final SearchParams NONE = new SearchParams(null, null, null, null, null, null, null, null, null, null, null);
+
     SearchParams {
-        genre = genre == null ? List.of() : List.copyOf(genre.stream().filter(java.util.Objects::nonNull).toList());
-        tag = tag == null ? List.of() : List.copyOf(tag.stream().filter(java.util.Objects::nonNull).toList());
-        excludeTag = excludeTag == null ? List.of() : List.copyOf(excludeTag.stream().filter(java.util.Objects::nonNull).toList());
-        status = status == null ? List.of() : List.copyOf(status.stream().filter(java.util.Objects::nonNull).toList());
-        rating = rating == null ? List.of() : List.copyOf(rating.stream().filter(java.util.Objects::nonNull).toList());
-        language = language == null ? List.of() : List.copyOf(language.stream().filter(java.util.Objects::nonNull).toList());
+        genre = given(genre);
+        tag = given(tag);
+        excludeTag = given(excludeTag);
+        status = given(status);
+        rating = given(rating);
+        language = given(language);
+    }
+
+    private static List<String> given(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
     }
 }
