@@ -37,10 +37,6 @@ class Charts {
     /** The books a list may hold: readable by the caller, of the genre if one is given, with none of the hidden tags, none the caller blocked. */
     record Filter(List<AccessPolicy.Readership> readable, String genre, List<String> excludedTags, Blocklists.Hidden hidden) {
 
-        Filter(List<AccessPolicy.Readership> readable, String genre, List<String> excludedTags) {
-            this(readable, genre, excludedTags, Blocklists.Hidden.NONE);
-        }
-
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql) {
             return hidden.bind(sql.param("readable", Catalogue.names(readable)).param("genre", genre)
                     .param("anyExcluded", !excludedTags.isEmpty()).param("excluded", excludedTags.isEmpty() ? List.of("") : excludedTags));

@@ -117,6 +117,11 @@ class Discovery implements SmartLifecycle {
     record Item(CatalogueBook book, Double score, String reason, UUID because) {
     }
 
+    /** The books the caller's lists may hold: readable by them, of the genre (null: any), without these tags or what they blocked. */
+    private Charts.Filter filter(Optional<CurrentUser> caller, String genre, List<String> excludedTags) {
+        return new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags, blocklists.hidden(caller));
+    }
+
     Found search(Query query, Optional<CurrentUser> caller) {
         float[] vector = query.hasText() ? embeddings.embed(query.text()) : null;
         SearchIndex.Results results = index().search(query.hiding(blocklists.hidden(caller)), vector);
@@ -136,7 +141,7 @@ class Discovery implements SmartLifecycle {
 
     /** Trending among the books the caller may read of the genre (null: all) without the hidden tags; {@code since} null: every reader counts. */
     Trending trending(Optional<CurrentUser> caller, String genre, List<String> excludedTags, java.time.LocalDate since, long offset, int size) {
-        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags, blocklists.hidden(caller));
+        Charts.Filter filter = filter(caller, genre, excludedTags);
         List<Catalogue.Trend> trends = catalogue.trending(filter, since, size, offset).stream()
                 .filter(trend -> readable(trend.book(), caller)).toList();
         return new Trending(trends, catalogue.count(filter));
@@ -147,7 +152,7 @@ class Discovery implements SmartLifecycle {
 
     /** Popular this week: the most points from readers' starts, follows and first ratings in the last seven days. */
     Popular popular(Optional<CurrentUser> caller, String genre, List<String> excludedTags, int days, long offset, int size) {
-        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags, blocklists.hidden(caller));
+        Charts.Filter filter = filter(caller, genre, excludedTags);
         java.time.LocalDate since = Charts.since(days);
         return new Popular(charts.popular(filter, since, size, offset).stream().filter(p -> readable(p.book(), caller)).toList(),
                 charts.countPopular(filter, since));
@@ -162,7 +167,7 @@ class Discovery implements SmartLifecycle {
     }
 
     Rising rising(Optional<CurrentUser> caller, String genre, List<String> excludedTags, long offset, int size) {
-        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, excludedTags, blocklists.hidden(caller));
+        Charts.Filter filter = filter(caller, genre, excludedTags);
         return new Rising(charts.rising(filter, size, offset).stream().filter(r -> readable(r.book(), caller)).toList(),
                 charts.countRising(filter));
     }
@@ -182,7 +187,7 @@ class Discovery implements SmartLifecycle {
     }
 
     BestRated bestRated(Optional<CurrentUser> caller, String genre, long offset, int size) {
-        Charts.Filter filter = new Charts.Filter(AccessPolicy.readableBy(caller), genre, List.of(), blocklists.hidden(caller));
+        Charts.Filter filter = filter(caller, genre, List.of());
         List<Catalogue.Rated> rated = catalogue.bestRated(filter, size, offset).stream()
                 .filter(r -> readable(r.book(), caller)).toList();
         return new BestRated(rated, catalogue.countRated(filter));
