@@ -43,7 +43,7 @@ describe('My memberships', () => {
     await user.click(await within(screen.getByRole('navigation', { name: 'Main' })).findByRole('link', { name: 'Memberships' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'My memberships' })).toBeInTheDocument();
-    expect(screen.getByText('Test mode — no real payment')).toBeInTheDocument();
+    expect(await screen.findByText('Test mode — no real payment')).toBeInTheDocument();
     const list = await screen.findByRole('list', { name: 'Current memberships' });
     const deckhands = within(list).getByRole('heading', { name: 'Deckhands' }).closest('li')!;
     expect(deckhands).toHaveTextContent('Active · 5.00 USD a month · test mode');
