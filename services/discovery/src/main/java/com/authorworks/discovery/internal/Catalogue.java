@@ -37,7 +37,10 @@ class Catalogue {
         this.db = db;
     }
 
-    /** Inserts or replaces the book's listing: the same announcement twice changes nothing. */
+    /**
+     * Inserts or replaces the book's listing: the same announcement twice changes nothing. Its updated time never goes
+     * back: a chapter's release (heard apart, in any order) may have moved it past the listing's own.
+     */
     void upsert(CatalogueBook book) {
         db.sql("""
                 INSERT INTO discovery.books (id, author_id, author_name, title, blurb, genre, tags, content_warnings, rating, language,
@@ -49,7 +52,7 @@ class Catalogue {
                   content_warnings = excluded.content_warnings, rating = excluded.rating, language = excluded.language,
                   status = excluded.status, readership = excluded.readership, words = excluded.words, chapters = excluded.chapters,
                   first_published_at = excluded.first_published_at, published_at = excluded.published_at,
-                  updated_at = excluded.updated_at, embedding = excluded.embedding""")
+                  updated_at = greatest(discovery.books.updated_at, excluded.updated_at), embedding = excluded.embedding""")
                 .param("id", book.id()).param("author", book.authorId()).param("authorName", book.authorName())
                 .param("title", book.title()).param("blurb", book.blurb()).param("genre", book.genre())
                 .param("tags", JSON.writeValueAsString(book.tags())).param("warnings", JSON.writeValueAsString(book.contentWarnings()))
