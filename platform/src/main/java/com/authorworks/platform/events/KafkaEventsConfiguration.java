@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -64,7 +66,7 @@ public class KafkaEventsConfiguration {
 
     /** The topics and this process's place among the consumers. */
     record Settings(String bootstrapServers, String topic, String deadLetterTopic, int partitions, short replicas, String origin,
-                    Duration retryFor) {
+                    Duration retryFor, Duration retention, Duration pruneEvery) {
 
         static Settings from(Environment environment) {
             String topic = environment.getProperty("authorworks.kafka.topic", "authorworks.events");
@@ -73,7 +75,9 @@ public class KafkaEventsConfiguration {
             return new Settings(environment.getRequiredProperty(BOOTSTRAP_SERVERS), topic, topic + ".dlt",
                     environment.getProperty("authorworks.kafka.partitions", Integer.class, 6),
                     environment.getProperty("authorworks.kafka.replicas", Short.class, (short) 1), origin,
-                    environment.getProperty("authorworks.kafka.retry-for", Duration.class, Duration.ofMinutes(10)));
+                    environment.getProperty("authorworks.kafka.retry-for", Duration.class, Duration.ofMinutes(10)),
+                    environment.getProperty("authorworks.kafka.retention", Duration.class, Duration.ofDays(7)),
+                    environment.getProperty("authorworks.kafka.prune-every", Duration.class, Duration.ofHours(1)));
         }
 
         String consumerGroup() {
@@ -91,14 +95,25 @@ public class KafkaEventsConfiguration {
         return new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
     }
 
+    /** Both topics keep records for {@code authorworks.kafka.retention} (seven days), which bounds how long consumed ids are kept. */
     @Bean
     NewTopic eventsTopic(Settings settings) {
-        return new NewTopic(settings.topic(), settings.partitions(), settings.replicas());
+        return topic(settings.topic(), settings);
     }
 
     @Bean
     NewTopic deadLetterTopic(Settings settings) {
-        return new NewTopic(settings.deadLetterTopic(), settings.partitions(), settings.replicas());
+        return topic(settings.deadLetterTopic(), settings);
+    }
+
+    private static NewTopic topic(String name, Settings settings) {
+        return TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicas())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.retention().toMillis())).build();
+    }
+
+    @Bean
+    ConsumedEventsPruning consumedEventsPruning(Settings settings, JdbcClient db) {
+        return new ConsumedEventsPruning(db, settings.retention(), settings.pruneEvery());
     }
 
     @Bean

@@ -12,10 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -109,7 +114,7 @@ class EventsAcrossProcessesIntegrationTests {
         return new SpringApplicationBuilder(Process.class).properties("server.port=0", "logging.level.root=WARN",
                 "authorworks.services=" + services, "authorworks.data=" + data,
                 "authorworks.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "authorworks.kafka.partitions=2",
-                "authorworks.kafka.retry-for=2s", "authorworks.events.retry-interval=1s", "authorworks.events.retry-after=1s").run();
+                "authorworks.kafka.retry-for=2s", "authorworks.kafka.retention=3d", "authorworks.events.retry-interval=1s", "authorworks.events.retry-after=1s").run();
     }
 
     static void publish(ConfigurableApplicationContext process, Object event) {
@@ -184,6 +189,33 @@ class EventsAcrossProcessesIntegrationTests {
         until("the replayed event to be heard", () -> heard(receiver, parcel).size() == 1);
         assertThat(heard(receiver, parcel)).extracting(ParcelSent::note).containsExactly("while the receiver's database refuses");
         assertThat(heard(sender, parcel)).hasSize(1);
+    }
+
+    @Test
+    void consumedIdsAreForgottenOnceKafkaCanNoLongerDeliverTheirEventsAndTheTopicsSayHowLongThatIs() throws Exception {
+        JdbcClient db = receiver.getBean(JdbcClient.class);
+        String consumer = "pruning-test-" + UUID.randomUUID();
+        // more than one batch older than the retention (three days here, seven by default) and a day, and one just younger
+        db.sql("""
+                INSERT INTO events.consumed_events (consumer, event_id, event_type, consumed_at)
+                SELECT :consumer, gen_random_uuid(), 'Old', now() - interval '4 days 1 hour' FROM generate_series(1, :old)""")
+                .param("consumer", consumer).param("old", ConsumedEventsPruning.BATCH + 1).update();
+        db.sql("""
+                INSERT INTO events.consumed_events (consumer, event_id, event_type, consumed_at)
+                VALUES (:consumer, gen_random_uuid(), 'Recent', now() - interval '3 days 23 hours')""").param("consumer", consumer).update();
+
+        assertThat(receiver.getBean(ConsumedEventsPruning.class).prune()).isEqualTo(ConsumedEventsPruning.BATCH + 1);
+        assertThat(db.sql("SELECT event_type FROM events.consumed_events WHERE consumer = :consumer").param("consumer", consumer)
+                .query(String.class).list()).containsExactly("Recent");
+
+        try (Admin admin = Admin.create(receiver.getBean(KafkaAdmin.class).getConfigurationProperties())) {
+            for (String topic : List.of("authorworks.events", "authorworks.events.dlt")) {
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+                Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+                assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).as(topic + " keeps records as long as set (the broker's default is seven days)")
+                        .isEqualTo(Long.toString(Duration.ofDays(3).toMillis()));
+            }
+        }
     }
 
     private static void send(ProducerRecord<String, String> record) {
